@@ -1,0 +1,17 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { requirePageActor } from "@/lib/auth/page-guard";
+
+export default async function AgentLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"], "/queue");
+  return (
+    <>
+      <AppHeader
+        title="Agent workspace"
+        user={`${actor.name}${actor.tier ? ` · ${actor.tier}` : ""}`}
+        links={[{ href: "/queue", label: "L1 queue" }]}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}

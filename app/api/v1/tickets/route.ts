@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { readJsonBody, withActor } from "@/lib/http/api";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { listTickets } from "@/lib/tickets/list-tickets";
+
+export const POST = withActor(async (actor, request) => {
+  const ticket = await createTicket(actor, await readJsonBody(request));
+  return NextResponse.json({ ticket }, { status: 201, headers: { Location: `/api/v1/tickets/${ticket.number}` } });
+});
+
+export const GET = withActor(async (actor, request) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return NextResponse.json(await listTickets(actor, query));
+});

@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, INPUT_CLASS } from "@/components/ui/field";
+import type { CategoryOption } from "@/lib/catalog/list-categories";
+import { IMPACT_CUSTOMER_LABEL, URGENCY_CUSTOMER_LABEL } from "@/lib/routing/labels";
+import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
+import { STATUS_LABEL } from "./labels";
+
+export interface NewTicketState {
+  created?: { number: string; status: keyof typeof STATUS_LABEL };
+  values?: Record<string, string>;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+type Action = (state: NewTicketState, form: FormData) => Promise<NewTicketState>;
+
+export function NewTicketForm({ categories, action }: { categories: CategoryOption[]; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+
+  return (
+    <div className="space-y-4">
+      {state.created && (
+        <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-sm text-green-900">
+          <p className="font-semibold">
+            Ticket <span data-testid="created-ticket-number">{state.created.number}</span> created. Status:{" "}
+            {STATUS_LABEL[state.created.status]}.
+          </p>
+          <p>
+            Follow it in <Link href="/portal/tickets" className="underline">My tickets</Link>.
+          </p>
+        </div>
+      )}
+      {state.message && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.message}
+        </p>
+      )}
+      <form action={formAction} key={state.created?.number ?? "form"} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-800">Type</legend>
+          <div className="flex gap-4 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name="type" value="INCIDENT" defaultChecked={(v.type ?? "INCIDENT") === "INCIDENT"} />
+              Something is broken (incident)
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="type" value="SERVICE_REQUEST" defaultChecked={v.type === "SERVICE_REQUEST"} />
+              I need something (service request)
+            </label>
+          </div>
+          {errors.type && <p className="text-sm text-red-700">{errors.type.join(" ")}</p>}
+        </fieldset>
+
+        <Field id="title" label="Title" errors={errors.title}>
+          {(describedBy, invalid) => (
+            <input id="title" name="title" defaultValue={v.title} maxLength={TITLE_MAX} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+          )}
+        </Field>
+
+        <Field id="description" label="Description" hint="What happened, when, and what you already tried." errors={errors.description}>
+          {(describedBy, invalid) => (
+            <textarea id="description" name="description" defaultValue={v.description} maxLength={DESCRIPTION_MAX} rows={6} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+          )}
+        </Field>
+
+        <Field id="category" label="Category" errors={errors.category}>
+          {(describedBy, invalid) => (
+            <select id="category" name="category" defaultValue={v.category ?? ""} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+              <option value="">Choose a category…</option>
+              {categories.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="impact" label="Who is affected? (optional)" errors={errors.impact}>
+            {(describedBy, invalid) => (
+              <select id="impact" name="impact" defaultValue={v.impact ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+                <option value="">Not sure</option>
+                {Object.entries(IMPACT_CUSTOMER_LABEL).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="urgency" label="How urgent is it? (optional)" errors={errors.urgency}>
+            {(describedBy, invalid) => (
+              <select id="urgency" name="urgency" defaultValue={v.urgency ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+                <option value="">Not sure</option>
+                {Object.entries(URGENCY_CUSTOMER_LABEL).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+
+        <Button type="submit" disabled={pending}>
+          {pending ? "Sending…" : "Open ticket"}
+        </Button>
+      </form>
+    </div>
+  );
+}

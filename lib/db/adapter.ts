@@ -1,0 +1,37 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { DatabaseTarget } from "./database-url";
+
+export interface DatabaseConnection {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases the embedded database; PostgreSQL pools are closed by Prisma's $disconnect. */
+  close(): Promise<void>;
+}
+
+/** The one place that knows which driver adapter a target needs. Everything above it is the same. */
+export function openDatabase(target: DatabaseTarget): DatabaseConnection {
+  if (target.kind === "postgres") {
+    return { factory: new PrismaPg({ connectionString: target.url, max: poolSize() }), close: async () => {} };
+  }
+  let pglite: PGlite;
+  if (target.kind === "pglite") {
+    mkdirSync(target.dataDir, { recursive: true });
+    pglite = new PGlite(target.dataDir);
+  } else {
+    pglite = new PGlite();
+  }
+  return {
+    factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function poolSize(): number {
+  const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(size) && size > 0 ? size : 10;
+}

@@ -1,0 +1,48 @@
+import { NextResponse } from "next/server";
+import type { Actor } from "@/lib/actor";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
+  console.error(error);
+  return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+}
+
+/** An API handler for a signed-in actor: authenticate, then run; any AppError becomes its status and JSON body. */
+export function withActor<C>(handler: (actor: Actor, request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await handler(await requireUser(), request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads a JSON body: 415 unless it is JSON, 413 past 1 MB (counted as it streams, whatever Content-Length claims). */
+export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
+  }
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is over ${limit / 1024 / 1024} MB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > limit) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "The body is not valid JSON.", { _: ["Malformed JSON."] });
+  }
+}

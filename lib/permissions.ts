@@ -1,0 +1,32 @@
+import type { Actor } from "./actor";
+
+export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view";
+
+export interface TicketResource {
+  customerId: string;
+}
+
+const STAFF = new Set(["AGENT", "MANAGER", "ADMIN"]);
+
+/** Pure and closed by default: an action not listed here is refused for everyone. */
+export function can(actor: Actor | null | undefined, action: Action, resource?: TicketResource): boolean {
+  if (!actor) return false;
+  switch (action) {
+    case "ticket:create":
+      return actor.role === "CUSTOMER";
+    case "ticket:list":
+      return true;
+    case "ticket:read":
+      if (!resource) return false;
+      return STAFF.has(actor.role) || (actor.role === "CUSTOMER" && resource.customerId === actor.id);
+    case "queue:view":
+      return STAFF.has(actor.role);
+    default:
+      return false;
+  }
+}
+
+/** Customers only ever see their own tickets: services put this into the where clause. */
+export function ticketScope(actor: Actor): { customerId?: string } {
+  return actor.role === "CUSTOMER" ? { customerId: actor.id } : {};
+}

@@ -1,0 +1,125 @@
+// Business-hours arithmetic in the support calendar's own time zone (daylight saving included),
+// with Intl only: no date library needed for wall-clock ⇄ instant conversion.
+
+export interface CalendarData {
+  /** IANA zone, e.g. "UTC" or "Europe/Berlin". */
+  timeZone: string;
+  /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+  workdays: number[];
+  opensAtMinute: number;
+  closesAtMinute: number;
+  /** Local dates, "YYYY-MM-DD". */
+  holidays: string[];
+}
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
+    if (part.type !== "literal") parts[part.type] = Number(part.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+}
+
+/** Local time minus UTC, in ms, at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which the local clock shows `minuteOfDay` on `date`. */
+export function localTimeToInstant(date: LocalDate, minuteOfDay: number, timeZone: string): number {
+  const guess = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
+  const first = guess - offsetAt(guess, timeZone);
+  const second = guess - offsetAt(first, timeZone);
+  return second;
+}
+
+export function localDateOf(instant: number, timeZone: string): LocalDate {
+  const { year, month, day } = wallClock(instant, timeZone);
+  return { year, month, day };
+}
+
+function nextDate({ year, month, day }: LocalDate): LocalDate {
+  const d = new Date(Date.UTC(year, month - 1, day + 1));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function isoDate({ year, month, day }: LocalDate): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function isoWeekday({ year, month, day }: LocalDate): number {
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+export function validateCalendar(calendar: CalendarData): string[] {
+  const problems: string[] = [];
+  try {
+    formatter(calendar.timeZone);
+  } catch {
+    problems.push(`unknown time zone ${calendar.timeZone}`);
+  }
+  if (!calendar.workdays.some((d) => Number.isInteger(d) && d >= 1 && d <= 7)) problems.push("no workdays");
+  if (!(calendar.opensAtMinute >= 0 && calendar.opensAtMinute < calendar.closesAtMinute && calendar.closesAtMinute <= 24 * 60)) {
+    problems.push("opening hours must satisfy 0 ≤ opens < closes ≤ 24:00");
+  }
+  return problems;
+}
+
+/** Ten years of days: a calendar whose every day is a holiday must not loop for ever. */
+const MAX_DAYS = 3660;
+
+/** `start` plus `minutes` of business time. Time outside opening hours and on holidays does not count. */
+export function addBusinessMinutes(start: Date, minutes: number, calendar: CalendarData): Date {
+  const problems = validateCalendar(calendar);
+  if (problems.length) throw new Error(`Invalid support calendar: ${problems.join("; ")}`);
+  let remaining = Math.max(0, minutes) * MINUTE;
+  let t = start.getTime();
+  const holidays = new Set(calendar.holidays);
+  const workdays = new Set(calendar.workdays);
+  let date = localDateOf(t, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
+      const opens = localTimeToInstant(date, calendar.opensAtMinute, calendar.timeZone);
+      const closes = localTimeToInstant(date, calendar.closesAtMinute, calendar.timeZone);
+      if (t < opens) t = opens;
+      if (t < closes) {
+        if (remaining <= closes - t) return new Date(t + remaining);
+        remaining -= closes - t;
+        t = closes;
+      }
+    }
+    date = nextDate(date);
+    t = Math.max(t, localTimeToInstant(date, 0, calendar.timeZone));
+  }
+  throw new Error("Support calendar has no business hours in the next ten years.");
+}

@@ -1,0 +1,92 @@
+import type { AssignmentMode, Impact, Priority, Urgency } from "@/lib/db/generated/enums";
+import type { CalendarData } from "./business-hours";
+import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
+import { classify, type MatrixData } from "./matrix";
+import { dueTimesFrom, findTarget, type DueTimes, type SlaTargetData } from "./sla";
+
+/** Every ticket enters at L1 in this group: no rule in the database routes intake elsewhere yet. */
+export const INTAKE_GROUP_SLUG = "service-desk";
+
+export type ValueSource = "customer" | "category default";
+
+export interface IntakeInput {
+  now: Date;
+  hints: { impact?: Impact; urgency?: Urgency };
+  category: { slug: string; name: string; defaultImpact: Impact; defaultUrgency: Urgency };
+  matrix: MatrixData;
+  targets: SlaTargetData[];
+  calendar: CalendarData;
+  group: { slug: string; name: string; assignmentMode: AssignmentMode };
+  customer: { userId: string; organization: string | null };
+}
+
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+export interface DecisionEvent {
+  rule: string;
+  inputs: { [key: string]: Json };
+  reason: string;
+}
+
+export interface IntakePlan {
+  impact: Impact;
+  urgency: Urgency;
+  priority: Priority;
+  due: DueTimes;
+  created: DecisionEvent;
+  classified: DecisionEvent;
+}
+
+/** Decides how a new ticket enters: its classification, its due times, and the two events that explain them. */
+export function planIntake(input: IntakeInput): IntakePlan {
+  const impactSource: ValueSource = input.hints.impact ? "customer" : "category default";
+  const urgencySource: ValueSource = input.hints.urgency ? "customer" : "category default";
+  const impact = input.hints.impact ?? input.category.defaultImpact;
+  const urgency = input.hints.urgency ?? input.category.defaultUrgency;
+  const classification = classify(input.matrix, impact, urgency);
+  const target = findTarget(input.targets, classification.priority);
+  const due = dueTimesFrom(input.now, target, input.calendar, "L1");
+
+  const who = input.customer.organization
+    ? `${input.customer.userId} (${input.customer.organization})`
+    : input.customer.userId;
+  const waits =
+    input.group.assignmentMode === "PULL"
+      ? "a pull queue, so it waits there for an L1 agent to claim it"
+      : "an auto-assigning group";
+  const source = (s: ValueSource) => (s === "customer" ? "from the customer" : `default for ${input.category.name}`);
+
+  return {
+    impact,
+    urgency,
+    priority: classification.priority,
+    due,
+    created: {
+      rule: "intake.l1",
+      inputs: { group: input.group.slug, assignmentMode: input.group.assignmentMode, category: input.category.slug },
+      reason: `Opened by ${who}; entered L1 at ${input.group.name}, ${waits}.`,
+    },
+    classified: {
+      rule: "matrix.cell",
+      inputs: {
+        matrixVersion: classification.matrixVersion,
+        impact,
+        impactSource,
+        urgency,
+        urgencySource,
+        cell: `${impact}×${urgency}`,
+        priority: classification.priority,
+        clock: target.clock,
+        due: {
+          firstResponseAt: due.firstResponseAt.toISOString(),
+          resolutionAt: due.resolutionAt.toISOString(),
+          nextUpdateAt: due.nextUpdateAt.toISOString(),
+          tierBudgetEndsAt: due.tierBudgetEndsAt?.toISOString() ?? null,
+        },
+      },
+      reason:
+        `Classified ${classification.priority} by priority matrix v${classification.matrixVersion}: ` +
+        `impact ${IMPACT_LABEL[impact]} (${source(impactSource)}) × urgency ${URGENCY_LABEL[urgency]} (${source(urgencySource)}).`,
+    },
+  };
+}

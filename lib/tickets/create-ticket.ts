@@ -1,0 +1,84 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { forbidden, invalid } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { INTAKE_GROUP_SLUG, planIntake } from "@/lib/routing/intake";
+import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
+import { parseInput } from "@/lib/validation/parse";
+import { ZCreateTicket } from "@/lib/validation/ticket";
+import { formatTicketNumber } from "./ticket-number";
+import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
+
+/**
+ * A customer opens an incident or service request. It enters at L1 in the intake group, classified on
+ * the current matrix, with its due times, a number that is never reused, and the events that explain it:
+ * all in one transaction.
+ */
+export async function createTicket(actor: Actor, input: unknown, now = new Date()): Promise<TicketJson> {
+  if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
+  const data = parseInput(ZCreateTicket, input);
+
+  const row = await db().$transaction(async (tx) => {
+    const category = await tx.category.findUnique({ where: { slug: data.category } });
+    if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
+    const customer = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { id: true, userId: true, organizationId: true, organization: { select: { name: true } } },
+    });
+    const group = await tx.supportGroup.findUnique({ where: { slug: INTAKE_GROUP_SLUG } });
+    if (!group || group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
+    const current = await loadCurrentMatrix(tx);
+
+    const plan = planIntake({
+      now,
+      hints: { impact: data.impact, urgency: data.urgency },
+      category,
+      matrix: current.matrix,
+      targets: current.targets,
+      calendar: current.calendar,
+      group,
+      customer: { userId: customer.userId, organization: customer.organization?.name ?? null },
+    });
+
+    // The counter row is locked until commit, so concurrent intakes take distinct numbers in order.
+    const counter = await tx.ticketNumberCounter.upsert({
+      where: { type: data.type },
+      create: { type: data.type, last: 1 },
+      update: { last: { increment: 1 } },
+    });
+
+    return tx.ticket.create({
+      data: {
+        number: formatTicketNumber(data.type, counter.last),
+        type: data.type,
+        title: data.title,
+        description: data.description,
+        status: "NEW",
+        tier: "L1",
+        priority: plan.priority,
+        impact: plan.impact,
+        urgency: plan.urgency,
+        categoryId: category.id,
+        customerId: customer.id,
+        organizationId: customer.organizationId,
+        groupId: group.id,
+        matrixVersionId: current.id,
+        tierEnteredAt: now,
+        firstResponseDueAt: plan.due.firstResponseAt,
+        resolutionDueAt: plan.due.resolutionAt,
+        nextUpdateDueAt: plan.due.nextUpdateAt,
+        tierBudgetEndsAt: plan.due.tierBudgetEndsAt,
+        createdAt: now,
+        updatedAt: now,
+        events: {
+          create: [
+            { type: "CREATED", actorId: actor.id, toTier: "L1", toGroup: group.slug, createdAt: now, ...plan.created },
+            { type: "CLASSIFIED", actorId: null, createdAt: now, ...plan.classified },
+          ],
+        },
+      },
+      include: TICKET_INCLUDE,
+    });
+  });
+  return toTicketJson(row);
+}

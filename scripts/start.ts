@@ -1,0 +1,49 @@
+// npm start: migrate, seed a new embedded database, build if the sources changed, then serve.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { authSecret } from "../lib/auth/secret";
+import { resolveDatabaseTarget } from "../lib/db/database-url";
+import { prepareDatabase } from "../lib/db/prepare";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const port = process.env.PORT ?? "3000";
+const target = resolveDatabaseTarget(process.env.DATABASE_URL);
+const env = {
+  ...process.env,
+  PORT: port,
+  NEXTAUTH_SECRET: authSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+};
+
+if (target.kind === "pglite-memory") {
+  console.error("[tierdesk] DATABASE_URL=memory: is for tests: it would vanish between migrating and serving. Use file:<dir> or PostgreSQL.");
+  process.exit(2);
+}
+await prepareDatabase(target, (line) => console.log(`[tierdesk] ${line}`));
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+const buildId = path.join(".next", "BUILD_ID");
+const stale = !existsSync(buildId) || BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs);
+if (stale) {
+  console.log("[tierdesk] Building…");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+} else {
+  console.log("[tierdesk] Build is up to date.");
+}
+
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
