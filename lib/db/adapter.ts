@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./database-url";
 
@@ -14,7 +14,7 @@ export interface DatabaseConnection {
 /** The one place that knows which driver adapter a target needs. Everything above it is the same. */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if (target.kind === "postgres") {
-    return { factory: new PrismaPg({ connectionString: target.url, max: poolSize() }), close: async () => {} };
+    return { factory: new PrismaPgWholeScripts({ connectionString: target.url, max: poolSize() }), close: async () => {} };
   }
   let pglite: PGlite;
   if (target.kind === "pglite") {
@@ -34,4 +34,31 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
 function poolSize(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   return Number.isInteger(size) && size > 0 ? size : 10;
+}
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it on every ";", which breaks statements
+ * that contain one (a PL/pgSQL function body). PostgreSQL's simple query protocol takes the whole
+ * script at once, and runs it as one implicit transaction.
+ */
+class PrismaPgWholeScripts extends PrismaPg {
+  override async connect() {
+    return runScriptsWhole(await super.connect());
+  }
+
+  override async connectToShadowDb() {
+    return runScriptsWhole(await super.connectToShadowDb());
+  }
+}
+
+function runScriptsWhole<T extends SqlDriverAdapter>(adapter: T): T {
+  const internals = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await internals.client.query(script);
+    } catch (error) {
+      internals.onError(error);
+    }
+  };
+  return adapter;
 }

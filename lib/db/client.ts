@@ -36,6 +36,11 @@ export function db(): Database {
   return processDatabase().db;
 }
 
+/** Makes `database` the process-wide one (tests and scripts that open their own). */
+export function useDatabase(database: OpenedDatabase | undefined): void {
+  holder.tierdeskDatabase = database;
+}
+
 export async function closeDb(): Promise<void> {
   const opened = holder.tierdeskDatabase;
   holder.tierdeskDatabase = undefined;
