@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     reporters: ["default", "json"],
-    outputFile: { json: "test-results/vitest.json" },
+    outputFile: { json: "test-results/vitest.json" }, // the npm scripts name one file per project
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {

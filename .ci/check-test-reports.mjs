@@ -1,0 +1,41 @@
+// Fails the run when any suite skipped a test or did not run at all, and when the integration
+// tests did not run on PostgreSQL; prints the closing "N passed, N failed" line.
+import { existsSync, readFileSync } from "node:fs";
+
+const problems = [];
+let passed = 0;
+let failed = 0;
+
+function read(path) {
+  if (!existsSync(path)) {
+    problems.push(`${path} is missing: that suite did not run`);
+    return null;
+  }
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+for (const suite of ["unit", "integration"]) {
+  const report = read(`test-results/vitest-${suite}.json`);
+  if (!report) continue;
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numTotalTests === 0) problems.push(`${suite}: no tests ran`);
+  if (report.numPendingTests + report.numTodoTests > 0) problems.push(`${suite}: ${report.numPendingTests + report.numTodoTests} test(s) skipped`);
+  if (suite === "integration" && process.env.TEST_DATABASE_URL) {
+    const titles = report.testResults.flatMap((file) => file.assertionResults.map((a) => a.fullName));
+    if (!titles.some((t) => t.includes("[postgres]"))) problems.push("integration: nothing ran on PostgreSQL");
+  }
+}
+
+const e2e = read("test-results/playwright.json");
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failed += e2e.stats.unexpected;
+  if (e2e.stats.expected + e2e.stats.unexpected + e2e.stats.flaky === 0) problems.push("e2e: no tests ran");
+  if (e2e.stats.skipped > 0) problems.push(`e2e: ${e2e.stats.skipped} test(s) skipped`);
+  if (e2e.stats.flaky > 0) problems.push(`e2e: ${e2e.stats.flaky} flaky test(s)`);
+}
+
+for (const problem of problems) console.error(`ci: ${problem}`);
+console.log(`${passed} passed, ${failed + problems.length} failed`);
+process.exit(problems.length || failed ? 1 : 0);

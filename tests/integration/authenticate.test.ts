@@ -1,0 +1,89 @@
+import { beforeAll, expect, it } from "vitest";
+import { authenticate } from "@/lib/auth/authenticate";
+import { seedDemoData } from "@/lib/seed/demo-data";
+import { describeEachDatabase } from "../fixtures/test-database";
+
+describeEachDatabase("authenticate", (database) => {
+  beforeAll(async () => {
+    await seedDemoData(database().db);
+  });
+
+  it("signs a customer in with user ID and PIN, in either letter case", async () => {
+    const result = await authenticate("customer", { userId: "c1001", secret: "246810" }, "10.0.0.1");
+    expect(result).toMatchObject({ ok: true, actor: { userId: "C1001", role: "CUSTOMER", tier: null } });
+  });
+
+  it("signs staff in with a password and carries the agent's tier", async () => {
+    const result = await authenticate("staff", { userId: "L2Agent", secret: "l2agent-demo-pass" }, "10.0.0.1");
+    expect(result).toMatchObject({ ok: true, actor: { userId: "l2agent", role: "AGENT", tier: "L2" } });
+  });
+
+  it("keeps the doors apart: no customer through staff, no staff through customer", async () => {
+    expect(await authenticate("staff", { userId: "C1002", secret: "135790" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("customer", { userId: "manager", secret: "manager-demo-pass" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("answers an unknown user ID exactly as a wrong PIN", async () => {
+    const unknown = await authenticate("customer", { userId: "C9999", secret: "246810" }, "10.0.0.3");
+    const wrong = await authenticate("customer", { userId: "C1002", secret: "000000" }, "10.0.0.3");
+    expect(unknown).toEqual(wrong);
+    expect(unknown).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses a deactivated user", async () => {
+    await database().db.user.update({ where: { userId: "l3agent" }, data: { active: false } });
+    expect(await authenticate("staff", { userId: "l3agent", secret: "l3agent-demo-pass" }, "10.0.0.4")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("slows an account after three failures, doubling, even for the right PIN, and forgets after a success", async () => {
+    const t0 = new Date("2026-11-27T12:00:00Z");
+    const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
+    for (let i = 0; i < 3; i++) {
+      expect(await authenticate("customer", { userId: "C1001", secret: "111111" }, `10.1.0.${i}`, t0)).toMatchObject({ reason: "invalid" });
+    }
+    // The 4th failure earns a 2 s wait.
+    expect(await authenticate("customer", { userId: "C1001", secret: "111111" }, "10.1.0.9", t0)).toMatchObject({ reason: "invalid" });
+    expect(await authenticate("customer", { userId: "C1001", secret: "246810" }, "10.1.0.10", at(1))).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 1,
+    });
+    // The 5th failure earns 4 s.
+    expect(await authenticate("customer", { userId: "C1001", secret: "111111" }, "10.1.0.11", at(2))).toMatchObject({ reason: "invalid" });
+    expect(await authenticate("customer", { userId: "C1001", secret: "246810" }, "10.1.0.12", at(5))).toMatchObject({ reason: "throttled", retryAfterSeconds: 1 });
+    expect(await authenticate("customer", { userId: "C1001", secret: "246810" }, "10.1.0.13", at(6))).toMatchObject({ ok: true });
+    // The success cleared the account's count: a new failure is free again.
+    expect(await authenticate("customer", { userId: "C1001", secret: "111111" }, "10.1.0.14", at(7))).toMatchObject({ reason: "invalid" });
+    expect(await authenticate("customer", { userId: "C1001", secret: "246810" }, "10.1.0.15", at(7))).toMatchObject({ ok: true });
+  });
+
+  it("slows a client address spraying many user IDs, but never for longer than 15 minutes", async () => {
+    const t0 = new Date("2026-11-28T12:00:00Z");
+    // 10 free failures, then 2 s doubling: the 20th earns 2 × 2^9 s, over the 900 s cap.
+    for (let i = 0; i < 20; i++) {
+      await authenticate("customer", { userId: `C${5000 + i}`, secret: "123456" }, "10.2.0.1", new Date(t0.getTime() + i * 3600_000));
+    }
+    const last = new Date(t0.getTime() + 19 * 3600_000);
+    const blocked = await authenticate("customer", { userId: "C1002", secret: "135790" }, "10.2.0.1", last);
+    expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 900 });
+    // Another address is not affected; the same one may try again after the cap.
+    expect(await authenticate("customer", { userId: "C1002", secret: "135790" }, "10.2.0.2", last)).toMatchObject({ ok: true });
+    expect(await authenticate("customer", { userId: "C1002", secret: "135790" }, "10.2.0.1", new Date(last.getTime() + 900_000))).toMatchObject({ ok: true });
+  });
+
+  it("counts concurrent failures without losing any", async () => {
+    const t0 = new Date("2026-11-29T12:00:00Z");
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => authenticate("staff", { userId: "l1agent2", secret: `wrong-${i}` }, `10.3.0.${i}`, t0)),
+    );
+    const row = await database().db.loginThrottle.findUniqueOrThrow({ where: { key: "user:l1agent2" } });
+    expect(row.failures).toBe(6);
+    // 6 failures: 3 free, then 2, 4, 8 s.
+    expect(row.blockedUntil.getTime() - t0.getTime()).toBe(8000);
+  });
+
+  it("rejects malformed credentials as invalid without touching users", async () => {
+    expect(await authenticate("customer", { userId: "", secret: "" }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("customer", { userId: "C1002", secret: "1".repeat(300) }, null)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
