@@ -1,5 +1,6 @@
-import type { Impact, Priority, Urgency } from "@/lib/db/generated/enums";
+import { Impact, Urgency, type Priority } from "@/lib/db/generated/enums";
 import type { CalendarData } from "./business-hours";
+import type { MatrixCellData } from "./matrix";
 import type { SlaTargetData } from "./sla";
 
 /** The matrix a new installation starts with: impact rows × urgency columns. */
@@ -8,6 +9,10 @@ export const DEFAULT_MATRIX: Record<Impact, Record<Urgency, Priority>> = {
   MEDIUM: { HIGH: "P2", MEDIUM: "P3", LOW: "P4" },
   LOW: { HIGH: "P3", MEDIUM: "P4", LOW: "P5" },
 };
+
+export const DEFAULT_MATRIX_CELLS: MatrixCellData[] = Object.values(Impact).flatMap((impact) =>
+  Object.values(Urgency).map((urgency) => ({ impact, urgency, priority: DEFAULT_MATRIX[impact][urgency] })),
+);
 
 const h = (hours: number) => hours * 60;
 

@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import type { AssignmentMode, L4Kind, Role, Tier } from "@/lib/db/generated/enums";
 import { hashSecret } from "@/lib/auth/secret-hash";
-import { DEFAULT_CALENDAR, DEFAULT_MATRIX, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
+import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { CATEGORIES } from "./kb-articles";
 
 // Demo and development data only: these secrets are published in the README.
@@ -99,9 +99,15 @@ export async function seedDemoData(db: Database, log: (line: string) => void = (
     });
   }
 
+  const { holidays, ...hours } = DEFAULT_CALENDAR;
   const calendar = await db.supportCalendar.upsert({
     where: { slug: "default" },
-    create: { slug: "default", name: "Support hours", ...DEFAULT_CALENDAR, holidays: undefined },
+    create: {
+      slug: "default",
+      name: "Support hours",
+      ...hours,
+      holidays: { create: holidays.map((date) => ({ date: new Date(`${date}T00:00:00Z`), name: "Holiday" })) },
+    },
     update: {},
   });
 
@@ -111,11 +117,7 @@ export async function seedDemoData(db: Database, log: (line: string) => void = (
         version: 1,
         note: "Default matrix",
         calendarId: calendar.id,
-        cells: {
-          create: Object.entries(DEFAULT_MATRIX).flatMap(([impact, row]) =>
-            Object.entries(row).map(([urgency, priority]) => ({ impact, urgency, priority }) as never),
-          ),
-        },
+        cells: { create: DEFAULT_MATRIX_CELLS },
         targets: { create: DEFAULT_SLA_TARGETS },
       },
     });
