@@ -19,12 +19,20 @@ export async function hashSecret(secret: string): Promise<string> {
   return `scrypt$N=${PARAMS.N},r=${PARAMS.r},p=${PARAMS.p}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
+/** Stored parameters are data: refuse any that would cost more than twice what we issue. */
+function acceptable({ N, r, p }: { N: number; r: number; p: number }): boolean {
+  const powerOfTwo = N > 1 && (N & (N - 1)) === 0;
+  return powerOfTwo && r >= 1 && p >= 1 && p <= 4 && 128 * N * r <= 2 * 128 * PARAMS.N * PARAMS.r;
+}
+
 export async function verifySecret(secret: string, stored: string): Promise<boolean> {
-  const match = stored.match(/^scrypt\$N=(\d+),r=(\d+),p=(\d+)\$([\w-]+)\$([\w-]+)$/);
+  const match = stored.match(/^scrypt\$N=(\d{1,10}),r=(\d{1,3}),p=(\d{1,3})\$([\w-]+)\$([\w-]+)$/);
   if (!match) return false;
   const [, n, r, p, salt, hash] = match;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (!acceptable(params)) return false;
   const expected = Buffer.from(hash!, "base64url");
-  const key = await derive(secret, Buffer.from(salt!, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
+  const key = await derive(secret, Buffer.from(salt!, "base64url"), params);
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -13,7 +13,8 @@ export function resolveDatabaseTarget(url: string | undefined, cwd = process.cwd
   if (!value) return { kind: "pglite", dataDir: path.resolve(cwd, DEFAULT_DATA_DIR) };
   if (value === "memory:" || value === "memory://") return { kind: "pglite-memory" };
   if (value.startsWith("file:")) {
-    const dir = value.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    // file:dir, file:/abs, and the URL forms file:///abs and file://./dir.
+    const dir = value.slice("file:".length).replace(/^\/\//, "");
     if (!dir) throw new Error("DATABASE_URL file: needs a directory, e.g. file:./.data/db");
     return { kind: "pglite", dataDir: path.resolve(cwd, dir) };
   }
