@@ -3,7 +3,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { requirePageActor } from "@/lib/auth/page-guard";
 
 export default async function AgentLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"], "/queue");
+  const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
   return (
     <>
       <AppHeader

@@ -3,7 +3,7 @@ import { AppHeader } from "@/components/layout/app-header";
 import { requirePageActor } from "@/lib/auth/page-guard";
 
 export default async function CustomerLayout({ children }: { children: ReactNode }) {
-  const actor = await requirePageActor(["CUSTOMER"], "/portal");
+  const actor = await requirePageActor(["CUSTOMER"]);
   return (
     <>
       <AppHeader

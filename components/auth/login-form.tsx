@@ -52,7 +52,8 @@ export function LoginForm({ callbackUrl, initialKind }: { callbackUrl: string; i
           </button>
         ))}
       </div>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {/* POST: if the form is submitted before hydration (or without JavaScript), the secret must not land in the URL. */}
+      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field id="userId" label="User ID" hint={kind === "customer" ? "Your support user ID, for example C1001." : undefined}>
           {(describedBy) => (
             <input id="userId" name="userId" autoComplete="username" required className={INPUT_CLASS} aria-describedby={describedBy} />

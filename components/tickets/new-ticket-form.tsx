@@ -22,6 +22,9 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const errors = state.fieldErrors ?? {};
+  // After the action, React resets the form to its default values. Inputs follow a changed defaultValue,
+  // but a <select> only reads it when it mounts: each select is keyed by the value it must show, so a
+  // refused submission keeps the customer's choices instead of falling back to the first option.
 
   return (
     <div className="space-y-4">
@@ -71,7 +74,7 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
 
         <Field id="category" label="Category" errors={errors.category}>
           {(describedBy, invalid) => (
-            <select id="category" name="category" defaultValue={v.category ?? ""} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+            <select key={v.category ?? ""} id="category" name="category" defaultValue={v.category ?? ""} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
               <option value="">Choose a category…</option>
               {categories.map((c) => (
                 <option key={c.slug} value={c.slug}>
@@ -85,7 +88,7 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="impact" label="Who is affected? (optional)" errors={errors.impact}>
             {(describedBy, invalid) => (
-              <select id="impact" name="impact" defaultValue={v.impact ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+              <select key={v.impact ?? ""} id="impact" name="impact" defaultValue={v.impact ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
                 <option value="">Not sure</option>
                 {Object.entries(IMPACT_CUSTOMER_LABEL).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -97,7 +100,7 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
           </Field>
           <Field id="urgency" label="How urgent is it? (optional)" errors={errors.urgency}>
             {(describedBy, invalid) => (
-              <select id="urgency" name="urgency" defaultValue={v.urgency ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+              <select key={v.urgency ?? ""} id="urgency" name="urgency" defaultValue={v.urgency ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
                 <option value="">Not sure</option>
                 {Object.entries(URGENCY_CUSTOMER_LABEL).map(([value, label]) => (
                   <option key={value} value={value}>

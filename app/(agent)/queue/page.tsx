@@ -8,7 +8,7 @@ import { findQueue } from "@/lib/tickets/find-queue";
 export const metadata: Metadata = { title: "L1 queue" };
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
-  const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"], "/queue");
+  const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
   const { cursor } = await searchParams;
   const queue = await findQueue(actor, "L1", cursor);
   const now = new Date();

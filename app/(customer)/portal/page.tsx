@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { NewTicketForm } from "@/components/tickets/new-ticket-form";
+import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCategories } from "@/lib/catalog/list-categories";
 import { createTicketAction } from "./actions";
 
 export const metadata: Metadata = { title: "New ticket" };
 
 export default async function PortalPage() {
+  await requirePageActor(["CUSTOMER"]);
   const categories = await listCategories();
   return (
     <section aria-labelledby="new-ticket-heading">

@@ -8,7 +8,7 @@ import { listTickets } from "@/lib/tickets/list-tickets";
 export const metadata: Metadata = { title: "My tickets" };
 
 export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
-  const actor = await requirePageActor(["CUSTOMER"], "/portal/tickets");
+  const actor = await requirePageActor(["CUSTOMER"]);
   const { cursor } = await searchParams;
   const page = await listTickets(actor, { cursor: cursor?.match(/^\d+$/) ? cursor : undefined });
   return (

@@ -1,0 +1,59 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Playwright cannot download its browsers on these machines: use Debian's Chromium when it is there
+// (or the one PLAYWRIGHT_CHROMIUM_PATH names), otherwise Playwright's own browser.
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+/** The embedded database of the e2e server: removed before every run, so each run starts from the seed. */
+const E2E_DATA_DIR = ".data/e2e-db";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // 2-core machines, and the embedded database belongs to the one server process.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  outputDir: "test-results/e2e-artifacts",
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Fresh database every run: it is deleted before `npm start` migrates and seeds it.
+    command: `node -e "require('fs').rmSync('${E2E_DATA_DIR}',{recursive:true,force:true})" && npm start`,
+    url: `${baseURL}/login`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${E2E_DATA_DIR}`,
+      NEXTAUTH_SECRET: "tierdesk-e2e-only-secret-not-for-production-0123456789",
+      NEXTAUTH_URL: baseURL,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
