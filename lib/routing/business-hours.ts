@@ -123,3 +123,27 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Calen
   }
   throw new Error("Support calendar has no business hours in the next ten years.");
 }
+
+/** Business time between two instants, in seconds (0 when `end` is not after `start`). */
+export function businessSecondsBetween(start: Date, end: Date, calendar: CalendarData): number {
+  const problems = validateCalendar(calendar);
+  if (problems.length) throw new Error(`Invalid support calendar: ${problems.join("; ")}`);
+  const from = start.getTime();
+  const to = end.getTime();
+  if (to <= from) return 0;
+  const holidays = new Set(calendar.holidays);
+  const workdays = new Set(calendar.workdays);
+  let total = 0;
+  let date = localDateOf(from, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const dayStart = localTimeToInstant(date, 0, calendar.timeZone);
+    if (dayStart >= to) break;
+    if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
+      const opens = Math.max(from, localTimeToInstant(date, calendar.opensAtMinute, calendar.timeZone));
+      const closes = Math.min(to, localTimeToInstant(date, calendar.closesAtMinute, calendar.timeZone));
+      if (closes > opens) total += closes - opens;
+    }
+    date = nextDate(date);
+  }
+  return Math.floor(total / 1000);
+}

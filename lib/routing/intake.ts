@@ -2,7 +2,8 @@ import type { AssignmentMode, Impact, Priority, Urgency } from "@/lib/db/generat
 import type { CalendarData } from "./business-hours";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify, type MatrixData } from "./matrix";
-import { dueTimesFrom, findTarget, type DueTimes, type SlaTargetData } from "./sla";
+import { dueTimes, initialClockState, type Clocked } from "./clocks";
+import { addClockMinutes, findTarget, type SlaTargetData } from "./sla";
 
 /** Every ticket enters at L1 in this group: no rule in the database routes intake elsewhere yet. */
 export const INTAKE_GROUP_SLUG = "service-desk";
@@ -32,7 +33,8 @@ export interface IntakePlan {
   impact: Impact;
   urgency: Urgency;
   priority: Priority;
-  due: DueTimes;
+  /** The clocks a new ticket starts with, and the due times they give. */
+  clocks: Clocked;
   created: DecisionEvent;
   classified: DecisionEvent;
 }
@@ -45,7 +47,11 @@ export function planIntake(input: IntakeInput): IntakePlan {
   const urgency = input.hints.urgency ?? input.category.defaultUrgency;
   const classification = classify(input.matrix, impact, urgency);
   const target = findTarget(input.targets, classification.priority);
-  const due = dueTimesFrom(input.now, target, input.calendar, "L1");
+  const start = {
+    ...initialClockState(input.now),
+    nextUpdateDueAt: addClockMinutes(input.now, target.updateEveryMinutes, target.clock, input.calendar),
+  };
+  const clocks = { ...start, ...dueTimes(start, target, input.calendar) };
 
   const who = input.customer.organization
     ? `${input.customer.userId} (${input.customer.organization})`
@@ -60,7 +66,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
     impact,
     urgency,
     priority: classification.priority,
-    due,
+    clocks,
     created: {
       rule: "intake.l1",
       inputs: { group: input.group.slug, assignmentMode: input.group.assignmentMode, category: input.category.slug },
@@ -78,10 +84,10 @@ export function planIntake(input: IntakeInput): IntakePlan {
         priority: classification.priority,
         clock: target.clock,
         due: {
-          firstResponseAt: due.firstResponseAt.toISOString(),
-          resolutionAt: due.resolutionAt.toISOString(),
-          nextUpdateAt: due.nextUpdateAt.toISOString(),
-          tierBudgetEndsAt: due.tierBudgetEndsAt?.toISOString() ?? null,
+          firstResponseAt: iso(clocks.firstResponseDueAt),
+          resolutionAt: iso(clocks.resolutionDueAt),
+          nextUpdateAt: iso(clocks.nextUpdateDueAt),
+          tierBudgetEndsAt: iso(clocks.tierBudgetEndsAt),
         },
       },
       reason:
@@ -90,3 +96,5 @@ export function planIntake(input: IntakeInput): IntakePlan {
     },
   };
 }
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;

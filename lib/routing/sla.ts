@@ -1,5 +1,5 @@
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
-import { addBusinessMinutes, type CalendarData } from "./business-hours";
+import { addBusinessMinutes, businessSecondsBetween, type CalendarData } from "./business-hours";
 
 export interface SlaTargetData {
   priority: Priority;
@@ -12,19 +12,18 @@ export interface SlaTargetData {
   clock: SlaClock;
 }
 
-export interface DueTimes {
-  firstResponseAt: Date;
-  resolutionAt: Date;
-  nextUpdateAt: Date;
-  /** Null at L4: the vendor's clock runs apart from the tier budgets. */
-  tierBudgetEndsAt: Date | null;
-}
-
 /** `start` plus `minutes` on the target's clock: wall-clock time (24×7) or business hours. */
 export function addClockMinutes(start: Date, minutes: number, clock: SlaClock, calendar: CalendarData): Date {
   return clock === "ALWAYS"
     ? new Date(start.getTime() + minutes * 60_000)
     : addBusinessMinutes(start, minutes, calendar);
+}
+
+/** Time on the target's clock between two instants, in seconds. */
+export function clockSecondsBetween(start: Date, end: Date, clock: SlaClock, calendar: CalendarData): number {
+  return clock === "ALWAYS"
+    ? Math.max(0, Math.floor((end.getTime() - start.getTime()) / 1000))
+    : businessSecondsBetween(start, end, calendar);
 }
 
 export function tierBudgetMinutes(target: SlaTargetData, tier: Tier): number | null {
@@ -38,18 +37,6 @@ export function tierBudgetMinutes(target: SlaTargetData, tier: Tier): number | n
     case "L4":
       return null;
   }
-}
-
-/** Due times of a ticket that starts its clocks at `start` in `tier`. */
-export function dueTimesFrom(start: Date, target: SlaTargetData, calendar: CalendarData, tier: Tier): DueTimes {
-  const add = (minutes: number) => addClockMinutes(start, minutes, target.clock, calendar);
-  const budget = tierBudgetMinutes(target, tier);
-  return {
-    firstResponseAt: add(target.firstResponseMinutes),
-    resolutionAt: add(target.resolutionMinutes),
-    nextUpdateAt: add(target.updateEveryMinutes),
-    tierBudgetEndsAt: budget === null ? null : add(budget),
-  };
 }
 
 export function findTarget(targets: SlaTargetData[], priority: Priority): SlaTargetData {

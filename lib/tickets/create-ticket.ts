@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { clockColumnsOf } from "@/lib/routing/clock-columns";
 import { INTAKE_GROUP_SLUG, planIntake } from "@/lib/routing/intake";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { parseInput } from "@/lib/validation/parse";
@@ -53,8 +54,6 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
         type: data.type,
         title: data.title,
         description: data.description,
-        status: "NEW",
-        tier: "L1",
         priority: plan.priority,
         impact: plan.impact,
         urgency: plan.urgency,
@@ -64,10 +63,7 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
         groupId: group.id,
         matrixVersionId: current.id,
         tierEnteredAt: now,
-        firstResponseDueAt: plan.due.firstResponseAt,
-        resolutionDueAt: plan.due.resolutionAt,
-        nextUpdateDueAt: plan.due.nextUpdateAt,
-        tierBudgetEndsAt: plan.due.tierBudgetEndsAt,
+        ...clockColumnsOf(plan.clocks),
         createdAt: now,
         updatedAt: now,
         events: {

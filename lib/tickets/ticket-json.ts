@@ -33,13 +33,26 @@ export function toTicketJson(t: TicketRow) {
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
+    /** Null where that clock is stopped (waiting on the customer, resolved) or done (first response given). */
     due: {
-      firstResponseAt: t.firstResponseDueAt.toISOString(),
-      resolutionAt: t.resolutionDueAt.toISOString(),
-      nextUpdateAt: t.nextUpdateDueAt.toISOString(),
-      tierBudgetEndsAt: t.tierBudgetEndsAt?.toISOString() ?? null,
+      firstResponseAt: iso(t.firstResponseDueAt),
+      resolutionAt: iso(t.resolutionDueAt),
+      nextUpdateAt: iso(t.nextUpdateDueAt),
+      tierBudgetEndsAt: iso(t.tierBudgetEndsAt),
     },
+    /** Time used so far, in seconds: the customer clock, each tier's ledger, and the L4 vendor clock. */
+    clocks: {
+      customerClockRunning: t.slaClockSince !== null,
+      customerSecondsUsed: t.slaSecondsUsed,
+      tierSecondsUsed: { L1: t.l1SecondsUsed, L2: t.l2SecondsUsed, L3: t.l3SecondsUsed },
+      vendorSecondsUsed: t.vendorSecondsUsed,
+      vendorClockRunning: t.vendorClockSince !== null,
+    },
+    firstRespondedAt: iso(t.firstRespondedAt),
+    resolvedAt: iso(t.resolvedAt),
   };
 }
 
 export type TicketJson = ReturnType<typeof toTicketJson>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;

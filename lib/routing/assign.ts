@@ -1,0 +1,75 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { AppError, forbidden, invalid } from "@/lib/errors";
+import { getTicket } from "@/lib/tickets/get-ticket";
+import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { parseInput } from "@/lib/validation/parse";
+import { ZAssignTicket } from "@/lib/validation/routing";
+import { clockColumnsOf, clockStateOf } from "./clock-columns";
+import { advanceClocks } from "./clocks";
+import { CLOSED_STATUSES } from "./escalation";
+import { placeInGroup } from "./placement";
+import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
+
+/**
+ * A manager or admin assigns a ticket to a person, to a group (which then places it by its own mode),
+ * or to a person in a group. Moving to a group of another tier (L1–L3) moves the ticket's tier clocks too.
+ */
+export async function assignTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+  if (actor.role !== "MANAGER" && actor.role !== "ADMIN") throw forbidden("Only managers and admins assign tickets.");
+  const data = parseInput(ZAssignTicket, input);
+  await db().$transaction(async (tx) => {
+    const ticket = await loadTicket(tx, actor, number);
+    if (CLOSED_STATUSES.includes(ticket.status)) throw new AppError("CONFLICT", "A resolved or closed ticket cannot be assigned.");
+
+    const user = data.userId
+      ? await tx.user.findUnique({ where: { userId: data.userId.toLowerCase() }, include: { memberships: { include: { group: true } } } })
+      : null;
+    if (data.userId && (!user || !user.active || user.role !== "AGENT")) throw invalid({ userId: ["Choose an active agent."] });
+
+    let group = data.group ? await tx.supportGroup.findUnique({ where: { slug: data.group } }) : null;
+    if (data.group && !group) throw invalid({ group: [`There is no group ${data.group}.`] });
+    if (!group && user) group = user.memberships.find((m) => m.group.tier === ticket.tier)?.group ?? user.memberships[0]?.group ?? null;
+    if (!group) throw invalid({ userId: ["That agent belongs to no group."] });
+    if (group.tier === "L4") throw invalid({ group: ["L4 is reached by escalation with a reference, not by assignment."] });
+    if (user && !user.memberships.some((m) => m.groupId === group.id)) throw invalid({ userId: [`${user.userId} is not in ${group.name}.`] });
+
+    const placement = user
+      ? { assignee: { id: user.id, userId: user.userId, name: user.name }, decision: null }
+      : placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []);
+    const assignee = placement.assignee;
+    const status = ticket.status === "NEW" || ticket.status === "ASSIGNED" ? (assignee ? "ASSIGNED" : "NEW") : ticket.status;
+    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const clocks = advanceClocks(clockStateOf(ticket), { tier: group.tier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+
+    await saveTicket(tx, ticket, {
+      ...clockColumnsOf(clocks),
+      groupId: group.id,
+      assigneeId: assignee?.id ?? null,
+      ...(group.tier !== ticket.tier ? { tierEnteredAt: now } : {}),
+    });
+    if (assignee) await tx.user.update({ where: { id: assignee.id }, data: { lastAssignedAt: now } });
+
+    const event: EventInput = {
+      type: "ASSIGNED",
+      actorId: actor.id,
+      fromTier: ticket.tier,
+      toTier: group.tier,
+      fromGroup: ticket.group.slug,
+      toGroup: group.slug,
+      fromAssignee: ticket.assignee?.userId ?? null,
+      toAssignee: assignee?.userId ?? null,
+      createdAt: now,
+      ...(placement.decision ?? {
+        rule: user ? "assign.manager" : "assign.pull-queue",
+        inputs: { group: group.slug, userId: user?.userId ?? null },
+        reason: user
+          ? `Assigned to ${user.name} in ${group.name} by ${actor.name}.`
+          : `Put in the ${group.name} queue by ${actor.name}: it waits there for an agent to claim it.`,
+      }),
+    };
+    if (placement.decision) event.reason = `${actor.name} sent it to ${group.name}. ${placement.decision.reason}`;
+    await recordEvents(tx, ticket.id, [event]);
+  });
+  return getTicket(actor, number);
+}

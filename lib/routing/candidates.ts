@@ -1,0 +1,41 @@
+import type { Priority } from "@/lib/db/generated/enums";
+
+/** How much an open ticket weighs on its assignee's load. */
+export const PRIORITY_WEIGHT: Record<Priority, number> = { P1: 5, P2: 4, P3: 3, P4: 2, P5: 1 };
+
+export interface Candidate {
+  id: string;
+  userId: string;
+  name: string;
+  /** Open tickets weighted by priority. */
+  load: number;
+  openTickets: number;
+  /** When they were last given a ticket; null = never. */
+  lastAssignedAt: Date | null;
+}
+
+export interface CandidateChoice {
+  chosen: Candidate | null;
+  /** Everyone considered, best first, as the decision log records them. */
+  ranked: Candidate[];
+  rule: "least-loaded" | "no-eligible-member";
+}
+
+/** Least loaded first; on a tie the one idle longest (never assigned counts as longest); then by user ID for a stable order. */
+export function rankCandidates(candidates: Candidate[]): Candidate[] {
+  return [...candidates].sort(
+    (a, b) =>
+      a.load - b.load ||
+      (a.lastAssignedAt?.getTime() ?? -Infinity) - (b.lastAssignedAt?.getTime() ?? -Infinity) ||
+      a.userId.localeCompare(b.userId),
+  );
+}
+
+export function chooseAssignee(candidates: Candidate[]): CandidateChoice {
+  const ranked = rankCandidates(candidates);
+  return { chosen: ranked[0] ?? null, ranked, rule: ranked.length ? "least-loaded" : "no-eligible-member" };
+}
+
+export function describeCandidates(ranked: Candidate[]): string {
+  return ranked.map((c) => `${c.userId} (load ${c.load})`).join(", ");
+}

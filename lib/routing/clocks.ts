@@ -1,0 +1,128 @@
+// The ticket's clocks as plain data, and the one rule that moves them: `advanceClocks`. Every change of
+// status, tier or priority goes through it, so pauses, handoffs and reclassifications are computed alike.
+//
+// - The customer clock (first response, resolution) runs on the priority's clock (24×7 or business
+//   hours) and stops while the ticket waits on the customer, is resolved or closed.
+// - Each tier's clock (L1–L3 budgets) runs while the ticket is at that tier and the customer clock
+//   runs. Seconds used per tier are kept: a ticket returned to a tier resumes that tier's budget.
+// - The vendor clock runs on wall-clock time while the ticket is at L4, apart from the customer clock.
+import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
+import type { CalendarData } from "./business-hours";
+import { addClockMinutes, clockSecondsBetween, tierBudgetMinutes, type SlaTargetData } from "./sla";
+
+export interface TierSeconds {
+  L1: number;
+  L2: number;
+  L3: number;
+}
+
+export interface ClockState {
+  status: TicketStatus;
+  tier: Tier;
+  slaSecondsUsed: number;
+  /** Null while the customer clock is stopped. */
+  slaClockSince: Date | null;
+  tierSecondsUsed: TierSeconds;
+  tierClockSince: Date | null;
+  vendorSecondsUsed: number;
+  vendorClockSince: Date | null;
+  firstRespondedAt: Date | null;
+  nextUpdateDueAt: Date | null;
+}
+
+export interface DueTimes {
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  /** 75 % of the resolution target: managers are alerted. */
+  resolutionWarnAt: Date | null;
+  tierBudgetEndsAt: Date | null;
+  nextUpdateDueAt: Date | null;
+}
+
+export type Clocked = ClockState & DueTimes;
+
+const CUSTOMER_CLOCK_STOPPED: TicketStatus[] = ["PENDING_CUSTOMER", "RESOLVED", "CLOSED"];
+const FINISHED: TicketStatus[] = ["RESOLVED", "CLOSED"];
+export const RESOLUTION_WARNING_RATIO = 0.75;
+
+export const customerClockRuns = (status: TicketStatus) => !CUSTOMER_CLOCK_STOPPED.includes(status);
+const tierClockRuns = (status: TicketStatus, tier: Tier) => customerClockRuns(status) && tier !== "L4";
+const vendorClockRuns = (status: TicketStatus, tier: Tier) => tier === "L4" && !FINISHED.includes(status);
+
+export function initialClockState(now: Date): ClockState {
+  return {
+    status: "NEW",
+    tier: "L1",
+    slaSecondsUsed: 0,
+    slaClockSince: now,
+    tierSecondsUsed: { L1: 0, L2: 0, L3: 0 },
+    tierClockSince: now,
+    vendorSecondsUsed: 0,
+    vendorClockSince: null,
+    firstRespondedAt: null,
+    nextUpdateDueAt: null,
+  };
+}
+
+export interface ClockChange {
+  status?: TicketStatus;
+  tier?: Tier;
+  /** A public reply: counts as first response and as a customer update. */
+  customerUpdated?: boolean;
+}
+
+export interface ClockContext {
+  now: Date;
+  calendar: CalendarData;
+  /** The targets in force before the change (for time already spent) and after it (for new due times). */
+  before: SlaTargetData;
+  after: SlaTargetData;
+}
+
+/** Books the time spent since the last change, applies the change, restarts what runs, and derives due times. */
+export function advanceClocks(state: ClockState, change: ClockChange, ctx: ClockContext): Clocked {
+  const { now, calendar, before, after } = ctx;
+  const spent = (since: Date | null) => (since ? clockSecondsBetween(since, now, before.clock, calendar) : 0);
+
+  const tierSecondsUsed = { ...state.tierSecondsUsed };
+  if (state.tier !== "L4") tierSecondsUsed[state.tier] += spent(state.tierClockSince);
+  const status = change.status ?? state.status;
+  const tier = change.tier ?? state.tier;
+  const wasRunning = customerClockRuns(state.status);
+  const runs = customerClockRuns(status);
+
+  const next: ClockState = {
+    status,
+    tier,
+    slaSecondsUsed: state.slaSecondsUsed + spent(state.slaClockSince),
+    slaClockSince: runs ? now : null,
+    tierSecondsUsed,
+    tierClockSince: tierClockRuns(status, tier) ? now : null,
+    vendorSecondsUsed:
+      state.vendorSecondsUsed + (state.vendorClockSince ? Math.max(0, Math.floor((now.getTime() - state.vendorClockSince.getTime()) / 1000)) : 0),
+    vendorClockSince: vendorClockRuns(status, tier) ? now : null,
+    firstRespondedAt: state.firstRespondedAt ?? (change.customerUpdated ? now : null),
+    nextUpdateDueAt: !runs
+      ? null
+      : change.customerUpdated || !wasRunning || !state.nextUpdateDueAt
+        ? addClockMinutes(now, after.updateEveryMinutes, after.clock, calendar)
+        : state.nextUpdateDueAt,
+  };
+  return { ...next, ...dueTimes(next, after, calendar) };
+}
+
+/** Due instants of a state whose clocks were just (re)started: null where a clock is stopped or done. */
+export function dueTimes(state: ClockState, target: SlaTargetData, calendar: CalendarData): DueTimes {
+  const from = (since: Date | null, totalMinutes: number, usedSeconds: number) =>
+    since ? addClockMinutes(since, Math.max(0, totalMinutes - usedSeconds / 60), target.clock, calendar) : null;
+  const budget = tierBudgetMinutes(target, state.tier);
+  const tierUsed = state.tier === "L4" ? 0 : state.tierSecondsUsed[state.tier];
+  return {
+    firstResponseDueAt: state.firstRespondedAt ? null : from(state.slaClockSince, target.firstResponseMinutes, state.slaSecondsUsed),
+    resolutionDueAt: from(state.slaClockSince, target.resolutionMinutes, state.slaSecondsUsed),
+    resolutionWarnAt: from(state.slaClockSince, target.resolutionMinutes * RESOLUTION_WARNING_RATIO, state.slaSecondsUsed),
+    // A tier handed a ticket back after its budget was spent is not escalated again automatically.
+    tierBudgetEndsAt: budget === null || tierUsed >= budget * 60 ? null : from(state.tierClockSince, budget, tierUsed),
+    nextUpdateDueAt: state.nextUpdateDueAt,
+  };
+}

@@ -1,0 +1,93 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { AppError, invalid } from "@/lib/errors";
+import { getTicket } from "@/lib/tickets/get-ticket";
+import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { parseInput } from "@/lib/validation/parse";
+import { ZEscalateTicket } from "@/lib/validation/routing";
+import { clockColumnsOf, clockStateOf } from "./clock-columns";
+import { advanceClocks } from "./clocks";
+import { checkEscalation } from "./escalation";
+import { escalationTargetSlug } from "./groups";
+import { placeInGroup } from "./placement";
+import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
+
+/**
+ * Functional escalation one tier up, by hand, with a reason and the data gathered. L1→L2 and L2→L3
+ * enter the next group (assigned there if it auto-assigns); L3→L4 hands off to a vendor or engineering
+ * group with their reference, and the L3 owner stays on as coordinator.
+ */
+export async function escalateTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+  const data = parseInput(ZEscalateTicket, input);
+  await db().$transaction(async (tx) => {
+    const ticket = await loadTicket(tx, actor, number);
+    const nextTier = ticket.tier === "L1" ? "L2" : ticket.tier === "L2" ? "L3" : ticket.tier === "L3" ? "L4" : null;
+    const slug = nextTier ? escalationTargetSlug(nextTier, data.toGroup, ticket.category.l2Group?.slug ?? null) : null;
+    if (nextTier === "L4" && !slug) throw invalid({ toGroup: ["Choose the L4 group (vendor or engineering) to hand off to."] });
+    const target = slug ? await tx.supportGroup.findUnique({ where: { slug } }) : null;
+    if (slug && !target) throw invalid({ toGroup: [`There is no group ${slug}.`] });
+
+    const verdict = checkEscalation(actor, ticket, target ?? { slug: "", tier: ticket.tier, l4Kind: null }, data.externalReference);
+    if (!verdict.ok) {
+      throw verdict.code === "VALIDATION" ? invalid({ [verdict.field ?? "_"]: [verdict.message] }) : new AppError(verdict.code, verdict.message);
+    }
+    const group = target!;
+    const toL4 = verdict.toTier === "L4";
+    const placement = toL4 ? { assignee: null, decision: null } : placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []);
+    const assigneeId = toL4 ? ticket.assigneeId : (placement.assignee?.id ?? null);
+    const status = toL4 ? "PENDING_VENDOR" : assigneeId ? "ASSIGNED" : "NEW";
+
+    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const before = clockStateOf(ticket);
+    const clocks = advanceClocks(before, { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const usedMinutes = ticket.tier === "L4" ? 0 : Math.round(clocks.tierSecondsUsed[ticket.tier as "L1" | "L2" | "L3"] / 60);
+
+    await saveTicket(tx, ticket, {
+      ...clockColumnsOf(clocks),
+      groupId: group.id,
+      assigneeId,
+      tierEnteredAt: now,
+      ...(toL4 ? { externalReference: data.externalReference } : {}),
+    });
+    if (placement.assignee) await tx.user.update({ where: { id: placement.assignee.id }, data: { lastAssignedAt: now } });
+
+    const events: EventInput[] = [
+      {
+        type: "ESCALATED",
+        actorId: actor.id,
+        fromTier: ticket.tier,
+        toTier: verdict.toTier,
+        fromGroup: ticket.group.slug,
+        toGroup: group.slug,
+        fromAssignee: ticket.assignee?.userId ?? null,
+        toAssignee: toL4 ? (ticket.assignee?.userId ?? null) : (placement.assignee?.userId ?? null),
+        rule: toL4 ? "escalate.l4-handoff" : "escalate.manual",
+        inputs: {
+          reason: data.reason,
+          summary: data.summary,
+          externalReference: data.externalReference ?? null,
+          l4Kind: group.l4Kind,
+          tierMinutesUsed: usedMinutes,
+        },
+        reason: toL4
+          ? `Handed off to ${group.name} (L4, ${group.l4Kind === "VENDOR" ? "vendor" : "engineering"}) as ${data.externalReference}; ${ticket.assignee?.name ?? "the L3 owner"} coordinates. Reason: ${data.reason}`
+          : `Escalated to ${verdict.toTier} ${group.name} by ${actor.name} after ${usedMinutes} min at ${ticket.tier}. Reason: ${data.reason}`,
+        createdAt: now,
+      },
+    ];
+    if (placement.decision) {
+      events.push({
+        type: "ASSIGNED",
+        actorId: null,
+        fromTier: verdict.toTier,
+        toTier: verdict.toTier,
+        toGroup: group.slug,
+        toAssignee: placement.assignee?.userId ?? null,
+        createdAt: now,
+        ...placement.decision,
+      });
+    }
+    await recordEvents(tx, ticket.id, events);
+  });
+  return getTicket(actor, number);
+}

@@ -1,0 +1,60 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { forbidden } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { ZPriorityMatrix } from "@/lib/validation/routing";
+import { loadCurrentMatrix } from "./matrix-store";
+
+const STAFF = ["AGENT", "MANAGER", "ADMIN"];
+
+export async function getPriorityMatrix(actor: Actor) {
+  if (!STAFF.includes(actor.role)) throw forbidden("The priority matrix is for support staff.");
+  const current = await loadCurrentMatrix(db());
+  return {
+    version: current.matrix.version,
+    cells: current.matrix.cells.map(({ impact, urgency, priority }) => ({ impact, urgency, priority })),
+    targets: current.targets
+      .map((t) => ({
+        priority: t.priority,
+        firstResponseMinutes: t.firstResponseMinutes,
+        resolutionMinutes: t.resolutionMinutes,
+        updateEveryMinutes: t.updateEveryMinutes,
+        tierBudgetMinutes: { L1: t.l1BudgetMinutes, L2: t.l2BudgetMinutes, L3: t.l3BudgetMinutes },
+        businessHours: t.clock === "BUSINESS_HOURS",
+      }))
+      .sort((a, b) => a.priority.localeCompare(b.priority)),
+  };
+}
+
+/** Publishing makes a new version; tickets already classified keep theirs. Managers and admins only. */
+export async function publishPriorityMatrix(actor: Actor, input: unknown) {
+  if (actor.role !== "MANAGER" && actor.role !== "ADMIN") throw forbidden("Only managers and admins publish the priority matrix.");
+  const data = parseInput(ZPriorityMatrix, input);
+  await db().$transaction(async (tx) => {
+    const current = await tx.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true, calendarId: true } });
+    if (!current) throw new Error("No matrix to derive the calendar from: seed the database first.");
+    // A unique version number: two managers publishing at once cannot both get the same one.
+    await tx.priorityMatrixVersion.create({
+      data: {
+        version: current.version + 1,
+        note: data.note ?? "",
+        calendarId: current.calendarId,
+        publishedById: actor.id,
+        cells: { create: data.cells },
+        targets: {
+          create: data.targets.map((t) => ({
+            priority: t.priority,
+            firstResponseMinutes: t.firstResponseMinutes,
+            resolutionMinutes: t.resolutionMinutes,
+            updateEveryMinutes: t.updateEveryMinutes,
+            l1BudgetMinutes: t.tierBudgetMinutes.L1,
+            l2BudgetMinutes: t.tierBudgetMinutes.L2,
+            l3BudgetMinutes: t.tierBudgetMinutes.L3,
+            clock: t.businessHours ? "BUSINESS_HOURS" : "ALWAYS",
+          })),
+        },
+      },
+    });
+  });
+  return getPriorityMatrix(actor);
+}

@@ -1,0 +1,69 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getTicket } from "@/lib/tickets/get-ticket";
+import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { parseInput } from "@/lib/validation/parse";
+import { ZReturnTicket } from "@/lib/validation/routing";
+import { clockColumnsOf, clockStateOf } from "./clock-columns";
+import { advanceClocks } from "./clocks";
+import { checkReturn } from "./escalation";
+import { loadRules, loadTicket, recordEvents, saveTicket } from "./ticket-store";
+
+/**
+ * One tier down: L2→L1 or L3→L2 with guidance the lower tier sees on the ticket, back to the group and
+ * agent that escalated it; or L4→L3 when the vendor or engineering team replied, back to the L3 owner.
+ * The lower tier resumes its own budget from what it had left.
+ */
+export async function returnTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+  const { guidance } = parseInput(ZReturnTicket, input);
+  await db().$transaction(async (tx) => {
+    const ticket = await loadTicket(tx, actor, number);
+    const verdict = checkReturn(actor, ticket);
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+
+    // Where the ticket came from: the latest escalation out of the tier it returns to.
+    const origin = await tx.ticketEvent.findFirst({
+      where: { ticketId: ticket.id, type: { in: ["ESCALATED", "AUTO_ESCALATED"] }, fromTier: verdict.toTier },
+      orderBy: { id: "desc" },
+      select: { fromGroup: true, fromAssignee: true },
+    });
+    const group = origin?.fromGroup ? await tx.supportGroup.findUnique({ where: { slug: origin.fromGroup } }) : null;
+    if (!group) throw new AppError("CONFLICT", `This ticket never came from ${verdict.toTier}: there is nowhere to return it.`);
+
+    const fromL4 = ticket.tier === "L4";
+    let assignee = fromL4 ? ticket.assignee : null;
+    if (!fromL4 && origin?.fromAssignee) {
+      // Back to the agent who escalated it, if they still work in that group.
+      assignee = await tx.user.findFirst({
+        where: { userId: origin.fromAssignee, active: true, memberships: { some: { groupId: group.id } } },
+        select: { id: true, userId: true, name: true },
+      });
+    }
+    const status = assignee ? "IN_PROGRESS" : "NEW";
+    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const clocks = advanceClocks(clockStateOf(ticket), { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+
+    await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), groupId: group.id, assigneeId: assignee?.id ?? null, tierEnteredAt: now });
+    const vendorMinutes = Math.round(clocks.vendorSecondsUsed / 60);
+    await recordEvents(tx, ticket.id, [
+      {
+        type: "RETURNED",
+        actorId: actor.id,
+        fromTier: ticket.tier,
+        toTier: verdict.toTier,
+        fromGroup: ticket.group.slug,
+        toGroup: group.slug,
+        fromAssignee: ticket.assignee?.userId ?? null,
+        toAssignee: assignee?.userId ?? null,
+        rule: fromL4 ? "return.l4-reply" : "return.guidance",
+        inputs: { guidance, vendorMinutesUsed: fromL4 ? vendorMinutes : null, budgetLeft: clocks.tierBudgetEndsAt !== null },
+        reason: fromL4
+          ? `${ticket.group.name} replied (${ticket.externalReference ?? "no reference"}) after ${vendorMinutes} min on the vendor clock; back with ${assignee?.name ?? "L3"} in ${group.name}: ${guidance}`
+          : `Returned to ${verdict.toTier} ${group.name}${assignee ? ` (${assignee.name})` : ""} by ${actor.name} with guidance: ${guidance}`,
+        createdAt: now,
+      },
+    ]);
+  });
+  return getTicket(actor, number);
+}

@@ -1,0 +1,90 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError, forbidden, invalid } from "@/lib/errors";
+import { getTicket } from "@/lib/tickets/get-ticket";
+import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { parseInput } from "@/lib/validation/parse";
+import { ZUpdateTicket } from "@/lib/validation/routing";
+import { clockColumnsOf, clockStateOf } from "./clock-columns";
+import { advanceClocks } from "./clocks";
+import { checkStatusChange, worksAtTier } from "./escalation";
+import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
+import { classify } from "./matrix";
+import { loadCurrentMatrix } from "./matrix-store";
+import { findTarget } from "./sla";
+import { loadRules, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
+
+/**
+ * Status changes and reclassification, against the version the agent last read (stale → 409). A changed
+ * impact, urgency or category reclassifies on the current matrix, recomputes every due time from the
+ * time already used, and records old → new.
+ */
+export async function updateTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+  const data = parseInput(ZUpdateTicket, input);
+  await db().$transaction(async (tx) => {
+    const ticket = await loadTicket(tx, actor, number);
+    if (actor.role === "CUSTOMER") throw forbidden("Customers reply, confirm or reopen from the portal.");
+    if (data.version !== ticket.version) throw staleVersion(ticket.version);
+
+    const events: EventInput[] = [];
+    const update: Prisma.TicketUncheckedUpdateManyInput = {};
+    const before = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    let after = before;
+
+    const impact = data.impact ?? ticket.impact;
+    const urgency = data.urgency ?? ticket.urgency;
+    const category = data.category && data.category !== ticket.category.slug ? await tx.category.findUnique({ where: { slug: data.category } }) : ticket.category;
+    if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
+    if (impact !== ticket.impact || urgency !== ticket.urgency || category.id !== ticket.categoryId) {
+      if (!worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) throw forbidden(`Only ${ticket.tier} agents or a manager may reclassify this ticket.`);
+      const current = await loadCurrentMatrix(tx);
+      const classification = classify(current.matrix, impact, urgency);
+      after = { target: findTarget(current.targets, classification.priority), calendar: current.calendar };
+      Object.assign(update, { impact, urgency, categoryId: category.id, priority: classification.priority, matrixVersionId: current.id });
+      events.push({
+        type: "RECLASSIFIED",
+        actorId: actor.id,
+        rule: "matrix.cell",
+        inputs: {
+          from: { impact: ticket.impact, urgency: ticket.urgency, category: ticket.category.slug, priority: ticket.priority },
+          to: { impact, urgency, category: category.slug, priority: classification.priority },
+          matrixVersion: current.matrix.version,
+          cell: `${impact}×${urgency}`,
+        },
+        reason:
+          `Reclassified ${ticket.priority} → ${classification.priority} by ${actor.name} on priority matrix v${current.matrix.version}: ` +
+          `impact ${IMPACT_LABEL[ticket.impact]} → ${IMPACT_LABEL[impact]}, urgency ${URGENCY_LABEL[ticket.urgency]} → ${URGENCY_LABEL[urgency]}` +
+          (category.id !== ticket.categoryId ? `, category ${ticket.category.name} → ${category.name}` : "") +
+          "; due times recomputed from the time already used.",
+        createdAt: now,
+      });
+    }
+
+    const status = data.status ?? ticket.status;
+    if (status !== ticket.status) {
+      const verdict = checkStatusChange(actor, ticket, status);
+      if (!verdict.ok) {
+        throw verdict.code === "VALIDATION" ? invalid({ [verdict.field ?? "status"]: [verdict.message] }) : new AppError(verdict.code, verdict.message);
+      }
+      if (status === "RESOLVED") update.resolvedAt = now;
+      if (status === "CLOSED") update.closedAt = now;
+      if (ticket.status === "RESOLVED" && status !== "CLOSED") update.resolvedAt = null;
+      events.push({
+        type: "STATUS_CHANGED",
+        actorId: actor.id,
+        fromTier: ticket.tier,
+        toTier: ticket.tier,
+        rule: "status.manual",
+        inputs: { from: ticket.status, to: status },
+        reason: `${actor.name} changed the status from ${ticket.status} to ${status}${status === "PENDING_CUSTOMER" ? ": SLA clocks pause until the customer answers" : ""}.`,
+        createdAt: now,
+      });
+    }
+
+    const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendar: after.calendar, before: before.target, after: after.target });
+    await saveTicket(tx, { id: ticket.id, version: data.version }, { ...update, ...clockColumnsOf(clocks) });
+    await recordEvents(tx, ticket.id, events);
+  });
+  return getTicket(actor, number);
+}

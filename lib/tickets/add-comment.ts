@@ -1,0 +1,82 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { AppError, forbidden } from "@/lib/errors";
+import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
+import { advanceClocks } from "@/lib/routing/clocks";
+import { worksAtTier } from "@/lib/routing/escalation";
+import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
+import { parseInput } from "@/lib/validation/parse";
+import { ZAddComment } from "@/lib/validation/routing";
+
+export interface CommentJson {
+  id: number;
+  body: string;
+  visibility: "PUBLIC" | "INTERNAL";
+  author: { userId: string; name: string };
+  createdAt: string;
+}
+
+/**
+ * A public reply or an internal note. A staff public reply is the first response and a customer update
+ * (the update cadence restarts). A customer's reply to a ticket waiting on them starts its clocks again.
+ */
+export async function addComment(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CommentJson> {
+  const data = parseInput(ZAddComment, input);
+  return db().$transaction(async (tx) => {
+    const ticket = await loadTicket(tx, actor, number);
+    const isCustomer = actor.role === "CUSTOMER";
+    if (isCustomer && data.visibility !== "PUBLIC") throw forbidden("Customers write public replies only.");
+    if (!isCustomer && !worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) {
+      throw forbidden(`Only ${ticket.tier} agents or a manager may write on this ticket.`);
+    }
+    if (ticket.status === "CLOSED") throw new AppError("CONFLICT", "The ticket is closed.");
+
+    const staffReply = !isCustomer && data.visibility === "PUBLIC";
+    const customerAnswered = isCustomer && ticket.status === "PENDING_CUSTOMER";
+    if (staffReply || customerAnswered) {
+      const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+      const clocks = advanceClocks(
+        clockStateOf(ticket),
+        customerAnswered ? { status: ticket.assigneeId ? "IN_PROGRESS" : "NEW" } : { customerUpdated: true },
+        { now, calendar: rules.calendar, before: rules.target, after: rules.target },
+      );
+      await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), ...(staffReply ? { updateDueFlaggedAt: null } : {}) });
+    }
+
+    const comment = await tx.comment.create({
+      data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
+    });
+    const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
+    await recordEvents(tx, ticket.id, [
+      {
+        type: "COMMENTED",
+        actorId: actor.id,
+        rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
+        inputs: { commentId: comment.id, visibility: data.visibility },
+        reason: customerAnswered
+          ? `${actor.name} answered: the ticket is no longer waiting on the customer and its clocks run again.`
+          : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,
+        createdAt: now,
+      },
+    ]);
+    if (customerAnswered) {
+      await recordEvents(tx, ticket.id, [
+        {
+          type: "STATUS_CHANGED",
+          actorId: actor.id,
+          rule: "status.customer-answered",
+          inputs: { from: "PENDING_CUSTOMER", to: ticket.assigneeId ? "IN_PROGRESS" : "NEW" },
+          reason: "The customer answered: back to work.",
+          createdAt: now,
+        },
+      ]);
+    }
+    return {
+      id: comment.id,
+      body: comment.body,
+      visibility: comment.visibility,
+      author: { userId: actor.userId, name: actor.name },
+      createdAt: comment.createdAt.toISOString(),
+    };
+  });
+}

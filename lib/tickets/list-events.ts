@@ -1,0 +1,71 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import type { TicketEventType, Tier } from "@/lib/db/generated/enums";
+import { notFound } from "@/lib/errors";
+import { ticketScope } from "@/lib/permissions";
+import { ZTicketNumber } from "@/lib/validation/ticket";
+
+export interface EventJson {
+  type: TicketEventType;
+  at: string;
+  /** Null when the system decided. */
+  actor: { userId: string; name: string } | null;
+  fromTier: Tier | null;
+  toTier: Tier | null;
+  explanation: string;
+  /** The rule and its inputs; null for customers. */
+  details: { rule: string | null; inputs: unknown; fromGroup: string | null; toGroup: string | null; fromAssignee: string | null; toAssignee: string | null } | null;
+}
+
+/** What a customer may see of the log: their ticket's life, not its internal routing. */
+const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null }) => string>> = {
+  CREATED: () => "Ticket opened.",
+  ESCALATED: (e) => `Passed to ${e.toTier === "L4" ? "a specialist team" : `level ${e.toTier?.slice(1)} support`}.`,
+  RETURNED: (e) => `Back with level ${e.toTier?.slice(1)} support.`,
+  AUTO_ESCALATED: (e) => `Passed to level ${e.toTier?.slice(1)} support.`,
+  STATUS_CHANGED: () => "Status changed.",
+  COMMENTED: () => "New reply.",
+};
+
+/** The decision log, oldest first. Customers see their own ticket's public story; staff see every rule and input. */
+export async function listEvents(actor: Actor, number: string): Promise<EventJson[]> {
+  const parsed = ZTicketNumber.safeParse(number);
+  if (!parsed.success) throw notFound("Ticket");
+  const ticket = await db().ticket.findFirst({ where: { number: parsed.data, ...ticketScope(actor) }, select: { id: true } });
+  if (!ticket) throw notFound("Ticket");
+  const events = await db().ticketEvent.findMany({
+    where: { ticketId: ticket.id },
+    orderBy: { id: "asc" },
+    include: { actor: { select: { userId: true, name: true, role: true } } },
+  });
+  const customer = actor.role === "CUSTOMER";
+  return events.flatMap((e): EventJson[] => {
+    if (!customer) {
+      return [
+        {
+          type: e.type,
+          at: e.createdAt.toISOString(),
+          actor: e.actor ? { userId: e.actor.userId, name: e.actor.name } : null,
+          fromTier: e.fromTier,
+          toTier: e.toTier,
+          explanation: e.reason,
+          details: { rule: e.rule, inputs: e.inputs, fromGroup: e.fromGroup, toGroup: e.toGroup, fromAssignee: e.fromAssignee, toAssignee: e.toAssignee },
+        },
+      ];
+    }
+    const explain = CUSTOMER_EXPLANATION[e.type];
+    const internalNote = e.type === "COMMENTED" && (e.inputs as { visibility?: string } | null)?.visibility !== "PUBLIC";
+    if (!explain || internalNote) return [];
+    return [
+      {
+        type: e.type,
+        at: e.createdAt.toISOString(),
+        actor: e.actor && (e.actor.role === "CUSTOMER" || e.type === "COMMENTED") ? { userId: e.actor.userId, name: e.actor.name } : null,
+        fromTier: e.type === "CREATED" ? null : e.fromTier,
+        toTier: e.toTier,
+        explanation: explain(e),
+        details: null,
+      },
+    ];
+  });
+}
