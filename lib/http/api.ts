@@ -5,8 +5,20 @@ import { AppError } from "@/lib/errors";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
+/**
+ * A write that lost a race on a unique constraint (Prisma's P2002), e.g. two managers publishing the next
+ * matrix version at the same moment: the other write won, so this one is a conflict to retry, not a crash.
+ */
+export function isUniqueConstraintViolation(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === "P2002";
+}
+
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
+  if (isUniqueConstraintViolation(error)) {
+    const conflict = new AppError("CONFLICT", "Someone else made the same change at the same moment. Reload and try again.");
+    return NextResponse.json(conflict.toJSON(), { status: conflict.status });
+  }
   console.error(error);
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }
@@ -45,4 +57,9 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
   } catch {
     throw new AppError("VALIDATION", "The body is not valid JSON.", { _: ["Malformed JSON."] });
   }
+}
+
+/** The context Next.js gives handlers under /api/v1/tickets/[number]/. */
+export interface TicketRouteContext {
+  params: Promise<{ number: string }>;
 }

@@ -29,6 +29,9 @@ export async function assignTicket(actor: Actor, number: string, input: unknown,
 
     let group = data.group ? await tx.supportGroup.findUnique({ where: { slug: data.group } }) : null;
     if (data.group && !group) throw invalid({ group: [`There is no group ${data.group}.`] });
+    // While L4 works on it, the ticket's assignee is its L3 coordinator: naming another L3 agent (and no
+    // group) changes the coordinator and leaves the ticket with L4.
+    const coordinatorGroup = ticket.tier === "L4" && !group ? user?.memberships.find((m) => m.group.tier === "L3")?.group : undefined;
     if (!group && user) group = user.memberships.find((m) => m.group.tier === ticket.tier)?.group ?? user.memberships[0]?.group ?? null;
     if (!group) throw invalid({ userId: ["That agent belongs to no group."] });
     if (group.tier === "L4") throw invalid({ group: ["L4 is reached by escalation with a reference, not by assignment."] });
@@ -38,7 +41,32 @@ export async function assignTicket(actor: Actor, number: string, input: unknown,
       ? { assignee: { id: user.id, userId: user.userId, name: user.name }, decision: null }
       : placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []);
     const assignee = placement.assignee;
-    const status = ticket.status === "NEW" || ticket.status === "ASSIGNED" ? (assignee ? "ASSIGNED" : "NEW") : ticket.status;
+
+    if (coordinatorGroup && user) {
+      await saveTicket(tx, ticket, { assigneeId: user.id });
+      await tx.user.update({ where: { id: user.id }, data: { lastAssignedAt: now } });
+      await recordEvents(tx, ticket.id, [
+        {
+          type: "ASSIGNED",
+          actorId: actor.id,
+          fromTier: ticket.tier,
+          toTier: ticket.tier,
+          fromGroup: ticket.group.slug,
+          toGroup: ticket.group.slug,
+          fromAssignee: ticket.assignee?.userId ?? null,
+          toAssignee: user.userId,
+          rule: "assign.l4-coordinator",
+          inputs: { group: ticket.group.slug, coordinatorGroup: coordinatorGroup.slug, userId: user.userId },
+          reason: `${user.name} (${coordinatorGroup.name}) now coordinates while ${ticket.group.name} works on it; assigned by ${actor.name}.`,
+          createdAt: now,
+        },
+      ]);
+      return;
+    }
+
+    // Taken off L4 (or still waiting to be picked up): it starts afresh in its new group.
+    const status =
+      ticket.status === "NEW" || ticket.status === "ASSIGNED" || ticket.tier === "L4" ? (assignee ? "ASSIGNED" : "NEW") : ticket.status;
     const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
     const clocks = advanceClocks(clockStateOf(ticket), { tier: group.tier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
 

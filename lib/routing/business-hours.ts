@@ -19,6 +19,9 @@ interface LocalDate {
 }
 
 const MINUTE = 60_000;
+// Local dates and opening/closing instants repeat across tickets and sweeps: remember them (Intl is slow).
+const INSTANT_CACHE_LIMIT = 50_000;
+const instants = new Map<string, number>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -54,17 +57,33 @@ function offsetAt(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
+
 /** The instant at which the local clock shows `minuteOfDay` on `date`. */
 export function localTimeToInstant(date: LocalDate, minuteOfDay: number, timeZone: string): number {
+  const key = `${timeZone}|${date.year}-${date.month}-${date.day}|${minuteOfDay}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const guess = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
   const first = guess - offsetAt(guess, timeZone);
   const second = guess - offsetAt(first, timeZone);
+  if (instants.size >= INSTANT_CACHE_LIMIT) instants.clear();
+  instants.set(key, second);
   return second;
 }
 
+const QUARTER_HOUR = 15 * MINUTE;
+const dates = new Map<string, LocalDate>();
+
+/** The local calendar date at an instant. UTC offsets are whole quarter hours, so the date is constant within one. */
 export function localDateOf(instant: number, timeZone: string): LocalDate {
+  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR)}`;
+  const known = dates.get(key);
+  if (known) return known;
   const { year, month, day } = wallClock(instant, timeZone);
-  return { year, month, day };
+  if (dates.size >= INSTANT_CACHE_LIMIT) dates.clear();
+  const date = { year, month, day };
+  dates.set(key, date);
+  return date;
 }
 
 function nextDate({ year, month, day }: LocalDate): LocalDate {

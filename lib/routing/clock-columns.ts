@@ -32,6 +32,7 @@ export function clockStateOf(row: ClockColumns): ClockState {
     vendorClockSince: row.vendorClockSince,
     firstRespondedAt: row.firstRespondedAt,
     nextUpdateDueAt: row.nextUpdateDueAt,
+    tierBudgetEndsAt: row.tierBudgetEndsAt,
   };
 }
 

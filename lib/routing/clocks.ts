@@ -28,6 +28,8 @@ export interface ClockState {
   vendorClockSince: Date | null;
   firstRespondedAt: Date | null;
   nextUpdateDueAt: Date | null;
+  /** When the current tier's budget ends (or ended), as last derived; lets a budget that ran out stay due. */
+  tierBudgetEndsAt?: Date | null;
 }
 
 export interface DueTimes {
@@ -69,6 +71,8 @@ export interface ClockChange {
   tier?: Tier;
   /** A public reply: counts as first response and as a customer update. */
   customerUpdated?: boolean;
+  /** Impact, urgency or category changed: a tier budget the new target finds spent is due at once. */
+  reclassified?: boolean;
 }
 
 export interface ClockContext {
@@ -102,13 +106,25 @@ export function advanceClocks(state: ClockState, change: ClockChange, ctx: Clock
       state.vendorSecondsUsed + (state.vendorClockSince ? Math.max(0, Math.floor((now.getTime() - state.vendorClockSince.getTime()) / 1000)) : 0),
     vendorClockSince: vendorClockRuns(status, tier) ? now : null,
     firstRespondedAt: state.firstRespondedAt ?? (change.customerUpdated ? now : null),
-    nextUpdateDueAt: !runs
-      ? null
-      : change.customerUpdated || !wasRunning || !state.nextUpdateDueAt
-        ? addClockMinutes(now, after.updateEveryMinutes, after.clock, calendar)
-        : state.nextUpdateDueAt,
+    nextUpdateDueAt: !runs ? null : nextUpdate(state, change, wasRunning, addClockMinutes(now, after.updateEveryMinutes, after.clock, calendar)),
   };
-  return { ...next, ...dueTimes(next, after, calendar) };
+  const due = dueTimes(next, after, calendar);
+  // A budget that ran out at this tier before the sweep got to it stays due: touching the ticket in
+  // between (a reply, a status change) must not cancel its automatic escalation.
+  // Likewise a running budget that a reclassification finds spent (a P3 that turns out to be a P1) is
+  // due now. A budget already waived (handed back after it was spent: no end) stays waived.
+  const ended = state.tierBudgetEndsAt;
+  if (ended && due.tierBudgetEndsAt === null && tier === state.tier && next.tierClockSince !== null) {
+    if (ended.getTime() <= now.getTime()) due.tierBudgetEndsAt = ended;
+    else if (change.reclassified) due.tierBudgetEndsAt = now;
+  }
+  return { ...next, ...due };
+}
+
+/** A reply, a resume or a first update starts the cadence afresh; otherwise the pending update stands, unless a faster cadence (after reclassification) brings it forward. */
+function nextUpdate(state: ClockState, change: ClockChange, wasRunning: boolean, fresh: Date): Date {
+  if (change.customerUpdated || !wasRunning || !state.nextUpdateDueAt) return fresh;
+  return fresh < state.nextUpdateDueAt ? fresh : state.nextUpdateDueAt;
 }
 
 /** Due instants of a state whose clocks were just (re)started: null where a clock is stopped or done. */

@@ -23,13 +23,14 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
     const ticket = await loadTicket(tx, actor, number);
     const nextTier = ticket.tier === "L1" ? "L2" : ticket.tier === "L2" ? "L3" : ticket.tier === "L3" ? "L4" : null;
     const slug = nextTier ? escalationTargetSlug(nextTier, data.toGroup, ticket.category.l2Group?.slug ?? null) : null;
-    if (nextTier === "L4" && !slug) throw invalid({ toGroup: ["Choose the L4 group (vendor or engineering) to hand off to."] });
     const target = slug ? await tx.supportGroup.findUnique({ where: { slug } }) : null;
-    if (slug && !target) throw invalid({ toGroup: [`There is no group ${slug}.`] });
 
-    const verdict = checkEscalation(actor, ticket, target ?? { slug: "", tier: ticket.tier, l4Kind: null }, data.externalReference);
+    // Closed, at the top, or not theirs to move come before any complaint about the input.
+    const verdict = checkEscalation(actor, ticket, target, data.externalReference);
     if (!verdict.ok) {
-      throw verdict.code === "VALIDATION" ? invalid({ [verdict.field ?? "_"]: [verdict.message] }) : new AppError(verdict.code, verdict.message);
+      if (verdict.code !== "VALIDATION") throw new AppError(verdict.code, verdict.message);
+      const message = verdict.field === "toGroup" && slug && !target ? `There is no group ${slug}.` : verdict.message;
+      throw invalid({ [verdict.field ?? "_"]: [message] });
     }
     const group = target!;
     const toL4 = verdict.toTier === "L4";

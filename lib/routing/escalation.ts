@@ -42,7 +42,7 @@ function mayMoveTicket(actor: Actor, ticket: TicketFacts): boolean {
 export function checkEscalation(
   actor: Actor,
   ticket: TicketFacts,
-  target: GroupFacts,
+  target: GroupFacts | null,
   externalReference: string | undefined,
 ): Verdict<{ toTier: Tier }> {
   if (CLOSED_STATUSES.includes(ticket.status)) return { ok: false, code: "CONFLICT", message: "A resolved or closed ticket cannot be escalated." };
@@ -52,6 +52,14 @@ export function checkEscalation(
     return { ok: false, code: "FORBIDDEN", message: `Only the ${ticket.tier} assignee or a manager may escalate this ticket.` };
   }
   if (!ticket.impact || !ticket.urgency || !ticket.categoryId) return { ok: false, code: "VALIDATION", field: "category", message: "Classify the ticket completely before escalating it." };
+  if (!target) {
+    return {
+      ok: false,
+      code: "VALIDATION",
+      field: "toGroup",
+      message: toTier === "L4" ? "Choose the L4 group (vendor or engineering) to hand off to." : `Choose the ${toTier} group to escalate to.`,
+    };
+  }
   if (target.tier !== toTier) {
     return { ok: false, code: "VALIDATION", field: "toGroup", message: `Escalation from ${ticket.tier} goes to an ${toTier} group; ${target.slug} is ${target.tier}.` };
   }
@@ -90,7 +98,7 @@ export const MANUAL_STATUSES: TicketStatus[] = ["IN_PROGRESS", "PENDING_CUSTOMER
 
 export function checkStatusChange(actor: Actor, ticket: TicketFacts, to: TicketStatus): Verdict<object> {
   if (!worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) {
-    return { ok: false, code: "FORBIDDEN", message: `Only ${ticket.tier} agents or a manager may change this ticket.` };
+    return { ok: false, code: "FORBIDDEN", message: `Only ${ticket.tier === "L4" ? "L3" : ticket.tier} agents or a manager may change this ticket.` };
   }
   if (!MANUAL_STATUSES.includes(to)) return { ok: false, code: "VALIDATION", field: "status", message: `Status ${to} is set by routing, not by hand.` };
   if (ticket.status === "CLOSED") return { ok: false, code: "CONFLICT", message: "A closed ticket stays closed." };

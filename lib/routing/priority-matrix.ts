@@ -1,8 +1,9 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { forbidden } from "@/lib/errors";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError, forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { ZPriorityMatrix } from "@/lib/validation/routing";
+import { ZPriorityMatrix, type PriorityMatrixInput } from "@/lib/validation/routing";
 import { loadCurrentMatrix } from "./matrix-store";
 
 const STAFF = ["AGENT", "MANAGER", "ADMIN"];
@@ -30,6 +31,19 @@ export async function getPriorityMatrix(actor: Actor) {
 export async function publishPriorityMatrix(actor: Actor, input: unknown) {
   if (actor.role !== "MANAGER" && actor.role !== "ADMIN") throw forbidden("Only managers and admins publish the priority matrix.");
   const data = parseInput(ZPriorityMatrix, input);
+  try {
+    await publish(actor, data);
+  } catch (error) {
+    // Two managers publishing at once both derive the same next number: the unique version refuses one.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "Someone published another version meanwhile. Reload the matrix and try again.");
+    }
+    throw error;
+  }
+  return getPriorityMatrix(actor);
+}
+
+async function publish(actor: Actor, data: PriorityMatrixInput): Promise<void> {
   await db().$transaction(async (tx) => {
     const current = await tx.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true, calendarId: true } });
     if (!current) throw new Error("No matrix to derive the calendar from: seed the database first.");
@@ -56,5 +70,4 @@ export async function publishPriorityMatrix(actor: Actor, input: unknown) {
       },
     });
   });
-  return getPriorityMatrix(actor);
 }

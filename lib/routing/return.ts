@@ -8,7 +8,10 @@ import { ZReturnTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { checkReturn } from "./escalation";
-import { loadRules, loadTicket, recordEvents, saveTicket } from "./ticket-store";
+import { DEFAULT_GROUP_FOR_TIER } from "./groups";
+import { INTAKE_GROUP_SLUG } from "./intake";
+import { placeInGroup } from "./placement";
+import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket } from "./ticket-store";
 
 /**
  * One tier down: L2→L1 or L3→L2 with guidance the lower tier sees on the ticket, back to the group and
@@ -22,29 +25,35 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
     const verdict = checkReturn(actor, ticket);
     if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
 
-    // Where the ticket came from: the latest escalation out of the tier it returns to.
+    // Where the ticket came from: the latest move up from the tier it returns to (an escalation, or a
+    // manager's assignment); failing that, that tier's default group.
     const origin = await tx.ticketEvent.findFirst({
-      where: { ticketId: ticket.id, type: { in: ["ESCALATED", "AUTO_ESCALATED"] }, fromTier: verdict.toTier },
+      where: { ticketId: ticket.id, type: { in: ["ESCALATED", "AUTO_ESCALATED", "ASSIGNED"] }, fromTier: verdict.toTier, toTier: ticket.tier },
       orderBy: { id: "desc" },
       select: { fromGroup: true, fromAssignee: true },
     });
-    const group = origin?.fromGroup ? await tx.supportGroup.findUnique({ where: { slug: origin.fromGroup } }) : null;
-    if (!group) throw new AppError("CONFLICT", `This ticket never came from ${verdict.toTier}: there is nowhere to return it.`);
+    const slug = origin?.fromGroup ?? (verdict.toTier === "L1" ? INTAKE_GROUP_SLUG : DEFAULT_GROUP_FOR_TIER[verdict.toTier]);
+    const group = slug ? await tx.supportGroup.findUnique({ where: { slug } }) : null;
+    if (!group || group.tier !== verdict.toTier) throw new AppError("CONFLICT", `There is no ${verdict.toTier} group to return this ticket to.`);
 
     const fromL4 = ticket.tier === "L4";
-    let assignee = fromL4 ? ticket.assignee : null;
+    let assignee: { id: string; userId: string; name: string } | null = fromL4 ? ticket.assignee : null;
     if (!fromL4 && origin?.fromAssignee) {
       // Back to the agent who escalated it, if they still work in that group.
       assignee = await tx.user.findFirst({
-        where: { userId: origin.fromAssignee, active: true, memberships: { some: { groupId: group.id } } },
+        where: { userId: origin.fromAssignee, active: true, role: "AGENT", memberships: { some: { groupId: group.id } } },
         select: { id: true, userId: true, name: true },
       });
     }
-    const status = assignee ? "IN_PROGRESS" : "NEW";
+    // Nobody to go back to: the group places it by its own mode, as any ticket entering it.
+    const placement = assignee ? null : placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []);
+    if (placement?.assignee) assignee = placement.assignee;
+    const status = assignee ? (placement?.assignee ? "ASSIGNED" : "IN_PROGRESS") : "NEW";
     const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
     const clocks = advanceClocks(clockStateOf(ticket), { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
 
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), groupId: group.id, assigneeId: assignee?.id ?? null, tierEnteredAt: now });
+    if (placement?.assignee) await tx.user.update({ where: { id: placement.assignee.id }, data: { lastAssignedAt: now } });
     const vendorMinutes = Math.round(clocks.vendorSecondsUsed / 60);
     await recordEvents(tx, ticket.id, [
       {
@@ -63,6 +72,9 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
           : `Returned to ${verdict.toTier} ${group.name}${assignee ? ` (${assignee.name})` : ""} by ${actor.name} with guidance: ${guidance}`,
         createdAt: now,
       },
+      ...(placement?.decision
+        ? [{ type: "ASSIGNED" as const, actorId: null, fromTier: verdict.toTier, toTier: verdict.toTier, toGroup: group.slug, toAssignee: placement.assignee?.userId ?? null, createdAt: now, ...placement.decision }]
+        : []),
     ]);
   });
   return getTicket(actor, number);

@@ -83,7 +83,8 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
     const c = clockColumnsOf(clocks);
     rows.push(
       Prisma.sql`(${ticket.id}::int, ${toTier}::"Tier", ${status}::"TicketStatus", ${group.id}, ${placement.assignee?.id ?? null}::text,
-        ${c.l1SecondsUsed}::int, ${c.l2SecondsUsed}::int, ${c.l3SecondsUsed}::int, ${c.tierClockSince}::timestamp(3), ${c.tierBudgetEndsAt}::timestamp(3))`,
+        ${c.l1SecondsUsed}::int, ${c.l2SecondsUsed}::int, ${c.l3SecondsUsed}::int, ${c.tierClockSince}::timestamp(3), ${c.tierBudgetEndsAt}::timestamp(3),
+        ${c.slaSecondsUsed}::int, ${c.slaClockSince}::timestamp(3))`,
     );
     const budget = tierBudgetMinutes(target, ticket.tier)!;
     const spentTier = ticket.tier as "L1" | "L2";
@@ -120,8 +121,9 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       "tier" = v.tier, "status" = v.status, "groupId" = v.group_id, "assigneeId" = v.assignee_id,
       "l1SecondsUsed" = v.l1, "l2SecondsUsed" = v.l2, "l3SecondsUsed" = v.l3,
       "tierClockSince" = v.tier_since, "tierBudgetEndsAt" = v.budget_ends,
+      "slaSecondsUsed" = v.sla_used, "slaClockSince" = v.sla_since,
       "tierEnteredAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
-    FROM (VALUES ${Prisma.join(rows)}) AS v(id, tier, status, group_id, assignee_id, l1, l2, l3, tier_since, budget_ends)
+    FROM (VALUES ${Prisma.join(rows)}) AS v(id, tier, status, group_id, assignee_id, l1, l2, l3, tier_since, budget_ends, sla_used, sla_since)
     WHERE t."id" = v.id`;
   await tx.ticketEvent.createMany({ data: events.map((e, i) => ({ ...e, ticketId: eventTickets[i]! })) });
   if (assignedUsers.size) await tx.user.updateMany({ where: { id: { in: [...assignedUsers] } }, data: { lastAssignedAt: now } });
@@ -132,7 +134,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
 async function alertL3BudgetSpent(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH spent AS (
-      UPDATE "Ticket" SET "tierBudgetEndsAt" = NULL
+      UPDATE "Ticket" SET "tierBudgetEndsAt" = NULL, "version" = "version" + 1
       WHERE "tierBudgetEndsAt" <= ${now} AND "tier" = 'L3'
       RETURNING "id", "priority"
     )

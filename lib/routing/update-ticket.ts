@@ -37,7 +37,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
     const category = data.category && data.category !== ticket.category.slug ? await tx.category.findUnique({ where: { slug: data.category } }) : ticket.category;
     if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
     if (impact !== ticket.impact || urgency !== ticket.urgency || category.id !== ticket.categoryId) {
-      if (!worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) throw forbidden(`Only ${ticket.tier} agents or a manager may reclassify this ticket.`);
+      if (!worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) throw forbidden(`Only ${ticket.tier === "L4" ? "L3" : ticket.tier} agents or a manager may reclassify this ticket.`);
       const current = await loadCurrentMatrix(tx);
       const classification = classify(current.matrix, impact, urgency);
       after = { target: findTarget(current.targets, classification.priority), calendar: current.calendar };
@@ -82,7 +82,13 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
       });
     }
 
-    const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendar: after.calendar, before: before.target, after: after.target });
+    const reclassified = events.some((e) => e.type === "RECLASSIFIED");
+    const clocks = advanceClocks(clockStateOf(ticket), { status, reclassified }, { now, calendar: after.calendar, before: before.target, after: after.target });
+    if (reclassified && clocks.resolutionDueAt) {
+      // Manager alerts follow the new target: a threshold it moves back into the future may alert again.
+      const reached = clocks.resolutionDueAt <= now ? 100 : clocks.resolutionWarnAt && clocks.resolutionWarnAt <= now ? 75 : 0;
+      if (reached < ticket.slaAlertLevel) update.slaAlertLevel = reached;
+    }
     await saveTicket(tx, { id: ticket.id, version: data.version }, { ...update, ...clockColumnsOf(clocks) });
     await recordEvents(tx, ticket.id, events);
   });

@@ -27,7 +27,7 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
     const isCustomer = actor.role === "CUSTOMER";
     if (isCustomer && data.visibility !== "PUBLIC") throw forbidden("Customers write public replies only.");
     if (!isCustomer && !worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) {
-      throw forbidden(`Only ${ticket.tier} agents or a manager may write on this ticket.`);
+      throw forbidden(`Only ${ticket.tier === "L4" ? "L3" : ticket.tier} agents or a manager may write on this ticket.`);
     }
     if (ticket.status === "CLOSED") throw new AppError("CONFLICT", "The ticket is closed.");
 
@@ -51,6 +51,8 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
       {
         type: "COMMENTED",
         actorId: actor.id,
+        fromTier: ticket.tier,
+        toTier: ticket.tier,
         rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
         inputs: { commentId: comment.id, visibility: data.visibility },
         reason: customerAnswered
@@ -64,6 +66,8 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
         {
           type: "STATUS_CHANGED",
           actorId: actor.id,
+          fromTier: ticket.tier,
+          toTier: ticket.tier,
           rule: "status.customer-answered",
           inputs: { from: "PENDING_CUSTOMER", to: ticket.assigneeId ? "IN_PROGRESS" : "NEW" },
           reason: "The customer answered: back to work.",

@@ -76,6 +76,7 @@ test.describe("tickets API", () => {
       [
         "number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency", "category",
         "customer", "group", "assignee", "externalReference", "version", "createdAt", "updatedAt", "due",
+        "clocks", "firstRespondedAt", "resolvedAt",
       ].sort(),
     );
     expect(ticket).toMatchObject({
@@ -100,6 +101,12 @@ test.describe("tickets API", () => {
     const due = ticket.due as Record<string, string>;
     expect(Object.keys(due).sort()).toEqual(["firstResponseAt", "nextUpdateAt", "resolutionAt", "tierBudgetEndsAt"]);
     for (const value of Object.values(due)) expect(value).toMatch(ISO);
+    // A new ticket: its customer clock runs, no tier time used yet, no first response.
+    expect(ticket).toMatchObject({
+      clocks: { customerClockRunning: true, tierSecondsUsed: { L1: 0, L2: 0, L3: 0 }, vendorSecondsUsed: 0, vendorClockRunning: false },
+      firstRespondedAt: null,
+      resolvedAt: null,
+    });
     // Platform defaults to MEDIUM impact × HIGH urgency: P2 on the default matrix.
     expect(ticket).toMatchObject({ priority: "P2", impact: "MEDIUM", urgency: "HIGH" });
 

@@ -11,6 +11,10 @@ export const CUSTOMER_ACME = { userId: "C1001", pin: "246810", name: "Carla Cust
 export const CUSTOMER_GLOBEX = { userId: "C1002", pin: "135790", name: "Gus Globex" } as const;
 export const L1_AGENT = { userId: "l1agent", password: "l1agent-demo-pass", name: "Lena First" } as const;
 export const L1_AGENT_2 = { userId: "l1agent2", password: "l1agent2-demo-pass", name: "Leo First" } as const;
+export const L2_AGENT = { userId: "l2agent", password: "l2agent-demo-pass", name: "Priya Second" } as const;
+export const L3_AGENT = { userId: "l3agent", password: "l3agent-demo-pass", name: "Theo Third" } as const;
+export const MANAGER = { userId: "manager", password: "manager-demo-pass", name: "Mia Manager" } as const;
+export const ADMIN = { userId: "admin", password: "admin-demo-pass", name: "Ada Admin" } as const;
 
 export type LoginKind = "customer" | "staff";
 

@@ -36,11 +36,44 @@ describe("planIntake", () => {
     expect(plan.impact).toBe("MEDIUM");
     expect(plan.urgency).toBe("HIGH");
     expect(plan.priority).toBe("P2");
-    // P2 runs on the 24×7 clock: +30 min, +8 h, +60 min, L1 budget +30 min.
-    expect(plan.due.firstResponseAt.toISOString()).toBe("2026-11-27T10:30:00.000Z");
-    expect(plan.due.resolutionAt.toISOString()).toBe("2026-11-27T18:00:00.000Z");
-    expect(plan.due.nextUpdateAt.toISOString()).toBe("2026-11-27T11:00:00.000Z");
-    expect(plan.due.tierBudgetEndsAt?.toISOString()).toBe("2026-11-27T10:30:00.000Z");
+    // P2 runs on the 24×7 clock: +30 min, +8 h (warning at 75 %: +6 h), +60 min, L1 budget +30 min.
+    const now = new Date("2026-11-27T10:00:00.000Z");
+    expect(plan.clocks).toEqual({
+      status: "NEW",
+      tier: "L1",
+      slaSecondsUsed: 0,
+      slaClockSince: now,
+      tierSecondsUsed: { L1: 0, L2: 0, L3: 0 },
+      tierClockSince: now,
+      vendorSecondsUsed: 0,
+      vendorClockSince: null,
+      firstRespondedAt: null,
+      nextUpdateDueAt: new Date("2026-11-27T11:00:00.000Z"),
+      firstResponseDueAt: new Date("2026-11-27T10:30:00.000Z"),
+      resolutionDueAt: new Date("2026-11-27T18:00:00.000Z"),
+      resolutionWarnAt: new Date("2026-11-27T16:00:00.000Z"),
+      tierBudgetEndsAt: new Date("2026-11-27T10:30:00.000Z"),
+    });
+  });
+
+  it("starts the clocks of a business-hours priority on the calendar", () => {
+    // LOW × LOW → P5 from Saturday: every clock starts Monday 08:00. 16 h response: Monday 10 h + Tuesday 6 h;
+    // 80 h resolution: eight full days → Wednesday 2026-12-09 18:00; warning 60 h: six days → Monday 2026-12-07 18:00.
+    const plan = planIntake(input({ now: new Date("2026-11-28T12:00:00.000Z"), hints: { impact: "LOW", urgency: "LOW" } }));
+    expect(plan.priority).toBe("P5");
+    expect(plan.clocks.firstResponseDueAt?.toISOString()).toBe("2026-12-01T14:00:00.000Z");
+    expect(plan.clocks.resolutionDueAt?.toISOString()).toBe("2026-12-09T18:00:00.000Z");
+    expect(plan.clocks.resolutionWarnAt?.toISOString()).toBe("2026-12-07T18:00:00.000Z");
+    expect(plan.clocks.nextUpdateDueAt?.toISOString()).toBe("2026-12-01T14:00:00.000Z");
+    expect(plan.clocks.tierBudgetEndsAt?.toISOString()).toBe("2026-12-01T14:00:00.000Z");
+    // The clocks started at the instant of intake; the calendar decides what counts.
+    expect(plan.clocks.slaClockSince?.toISOString()).toBe("2026-11-28T12:00:00.000Z");
+    expect(plan.classified.inputs.due).toEqual({
+      firstResponseAt: "2026-12-01T14:00:00.000Z",
+      resolutionAt: "2026-12-09T18:00:00.000Z",
+      nextUpdateAt: "2026-12-01T14:00:00.000Z",
+      tierBudgetEndsAt: "2026-12-01T14:00:00.000Z",
+    });
   });
 
   it("records the created event for a pull queue and a customer with an organization", () => {

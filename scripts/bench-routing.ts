@@ -1,0 +1,700 @@
+// npm run bench:routing: the routing service against raw SQL on the same PostgreSQL database (issue 3, §4).
+//
+// A measurement, not a test: it creates a throw-away database, migrates and seeds it, measures each
+// service operation beside a raw-SQL reference in the same run (medians over several paired rounds, so
+// a noisy shared machine moves both sides alike), prints the figures, the ratios and PASS/MISS against
+// the targets, drops the database and exits 0. Only a run that could not complete exits non-zero.
+//
+//   BENCH_DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+//   DATABASE_POOL_SIZE   the app's pool; set here to 55 unless given (50 claiming agents need 50)
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import type { Actor } from "../lib/actor";
+// Aliased: the React hooks lint rule reads any use* call as a hook.
+import { createDatabase, db, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
+import type { Impact, TicketType, Urgency } from "../lib/db/generated/enums";
+import { applyMigrations } from "../lib/db/migrate";
+import { AppError } from "../lib/errors";
+import { claimTicket } from "../lib/routing/claim";
+import { DEFAULT_MATRIX } from "../lib/routing/defaults";
+import { runSweep } from "../lib/routing/sweep";
+import { seedDemoData } from "../lib/seed/demo-data";
+import { createTicket } from "../lib/tickets/create-ticket";
+
+// ---- sizes -------------------------------------------------------------------------------------------
+
+const CUSTOMERS = 200;
+const L1_AGENTS = 50;
+const OPEN_TICKETS = 100_000;
+/** Every 100th bulk ticket has a spent L1 budget: 1,000 of 100,000. */
+const SPENT_EVERY = 100;
+
+const INTAKE_CONCURRENCY = 8;
+const INTAKE_ROUNDS = 5;
+const INTAKE_APP_PER_ROUND = 600;
+const INTAKE_RAW_PER_ROUND = 2_000;
+
+const SWEEP_REPS = 7;
+const IDLE_SWEEP_REPS = 9;
+
+const CLAIM_AGENTS = 50;
+const CLAIM_ROUNDS = 5;
+const CLAIM_APP_PER_ROUND = 800;
+const CLAIM_RAW_PER_ROUND = 2_500;
+
+const TARGETS = { intakeRatio: 0.4, sweepRatio: 1.5, idleSweepMs: 50, claimRatio: 0.5 };
+
+// ---- the database ------------------------------------------------------------------------------------
+
+process.env.DATABASE_POOL_SIZE ??= "55";
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `t_bench_${randomBytes(5).toString("hex")}`;
+const benchUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let opened: OpenedDatabase | undefined;
+const rawPools = new Set<pg.Pool>();
+let created = false;
+let cleaned: Promise<void> | undefined;
+
+/** Closes every pool and drops the database; runs once, on success, failure or interruption. */
+function cleanup(): Promise<void> {
+  cleaned ??= (async () => {
+    for (const pool of rawPools) await pool.end().catch(() => {});
+    installProcessDatabase(undefined);
+    await opened?.close().catch(() => {});
+    if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  })();
+  return cleaned;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: dropping ${dbName}…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+function rawPool(max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: benchUrl, max });
+  // An idle client whose backend goes away (DROP … WITH (FORCE) racing a pool that just ended) is no failure.
+  pool.on("error", () => {});
+  rawPools.add(pool);
+  return pool;
+}
+
+async function endPool(pool: pg.Pool): Promise<void> {
+  rawPools.delete(pool);
+  await pool.end();
+}
+
+/** Opens `n` connections of a raw pool before timing starts. */
+async function warmRaw(pool: pg.Pool, n: number): Promise<void> {
+  await Promise.all(Array.from({ length: n }, () => pool.query("SELECT pg_sleep(0.02)")));
+}
+
+/** Opens `n` connections of the app's pool before timing starts. */
+async function warmApp(n: number): Promise<void> {
+  await Promise.all(Array.from({ length: n }, () => db().$queryRaw`SELECT pg_sleep(0.02) IS NULL AS slept`));
+}
+
+// SQL statements sent to PostgreSQL (every pg client, app and raw alike): read around app-only phases to
+// get statements per service call, BEGIN and COMMIT included.
+let statements = 0;
+{
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    statements++;
+    return original.apply(this, args);
+  };
+}
+
+// ---- helpers -----------------------------------------------------------------------------------------
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Runs `count` calls of `fn` from `concurrency` callers sharing one cursor; returns elapsed milliseconds. */
+async function drive(concurrency: number, count: number, fn: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) await fn(i);
+    }),
+  );
+  return performance.now() - start;
+}
+
+const iso = (date: Date) => date.toISOString();
+const minutesFrom = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const log = (line: string) => console.log(line);
+
+interface Row {
+  measurement: string;
+  app: string;
+  raw: string;
+  ratio: string;
+  target: string;
+  verdict: "PASS" | "MISS";
+}
+
+function printTable(rows: Row[]): void {
+  const head: Row = { measurement: "measurement", app: "app (service)", raw: "raw SQL", ratio: "ratio", target: "target", verdict: "PASS" };
+  const keys = ["measurement", "app", "raw", "ratio", "target", "verdict"] as const;
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(k === "verdict" ? "result".length : 0, ...[head, ...rows].map((r) => r[k].length))])) as Record<
+    (typeof keys)[number],
+    number
+  >;
+  const line = (r: Row, verdict: string) =>
+    `| ${r.measurement.padEnd(width.measurement)} | ${r.app.padStart(width.app)} | ${r.raw.padStart(width.raw)} | ${r.ratio.padStart(width.ratio)} | ${r.target.padEnd(width.target)} | ${verdict.padEnd(width.verdict)} |`;
+  log(line(head, "result"));
+  log(`|${keys.map((k) => "-".repeat(width[k] + 2)).join("|")}|`);
+  for (const r of rows) log(line(r, r.verdict));
+}
+
+// ---- fixtures ----------------------------------------------------------------------------------------
+
+interface Fixtures {
+  serviceDesk: string;
+  platformSupport: string;
+  engineeringSupport: string;
+  l2agent: string;
+  l3agent: string;
+  matrixVersionId: string;
+  categories: { id: string; slug: string }[];
+  customers: Actor[];
+  agents: Actor[];
+  secretHash: string;
+}
+
+async function loadFixtures(sql: pg.Pool): Promise<Fixtures> {
+  const group = async (slug: string) => (await sql.query<{ id: string }>(`SELECT id FROM "SupportGroup" WHERE slug = $1`, [slug])).rows[0]!.id;
+  const user = async (userId: string) => (await sql.query<{ id: string; secretHash: string }>(`SELECT id, "secretHash" FROM "User" WHERE "userId" = $1`, [userId])).rows[0]!;
+  const matrix = (await sql.query<{ id: string }>(`SELECT id FROM "PriorityMatrixVersion" ORDER BY version DESC LIMIT 1`)).rows[0]!;
+  const categories = (await sql.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Category" ORDER BY slug`)).rows;
+  return {
+    serviceDesk: await group("service-desk"),
+    platformSupport: await group("platform-support"),
+    engineeringSupport: await group("engineering-support"),
+    l2agent: (await user("l2agent")).id,
+    l3agent: (await user("l3agent")).id,
+    matrixVersionId: matrix.id,
+    categories,
+    customers: [],
+    agents: [],
+    // Any valid hash does: these users never sign in, and hashing thousands of secrets would dominate setup.
+    secretHash: (await user("C1001")).secretHash,
+  };
+}
+
+async function insertUsers(sql: pg.Pool, f: Fixtures): Promise<void> {
+  const now = iso(new Date());
+  const customers = await sql.query<{ id: string; userId: string; name: string; organizationId: string }>(
+    `INSERT INTO "User" (id, "userId", name, role, "organizationId", "secretHash", "updatedAt")
+     SELECT gen_random_uuid()::text, 'B' || lpad(g::text, 5, '0'), 'Bench Customer ' || g, 'CUSTOMER',
+            (SELECT id FROM "Organization" ORDER BY slug OFFSET (g % 2) LIMIT 1), $1, $2::timestamp(3)
+     FROM generate_series(1, $3::int) AS g
+     RETURNING id, "userId", name, "organizationId"`,
+    [f.secretHash, now, CUSTOMERS],
+  );
+  f.customers = customers.rows.map((u) => ({ id: u.id, userId: u.userId, name: u.name, role: "CUSTOMER", tier: null, organizationId: u.organizationId }));
+  const agents = await sql.query<{ id: string; userId: string; name: string }>(
+    `INSERT INTO "User" (id, "userId", name, role, tier, "secretHash", "updatedAt")
+     SELECT gen_random_uuid()::text, 'bench-l1-' || lpad(g::text, 2, '0'), 'Bench Agent ' || g, 'AGENT', 'L1', $1, $2::timestamp(3)
+     FROM generate_series(1, $3::int) AS g
+     RETURNING id, "userId", name`,
+    [f.secretHash, now, L1_AGENTS],
+  );
+  f.agents = agents.rows.map((u) => ({ id: u.id, userId: u.userId, name: u.name, role: "AGENT", tier: "L1", organizationId: null }));
+  await sql.query(`INSERT INTO "GroupMembership" ("groupId", "userId") SELECT $1, unnest($2::text[])`, [f.serviceDesk, f.agents.map((a) => a.id)]);
+}
+
+/**
+ * 100,000 open tickets in one statement: L1 70 % (service-desk), L2 20 %, L3 10 %; most wait unassigned
+ * in their queue, some are assigned or waiting on the customer (clocks stopped). Every due time lies in
+ * the future except the spent L1 budgets of every 100th ticket.
+ */
+async function bulkLoad(sql: pg.Pool, f: Fixtures, now: Date): Promise<void> {
+  await sql.query(
+    `WITH s AS (
+       SELECT g,
+         (g % ${SPENT_EVERY} = 0) AS spent,
+         (ARRAY['HIGH','MEDIUM','LOW'])[1 + g % 3]::"Impact" AS impact,
+         (ARRAY['HIGH','MEDIUM','LOW'])[1 + (g / 3) % 3]::"Urgency" AS urgency,
+         CASE WHEN g % 10 < 7 THEN 'L1' WHEN g % 10 < 9 THEN 'L2' ELSE 'L3' END::"Tier" AS tier,
+         CASE WHEN g % ${SPENT_EVERY} = 0 THEN 'NEW' WHEN g % 50 IN (1, 3) THEN 'ASSIGNED' WHEN g % 50 = 7 THEN 'IN_PROGRESS'
+              WHEN g % 50 = 9 THEN 'PENDING_CUSTOMER' ELSE 'NEW' END::"TicketStatus" AS status,
+         $1::timestamp(3) AS now
+       FROM generate_series(1, $2::int) AS g
+     ), refs AS (
+       SELECT (SELECT array_agg(id ORDER BY "userId") FROM "User" WHERE role = 'CUSTOMER') AS customers,
+              (SELECT array_agg("organizationId" ORDER BY "userId") FROM "User" WHERE role = 'CUSTOMER') AS orgs,
+              (SELECT array_agg(id ORDER BY slug) FROM "Category") AS categories,
+              $3::text[] AS agents
+     )
+     INSERT INTO "Ticket" ("number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency",
+       "categoryId", "customerId", "organizationId", "groupId", "assigneeId", "matrixVersionId", "version", "tierEnteredAt",
+       "firstResponseDueAt", "resolutionDueAt", "resolutionWarnAt", "nextUpdateDueAt", "tierBudgetEndsAt",
+       "slaSecondsUsed", "slaClockSince", "l1SecondsUsed", "l2SecondsUsed", "l3SecondsUsed", "tierClockSince",
+       "createdAt", "updatedAt")
+     SELECT
+       CASE WHEN g % 4 = 0 THEN 'REQ-' ELSE 'INC-' END || (1000000 + g),
+       CASE WHEN g % 4 = 0 THEN 'SERVICE_REQUEST' ELSE 'INCIDENT' END::"TicketType",
+       'Bench ticket ' || g || ': ' || (ARRAY['VPN drops every hour', 'Cannot open invoice PDF', 'Report export times out', 'Password reset mail missing'])[1 + g % 4],
+       'Steps to reproduce, what was expected and what happened instead, as a customer would describe it (bench ticket ' || g || ').',
+       s.status, s.tier, mc.priority, s.impact, s.urgency,
+       refs.categories[1 + g % array_length(refs.categories, 1)],
+       refs.customers[1 + g % array_length(refs.customers, 1)],
+       refs.orgs[1 + g % array_length(refs.orgs, 1)],
+       CASE s.tier WHEN 'L1' THEN $4 WHEN 'L2' THEN $5 ELSE $6 END,
+       CASE WHEN s.status = 'NEW' THEN NULL
+            WHEN s.tier = 'L1' THEN refs.agents[1 + (g / 50) % array_length(refs.agents, 1)]
+            WHEN s.tier = 'L2' THEN $7 ELSE $8 END,
+       $9, 1,
+       s.now - interval '3 hours',
+       -- due times: stopped (null) while waiting on the customer; otherwise 1–3 days ahead, spread over a day
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '1 day' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '3 days' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '2 days' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '1 day' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.spent THEN s.now - interval '1 minute' - (g % 60) * interval '1 second'
+            WHEN s.status = 'PENDING_CUSTOMER' THEN NULL
+            ELSE s.now + interval '1 day' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN 3600 ELSE 0 END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now - interval '3 hours' END,
+       CASE WHEN s.tier = 'L1' THEN 0 ELSE 1800 END,
+       CASE WHEN s.tier = 'L3' THEN 3600 ELSE 0 END,
+       0,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now - interval '3 hours' END,
+       s.now - interval '3 hours', s.now - interval '3 hours'
+     FROM s CROSS JOIN refs
+     JOIN "MatrixCell" mc ON mc."versionId" = $9 AND mc.impact = s.impact AND mc.urgency = s.urgency`,
+    [iso(now), OPEN_TICKETS, f.agents.map((a) => a.id), f.serviceDesk, f.platformSupport, f.engineeringSupport, f.l2agent, f.l3agent, f.matrixVersionId],
+  );
+  await sql.query(`VACUUM ANALYZE`);
+}
+
+// ---- 1. intake ---------------------------------------------------------------------------------------
+
+const IMPACTS: Impact[] = ["HIGH", "MEDIUM", "LOW"];
+const URGENCIES: Urgency[] = ["HIGH", "MEDIUM", "LOW"];
+const typeOf = (i: number): TicketType => (i % 4 === 0 ? "SERVICE_REQUEST" : "INCIDENT");
+
+function intakeInput(f: Fixtures, i: number) {
+  return {
+    type: typeOf(i),
+    title: `Intake ${i}: ${["VPN drops every hour", "Cannot open invoice PDF", "Report export times out"][i % 3]}`,
+    description: "Since this morning the connection drops every hour; restarting the client helps for a while.",
+    category: f.categories[i % f.categories.length]!.slug,
+    // Half give hints, half leave the category defaults.
+    ...(i % 2 ? { impact: IMPACTS[i % 3], urgency: URGENCIES[(i >> 2) % 3] } : {}),
+  };
+}
+
+let rawSeq = 3_000_000;
+const INSERT_TICKET = `INSERT INTO "Ticket" ("number", "type", "title", "description", "priority", "impact", "urgency",
+  "categoryId", "customerId", "organizationId", "groupId", "matrixVersionId", "tierEnteredAt", "status", "tier",
+  "slaSecondsUsed", "slaClockSince", "l1SecondsUsed", "l2SecondsUsed", "l3SecondsUsed", "tierClockSince",
+  "vendorSecondsUsed", "vendorClockSince", "firstRespondedAt", "nextUpdateDueAt", "firstResponseDueAt",
+  "resolutionDueAt", "resolutionWarnAt", "tierBudgetEndsAt", "createdAt", "updatedAt")
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+  $24, $25, $26, $27, $28, $29, $30, $31)`;
+
+/** The same columns createTicket writes, as one parameterized single-row INSERT. */
+function rawTicketParams(f: Fixtures, i: number): unknown[] {
+  const now = new Date();
+  const input = intakeInput(f, i);
+  const impact = input.impact ?? "MEDIUM";
+  const urgency = input.urgency ?? "MEDIUM";
+  const customer = f.customers[i % f.customers.length]!;
+  const type = typeOf(i);
+  return [
+    `${type === "INCIDENT" ? "INC" : "REQ"}-${rawSeq++}`, type, input.title, input.description, DEFAULT_MATRIX[impact][urgency], impact, urgency,
+    f.categories[i % f.categories.length]!.id, customer.id, customer.organizationId, f.serviceDesk, f.matrixVersionId, iso(now), "NEW", "L1",
+    0, iso(now), 0, 0, 0, iso(now),
+    0, null, null, iso(minutesFrom(now, 60)), iso(minutesFrom(now, 30)),
+    iso(minutesFrom(now, 480)), iso(minutesFrom(now, 360)), iso(minutesFrom(now, 30)), iso(now), iso(now),
+  ];
+}
+
+interface IntakeResult {
+  app: number[];
+  raw: number[];
+  ratios: number[];
+  statementsPerTicket: number;
+  assigned: number;
+  created: number;
+}
+
+async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
+  await sql.query(`UPDATE "SupportGroup" SET "assignmentMode" = 'AUTO' WHERE slug = 'service-desk'`);
+  const raw = rawPool(INTAKE_CONCURRENCY);
+  await warmRaw(raw, INTAKE_CONCURRENCY);
+  await warmApp(INTAKE_CONCURRENCY);
+  let intakeSeq = 0;
+  let assigned = 0;
+  let appStatements = 0;
+  let created = 0;
+  const runApp = async (count: number) => {
+    const before = statements;
+    const ms = await drive(INTAKE_CONCURRENCY, count, async () => {
+      const i = intakeSeq++;
+      const ticket = await createTicket(f.customers[i % f.customers.length]!, intakeInput(f, i));
+      if (ticket.assignee) assigned++;
+    });
+    appStatements += statements - before;
+    created += count;
+    return (count / ms) * 1000;
+  };
+  const runRaw = async (count: number) => {
+    const ms = await drive(INTAKE_CONCURRENCY, count, async (i) => {
+      await raw.query(INSERT_TICKET, rawTicketParams(f, i));
+    });
+    return (count / ms) * 1000;
+  };
+  // Warm-up (not counted): JIT, plan caches, the counter rows.
+  await runApp(50);
+  await runRaw(100);
+  appStatements = 0;
+  created = 0;
+  assigned = 0;
+
+  const result: IntakeResult = { app: [], raw: [], ratios: [], statementsPerTicket: 0, assigned: 0, created: 0 };
+  for (let round = 0; round < INTAKE_ROUNDS; round++) {
+    let app: number, rawTps: number;
+    if (round % 2) {
+      rawTps = await runRaw(INTAKE_RAW_PER_ROUND);
+      app = await runApp(INTAKE_APP_PER_ROUND);
+    } else {
+      app = await runApp(INTAKE_APP_PER_ROUND);
+      rawTps = await runRaw(INTAKE_RAW_PER_ROUND);
+    }
+    result.app.push(app);
+    result.raw.push(rawTps);
+    result.ratios.push(app / rawTps);
+    log(`  intake round ${round + 1}: createTicket ${fmt(app)}/s, raw INSERT ${fmt(rawTps)}/s, ratio ${fmt(app / rawTps, 3)}`);
+  }
+  await endPool(raw);
+  result.statementsPerTicket = appStatements / created;
+  result.assigned = assigned;
+  result.created = created;
+  return result;
+}
+
+// ---- 2. sweep ----------------------------------------------------------------------------------------
+
+interface SweepBench {
+  app: number[];
+  raw: number[];
+  ratios: number[];
+  idle: number[];
+  statementsPerSweep: number;
+  statementsPerIdleSweep: number;
+  escalated: number[];
+  idleResults: string[];
+}
+
+async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
+  const ids = (await sql.query<{ id: number }>(`SELECT id FROM "Ticket" WHERE "tierBudgetEndsAt" <= $1::timestamp(3) ORDER BY id`, [iso(new Date())])).rows.map((r) => r.id);
+  if (ids.length !== OPEN_TICKETS / SPENT_EVERY) throw new Error(`Expected ${OPEN_TICKETS / SPENT_EVERY} spent budgets, found ${ids.length}.`);
+  const inList = ids.join(", ");
+  const reset = async () => {
+    const now = new Date();
+    await sql.query(
+      `UPDATE "Ticket" SET "tier" = 'L1', "status" = 'NEW', "groupId" = $1, "assigneeId" = NULL,
+         "l1SecondsUsed" = 0, "l2SecondsUsed" = 0, "slaSecondsUsed" = 0, "slaClockSince" = $2::timestamp(3),
+         "tierEnteredAt" = $2::timestamp(3), "tierClockSince" = $2::timestamp(3),
+         "tierBudgetEndsAt" = $3::timestamp(3) - ("id" % 60) * interval '1 second', "version" = 1, "updatedAt" = $2::timestamp(3)
+       WHERE "id" IN (${inList})`,
+      [f.serviceDesk, iso(minutesFrom(now, -180)), iso(minutesFrom(now, -1))],
+    );
+    await sql.query(`UPDATE "User" SET "lastAssignedAt" = NULL WHERE id = $1`, [f.l2agent]);
+    await sql.query(`VACUUM ANALYZE "Ticket"`);
+  };
+  const timeSweep = async (now: Date) => {
+    const before = statements;
+    const start = performance.now();
+    const result = await runSweep(now);
+    const ms = performance.now() - start;
+    return { ms, result, statements: statements - before };
+  };
+  const timeRaw = async () => {
+    const now = new Date();
+    const start = performance.now();
+    const { rowCount } = await sql.query(
+      `UPDATE "Ticket" SET "tier" = 'L2', "status" = 'ASSIGNED', "groupId" = $1, "assigneeId" = $2,
+         "l1SecondsUsed" = "l1SecondsUsed" + 10800, "tierClockSince" = $3::timestamp(3), "tierBudgetEndsAt" = $4::timestamp(3),
+         "slaSecondsUsed" = "slaSecondsUsed" + 10800, "slaClockSince" = $3::timestamp(3),
+         "tierEnteredAt" = $3::timestamp(3), "version" = "version" + 1, "updatedAt" = $3::timestamp(3)
+       WHERE "id" IN (${inList})`,
+      [f.platformSupport, f.l2agent, iso(now), iso(minutesFrom(now, 120))],
+    );
+    const ms = performance.now() - start;
+    if (rowCount !== ids.length) throw new Error(`The raw UPDATE changed ${rowCount} rows, not ${ids.length}.`);
+    return ms;
+  };
+
+  const out: SweepBench = { app: [], raw: [], ratios: [], idle: [], statementsPerSweep: 0, statementsPerIdleSweep: 0, escalated: [], idleResults: [] };
+  await warmApp(2);
+  const sweepStatements: number[] = [];
+  for (let rep = 0; rep < SWEEP_REPS; rep++) {
+    let app = 0;
+    let raw = 0;
+    const sweepOnce = async () => {
+      await reset();
+      const s = await timeSweep(new Date());
+      out.escalated.push(s.result.escalated);
+      sweepStatements.push(s.statements);
+      if (s.result.escalated !== ids.length) log(`  ! sweep escalated ${s.result.escalated}, expected ${ids.length} (alerted ${s.result.alerted}, updatesDue ${s.result.updatesDue})`);
+      app = s.ms;
+    };
+    const rawOnce = async () => {
+      await reset();
+      raw = await timeRaw();
+    };
+    if (rep % 2) {
+      await rawOnce();
+      await sweepOnce();
+    } else {
+      await sweepOnce();
+      await rawOnce();
+    }
+    out.app.push(app);
+    out.raw.push(raw);
+    out.ratios.push(app / raw);
+    log(`  sweep rep ${rep + 1}: runSweep ${fmt(app, 1)} ms (escalated ${out.escalated.at(-1)}), raw UPDATE ${fmt(raw, 1)} ms, ratio ${fmt(app / raw, 2)}`);
+  }
+  out.statementsPerSweep = median(sweepStatements);
+
+  // Nothing spent: the rows left escalated by the last run have future budgets; a first sweep clears anything else.
+  await runSweep(new Date());
+  await sql.query(`VACUUM ANALYZE "Ticket"`);
+  const idleStatements: number[] = [];
+  for (let rep = 0; rep < IDLE_SWEEP_REPS; rep++) {
+    const s = await timeSweep(new Date());
+    out.idle.push(s.ms);
+    idleStatements.push(s.statements);
+    out.idleResults.push(`${s.result.escalated}/${s.result.alerted}/${s.result.updatesDue}`);
+  }
+  out.statementsPerIdleSweep = median(idleStatements);
+  log(`  idle sweep: ${out.idle.map((ms) => fmt(ms, 1)).join(", ")} ms (escalated/alerted/updatesDue: ${[...new Set(out.idleResults)].join(", ")})`);
+  return out;
+}
+
+// ---- 3. claims ---------------------------------------------------------------------------------------
+
+interface ClaimBench {
+  app: number[];
+  raw: number[];
+  ratios: number[];
+  conflicts: number;
+  statementsPerClaim: number;
+  claimed: number;
+}
+
+async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
+  await sql.query(`UPDATE "SupportGroup" SET "assignmentMode" = 'PULL' WHERE slug = 'service-desk'`);
+  const need = CLAIM_ROUNDS * (CLAIM_APP_PER_ROUND + CLAIM_RAW_PER_ROUND) + 200;
+  // The queue as an L1 agent sees it: unassigned service-desk tickets, highest priority first.
+  const queue = (
+    await sql.query<{ id: number; number: string }>(
+      `SELECT id, "number" FROM "Ticket" WHERE "groupId" = $1 AND "tier" = 'L1' AND "status" = 'NEW' AND "assigneeId" IS NULL
+       ORDER BY "priority", "id" LIMIT $2`,
+      [f.serviceDesk, need],
+    )
+  ).rows;
+  if (queue.length < need) throw new Error(`The queue holds ${queue.length} tickets; the claim rounds need ${need}.`);
+  let taken = 0;
+  const take = (n: number) => queue.slice(taken, (taken += n));
+
+  const out: ClaimBench = { app: [], raw: [], ratios: [], conflicts: 0, statementsPerClaim: 0, claimed: 0 };
+  let appStatements = 0;
+  const runApp = async (set: { number: string }[], counted: boolean) => {
+    await warmApp(CLAIM_AGENTS);
+    const before = statements;
+    let conflicts = 0;
+    const ms = await drive(CLAIM_AGENTS, set.length, async (i) => {
+      // Agent k is the k-th caller: each of the 50 keeps claiming the next ticket nobody took yet.
+      const agent = f.agents[i % CLAIM_AGENTS]!;
+      try {
+        await claimTicket(agent, set[i]!.number);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "CONFLICT") conflicts++;
+        else throw error;
+      }
+    });
+    if (counted) {
+      appStatements += statements - before;
+      out.claimed += set.length;
+      out.conflicts += conflicts;
+    }
+    // Give the connections back before the raw side opens its 50 (max_connections is shared).
+    await db().$disconnect();
+    return (set.length / ms) * 1000;
+  };
+  const runRaw = async (set: { id: number }[]) => {
+    const pool = rawPool(CLAIM_AGENTS);
+    await warmRaw(pool, CLAIM_AGENTS);
+    let missed = 0;
+    const ms = await drive(CLAIM_AGENTS, set.length, async (i) => {
+      const agent = f.agents[i % CLAIM_AGENTS]!;
+      const { rowCount } = await pool.query(`UPDATE "Ticket" SET "assigneeId" = $1 WHERE id = $2 AND "assigneeId" IS NULL`, [agent.id, set[i]!.id]);
+      if (rowCount !== 1) missed++;
+    });
+    await endPool(pool);
+    if (missed) log(`  ! raw claims that found the ticket taken: ${missed}`);
+    return (set.length / ms) * 1000;
+  };
+
+  await runApp(take(100), false);
+  await runRaw(take(100));
+  for (let round = 0; round < CLAIM_ROUNDS; round++) {
+    let app: number, raw: number;
+    if (round % 2) {
+      raw = await runRaw(take(CLAIM_RAW_PER_ROUND));
+      app = await runApp(take(CLAIM_APP_PER_ROUND), true);
+    } else {
+      app = await runApp(take(CLAIM_APP_PER_ROUND), true);
+      raw = await runRaw(take(CLAIM_RAW_PER_ROUND));
+    }
+    out.app.push(app);
+    out.raw.push(raw);
+    out.ratios.push(app / raw);
+    log(`  claim round ${round + 1}: claimTicket ${fmt(app)}/s, raw UPDATE ${fmt(raw)}/s, ratio ${fmt(app / raw, 3)}`);
+  }
+  out.statementsPerClaim = appStatements / out.claimed;
+  return out;
+}
+
+// ---- main --------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const cpus = os.cpus();
+  log("Tierdesk routing benchmark (issue 3, §4)");
+  log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
+  log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (shared machine: compare ratios, not absolute figures)`);
+
+  await admin(`CREATE DATABASE "${dbName}"`);
+  created = true;
+  log(`database: ${new URL(adminUrl).host}/${dbName} (throw-away), app pool DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE}`);
+  opened = createDatabase({ kind: "postgres", url: benchUrl });
+  await applyMigrations(opened.connection.factory);
+  installProcessDatabase(opened);
+  await seedDemoData(opened.db);
+
+  const sql = rawPool(2);
+  const server = (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+  log(`PostgreSQL ${server}`);
+  const f = await loadFixtures(sql);
+  await insertUsers(sql, f);
+  let t = performance.now();
+  await bulkLoad(sql, f, new Date());
+  log(`setup: ${CUSTOMERS} customers, ${L1_AGENTS} L1 agents in service-desk, ${fmt(OPEN_TICKETS)} open tickets bulk-loaded and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
+
+  log(`\n1. intake: ${INTAKE_CONCURRENCY} concurrent callers, ${INTAKE_ROUNDS} rounds of ${INTAKE_APP_PER_ROUND} createTicket vs ${INTAKE_RAW_PER_ROUND} raw INSERTs (service-desk set to AUTO)`);
+  t = performance.now();
+  const intake = await benchIntake(f, sql);
+  log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+
+  log(`\n2. sweep: ${fmt(OPEN_TICKETS)} open tickets, ${OPEN_TICKETS / SPENT_EVERY} L1 budgets spent; ${SWEEP_REPS} reps, rows reset and VACUUM ANALYZE before each run`);
+  t = performance.now();
+  const sweep = await benchSweep(f, sql);
+  log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+
+  log(`\n3. claims: ${CLAIM_AGENTS} L1 agents claiming from the service-desk queue; ${CLAIM_ROUNDS} rounds of ${CLAIM_APP_PER_ROUND} claimTicket vs ${CLAIM_RAW_PER_ROUND} raw UPDATEs`);
+  t = performance.now();
+  const claims = await benchClaims(f, sql);
+  log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+
+  const intakeRatio = median(intake.ratios);
+  const sweepRatio = median(sweep.ratios);
+  const idleMs = median(sweep.idle);
+  const claimRatio = median(claims.ratios);
+  const rows: Row[] = [
+    {
+      measurement: `intake+classify+assign, tickets/s @${INTAKE_CONCURRENCY}`,
+      app: fmt(median(intake.app)),
+      raw: fmt(median(intake.raw)),
+      ratio: fmt(intakeRatio, 3),
+      target: `≥ ${TARGETS.intakeRatio}`,
+      verdict: intakeRatio >= TARGETS.intakeRatio ? "PASS" : "MISS",
+    },
+    {
+      measurement: `sweep, 1,000 of 100k spent, ms`,
+      app: fmt(median(sweep.app), 1),
+      raw: fmt(median(sweep.raw), 1),
+      ratio: `${fmt(sweepRatio, 2)}×`,
+      target: `≤ ${TARGETS.sweepRatio}×`,
+      verdict: sweepRatio <= TARGETS.sweepRatio ? "PASS" : "MISS",
+    },
+    {
+      measurement: `sweep, nothing spent, ms`,
+      app: fmt(idleMs, 1),
+      raw: "—",
+      ratio: "—",
+      target: `< ${TARGETS.idleSweepMs} ms`,
+      verdict: idleMs < TARGETS.idleSweepMs ? "PASS" : "MISS",
+    },
+    {
+      measurement: `claims/s, ${CLAIM_AGENTS} agents, one queue`,
+      app: fmt(median(claims.app)),
+      raw: fmt(median(claims.raw)),
+      ratio: fmt(claimRatio, 3),
+      target: `≥ ${TARGETS.claimRatio}`,
+      verdict: claimRatio >= TARGETS.claimRatio ? "PASS" : "MISS",
+    },
+  ];
+
+  log(`\nResults (medians; a ratio is the median of the per-round app/raw ratios, each pair measured back to back)`);
+  printTable(rows);
+  log(``);
+  log(`SQL statements per call (BEGIN/COMMIT included): createTicket ${fmt(intake.statementsPerTicket, 1)}, claimTicket ${fmt(claims.statementsPerClaim, 1)}, runSweep with 1,000 spent ${fmt(sweep.statementsPerSweep)}, idle runSweep ${fmt(sweep.statementsPerIdleSweep)}; raw references: 1 each`);
+  log(
+    intake.assigned
+      ? `AUTO placement at intake: present (${fmt(intake.assigned)} of ${fmt(intake.created)} measured tickets came back assigned)`
+      : `AUTO placement at intake: ABSENT — createTicket assigned none of ${fmt(intake.created)} tickets with service-desk on AUTO, so the intake figure covers intake + classification only`,
+  );
+  log(`claims: ${fmt(claims.claimed)} measured, ${claims.conflicts} conflicts (distinct tickets per claim, so 0 expected)`);
+  log(`sweep: escalated per run ${[...new Set(sweep.escalated)].join(", ")}; idle runs escalated/alerted/updatesDue ${[...new Set(sweep.idleResults)].join(", ")}`);
+  log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; total ${fmt((performance.now() - started) / 1000, 1)} s`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  console.error("The benchmark could not complete:", error);
+  exitCode = 1;
+} finally {
+  try {
+    await cleanup();
+    log(`dropped ${dbName}`);
+  } catch (error) {
+    console.error(`Could not drop ${dbName}:`, error);
+    exitCode = 1;
+  }
+}
+process.exit(exitCode);
