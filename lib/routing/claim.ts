@@ -26,7 +26,7 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
       if (current.assigneeId === actor.id) return;
       throw new AppError("CONFLICT", "Someone else has claimed this ticket.");
     }
-    await tx.user.update({ where: { id: actor.id }, data: { lastAssignedAt: now } });
+    await tx.user.updateMany({ where: { id: actor.id }, data: { lastAssignedAt: now } });
     await recordEvents(tx, ticket.id, [
       {
         type: "CLAIMED",

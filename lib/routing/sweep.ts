@@ -3,7 +3,6 @@
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import type { Tier } from "@/lib/db/generated/enums";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
@@ -59,7 +58,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
   });
   const rulesOf = new Map(versions.map((v) => [v.id, { targets: v.targets, calendar: calendarData(v.calendar) }]));
 
-  const rows: Prisma.Sql[] = [];
+  const rows: Record<string, unknown>[] = [];
   const events: EventInput[] = [];
   const eventTickets: number[] = [];
   const assignedUsers = new Set<string>();
@@ -81,11 +80,20 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
     const status = placement.assignee ? "ASSIGNED" : "NEW";
     const clocks = advanceClocks(clockStateOf(ticket), { tier: toTier, status }, { now, calendar: rules.calendar, before: target, after: target });
     const c = clockColumnsOf(clocks);
-    rows.push(
-      Prisma.sql`(${ticket.id}::int, ${toTier}::"Tier", ${status}::"TicketStatus", ${group.id}, ${placement.assignee?.id ?? null}::text,
-        ${c.l1SecondsUsed}::int, ${c.l2SecondsUsed}::int, ${c.l3SecondsUsed}::int, ${c.tierClockSince}::timestamp(3), ${c.tierBudgetEndsAt}::timestamp(3),
-        ${c.slaSecondsUsed}::int, ${c.slaClockSince}::timestamp(3))`,
-    );
+    rows.push({
+      id: ticket.id,
+      tier: toTier,
+      status,
+      group_id: group.id,
+      assignee_id: placement.assignee?.id ?? null,
+      l1: c.l1SecondsUsed,
+      l2: c.l2SecondsUsed,
+      l3: c.l3SecondsUsed,
+      tier_since: c.tierClockSince,
+      budget_ends: c.tierBudgetEndsAt,
+      sla_used: c.slaSecondsUsed,
+      sla_since: c.slaClockSince,
+    });
     const budget = tierBudgetMinutes(target, ticket.tier)!;
     const spentTier = ticket.tier as "L1" | "L2";
     events.push({
@@ -116,6 +124,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
   }
   if (!rows.length) return 0;
 
+  // All rows in one parameter each: one UPDATE and one INSERT whatever the batch size.
   await tx.$executeRaw`
     UPDATE "Ticket" AS t SET
       "tier" = v.tier, "status" = v.status, "groupId" = v.group_id, "assigneeId" = v.assignee_id,
@@ -123,11 +132,22 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       "tierClockSince" = v.tier_since, "tierBudgetEndsAt" = v.budget_ends,
       "slaSecondsUsed" = v.sla_used, "slaClockSince" = v.sla_since,
       "tierEnteredAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
-    FROM (VALUES ${Prisma.join(rows)}) AS v(id, tier, status, group_id, assignee_id, l1, l2, l3, tier_since, budget_ends, sla_used, sla_since)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
+      id int, tier "Tier", status "TicketStatus", group_id text, assignee_id text, l1 int, l2 int, l3 int,
+      tier_since timestamp(3), budget_ends timestamp(3), sla_used int, sla_since timestamp(3))
     WHERE t."id" = v.id`;
-  await tx.ticketEvent.createMany({ data: events.map((e, i) => ({ ...e, ticketId: eventTickets[i]! })) });
+  await insertEvents(tx, events.map((e, i) => ({ ...e, ticketId: eventTickets[i]! })));
   if (assignedUsers.size) await tx.user.updateMany({ where: { id: { in: [...assignedUsers] } }, data: { lastAssignedAt: now } });
   return rows.length;
+}
+
+async function insertEvents(tx: Transaction, events: (EventInput & { ticketId: number })[]): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "fromGroup", "toGroup", "fromAssignee", "toAssignee", "rule", "inputs", "reason", "createdAt")
+    SELECT "ticketId", "type", "actorId", "fromTier", "toTier", "fromGroup", "toGroup", "fromAssignee", "toAssignee", "rule", "inputs", "reason", "createdAt"
+    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(
+      "ticketId" int, "type" "TicketEventType", "actorId" text, "fromTier" "Tier", "toTier" "Tier", "fromGroup" text, "toGroup" text,
+      "fromAssignee" text, "toAssignee" text, "rule" text, "inputs" jsonb, "reason" text, "createdAt" timestamp(3))`;
 }
 
 /** L3 cannot hand off to L4 without a vendor's reference: when its budget is spent, managers are told instead. */

@@ -4,6 +4,8 @@ import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { clockColumnsOf } from "@/lib/routing/clock-columns";
 import { INTAKE_GROUP_SLUG, planIntake } from "@/lib/routing/intake";
+import { placeInGroup } from "@/lib/routing/placement";
+import { loadCandidates } from "@/lib/routing/ticket-store";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCreateTicket } from "@/lib/validation/ticket";
@@ -41,7 +43,14 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
       customer: { userId: customer.userId, organization: customer.organization?.name ?? null },
     });
 
-    // The counter row is locked until commit, so concurrent intakes take distinct numbers in order.
+    // An auto-assigning intake group hands the ticket to its least-loaded agent straight away.
+    const placement =
+      group.assignmentMode === "AUTO" ? placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []) : null;
+    const assignee = placement?.assignee ?? null;
+    if (assignee) await tx.user.updateMany({ where: { id: assignee.id }, data: { lastAssignedAt: now } });
+
+    // Last, so the counter row stays locked (until commit) as briefly as possible: concurrent intakes
+    // take distinct numbers in order, and a number is never reused.
     const counter = await tx.ticketNumberCounter.upsert({
       where: { type: data.type },
       create: { type: data.type, last: 1 },
@@ -61,15 +70,20 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
         customerId: customer.id,
         organizationId: customer.organizationId,
         groupId: group.id,
+        assigneeId: assignee?.id ?? null,
         matrixVersionId: current.id,
         tierEnteredAt: now,
         ...clockColumnsOf(plan.clocks),
+        ...(assignee ? { status: "ASSIGNED" as const } : {}),
         createdAt: now,
         updatedAt: now,
         events: {
           create: [
             { type: "CREATED", actorId: actor.id, toTier: "L1", toGroup: group.slug, createdAt: now, ...plan.created },
             { type: "CLASSIFIED", actorId: null, createdAt: now, ...plan.classified },
+            ...(placement?.decision
+              ? [{ type: "ASSIGNED" as const, actorId: null, fromTier: "L1" as const, toTier: "L1" as const, toGroup: group.slug, toAssignee: assignee?.userId ?? null, createdAt: now, ...placement.decision }]
+              : []),
           ],
         },
       },

@@ -100,3 +100,25 @@ describeEachDatabase("createTicket", (database) => {
     await expect(database().db.ticketEvent.delete({ where: { id: event.id } })).rejects.toThrow(/append-only/);
   });
 });
+
+describeEachDatabase("createTicket into an auto-assigning intake group", (database) => {
+  it("assigns the least-loaded L1 agent and records why, with every candidate and its load", async () => {
+    await seedDemoData(database().db);
+    await database().db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
+    const customer = await actorFor(database().db, "C1001");
+    const first = await createTicket(customer, { ...valid, impact: "HIGH", urgency: "HIGH" }, new Date("2026-11-27T10:00:00Z"));
+    const second = await createTicket(customer, valid, new Date("2026-11-27T10:01:00Z"));
+    // Neither agent had tickets: the tie goes to the one never assigned, then by user ID (l1agent).
+    expect(first).toMatchObject({ status: "ASSIGNED", assignee: { userId: "l1agent" } });
+    // l1agent now carries a P1 (load 5): the next ticket goes to l1agent2.
+    expect(second).toMatchObject({ status: "ASSIGNED", assignee: { userId: "l1agent2" } });
+    const assigned = await database().db.ticketEvent.findFirstOrThrow({ where: { ticket: { number: second.number }, type: "ASSIGNED" } });
+    expect(assigned.rule).toBe("assign.least-loaded");
+    expect(assigned.inputs).toMatchObject({
+      candidates: [
+        { userId: "l1agent2", load: 0, openTickets: 0 },
+        { userId: "l1agent", load: 5, openTickets: 1 },
+      ],
+    });
+  });
+});
