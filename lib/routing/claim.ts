@@ -3,44 +3,45 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { ZTicketNumber } from "@/lib/validation/ticket";
 import { checkClaim } from "./escalation";
-import { loadTicket, recordEvents } from "./ticket-store";
+import { loadTicket } from "./ticket-store";
 
 /**
- * An agent takes an unassigned ticket at their tier. Atomic: the write only succeeds while the ticket
- * has no assignee, so of many simultaneous claims exactly one wins; the assignee claiming again changes
- * nothing; anyone else gets a 409.
+ * An agent takes an unassigned ticket at their tier. Atomic: one statement assigns the ticket only while
+ * it has no assignee, and writes the CLAIMED event and the agent's last-assigned time with it, so of many
+ * simultaneous claims exactly one wins. When nothing was claimed, `checkClaim` says why: the assignee
+ * claiming again changes nothing (200), another agent gets 409, anyone not at the ticket's tier 403.
  */
 export async function claimTicket(actor: Actor, number: string, now = new Date()): Promise<TicketJson> {
-  await db().$transaction(async (tx) => {
-    const ticket = await loadTicket(tx, actor, number);
-    const verdict = checkClaim(actor, ticket);
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
-    if (verdict.already) return;
-    const { count } = await tx.ticket.updateMany({
-      where: { id: ticket.id, assigneeId: null, tier: ticket.tier, status: { notIn: ["RESOLVED", "CLOSED"] } },
-      data: { assigneeId: actor.id, status: ticket.status === "NEW" ? "ASSIGNED" : ticket.status, version: { increment: 1 } },
-    });
-    if (count === 0) {
-      const current = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { assigneeId: true } });
-      if (current.assigneeId === actor.id) return;
-      throw new AppError("CONFLICT", "Someone else has claimed this ticket.");
-    }
-    await tx.user.updateMany({ where: { id: actor.id }, data: { lastAssignedAt: now } });
-    await recordEvents(tx, ticket.id, [
-      {
-        type: "CLAIMED",
-        actorId: actor.id,
-        fromTier: ticket.tier,
-        toTier: ticket.tier,
-        toGroup: ticket.group.slug,
-        toAssignee: actor.userId,
-        rule: "claim.pull",
-        inputs: { group: ticket.group.slug, assignmentMode: ticket.group.assignmentMode },
-        reason: `Claimed by ${actor.name} from the ${ticket.group.name} queue.`,
-        createdAt: now,
-      },
-    ]);
-  });
+  const parsed = ZTicketNumber.safeParse(number);
+  if (parsed.success && actor.role === "AGENT" && actor.tier) {
+    const claimed = await db().$queryRaw<{ id: number }[]>`
+      WITH claimed AS (
+        UPDATE "Ticket" SET
+          "assigneeId" = ${actor.id},
+          "status" = CASE WHEN "status" = 'NEW' THEN 'ASSIGNED'::"TicketStatus" ELSE "status" END,
+          "version" = "version" + 1,
+          "updatedAt" = ${now}
+        WHERE "number" = ${parsed.data} AND "assigneeId" IS NULL AND "tier" = ${actor.tier}::"Tier"
+          AND "status" NOT IN ('RESOLVED', 'CLOSED')
+        RETURNING "id", "tier", "groupId"
+      ), event AS (
+        INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
+        SELECT c."id", 'CLAIMED', ${actor.id}, c."tier", c."tier", g."slug", ${actor.userId}, 'claim.pull',
+          jsonb_build_object('group', g."slug", 'assignmentMode', g."assignmentMode"),
+          'Claimed by ' || ${actor.name}::text || ' from the ' || g."name" || ' queue.', ${now}
+        FROM claimed c JOIN "SupportGroup" g ON g."id" = c."groupId"
+      ), agent AS (
+        UPDATE "User" SET "lastAssignedAt" = ${now} WHERE "id" = ${actor.id} AND EXISTS (SELECT 1 FROM claimed)
+      )
+      SELECT "id" FROM claimed`;
+    if (claimed.length) return getTicket(actor, number);
+  }
+  // Nothing was claimed: find out why, as the actor may see the ticket (another customer's is 404).
+  const ticket = await loadTicket(db(), actor, number);
+  const verdict = checkClaim(actor, ticket);
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+  if (!verdict.already) throw new AppError("CONFLICT", "Someone else has claimed this ticket.");
   return getTicket(actor, number);
 }

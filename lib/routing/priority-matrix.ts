@@ -47,6 +47,11 @@ async function publish(actor: Actor, data: PriorityMatrixInput): Promise<void> {
   await db().$transaction(async (tx) => {
     const current = await tx.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true, calendarId: true } });
     if (!current) throw new Error("No matrix to derive the calendar from: seed the database first.");
+    if (data.version !== undefined && data.version !== current.version) {
+      throw new AppError("CONFLICT", `Version ${current.version} was published after the version ${data.version} you edited. Reload and try again.`, undefined, {
+        currentVersion: current.version,
+      });
+    }
     // A unique version number: two managers publishing at once cannot both get the same one.
     await tx.priorityMatrixVersion.create({
       data: {

@@ -9,7 +9,7 @@ import { loadCandidates } from "@/lib/routing/ticket-store";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCreateTicket } from "@/lib/validation/ticket";
-import { formatTicketNumber } from "./ticket-number";
+import { formatTicketNumber, NUMBER_SEQUENCE } from "./ticket-number";
 import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
 
 /**
@@ -47,19 +47,12 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
     const placement =
       group.assignmentMode === "AUTO" ? placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []) : null;
     const assignee = placement?.assignee ?? null;
-    if (assignee) await tx.user.updateMany({ where: { id: assignee.id }, data: { lastAssignedAt: now } });
 
-    // Last, so the counter row stays locked (until commit) as briefly as possible: concurrent intakes
-    // take distinct numbers in order, and a number is never reused.
-    const counter = await tx.ticketNumberCounter.upsert({
-      where: { type: data.type },
-      create: { type: data.type, last: 1 },
-      update: { last: { increment: 1 } },
-    });
+    const [{ sequence }] = await tx.$queryRaw<[{ sequence: number }]>`SELECT nextval(${NUMBER_SEQUENCE[data.type]}::regclass)::int AS sequence`;
 
-    return tx.ticket.create({
+    const created = await tx.ticket.create({
       data: {
-        number: formatTicketNumber(data.type, counter.last),
+        number: formatTicketNumber(data.type, sequence),
         type: data.type,
         title: data.title,
         description: data.description,
@@ -89,6 +82,9 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
       },
       include: TICKET_INCLUDE,
     });
+    // Last: the agent's row stays locked for the shortest time when intakes run side by side.
+    if (assignee) await tx.user.updateMany({ where: { id: assignee.id }, data: { lastAssignedAt: now } });
+    return created;
   });
   return toTicketJson(row);
 }

@@ -63,6 +63,8 @@ export const ZMatrixTarget = z
 
 export const ZPriorityMatrix = z
   .strictObject({
+    /** The version this edit started from (GET's `version`); if another was published since, 409. */
+    version: z.number().int().min(1).optional(),
     note: z.string().trim().max(500).optional(),
     cells: z.array(z.strictObject({ impact: z.enum(Impact), urgency: z.enum(Urgency), priority: z.enum(Priority) })).length(9, "Give all 9 cells."),
     targets: z.array(ZMatrixTarget).length(5, "Give a target for each of P1–P5."),

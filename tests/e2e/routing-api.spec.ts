@@ -369,8 +369,8 @@ test.describe("routing API", () => {
     });
     await expectError(await as.acme.get(MATRIX), 403, "FORBIDDEN");
 
-    // The same matrix again: later tickets classify exactly as before.
-    const body = { cells: before.cells, targets: before.targets, note: "Republished by the e2e suite" };
+    // The same matrix again, sent back in the shape GET gave it: later tickets classify exactly as before.
+    const body = { ...before, note: "Republished by the e2e suite" };
     await expectError(await as.l1.put(MATRIX, { data: body }), 403, "FORBIDDEN");
     const published = await as.manager.put(MATRIX, { data: body });
     expect(published.status(), await published.text()).toBe(200);
@@ -379,11 +379,14 @@ test.describe("routing API", () => {
     expect(after.cells).toEqual(expect.arrayContaining(before.cells));
     expect(after.targets).toEqual(before.targets);
     expect((await currentMatrix("l2")).version).toBe(after.version);
+    // An edit of a version that is no longer current is refused, naming the current one.
+    const stale = await expectError(await as.admin.put(MATRIX, { data: body }), 409, "CONFLICT");
+    expect(stale.error).toMatchObject({ currentVersion: after.version });
 
-    const eight = await expectError(await as.manager.put(MATRIX, { data: { ...body, cells: before.cells.slice(0, 8) } }), 400, "VALIDATION");
+    const eight = await expectError(await as.manager.put(MATRIX, { data: { ...body, version: after.version, cells: before.cells.slice(0, 8) } }), 400, "VALIDATION");
     expect(eight.error.fields?.cells).toEqual(["Give all 9 cells."]);
     const senseless = { ...before.targets[0]!, firstResponseMinutes: before.targets[0]!.resolutionMinutes + 1 };
-    const nonsense = await expectError(await as.admin.put(MATRIX, { data: { ...body, targets: [senseless, ...before.targets.slice(1)] } }), 400, "VALIDATION");
+    const nonsense = await expectError(await as.admin.put(MATRIX, { data: { ...body, version: after.version, targets: [senseless, ...before.targets.slice(1)] } }), 400, "VALIDATION");
     expect(Object.keys(nonsense.error.fields ?? {})).toEqual(["targets.0.firstResponseMinutes"]);
     expect((await currentMatrix("manager")).version).toBe(after.version);
   });
