@@ -9,3 +9,15 @@ export interface Actor {
   tier: Tier | null;
   organizationId: string | null;
 }
+
+/** The actor for a user row: only what services need, never the secret hash. */
+export function actorOf(user: Actor & Record<string, unknown>): Actor {
+  return {
+    id: user.id,
+    userId: user.userId,
+    name: user.name,
+    role: user.role,
+    tier: user.tier,
+    organizationId: user.organizationId,
+  };
+}

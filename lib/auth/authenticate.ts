@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "@/lib/actor";
+import { actorOf, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { DECOY_HASH, PIN_MAX_DIGITS, verifySecret } from "./secret-hash";
 import { recordFailure, recordSuccess, retryAfterSeconds, throttleKeys } from "./login-throttle";
@@ -57,13 +57,6 @@ export async function authenticate(
   await recordSuccess(userId);
   return {
     ok: true,
-    actor: {
-      id: user.id,
-      userId: user.userId,
-      name: user.name,
-      role: user.role,
-      tier: user.tier,
-      organizationId: user.organizationId,
-    },
+    actor: actorOf(user),
   };
 }

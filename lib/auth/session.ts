@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import type { Actor } from "@/lib/actor";
+import { actorOf, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { unauthenticated } from "@/lib/errors";
 import { authOptions, SESSION_MAX_AGE_SECONDS } from "./options";
@@ -17,14 +17,7 @@ export async function getActor(): Promise<Actor | null> {
     db().revokedSession.findUnique({ where: { jti: session.sid }, select: { jti: true } }),
   ]);
   if (!user || !user.active || revoked || user.role !== session.user.role) return null;
-  return {
-    id: user.id,
-    userId: user.userId,
-    name: user.name,
-    role: user.role,
-    tier: user.tier,
-    organizationId: user.organizationId,
-  };
+  return actorOf(user);
 }
 
 export async function requireUser(): Promise<Actor> {

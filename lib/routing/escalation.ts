@@ -26,6 +26,11 @@ export type Verdict<T> = ({ ok: true } & T) | Refusal;
 
 const isManager = (actor: Actor) => actor.role === "MANAGER" || actor.role === "ADMIN";
 
+/** The tier whose agents act on a ticket: its own, except at L4, where the L3 owner coordinates. */
+export function owningTier(tier: Tier): Exclude<Tier, "L4"> {
+  return tier === "L4" ? "L3" : tier;
+}
+
 /** Agents act on tickets at their own tier; managers and admins on any. */
 export function worksAtTier(actor: Actor, tier: Tier): boolean {
   return isManager(actor) || (actor.role === "AGENT" && actor.tier === tier);
@@ -34,7 +39,7 @@ export function worksAtTier(actor: Actor, tier: Tier): boolean {
 /** The assignee at the ticket's tier, or a manager. At L4 the L3 owner (still the assignee) coordinates. */
 function mayMoveTicket(actor: Actor, ticket: TicketFacts): boolean {
   if (isManager(actor)) return true;
-  const ownerTier = ticket.tier === "L4" ? "L3" : ticket.tier;
+  const ownerTier = owningTier(ticket.tier);
   return actor.role === "AGENT" && actor.tier === ownerTier && ticket.assigneeId === actor.id;
 }
 
@@ -97,8 +102,8 @@ export function checkClaim(actor: Actor, ticket: TicketFacts): ClaimVerdict {
 export const MANUAL_STATUSES: TicketStatus[] = ["IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"];
 
 export function checkStatusChange(actor: Actor, ticket: TicketFacts, to: TicketStatus): Verdict<object> {
-  if (!worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) {
-    return { ok: false, code: "FORBIDDEN", message: `Only ${ticket.tier === "L4" ? "L3" : ticket.tier} agents or a manager may change this ticket.` };
+  if (!worksAtTier(actor, owningTier(ticket.tier))) {
+    return { ok: false, code: "FORBIDDEN", message: `Only ${owningTier(ticket.tier)} agents or a manager may change this ticket.` };
   }
   if (!MANUAL_STATUSES.includes(to)) return { ok: false, code: "VALIDATION", field: "status", message: `Status ${to} is set by routing, not by hand.` };
   if (ticket.status === "CLOSED") return { ok: false, code: "CONFLICT", message: "A closed ticket stays closed." };

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZUpdateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { checkStatusChange, worksAtTier } from "./escalation";
+import { checkStatusChange, owningTier, worksAtTier } from "./escalation";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify } from "./matrix";
 import { loadCurrentMatrix } from "./matrix-store";
@@ -37,7 +37,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
     const category = data.category && data.category !== ticket.category.slug ? await tx.category.findUnique({ where: { slug: data.category } }) : ticket.category;
     if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
     if (impact !== ticket.impact || urgency !== ticket.urgency || category.id !== ticket.categoryId) {
-      if (!worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) throw forbidden(`Only ${ticket.tier === "L4" ? "L3" : ticket.tier} agents or a manager may reclassify this ticket.`);
+      if (!worksAtTier(actor, owningTier(ticket.tier))) throw forbidden(`Only ${owningTier(ticket.tier)} agents or a manager may reclassify this ticket.`);
       const current = await loadCurrentMatrix(tx);
       const classification = classify(current.matrix, impact, urgency);
       after = { target: findTarget(current.targets, classification.priority), calendar: current.calendar };

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { worksAtTier } from "@/lib/routing/escalation";
+import { owningTier, worksAtTier } from "@/lib/routing/escalation";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
@@ -26,8 +26,8 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
     const ticket = await loadTicket(tx, actor, number);
     const isCustomer = actor.role === "CUSTOMER";
     if (isCustomer && data.visibility !== "PUBLIC") throw forbidden("Customers write public replies only.");
-    if (!isCustomer && !worksAtTier(actor, ticket.tier === "L4" ? "L3" : ticket.tier)) {
-      throw forbidden(`Only ${ticket.tier === "L4" ? "L3" : ticket.tier} agents or a manager may write on this ticket.`);
+    if (!isCustomer && !worksAtTier(actor, owningTier(ticket.tier))) {
+      throw forbidden(`Only ${owningTier(ticket.tier)} agents or a manager may write on this ticket.`);
     }
     if (ticket.status === "CLOSED") throw new AppError("CONFLICT", "The ticket is closed.");
 
