@@ -322,6 +322,12 @@ describe("ZPriorityMatrix", () => {
   it("limits the note to 500 characters and rejects unknown keys", () => {
     expect(ZPriorityMatrix.safeParse({ ...validMatrix(), note: repeat(500) }).success).toBe(true);
     expect(Object.keys(fieldErrors(ZPriorityMatrix, { ...validMatrix(), note: repeat(501) }))).toEqual(["note"]);
-    expect(fieldErrors(ZPriorityMatrix, { ...validMatrix(), version: 3 })).toEqual({ _: ['Unrecognized key: "version"'] });
+    expect(fieldErrors(ZPriorityMatrix, { ...validMatrix(), publishedBy: "x" })).toEqual({ _: ['Unrecognized key: "publishedBy"'] });
+  });
+
+  it("accepts the version the edit started from (GET's shape), a positive whole number", () => {
+    expect(ZPriorityMatrix.safeParse({ ...validMatrix(), version: 3 }).success).toBe(true);
+    expect(Object.keys(fieldErrors(ZPriorityMatrix, { ...validMatrix(), version: 0 }))).toEqual(["version"]);
+    expect(Object.keys(fieldErrors(ZPriorityMatrix, { ...validMatrix(), version: 1.5 }))).toEqual(["version"]);
   });
 });
