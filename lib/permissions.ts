@@ -1,4 +1,5 @@
 import type { Actor } from "./actor";
+import { ZTicketNumber } from "./validation/ticket";
 
 export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view";
 
@@ -29,4 +30,10 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
 /** Customers only ever see their own tickets: services put this into the where clause. */
 export function ticketScope(actor: Actor): { customerId?: string } {
   return actor.role === "CUSTOMER" ? { customerId: actor.id } : {};
+}
+
+/** One ticket by number as `actor` may see it. A malformed number matches nothing, so it is "not found" too. */
+export function visibleTicketWhere(actor: Actor, number: string): { number: string; customerId?: string } {
+  const parsed = ZTicketNumber.safeParse(number);
+  return { number: parsed.success ? parsed.data : "", ...ticketScope(actor) };
 }

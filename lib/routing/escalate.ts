@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZEscalateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { checkEscalation } from "./escalation";
+import { checkEscalation, NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
 import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
@@ -21,7 +21,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
   const data = parseInput(ZEscalateTicket, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);
-    const nextTier = ticket.tier === "L1" ? "L2" : ticket.tier === "L2" ? "L3" : ticket.tier === "L3" ? "L4" : null;
+    const nextTier = NEXT_TIER[ticket.tier];
     const slug = nextTier ? escalationTargetSlug(nextTier, data.toGroup, ticket.category.l2Group?.slug ?? null) : null;
     const target = slug ? await tx.supportGroup.findUnique({ where: { slug } }) : null;
 
@@ -41,7 +41,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
     const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
     const before = clockStateOf(ticket);
     const clocks = advanceClocks(before, { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
-    const usedMinutes = ticket.tier === "L4" ? 0 : Math.round(clocks.tierSecondsUsed[ticket.tier as "L1" | "L2" | "L3"] / 60);
+    const usedMinutes = ticket.tier === "L4" ? 0 : Math.round(clocks.tierSecondsUsed[ticket.tier] / 60);
 
     await saveTicket(tx, ticket, {
       ...clockColumnsOf(clocks),

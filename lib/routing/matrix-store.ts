@@ -22,12 +22,22 @@ export async function loadCurrentMatrix(tx: Transaction): Promise<CurrentMatrix>
     id: row.id,
     matrix: { version: row.version, cells: row.cells },
     targets: row.targets,
-    calendar: {
-      timeZone: row.calendar.timeZone,
-      workdays: row.calendar.workdays,
-      opensAtMinute: row.calendar.opensAtMinute,
-      closesAtMinute: row.calendar.closesAtMinute,
-      holidays: row.calendar.holidays.map((h) => isoDate({ year: h.date.getUTCFullYear(), month: h.date.getUTCMonth() + 1, day: h.date.getUTCDate() })),
-    },
+    calendar: calendarData(row.calendar),
+  };
+}
+
+export function calendarData(calendar: {
+  timeZone: string;
+  workdays: number[];
+  opensAtMinute: number;
+  closesAtMinute: number;
+  holidays: { date: Date }[];
+}): CalendarData {
+  return {
+    timeZone: calendar.timeZone,
+    workdays: calendar.workdays,
+    opensAtMinute: calendar.opensAtMinute,
+    closesAtMinute: calendar.closesAtMinute,
+    holidays: calendar.holidays.map((h) => isoDate({ year: h.date.getUTCFullYear(), month: h.date.getUTCMonth() + 1, day: h.date.getUTCDate() })),
   };
 }

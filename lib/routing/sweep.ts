@@ -11,7 +11,8 @@ import { NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
 import { tierBudgetMinutes } from "./sla";
-import { calendarData, loadCandidates, ROUTING_INCLUDE, type EventInput } from "./ticket-store";
+import { calendarData } from "./matrix-store";
+import { loadCandidates, ROUTING_INCLUDE, type EventInput } from "./ticket-store";
 
 export interface SweepResult {
   escalated: number;

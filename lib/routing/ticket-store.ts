@@ -5,11 +5,10 @@ import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
-import { ticketScope } from "@/lib/permissions";
-import { ZTicketNumber } from "@/lib/validation/ticket";
-import type { CalendarData } from "./business-hours";
-import { isoDate } from "./business-hours";
+import { visibleTicketWhere } from "@/lib/permissions";
 import { PRIORITY_WEIGHT, type Candidate } from "./candidates";
+import type { CalendarData } from "./business-hours";
+import { calendarData } from "./matrix-store";
 import type { SlaTargetData } from "./sla";
 
 export const ROUTING_INCLUDE = {
@@ -23,9 +22,7 @@ export type RoutingTicket = Prisma.TicketGetPayload<{ include: typeof ROUTING_IN
 
 /** The ticket by number as `actor` may see it: another customer's ticket is "not found". */
 export async function loadTicket(tx: Transaction, actor: Actor, number: string): Promise<RoutingTicket> {
-  const parsed = ZTicketNumber.safeParse(number);
-  if (!parsed.success) throw notFound("Ticket");
-  const row = await tx.ticket.findFirst({ where: { number: parsed.data, ...ticketScope(actor) }, include: ROUTING_INCLUDE });
+  const row = await tx.ticket.findFirst({ where: visibleTicketWhere(actor, number), include: ROUTING_INCLUDE });
   if (!row) throw notFound("Ticket");
   return row;
 }
@@ -43,22 +40,6 @@ export async function loadRules(tx: Transaction, matrixVersionId: string, priori
   const target = version.targets[0];
   if (!target) throw new Error(`Matrix version ${version.version} has no target for ${priority}.`);
   return { target, calendar: calendarData(version.calendar) };
-}
-
-export function calendarData(calendar: {
-  timeZone: string;
-  workdays: number[];
-  opensAtMinute: number;
-  closesAtMinute: number;
-  holidays: { date: Date }[];
-}): CalendarData {
-  return {
-    timeZone: calendar.timeZone,
-    workdays: calendar.workdays,
-    opensAtMinute: calendar.opensAtMinute,
-    closesAtMinute: calendar.closesAtMinute,
-    holidays: calendar.holidays.map((h) => isoDate({ year: h.date.getUTCFullYear(), month: h.date.getUTCMonth() + 1, day: h.date.getUTCDate() })),
-  };
 }
 
 /** Active agents of each group with their open load (priority-weighted), in two queries whatever the number of groups. */

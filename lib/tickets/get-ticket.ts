@@ -1,16 +1,13 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { ticketScope } from "@/lib/permissions";
-import { ZTicketNumber } from "@/lib/validation/ticket";
+import { visibleTicketWhere } from "@/lib/permissions";
 import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
 
 /** One ticket by number. Someone else's ticket is "not found", never "forbidden": its existence stays private. */
 export async function getTicket(actor: Actor, number: string): Promise<TicketJson> {
-  const parsed = ZTicketNumber.safeParse(number);
-  if (!parsed.success) throw notFound("Ticket");
   const row = await db().ticket.findFirst({
-    where: { number: parsed.data, ...ticketScope(actor) },
+    where: visibleTicketWhere(actor, number),
     include: TICKET_INCLUDE,
   });
   if (!row) throw notFound("Ticket");

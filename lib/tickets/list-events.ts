@@ -2,8 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import type { TicketEventType, Tier } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
-import { ticketScope } from "@/lib/permissions";
-import { ZTicketNumber } from "@/lib/validation/ticket";
+import { visibleTicketWhere } from "@/lib/permissions";
 
 export interface EventJson {
   type: TicketEventType;
@@ -29,9 +28,7 @@ const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier |
 
 /** The decision log, oldest first. Customers see their own ticket's public story; staff see every rule and input. */
 export async function listEvents(actor: Actor, number: string): Promise<EventJson[]> {
-  const parsed = ZTicketNumber.safeParse(number);
-  if (!parsed.success) throw notFound("Ticket");
-  const ticket = await db().ticket.findFirst({ where: { number: parsed.data, ...ticketScope(actor) }, select: { id: true } });
+  const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true } });
   if (!ticket) throw notFound("Ticket");
   const events = await db().ticketEvent.findMany({
     where: { ticketId: ticket.id },
