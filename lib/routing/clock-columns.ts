@@ -18,6 +18,7 @@ export interface ClockColumns {
   resolutionDueAt: Date | null;
   resolutionWarnAt: Date | null;
   tierBudgetEndsAt: Date | null;
+  tierBudgetWarnAt: Date | null;
 }
 
 export function clockStateOf(row: ClockColumns): ClockState {
@@ -54,5 +55,6 @@ export function clockColumnsOf(clocks: Clocked): ClockColumns {
     resolutionDueAt: clocks.resolutionDueAt,
     resolutionWarnAt: clocks.resolutionWarnAt,
     tierBudgetEndsAt: clocks.tierBudgetEndsAt,
+    tierBudgetWarnAt: clocks.tierBudgetWarnAt,
   };
 }

@@ -38,6 +38,8 @@ export interface DueTimes {
   /** 75 % of the resolution target: managers are alerted. */
   resolutionWarnAt: Date | null;
   tierBudgetEndsAt: Date | null;
+  /** 75 % of the current tier's budget: the ticket is due soon. */
+  tierBudgetWarnAt: Date | null;
   nextUpdateDueAt: Date | null;
 }
 
@@ -46,6 +48,7 @@ export type Clocked = ClockState & DueTimes;
 const CUSTOMER_CLOCK_STOPPED: TicketStatus[] = ["PENDING_CUSTOMER", "RESOLVED", "CLOSED"];
 const FINISHED: TicketStatus[] = ["RESOLVED", "CLOSED"];
 export const RESOLUTION_WARNING_RATIO = 0.75;
+export const TIER_BUDGET_WARNING_RATIO = 0.75;
 
 export const customerClockRuns = (status: TicketStatus) => !CUSTOMER_CLOCK_STOPPED.includes(status);
 const tierClockRuns = (status: TicketStatus, tier: Tier) => customerClockRuns(status) && tier !== "L4";
@@ -117,6 +120,7 @@ export function advanceClocks(state: ClockState, change: ClockChange, ctx: Clock
   if (ended && due.tierBudgetEndsAt === null && tier === state.tier && next.tierClockSince !== null) {
     if (ended.getTime() <= now.getTime()) due.tierBudgetEndsAt = ended;
     else if (change.reclassified) due.tierBudgetEndsAt = now;
+    due.tierBudgetWarnAt = due.tierBudgetEndsAt;
   }
   return { ...next, ...due };
 }
@@ -133,12 +137,14 @@ export function dueTimes(state: ClockState, target: SlaTargetData, calendar: Cal
     since ? addClockMinutes(since, Math.max(0, totalMinutes - usedSeconds / 60), target.clock, calendar) : null;
   const budget = tierBudgetMinutes(target, state.tier);
   const tierUsed = state.tier === "L4" ? 0 : state.tierSecondsUsed[state.tier];
+  // A tier handed a ticket back after its budget was spent is not escalated again automatically.
+  const budgetLeft = budget !== null && tierUsed < budget * 60;
   return {
     firstResponseDueAt: state.firstRespondedAt ? null : from(state.slaClockSince, target.firstResponseMinutes, state.slaSecondsUsed),
     resolutionDueAt: from(state.slaClockSince, target.resolutionMinutes, state.slaSecondsUsed),
     resolutionWarnAt: from(state.slaClockSince, target.resolutionMinutes * RESOLUTION_WARNING_RATIO, state.slaSecondsUsed),
-    // A tier handed a ticket back after its budget was spent is not escalated again automatically.
-    tierBudgetEndsAt: budget === null || tierUsed >= budget * 60 ? null : from(state.tierClockSince, budget, tierUsed),
+    tierBudgetEndsAt: budgetLeft ? from(state.tierClockSince, budget, tierUsed) : null,
+    tierBudgetWarnAt: budgetLeft ? from(state.tierClockSince, budget * TIER_BUDGET_WARNING_RATIO, tierUsed) : null,
     nextUpdateDueAt: state.nextUpdateDueAt,
   };
 }

@@ -92,6 +92,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       l3: c.l3SecondsUsed,
       tier_since: c.tierClockSince,
       budget_ends: c.tierBudgetEndsAt,
+      budget_warn: c.tierBudgetWarnAt,
       sla_used: c.slaSecondsUsed,
       sla_since: c.slaClockSince,
     });
@@ -130,12 +131,12 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
     UPDATE "Ticket" AS t SET
       "tier" = v.tier, "status" = v.status, "groupId" = v.group_id, "assigneeId" = v.assignee_id,
       "l1SecondsUsed" = v.l1, "l2SecondsUsed" = v.l2, "l3SecondsUsed" = v.l3,
-      "tierClockSince" = v.tier_since, "tierBudgetEndsAt" = v.budget_ends,
+      "tierClockSince" = v.tier_since, "tierBudgetEndsAt" = v.budget_ends, "tierBudgetWarnAt" = v.budget_warn,
       "slaSecondsUsed" = v.sla_used, "slaClockSince" = v.sla_since,
       "tierEnteredAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
       id int, tier "Tier", status "TicketStatus", group_id text, assignee_id text, l1 int, l2 int, l3 int,
-      tier_since timestamp(3), budget_ends timestamp(3), sla_used int, sla_since timestamp(3))
+      tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
     WHERE t."id" = v.id`;
   await insertEvents(tx, events.map((e, i) => ({ ...e, ticketId: eventTickets[i]! })));
   if (assignedUsers.size) await tx.user.updateMany({ where: { id: { in: [...assignedUsers] } }, data: { lastAssignedAt: now } });
@@ -155,7 +156,7 @@ async function insertEvents(tx: Transaction, events: (EventInput & { ticketId: n
 async function alertL3BudgetSpent(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH spent AS (
-      UPDATE "Ticket" SET "tierBudgetEndsAt" = NULL, "version" = "version" + 1
+      UPDATE "Ticket" SET "tierBudgetEndsAt" = NULL, "tierBudgetWarnAt" = NULL, "version" = "version" + 1
       WHERE "tierBudgetEndsAt" <= ${now} AND "tier" = 'L3'
       RETURNING "id", "priority"
     )

@@ -115,6 +115,7 @@ describe("advanceClocks: starting and running", () => {
       resolutionDueAt: at("2026-11-27T14:00:00.000Z"),
       resolutionWarnAt: at("2026-11-27T13:00:00.000Z"),
       tierBudgetEndsAt: at("2026-11-27T10:15:00.000Z"),
+      tierBudgetWarnAt: at("2026-11-27T10:11:15.000Z"),
     });
   });
 
@@ -175,6 +176,7 @@ describe("advanceClocks: pause on PENDING_CUSTOMER and resume", () => {
       resolutionDueAt: null,
       resolutionWarnAt: null,
       tierBudgetEndsAt: null,
+      tierBudgetWarnAt: null,
     });
   });
 
@@ -277,6 +279,7 @@ describe("advanceClocks: RESOLVED and CLOSED stop the clocks", () => {
       resolutionDueAt: null,
       resolutionWarnAt: null,
       tierBudgetEndsAt: null,
+      tierBudgetWarnAt: null,
     });
   });
 
@@ -382,6 +385,32 @@ describe("advanceClocks: the tier ledger across handoffs", () => {
     expect(l1.tierBudgetEndsAt).toEqual(at("2026-11-30T13:00:00.000Z"));
     // Resolution 16 h − 4 h = 12 h from Monday 10:00: Monday 8 h + Tuesday 4 h.
     expect(l1.resolutionDueAt).toEqual(at("2026-12-01T12:00:00.000Z"));
+  });
+});
+
+describe("advanceClocks: tierBudgetWarnAt at 75 % of the tier budget (due soon)", () => {
+  it("is three quarters into the budget left at the tier", () => {
+    // P1 L2 budget 60 min from 10:10: warn at 10:55; back at L1 with 5 of 15 min left: warn when 11.25 min are used.
+    const toL2 = step(open("2026-11-27T10:00:00.000Z"), "2026-11-27T10:10:00.000Z", { tier: "L2", status: "ASSIGNED" });
+    expect(toL2.tierBudgetWarnAt).toEqual(at("2026-11-27T10:55:00.000Z"));
+    const backToL1 = step(toL2, "2026-11-27T10:40:00.000Z", { tier: "L1", status: "IN_PROGRESS" });
+    expect(backToL1.tierBudgetWarnAt).toEqual(at("2026-11-27T10:41:15.000Z"));
+  });
+
+  it("runs on business hours for a business-hours priority", () => {
+    // P3 L1 budget 4 h from Friday 16:00: 2 h Friday, 1 h Monday to the warning (3 h).
+    expect(open("2026-11-27T16:00:00.000Z", P3).tierBudgetWarnAt).toEqual(at("2026-11-30T09:00:00.000Z"));
+  });
+
+  it("is due at once when the budget already ran out, and gone when the budget is waived or at L4", () => {
+    const opened = open("2026-11-27T10:00:00.000Z");
+    const late = step(opened, "2026-11-27T10:20:00.000Z", { status: "IN_PROGRESS" });
+    expect(late.tierBudgetEndsAt).toEqual(at("2026-11-27T10:15:00.000Z"));
+    expect(late.tierBudgetWarnAt).toEqual(at("2026-11-27T10:15:00.000Z"));
+    const waived = step(step(opened, "2026-11-27T10:20:00.000Z", { tier: "L2" }), "2026-11-27T10:30:00.000Z", { tier: "L1" });
+    expect(waived.tierBudgetWarnAt).toBeNull();
+    const paused = step(opened, "2026-11-27T10:05:00.000Z", { status: "PENDING_CUSTOMER" });
+    expect(paused.tierBudgetWarnAt).toBeNull();
   });
 });
 

@@ -53,6 +53,7 @@ describe("planIntake", () => {
       resolutionDueAt: new Date("2026-11-27T18:00:00.000Z"),
       resolutionWarnAt: new Date("2026-11-27T16:00:00.000Z"),
       tierBudgetEndsAt: new Date("2026-11-27T10:30:00.000Z"),
+      tierBudgetWarnAt: new Date("2026-11-27T10:22:30.000Z"),
     });
   });
 
