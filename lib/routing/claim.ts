@@ -11,8 +11,8 @@ import { loadTicket } from "./ticket-store";
 
 /**
  * An agent takes an unassigned ticket at their tier. Atomic: one statement assigns the ticket only while
- * it has no assignee, writes the CLAIMED event and the agent's last-assigned time with it, and returns
- * the claimed ticket, so of many simultaneous claims exactly one wins. When nothing was claimed, `checkClaim` says why: the assignee
+ * it has no assignee, writes the CLAIMED event with it, and returns the claimed ticket, so of many
+ * simultaneous claims exactly one wins. When nothing was claimed, `checkClaim` says why: the assignee
  * claiming again changes nothing (200), another agent gets 409, anyone not at the ticket's tier 403.
  */
 export async function claimTicket(actor: Actor, number: string, now = new Date()): Promise<TicketJson> {
@@ -34,8 +34,6 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
           jsonb_build_object('group', g."slug", 'assignmentMode', g."assignmentMode"),
           'Claimed by ' || ${actor.name}::text || ' from the ' || g."name" || ' queue.', ${now}
         FROM claimed c JOIN "SupportGroup" g ON g."id" = c."groupId"
-      ), agent AS (
-        UPDATE "User" SET "lastAssignedAt" = ${now} WHERE "id" = ${actor.id} AND EXISTS (SELECT 1 FROM claimed)
       )
       ${selectTicketRowsSql(Prisma.sql`claimed`)}`;
     if (claimed[0]) return toTicketJson(claimed[0]);

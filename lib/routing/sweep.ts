@@ -83,7 +83,6 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
 
   const rows: Record<string, unknown>[] = [];
   const events: (EventInput & { ticketId: number })[] = [];
-  const assignedUsers = new Set<string>();
   for (const ticket of spent) {
     const toTier = NEXT_TIER[ticket.tier] as Tier;
     const group = groups.get(targetSlug(ticket));
@@ -94,7 +93,6 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       placement.assignee.load += PRIORITY_WEIGHT[ticket.priority];
       placement.assignee.openTickets += 1;
       placement.assignee.lastAssignedAt = now;
-      assignedUsers.add(placement.assignee.id);
     }
     const rules = rulesOf.get(ticket.matrixVersionId)!;
     const target = rules.targets.find((t) => t.priority === ticket.priority)!;
@@ -144,8 +142,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
   }
   if (!rows.length) return 0;
 
-  // One statement whatever the batch size: every row through one jsonb parameter, the events and the
-  // agents' last-assigned times with it.
+  // One statement whatever the batch size: every row through one jsonb parameter, and the events with it.
   await tx.$executeRaw`
     WITH moved AS (
       UPDATE "Ticket" AS t SET
@@ -158,10 +155,8 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
         id int, tier "Tier", status "TicketStatus", group_id text, assignee_id text, l1 int, l2 int, l3 int,
         tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
       WHERE t."id" = v.id
-    ), events AS (
-      ${insertEventsSql(events)}
     )
-    UPDATE "User" SET "lastAssignedAt" = ${now} WHERE "id" = ANY(${[...assignedUsers]}::text[])`;
+    ${insertEventsSql(events)}`;
   return rows.length;
 }
 

@@ -61,14 +61,16 @@ export function candidateOf(user: { id: string; userId: string; name: string; la
 
 /**
  * Writes a change only if nobody changed the ticket since it was read: a stale version is a 409 that
- * names the current one. Every change increments the version.
+ * names the current one. Every change increments the version and stamps `updatedAt` with the service's
+ * clock (a new assignee's last-assigned time is taken from it by the database).
  */
 export async function saveTicket(
   tx: Transaction,
   ticket: { id: number; version: number },
   data: Prisma.TicketUncheckedUpdateManyInput,
+  now: Date,
 ): Promise<void> {
-  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, version: ticket.version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, version: ticket.version }, data: { ...data, version: { increment: 1 }, updatedAt: now } });
   if (count === 0) {
     const current = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { version: true } });
     throw staleVersion(current?.version ?? ticket.version);

@@ -30,8 +30,8 @@ interface IntakeContext {
 /**
  * A customer opens an incident or service request. It enters at L1 in the intake group, classified on
  * the current matrix, with its due times, a number that is never reused, and the events that explain
- * it. Two statements: one reads what intake decides from, one writes the ticket, its events and the
- * assignee's last-assigned time together (a single statement is atomic, so nothing is half written).
+ * it. Two statements: one reads what intake decides from, one writes the ticket and its events together
+ * (a single statement is atomic, so nothing is half written).
  */
 export async function createTicket(actor: Actor, input: unknown, now = new Date()): Promise<TicketJson> {
   if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
@@ -95,8 +95,6 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
       RETURNING *
     ), events AS (
       ${insertEventsSql(events, Prisma.sql`(SELECT "id" FROM ticket)`)}
-    ), agent AS (
-      UPDATE "User" SET "lastAssignedAt" = ${now} WHERE "id" = ${assignee?.id ?? null}
     )
     ${selectTicketRowsSql(Prisma.sql`ticket`)}`;
   return toTicketJson(row);

@@ -33,7 +33,7 @@ async function keptLoads(db: Database): Promise<Record<string, { load: number; o
   return Object.fromEntries(agents.map((a) => [a.userId, { load: a.openLoad, open: a.openTickets }]));
 }
 
-describeEachDatabase("agent load counters kept by the database", (database) => {
+describeEachDatabase("agent load counters and last-assigned times kept by the database", (database) => {
   let customer: Actor;
   let l1: Actor;
   let l1b: Actor;
@@ -60,10 +60,14 @@ describeEachDatabase("agent load counters kept by the database", (database) => {
     const pulled = await createTicket(customer, { type: "INCIDENT", title: "Claimed", description: "Counts on claim.", category: "platform" }, at(1));
     await claimTicket(l1, pulled.number, at(2));
     await expectCountersTrue();
+    const lastAssigned = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { userId } })).lastAssignedAt;
+    expect(await lastAssigned("l1agent")).toEqual(at(2));
     expect((await keptLoads(db)).l1agent!.open).toBeGreaterThanOrEqual(1);
 
     await assignTicket(manager, pulled.number, { userId: "l1agent2" }, at(3));
     await expectCountersTrue();
+    expect(await lastAssigned("l1agent2")).toEqual(at(3));
+    expect(await lastAssigned("l1agent")).toEqual(at(2));
 
     const escalated = await escalateTicket(l1b, pulled.number, { reason: "Needs L2.", summary: "Checked the SOP steps." }, at(4));
     expect(escalated.assignee?.userId).toBe("l2agent");
@@ -82,5 +86,6 @@ describeEachDatabase("agent load counters kept by the database", (database) => {
     await runSweep(at(24 * 60));
     expect((await db.ticket.findUniqueOrThrow({ where: { number: auto.number } })).tier).toBe("L2");
     await expectCountersTrue();
+    expect(await lastAssigned("l2agent")).toEqual(at(24 * 60));
   });
 });

@@ -2,10 +2,12 @@
 ALTER TABLE "User" ADD COLUMN     "openLoad" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "openTickets" INTEGER NOT NULL DEFAULT 0;
 
--- Agent load counters (written by hand: functions and triggers are not diffed).
+-- Agent load counters and last-assigned times (written by hand: functions and triggers are not diffed).
 -- Statement-level triggers over the transition tables: one aggregate per statement, so the SLA sweep's
 -- batch update touches each agent's row once, not once per ticket. The weights are PRIORITY_WEIGHT in
--- lib/routing/candidates.ts; an integration test checks the counters against a fresh count.
+-- lib/routing/candidates.ts; an integration test checks the counters against a fresh count. A ticket
+-- that gets a new assignee stamps the agent's "lastAssignedAt" with the ticket's "updatedAt" (the
+-- service's clock), so no write path has to remember to.
 CREATE FUNCTION "ticket_open_load_weight"(priority "Priority", status "TicketStatus") RETURNS integer
   LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN status IN ('RESOLVED', 'CLOSED') THEN 0 ELSE 6 - substr(priority::text, 2)::integer END
@@ -16,25 +18,28 @@ BEGIN
   IF TG_OP = 'INSERT' THEN
     WITH delta AS (
       SELECT "assigneeId" AS id, sum("ticket_open_load_weight"("priority", "status")) AS load,
-             count(*) FILTER (WHERE "status" NOT IN ('RESOLVED', 'CLOSED')) AS open
+             count(*) FILTER (WHERE "status" NOT IN ('RESOLVED', 'CLOSED')) AS open, max("updatedAt") AS assigned_at
       FROM new_rows WHERE "assigneeId" IS NOT NULL GROUP BY "assigneeId"
     )
-    UPDATE "User" u SET "openLoad" = u."openLoad" + d.load, "openTickets" = u."openTickets" + d.open
-    FROM delta d WHERE u."id" = d.id AND d.open <> 0;
+    UPDATE "User" u SET "openLoad" = u."openLoad" + d.load, "openTickets" = u."openTickets" + d.open,
+      "lastAssignedAt" = GREATEST(u."lastAssignedAt", d.assigned_at)
+    FROM delta d WHERE u."id" = d.id;
   ELSE
     WITH changes AS (
-      SELECT "assigneeId" AS id, "ticket_open_load_weight"("priority", "status") AS load,
-             CASE WHEN "status" IN ('RESOLVED', 'CLOSED') THEN 0 ELSE 1 END AS open
-      FROM new_rows WHERE "assigneeId" IS NOT NULL
+      SELECT n."assigneeId" AS id, "ticket_open_load_weight"(n."priority", n."status") AS load,
+             CASE WHEN n."status" IN ('RESOLVED', 'CLOSED') THEN 0 ELSE 1 END AS open,
+             CASE WHEN n."assigneeId" IS DISTINCT FROM o."assigneeId" THEN n."updatedAt" END AS assigned_at
+      FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE n."assigneeId" IS NOT NULL
       UNION ALL
       SELECT "assigneeId", -"ticket_open_load_weight"("priority", "status"),
-             CASE WHEN "status" IN ('RESOLVED', 'CLOSED') THEN 0 ELSE -1 END
+             CASE WHEN "status" IN ('RESOLVED', 'CLOSED') THEN 0 ELSE -1 END, NULL
       FROM old_rows WHERE "assigneeId" IS NOT NULL
     ), delta AS (
-      SELECT id, sum(load) AS load, sum(open) AS open FROM changes GROUP BY id
+      SELECT id, sum(load) AS load, sum(open) AS open, max(assigned_at) AS assigned_at FROM changes GROUP BY id
     )
-    UPDATE "User" u SET "openLoad" = u."openLoad" + d.load, "openTickets" = u."openTickets" + d.open
-    FROM delta d WHERE u."id" = d.id AND (d.load <> 0 OR d.open <> 0);
+    UPDATE "User" u SET "openLoad" = u."openLoad" + d.load, "openTickets" = u."openTickets" + d.open,
+      "lastAssignedAt" = COALESCE(GREATEST(u."lastAssignedAt", d.assigned_at), u."lastAssignedAt")
+    FROM delta d WHERE u."id" = d.id AND (d.load <> 0 OR d.open <> 0 OR d.assigned_at IS NOT NULL);
   END IF;
   RETURN NULL;
 END
