@@ -125,21 +125,26 @@ const profile = new Map<string, { count: number; ms: number }>();
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     statements++;
-    const result = original.apply(this, args);
-    if (PROFILE && result instanceof Promise) {
-      const first = args[0] as string | { text?: string };
-      const key = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").trim().slice(0, 90);
-      const start = performance.now();
-      void result.then(
-        () => {
-          const entry = profile.get(key) ?? { count: 0, ms: 0 };
-          entry.count++;
-          entry.ms += performance.now() - start;
-          profile.set(key, entry);
-        },
-        () => {},
-      );
+    if (!PROFILE) return original.apply(this, args);
+    const first = args[0] as string | { text?: string; callback?: unknown };
+    const key = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").trim().slice(0, 90);
+    const start = performance.now();
+    const done = () => {
+      const entry = profile.get(key) ?? { count: 0, ms: 0 };
+      entry.count++;
+      entry.ms += performance.now() - start;
+      profile.set(key, entry);
+    };
+    // pg.Pool passes a callback (last argument); a client used directly returns a promise.
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = (...results: unknown[]) => {
+        done();
+        return (last as (...r: unknown[]) => unknown)(...results);
+      };
     }
+    const result = original.apply(this, args);
+    if (result instanceof Promise) void result.then(done, () => {});
     return result;
   };
 }

@@ -6,10 +6,10 @@ import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import type { Candidate } from "@/lib/routing/candidates";
 import { clockColumnsOf } from "@/lib/routing/clock-columns";
-import { insertEventsSql } from "@/lib/routing/event-rows";
+import { insertEventRecordsSql, insertEventsSql } from "@/lib/routing/event-rows";
 import { INTAKE_GROUP_SLUG, planIntake } from "@/lib/routing/intake";
 import { CURRENT_MATRIX_JSON, requirePublishedMatrix, type CurrentMatrix } from "@/lib/routing/matrix-store";
-import { placeInGroup } from "@/lib/routing/placement";
+import { placementsInOrder, type Placement } from "@/lib/routing/placement";
 import type { EventInput } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCreateTicket } from "@/lib/validation/ticket";
@@ -65,36 +65,54 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
     group,
     customer: { userId: customer.userId, organization: customer.organization },
   });
-  // An auto-assigning intake group hands the ticket to its least-loaded agent straight away.
+  // An auto-assigning intake group hands the ticket to its least-loaded agent straight away: the first
+  // in order whose row no other intake holds at this instant (so intakes side by side neither pile onto
+  // one agent nor wait for each other); if all are held, the first, after waiting its turn.
   const candidates = context.candidates.map((c) => ({ ...c, lastAssignedAt: c.lastAssignedAt ? new Date(c.lastAssignedAt) : null }));
-  const placement = group.assignmentMode === "AUTO" ? placeInGroup(group, candidates) : null;
-  const assignee = placement?.assignee ?? null;
-
+  const placements = group.assignmentMode === "AUTO" ? placementsInOrder(group, candidates) : [];
+  const choices = placements.filter((p) => p.assignee);
+  const assignedEvent = (p: Placement): EventInput => ({
+    type: "ASSIGNED", actorId: null, fromTier: "L1", toTier: "L1", toGroup: group.slug, toAssignee: p.assignee?.userId ?? null, createdAt: now, ...p.decision!,
+  });
   const events: EventInput[] = [
     { type: "CREATED", actorId: actor.id, toTier: "L1", toGroup: group.slug, createdAt: now, ...plan.created },
     { type: "CLASSIFIED", actorId: null, createdAt: now, ...plan.classified },
-    ...(placement?.decision
-      ? [{ type: "ASSIGNED" as const, actorId: null, fromTier: "L1" as const, toTier: "L1" as const, toGroup: group.slug, toAssignee: assignee?.userId ?? null, createdAt: now, ...placement.decision }]
-      : []),
+    // No eligible member: the decision to leave it in the queue is logged too.
+    ...placements.filter((p) => !p.assignee && p.decision).map(assignedEvent),
   ];
+  const choiceIds = choices.map((p) => p.assignee!.id);
   const clocks = clockColumnsOf(plan.clocks);
   const [row] = await db().$queryRaw<[TicketRow]>`
-    WITH ticket AS (
+    WITH free AS (
+      SELECT r.ord, u."id" FROM unnest(${choiceIds}::text[]) WITH ORDINALITY AS r(id, ord)
+      JOIN "User" u ON u."id" = r.id
+      ORDER BY r.ord LIMIT 1
+      FOR UPDATE OF u SKIP LOCKED
+    ), chosen AS (
+      SELECT ord, id FROM free
+      UNION ALL
+      SELECT 1, ${choiceIds[0] ?? null}::text WHERE ${choiceIds.length > 0} AND NOT EXISTS (SELECT 1 FROM free)
+    ), ticket AS (
       INSERT INTO "Ticket" ("number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency",
         "categoryId", "customerId", "organizationId", "groupId", "assigneeId", "matrixVersionId", "tierEnteredAt",
         "slaSecondsUsed", "slaClockSince", "l1SecondsUsed", "l2SecondsUsed", "l3SecondsUsed", "tierClockSince",
         "vendorSecondsUsed", "vendorClockSince", "firstRespondedAt", "nextUpdateDueAt", "firstResponseDueAt",
         "resolutionDueAt", "resolutionWarnAt", "tierBudgetEndsAt", "tierBudgetWarnAt", "createdAt", "updatedAt")
       VALUES (${nextTicketNumberSql(data.type)}, ${data.type}::"TicketType", ${data.title}, ${data.description},
-        ${assignee ? "ASSIGNED" : clocks.status}::"TicketStatus", ${clocks.tier}::"Tier", ${plan.priority}::"Priority",
+        CASE WHEN EXISTS (SELECT 1 FROM chosen) THEN 'ASSIGNED' ELSE ${clocks.status} END::"TicketStatus", ${clocks.tier}::"Tier", ${plan.priority}::"Priority",
         ${plan.impact}::"Impact", ${plan.urgency}::"Urgency", ${category.id}, ${actor.id}, ${customer.organizationId}, ${group.id},
-        ${assignee?.id ?? null}, ${current.id}, ${now}, ${clocks.slaSecondsUsed}, ${clocks.slaClockSince}, ${clocks.l1SecondsUsed},
+        (SELECT id FROM chosen), ${current.id}, ${now}, ${clocks.slaSecondsUsed}, ${clocks.slaClockSince}, ${clocks.l1SecondsUsed},
         ${clocks.l2SecondsUsed}, ${clocks.l3SecondsUsed}, ${clocks.tierClockSince}, ${clocks.vendorSecondsUsed}, ${clocks.vendorClockSince},
         ${clocks.firstRespondedAt}, ${clocks.nextUpdateDueAt}, ${clocks.firstResponseDueAt}, ${clocks.resolutionDueAt},
         ${clocks.resolutionWarnAt}, ${clocks.tierBudgetEndsAt}, ${clocks.tierBudgetWarnAt}, ${now}, ${now})
       RETURNING *
     ), events AS (
       ${insertEventsSql(events, Prisma.sql`(SELECT "id" FROM ticket)`)}
+    ), assigned AS (
+      ${insertEventRecordsSql(
+        Prisma.sql`(SELECT COALESCE(jsonb_agg(${JSON.stringify(choices.map(assignedEvent))}::jsonb -> (ord::int - 1)), '[]'::jsonb) FROM chosen)`,
+        Prisma.sql`(SELECT "id" FROM ticket)`,
+      )}
     )
     ${selectTicketRowsSql(Prisma.sql`ticket`)}`;
   return toTicketJson(row);
