@@ -17,6 +17,9 @@ import { nextTicketNumberSql } from "./ticket-number";
 import { toTicketJson, type TicketJson, type TicketRow } from "./ticket-json";
 import { selectTicketRowsSql } from "./ticket-row-sql";
 
+/** How many agents, best first, an intake tries before it waits for the first: more than intakes run at once. */
+const FREE_CHOICES = 8;
+
 /** Everything intake decides from, read in one statement. */
 interface IntakeContext {
   category: { id: string; slug: string; name: string; defaultImpact: Impact; defaultUrgency: Urgency } | null;
@@ -70,7 +73,7 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
   // one agent nor wait for each other); if all are held, the first, after waiting its turn.
   const candidates = context.candidates.map((c) => ({ ...c, lastAssignedAt: c.lastAssignedAt ? new Date(c.lastAssignedAt) : null }));
   const placements = group.assignmentMode === "AUTO" ? placementsInOrder(group, candidates) : [];
-  const choices = placements.filter((p) => p.assignee);
+  const choices = placements.filter((p) => p.assignee).slice(0, FREE_CHOICES);
   const assignedEvent = (p: Placement): EventInput => ({
     type: "ASSIGNED", actorId: null, fromTier: "L1", toTier: "L1", toGroup: group.slug, toAssignee: p.assignee?.userId ?? null, createdAt: now, ...p.decision!,
   });
@@ -81,6 +84,10 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
     ...placements.filter((p) => !p.assignee && p.decision).map(assignedEvent),
   ];
   const choiceIds = choices.map((p) => p.assignee!.id);
+  const withoutCandidates = (p: Placement): EventInput => {
+    const event = assignedEvent(p);
+    return { ...event, inputs: { ...(event.inputs as object), candidates: null } };
+  };
   const clocks = clockColumnsOf(plan.clocks);
   const [row] = await db().$queryRaw<[TicketRow]>`
     WITH free AS (
@@ -110,7 +117,9 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
       ${insertEventsSql(events, Prisma.sql`(SELECT "id" FROM ticket)`)}
     ), assigned AS (
       ${insertEventRecordsSql(
-        Prisma.sql`(SELECT COALESCE(jsonb_agg(${JSON.stringify(choices.map(assignedEvent))}::jsonb -> (ord::int - 1)), '[]'::jsonb) FROM chosen)`,
+        // The candidate list is the same in every choice: sent once, set into the one chosen.
+        Prisma.sql`(SELECT COALESCE(jsonb_agg(jsonb_set(${JSON.stringify(choices.map(withoutCandidates))}::jsonb -> (ord::int - 1),
+          '{inputs,candidates}', ${JSON.stringify(choices[0]?.decision?.inputs.candidates ?? [])}::jsonb)), '[]'::jsonb) FROM chosen)`,
         Prisma.sql`(SELECT "id" FROM ticket)`,
       )}
     )
