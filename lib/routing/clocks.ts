@@ -116,10 +116,12 @@ export function advanceClocks(state: ClockState, change: ClockChange, ctx: Clock
   // between (a reply, a status change) must not cancel its automatic escalation.
   // Likewise a running budget that a reclassification finds spent (a P3 that turns out to be a P1) is
   // due now. A budget already waived (handed back after it was spent: no end) stays waived.
+  // The same holds across a pause: a budget spent just before the ticket went to the customer stays on
+  // record, and the sweep (which leaves stopped clocks alone) escalates it once the customer answers.
   const ended = state.tierBudgetEndsAt;
-  if (ended && due.tierBudgetEndsAt === null && tier === state.tier && next.tierClockSince !== null) {
+  if (ended && due.tierBudgetEndsAt === null && tier === state.tier && tier !== "L4" && !FINISHED.includes(status)) {
     if (ended.getTime() <= now.getTime()) due.tierBudgetEndsAt = ended;
-    else if (change.reclassified) due.tierBudgetEndsAt = now;
+    else if (change.reclassified && next.tierClockSince !== null) due.tierBudgetEndsAt = now;
     due.tierBudgetWarnAt = due.tierBudgetEndsAt;
   }
   return { ...next, ...due };

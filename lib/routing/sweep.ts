@@ -64,7 +64,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
     JOIN "Category" c ON c."id" = t."categoryId"
     LEFT JOIN "SupportGroup" l2 ON l2."id" = c."l2GroupId"
     LEFT JOIN "User" a ON a."id" = t."assigneeId"
-    WHERE t."tierBudgetEndsAt" <= ${now} AND t."tier" IN ('L1', 'L2')
+    WHERE t."tierBudgetEndsAt" <= ${now} AND t."tier" IN ('L1', 'L2') AND t."tierClockSince" IS NOT NULL
     ORDER BY t."tierBudgetEndsAt", t."id"
     LIMIT ${SWEEP_BATCH}
     FOR UPDATE OF t SKIP LOCKED`;
@@ -165,7 +165,7 @@ async function alertL3BudgetSpent(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH spent AS (
       UPDATE "Ticket" SET "tierBudgetEndsAt" = NULL, "tierBudgetWarnAt" = NULL, "version" = "version" + 1
-      WHERE "tierBudgetEndsAt" <= ${now} AND "tier" = 'L3'
+      WHERE "tierBudgetEndsAt" <= ${now} AND "tier" = 'L3' AND "tierClockSince" IS NOT NULL
       RETURNING "id", "priority"
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")

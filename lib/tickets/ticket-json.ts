@@ -33,7 +33,10 @@ export function toTicketJson(t: TicketRow) {
     version: t.version,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
-    /** Null where that clock is stopped (waiting on the customer, resolved) or done (first response given). */
+    /**
+     * Null where that clock is stopped (waiting on the customer, resolved) or done (first response given),
+     * except a tier budget that ran out before a pause: it stays, and escalates once the clock runs again.
+     */
     due: {
       firstResponseAt: iso(t.firstResponseDueAt),
       resolutionAt: iso(t.resolutionDueAt),

@@ -268,6 +268,29 @@ describeEachDatabase("SLA sweep", (database) => {
     afterAll(() => closeTicket(number, at(20)));
   });
 
+  describe("a budget that ran out just before the ticket was paused", () => {
+    // Friday 2026-12-04 10:00 UTC, P1: the L1 budget ends at 10:15; the agent asks the customer at 10:16, before any sweep.
+    const at = minutesAfter("2026-12-04T10:00:00Z");
+    let number = "";
+
+    it("waits while the customer is asked, and is escalated by the first sweep after the customer answers", async () => {
+      number = (await createTicket(acme, { type: "INCIDENT", title: "Checkout down", description: "Every order fails.", category: "integration", impact: "HIGH", urgency: "HIGH" }, at(0))).number;
+      const claimed = await claimTicket(l1, number, at(5));
+      const paused = await updateTicket(l1, number, { version: claimed.version, status: "PENDING_CUSTOMER" }, at(16));
+      // The spent budget stays on record while paused; the sweep leaves a paused ticket alone.
+      expect(paused.due.tierBudgetEndsAt).toBe(at(15).toISOString());
+      expect(await runSweep(at(17))).toEqual(NOTHING);
+      expect((await getTicket(manager, number)).tier).toBe("L1");
+
+      await addComment(acme, number, { body: "Here is the order ID: 4711.", visibility: "PUBLIC" }, at(40));
+      expect(await runSweep(at(41))).toEqual({ ...NOTHING, escalated: 1 });
+      const t = await getTicket(manager, number);
+      expect({ tier: t.tier, l1: t.clocks.tierSecondsUsed.L1 }).toEqual({ tier: "L2", l1: 17 * 60 });
+    });
+
+    afterAll(() => closeTicket(number, at(42)));
+  });
+
   describe("business hours", () => {
     let number = "";
 

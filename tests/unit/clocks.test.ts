@@ -414,6 +414,26 @@ describe("advanceClocks: tierBudgetWarnAt at 75 % of the tier budget (due soon)"
   });
 });
 
+describe("advanceClocks: a budget spent just before a pause", () => {
+  // P1: the L1 budget of 15 min ends at 10:15; the ticket goes to the customer at 10:16, before any sweep.
+  const paused = step(open("2026-11-27T10:00:00.000Z"), "2026-11-27T10:16:00.000Z", { status: "PENDING_CUSTOMER" });
+
+  it("stays on record while the clocks are stopped", () => {
+    expect(paused.tierClockSince).toBeNull();
+    expect(paused.tierBudgetEndsAt).toEqual(at("2026-11-27T10:15:00.000Z"));
+  });
+
+  it("is still due when the customer answers", () => {
+    const resumed = step(paused, "2026-11-27T11:00:00.000Z", { status: "IN_PROGRESS" });
+    expect(resumed.tierSecondsUsed.L1).toBe(16 * 60);
+    expect(resumed.tierBudgetEndsAt).toEqual(at("2026-11-27T10:15:00.000Z"));
+  });
+
+  it("is dropped when the ticket is resolved", () => {
+    expect(step(paused, "2026-11-27T10:20:00.000Z", { status: "RESOLVED" }).tierBudgetEndsAt).toBeNull();
+  });
+});
+
 describe("advanceClocks: L4 and the vendor clock", () => {
   // P3 on business hours: L1 Friday 14:00–14:30, L2 14:30–15:00, L3 15:00–16:00, L4 from Friday 16:00 to Monday 09:00.
   const l1 = open("2026-11-27T14:00:00.000Z", P3);
