@@ -444,6 +444,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/return": ["post"],
       "/api/v1/tickets/{number}/comments": ["post"],
       "/api/v1/tickets/{number}/events": ["get"],
+      "/api/v1/tickets/{number}/presence": ["post"],
       "/api/v1/priority-matrix": ["get", "put"],
       "/api/v1/sla/sweep": ["post"],
       "/api/v1/openapi.json": ["get"],
