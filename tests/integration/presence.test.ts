@@ -19,9 +19,14 @@ describeEachDatabase("ticket presence (heartbeat)", (database) => {
 
   beforeAll(async () => {
     await seedDemoData(database().db);
-    [customer, otherCustomer, lena, leo, priya] = await Promise.all(
-      ["C1001", "C1002", "l1agent", "l1agent2", "l2agent"].map((id) => actorFor(database().db, id)),
-    );
+    const db = database().db;
+    [customer, otherCustomer, lena, leo, priya] = await Promise.all([
+      actorFor(db, "C1001"),
+      actorFor(db, "C1002"),
+      actorFor(db, "l1agent"),
+      actorFor(db, "l1agent2"),
+      actorFor(db, "l2agent"),
+    ]);
     number = (await createTicket(customer, { type: "INCIDENT", title: "Presence check", description: "Two agents look at it.", category: "platform" }, at(0))).number;
   });
 
