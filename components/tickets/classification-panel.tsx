@@ -60,36 +60,36 @@ export function ClassificationPanel({
       </h2>
       <fieldset disabled={!editable || busy} className="space-y-2">
         <legend className="sr-only">Impact, urgency and category</legend>
-        <label className="block text-sm font-medium">
+        <label htmlFor="classify-impact" className="block text-sm font-medium">
           Impact
-          <select value={impact} onChange={(e) => setImpact(e.target.value as Impact)} className={INPUT_CLASS}>
-            {Object.entries(IMPACT_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
         </label>
-        <label className="block text-sm font-medium">
+        <select id="classify-impact" value={impact} onChange={(e) => setImpact(e.target.value as Impact)} className={INPUT_CLASS}>
+          {Object.entries(IMPACT_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="classify-urgency" className="block text-sm font-medium">
           Urgency
-          <select value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency)} className={INPUT_CLASS}>
-            {Object.entries(URGENCY_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
         </label>
-        <label className="block text-sm font-medium">
+        <select id="classify-urgency" value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency)} className={INPUT_CLASS}>
+          {Object.entries(URGENCY_LABEL).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="classify-category" className="block text-sm font-medium">
           Category
-          <select value={category} onChange={(e) => setCategory(e.target.value)} className={INPUT_CLASS}>
-            {categories.map((c) => (
-              <option key={c.slug} value={c.slug}>
-                {c.name}
-              </option>
-            ))}
-          </select>
         </label>
+        <select id="classify-category" value={category} onChange={(e) => setCategory(e.target.value)} className={INPUT_CLASS}>
+          {categories.map((c) => (
+            <option key={c.slug} value={c.slug}>
+              {c.name}
+            </option>
+          ))}
+        </select>
       </fieldset>
       {changed && preview && (
         <div role="status" data-testid="classification-preview" className="mt-3 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm">

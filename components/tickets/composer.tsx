@@ -45,6 +45,9 @@ export function Composer({ textareaRef, onSend }: { textareaRef: Ref<HTMLTextAre
         <label htmlFor="composer-body" className="block text-sm font-medium">
           Message (Markdown)
         </label>
+        <p id="composer-hint" className="text-xs text-slate-700">
+          {visibility === "PUBLIC" ? "Counts as the first response and as a customer update: the update clock starts again." : "Only staff see notes; they go into the escalation summary."}
+        </p>
         <textarea
           id="composer-body"
           ref={textareaRef}
@@ -53,7 +56,7 @@ export function Composer({ textareaRef, onSend }: { textareaRef: Ref<HTMLTextAre
           rows={4}
           className={`${INPUT_CLASS} ${visibility === "INTERNAL" ? "bg-amber-50" : ""}`}
           aria-invalid={Boolean(error)}
-          aria-describedby={error ? "composer-error" : undefined}
+          aria-describedby={error ? "composer-hint composer-error" : "composer-hint"}
         />
         {error && (
           <p id="composer-error" className="text-sm text-red-700">

@@ -118,19 +118,27 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     const leo = await personPage(browser);
     await loginAsStaff(leo, L1_AGENT_2);
     await leo.goto(ticketUrl);
-    await expect(leo.getByTestId("presence")).toHaveText(`Also viewing: ${L1_AGENT.name}`);
-    await expect(lena.getByTestId("presence")).toHaveText(`Also viewing: ${L1_AGENT_2.name}`, { timeout: 20_000 });
+    // Priya (L2) still has it open too.
+    await expect(leo.getByTestId("presence")).toHaveText(`Also viewing: ${L2_AGENT.name}, ${L1_AGENT.name}`);
+    await expect(lena.getByTestId("presence")).toContainText(L1_AGENT_2.name, { timeout: 20_000 });
     await shot(leo, "l1-second-agent-sees-presence");
 
-    // Lena moves it on; Leo, still on the older version, reclassifies: a conflict that says who changed what.
-    await lena.getByRole("group", { name: "Set status" }).getByRole("button", { name: "In progress" }).click();
+    // Back with Lena, in progress. She follows the guidance: a public reply, then the ticket waits on the customer.
     await expect(status(lena)).toHaveText("In progress");
-    await leo.getByLabel("Impact").selectOption("HIGH");
+    await lena.getByLabel("Message (Markdown)").fill("Could you send us a HAR file of the failing page?");
+    await lena.getByRole("button", { name: "Send public reply" }).click();
+    await expect(lena.getByTestId("public-reply")).toContainText("HAR file");
+    await lena.getByRole("group", { name: "Set status" }).getByRole("button", { name: "Pending customer" }).click();
+    await expect(status(lena)).toHaveText("Pending customer");
+
+    // Leo, still on the older version, reclassifies: a conflict that says who changed what, then a retry.
+    await leo.getByLabel("Impact", { exact: true }).selectOption("HIGH");
     await expect(leo.getByTestId("classification-preview")).toContainText("Saving gives P1 (was P2)");
     await leo.getByRole("button", { name: "Save classification" }).click();
     const conflict = leo.getByRole("alert").filter({ hasText: "Someone changed this ticket" });
     await expect(conflict).toContainText(`${L1_AGENT.name}`);
-    await expect(conflict).toContainText("changed the status from ASSIGNED to IN_PROGRESS");
+    await expect(conflict).toContainText(`Public reply by ${L1_AGENT.name}`);
+    await expect(conflict).toContainText("changed the status from IN_PROGRESS to PENDING_CUSTOMER");
     await expect(leo.getByRole("definition").filter({ hasText: /^P2$/ })).toBeVisible();
     await shot(leo, "l1-stale-save-conflict");
     await conflict.getByRole("button", { name: "Retry my change" }).click();

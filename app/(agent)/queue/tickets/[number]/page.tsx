@@ -16,7 +16,7 @@ export default async function AgentTicketPage({ params }: Params) {
   const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
   const { number } = await params;
   const now = new Date();
-  const workspace = await loadTicketWorkspace(actor, decodeURIComponent(number), now).catch((error: unknown) => {
+  const workspace = await loadTicketWorkspace(actor, number, now).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
