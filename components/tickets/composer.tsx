@@ -46,7 +46,7 @@ export function Composer({ textareaRef, onSend }: { textareaRef: Ref<HTMLTextAre
           Message (Markdown)
         </label>
         <p id="composer-hint" className="text-xs text-slate-700">
-          {visibility === "PUBLIC" ? "Counts as the first response and as a customer update: the update clock starts again." : "Only staff see notes; they go into the escalation summary."}
+          {visibility === "PUBLIC" ? "The customer sees it. It counts as a customer update (the update clock starts again) and, if none was given yet, as the first response." : "Only staff see notes; they go into the escalation summary."}
         </p>
         <textarea
           id="composer-body"

@@ -93,6 +93,7 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(summary).not.toHaveValue(/Reproduce from the support tenant/);
     await escalate.getByLabel("Reason").fill("Not a known outage; needs platform logs.");
     await shot(lena, "l1-escalate-dialog");
+    await expectNoSeriousViolations(lena, testInfo, "ticket-page-escalate-dialog");
     await escalate.getByRole("button", { name: "Escalate", exact: true }).click();
     await expect(escalate).toBeHidden();
     await expect(lena.getByText("Tier").locator("xpath=following-sibling::dd")).toHaveText("L2");
