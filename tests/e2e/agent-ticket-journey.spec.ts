@@ -123,6 +123,10 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(leo.getByTestId("presence")).toHaveText(`Also viewing: ${L2_AGENT.name}, ${L1_AGENT.name}`);
     await expect(lena.getByTestId("presence")).toContainText(L1_AGENT_2.name, { timeout: 20_000 });
     await shot(leo, "l1-second-agent-sees-presence");
+    // The heartbeat behind it: staff only, and a ticket nobody may see is not found.
+    expect((await leo.request.post(`/api/v1/tickets/${number}/presence`)).status()).toBe(200);
+    expect((await customer.request.post(`/api/v1/tickets/${number}/presence`)).status()).toBe(403);
+    expect((await leo.request.post("/api/v1/tickets/INC-999999/presence")).status()).toBe(404);
 
     // Back with Lena, in progress. She follows the guidance: a public reply, then the ticket waits on the customer.
     await expect(status(lena)).toHaveText("In progress");

@@ -129,6 +129,7 @@ test.describe("routing API", () => {
     await expectError(await anonymous.patch(`${TICKETS}/${n}`, { data: { version: 1, status: "IN_PROGRESS" } }), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.post(`${TICKETS}/${n}/comments`, { data: { body: "hi" } }), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.get(`${TICKETS}/${n}/events`), 401, "UNAUTHENTICATED");
+    await expectError(await anonymous.post(`${TICKETS}/${n}/presence`), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.get(MATRIX), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.put(MATRIX, { data: {} }), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.post(SWEEP), 401, "UNAUTHENTICATED");
