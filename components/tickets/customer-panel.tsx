@@ -23,11 +23,11 @@ export function CustomerPanel({ customer, otherTickets }: { customer: TicketJson
           {otherTickets.map((t) => (
             <li key={t.number} className="flex items-center gap-2">
               <Badge tone={PRIORITY_TONE[t.priority]}>{t.priority}</Badge>
-              <Link href={`/queue/tickets/${t.number}`} className="font-mono text-indigo-800 underline">
+              <Link href={`/queue/tickets/${t.number}`} className="shrink-0 whitespace-nowrap font-mono text-indigo-800 underline">
                 {t.number}
               </Link>
-              <span className="truncate">{t.title}</span>
-              <span className="text-slate-700">({AGENT_STATUS_LABEL[t.status]})</span>
+              <span className="min-w-0 truncate">{t.title}</span>
+              <span className="shrink-0 text-slate-700">({AGENT_STATUS_LABEL[t.status]})</span>
             </li>
           ))}
         </ul>
