@@ -149,6 +149,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   EventList: object({ events: { type: "array", items: ref("Event") } }),
   Comment,
   CommentResponse: object({ comment: ref("Comment") }),
+  ViewerList: object({ viewers: { type: "array", items: object({ userId: string, name: string, seenAt: dateTime }) } }),
   PriorityMatrix,
   SweepResult,
   Error: ErrorBody,

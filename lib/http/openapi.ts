@@ -118,6 +118,14 @@ export const API_ROUTES: ApiRoute[] = [
     response: { status: 200, description: "The events.", schema: "EventList" },
   },
   {
+    method: "post",
+    path: `${TICKET}/presence`,
+    operationId: "heartbeatTicketView",
+    summary: "Heartbeat from an open ticket page (staff, every ~10 s): answers who else had it open in the last 30 s.",
+    response: { status: 200, description: "The other viewers.", schema: "ViewerList" },
+    errors: [403],
+  },
+  {
     method: "get",
     path: "/api/v1/priority-matrix",
     operationId: "getPriorityMatrix",

@@ -129,6 +129,7 @@ test.describe("routing API", () => {
     await expectError(await anonymous.patch(`${TICKETS}/${n}`, { data: { version: 1, status: "IN_PROGRESS" } }), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.post(`${TICKETS}/${n}/comments`, { data: { body: "hi" } }), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.get(`${TICKETS}/${n}/events`), 401, "UNAUTHENTICATED");
+    await expectError(await anonymous.post(`${TICKETS}/${n}/presence`), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.get(MATRIX), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.put(MATRIX, { data: {} }), 401, "UNAUTHENTICATED");
     await expectError(await anonymous.post(SWEEP), 401, "UNAUTHENTICATED");
@@ -444,6 +445,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/return": ["post"],
       "/api/v1/tickets/{number}/comments": ["post"],
       "/api/v1/tickets/{number}/events": ["get"],
+      "/api/v1/tickets/{number}/presence": ["post"],
       "/api/v1/priority-matrix": ["get", "put"],
       "/api/v1/sla/sweep": ["post"],
       "/api/v1/openapi.json": ["get"],

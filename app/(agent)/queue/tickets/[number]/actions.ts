@@ -1,0 +1,69 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionResult, ConflictInfo } from "@/components/tickets/action-result";
+import type { Actor } from "@/lib/actor";
+import { getActor } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { assignTicket } from "@/lib/routing/assign";
+import { claimTicket } from "@/lib/routing/claim";
+import { escalateTicket } from "@/lib/routing/escalate";
+import { returnTicket } from "@/lib/routing/return";
+import { updateTicket } from "@/lib/routing/update-ticket";
+import { addComment } from "@/lib/tickets/add-comment";
+import { listChangesSince } from "@/lib/tickets/changes-since";
+
+/** Runs one lib verb as the signed-in actor and turns an AppError into a message the page shows. */
+async function run(number: string, verb: (actor: Actor) => Promise<unknown>, done: string, seenEvents?: number): Promise<ActionResult> {
+  const actor = await getActor();
+  if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
+  try {
+    await verb(actor);
+    revalidatePath(`/queue/tickets/${number}`);
+    return { ok: true, message: done };
+  } catch (error) {
+    if (!(error instanceof AppError)) {
+      console.error(error);
+      return { ok: false, message: "Something went wrong on our side. Try again." };
+    }
+    const currentVersion = error.details?.currentVersion;
+    if (error.code === "CONFLICT" && typeof currentVersion === "number" && seenEvents !== undefined) {
+      return { ok: false, message: "Someone changed this ticket after you opened it. Nothing was saved.", conflict: await conflictInfo(actor, number, currentVersion, seenEvents) };
+    }
+    return { ok: false, message: error.message, fields: error.fields };
+  }
+}
+
+async function conflictInfo(actor: Actor, number: string, currentVersion: number, seenEvents: number): Promise<ConflictInfo> {
+  const { ticket, changes } = await listChangesSince(actor, number, seenEvents);
+  return {
+    currentVersion: Math.max(ticket.version, currentVersion),
+    changes: changes.map((e) => ({ by: e.actor?.name ?? "Tierdesk (automatic)", explanation: e.explanation, at: e.at })),
+    now: { status: ticket.status, priority: ticket.priority, impact: ticket.impact, urgency: ticket.urgency, category: ticket.category.name, assignee: ticket.assignee?.name ?? null },
+  };
+}
+
+export async function claimAction(number: string): Promise<ActionResult> {
+  return run(number, (actor) => claimTicket(actor, number), "Claimed: the ticket is yours.");
+}
+
+export async function escalateAction(number: string, input: unknown): Promise<ActionResult> {
+  return run(number, (actor) => escalateTicket(actor, number, input), "Escalated.");
+}
+
+export async function returnAction(number: string, input: unknown): Promise<ActionResult> {
+  return run(number, (actor) => returnTicket(actor, number, input), "Returned with guidance.");
+}
+
+export async function assignAction(number: string, input: unknown): Promise<ActionResult> {
+  return run(number, (actor) => assignTicket(actor, number, input), "Assigned.");
+}
+
+/** Status change or reclassification against the version the page showed; `seenEvents` lets a conflict say what changed. */
+export async function updateAction(number: string, input: unknown, seenEvents: number): Promise<ActionResult> {
+  return run(number, (actor) => updateTicket(actor, number, input), "Saved.", seenEvents);
+}
+
+export async function commentAction(number: string, input: unknown): Promise<ActionResult> {
+  return run(number, (actor) => addComment(actor, number, input), "Sent.");
+}

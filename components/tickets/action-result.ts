@@ -1,0 +1,22 @@
+import type { Impact, Priority, TicketStatus, Urgency } from "@/lib/db/generated/enums";
+
+/** What a save that lost to a newer version shows: who changed what since the page was read, and the ticket now. */
+export interface ConflictInfo {
+  currentVersion: number;
+  changes: { by: string; explanation: string; at: string }[];
+  now: { status: TicketStatus; priority: Priority; impact: Impact; urgency: Urgency; category: string; assignee: string | null };
+}
+
+/** The answer of every ticket-page server action. */
+export type ActionResult =
+  | { ok: true; message: string }
+  | { ok: false; message: string; fields?: Record<string, string[]>; conflict?: ConflictInfo };
+
+export interface TicketPageActions {
+  claim: (number: string) => Promise<ActionResult>;
+  escalate: (number: string, input: unknown) => Promise<ActionResult>;
+  returnToLowerTier: (number: string, input: unknown) => Promise<ActionResult>;
+  assign: (number: string, input: unknown) => Promise<ActionResult>;
+  update: (number: string, input: unknown, seenEvents: number) => Promise<ActionResult>;
+  comment: (number: string, input: unknown) => Promise<ActionResult>;
+}

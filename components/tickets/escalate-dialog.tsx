@@ -1,0 +1,119 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, INPUT_CLASS } from "@/components/ui/field";
+import type { Tier } from "@/lib/db/generated/enums";
+import type { GroupOption } from "@/lib/tickets/ticket-workspace";
+import type { ActionResult } from "./action-result";
+
+export interface EscalateInput {
+  reason: string;
+  summary: string;
+  toGroup?: string;
+  externalReference?: string;
+}
+
+/** Reason, summary (pre-filled from the ticked SOP steps and notes), and for L4 the group and its reference. */
+export function EscalateDialog({
+  open,
+  toTier,
+  summaryDraft,
+  l4Groups,
+  onSubmit,
+  onClose,
+}: {
+  open: boolean;
+  toTier: Tier | null;
+  summaryDraft: string;
+  l4Groups: GroupOption[];
+  onSubmit: (input: EscalateInput) => Promise<ActionResult>;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog open={open} title={`Escalate to ${toTier ?? "the next tier"}`} onClose={onClose}>
+      <EscalateForm toL4={toTier === "L4"} summaryDraft={summaryDraft} l4Groups={l4Groups} onSubmit={onSubmit} onCancel={onClose} />
+    </Dialog>
+  );
+}
+
+function EscalateForm({
+  toL4,
+  summaryDraft,
+  l4Groups,
+  onSubmit,
+  onCancel,
+}: {
+  toL4: boolean;
+  summaryDraft: string;
+  l4Groups: GroupOption[];
+  onSubmit: (input: EscalateInput) => Promise<ActionResult>;
+  onCancel: () => void;
+}) {
+  const [reason, setReason] = useState("");
+  const [summary, setSummary] = useState(summaryDraft);
+  const [toGroup, setToGroup] = useState("");
+  const [reference, setReference] = useState("");
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = result && !result.ok ? (result.fields ?? {}) : {};
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const input: EscalateInput = { reason, summary, ...(toL4 && toGroup ? { toGroup } : {}), ...(toL4 && reference.trim() ? { externalReference: reference } : {}) };
+    const answer = await onSubmit(input);
+    setBusy(false);
+    setResult(answer);
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      {result && !result.ok && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {result.message}
+        </p>
+      )}
+      <Field id="escalate-reason" label="Reason" errors={fields.reason}>
+        {(describedBy, invalid) => (
+          <input id="escalate-reason" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </Field>
+      <Field id="escalate-summary" label="Summary of the data gathered and the steps tried" errors={fields.summary}>
+        {(describedBy, invalid) => (
+          <textarea id="escalate-summary" rows={8} value={summary} onChange={(e) => setSummary(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </Field>
+      {toL4 && (
+        <>
+          <Field id="escalate-group" label="L4 group" errors={fields.toGroup}>
+            {(describedBy, invalid) => (
+              <select id="escalate-group" value={toGroup} onChange={(e) => setToGroup(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
+                <option value="">Choose a vendor or engineering group…</option>
+                {l4Groups.map((g) => (
+                  <option key={g.slug} value={g.slug}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="escalate-reference" label="Their reference" hint="The vendor's case number or the team's ticket." errors={fields.externalReference}>
+            {(describedBy, invalid) => (
+              <input id="escalate-reference" value={reference} onChange={(e) => setReference(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
+          </Field>
+        </>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>
+          {busy ? "Escalating…" : "Escalate"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const HEARTBEAT_MS = 10_000;
+
+/** Tells the server this ticket is open here, every 10 s, and shows who else has it open. */
+export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
+  const [viewers, setViewers] = useState<{ userId: string; name: string }[]>([]);
+  useEffect(() => {
+    let stopped = false;
+    async function beat() {
+      try {
+        const response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketNumber)}/presence`, { method: "POST" });
+        if (!response.ok || stopped) return;
+        const body = (await response.json()) as { viewers: { userId: string; name: string }[] };
+        if (!stopped) setViewers(body.viewers);
+      } catch {
+        // Offline for a moment: the next beat tries again.
+      }
+    }
+    void beat();
+    const timer = setInterval(beat, HEARTBEAT_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [ticketNumber]);
+  return (
+    <p role="status" aria-live="polite" className="min-h-5 text-sm" data-testid="presence">
+      {viewers.length > 0 && (
+        <span className="rounded bg-violet-100 px-2 py-0.5 font-medium text-violet-900">Also viewing: {viewers.map((v) => v.name).join(", ")}</span>
+      )}
+    </p>
+  );
+}

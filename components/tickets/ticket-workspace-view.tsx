@@ -1,0 +1,188 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useRef, useState } from "react";
+import { Markdown } from "@/components/ui/markdown";
+import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcut-help";
+import type { TicketStatus } from "@/lib/db/generated/enums";
+import { escalationSummaryDraft } from "@/lib/tickets/sop-steps";
+import type { TicketWorkspace } from "@/lib/tickets/ticket-workspace";
+import { ActionBar } from "./action-bar";
+import type { ActionResult, ConflictInfo, TicketPageActions } from "./action-result";
+import { AGENT_STATUS_LABEL } from "./agent-labels";
+import { AssignDialog } from "./assign-dialog";
+import { ClassificationPanel, type Reclassification } from "./classification-panel";
+import { Composer } from "./composer";
+import { ConflictNotice } from "./conflict-notice";
+import { CustomerPanel } from "./customer-panel";
+import { EscalateDialog } from "./escalate-dialog";
+import { PresenceIndicator } from "./presence-indicator";
+import { ReturnDialog } from "./return-dialog";
+import { SopPanel } from "./sop-panel";
+import { TicketHeader } from "./ticket-header";
+import { Timeline } from "./timeline";
+import { useShortcuts } from "./use-shortcuts";
+import { useTickedSteps } from "./use-ticked-steps";
+
+type Change = { status?: TicketStatus } & Reclassification;
+type OpenDialog = "escalate" | "return" | "assign" | "help" | null;
+
+const SHORTCUTS: Shortcut[] = [
+  { key: "c", does: "Claim the ticket" },
+  { key: "e", does: "Escalate the ticket" },
+  { key: "r", does: "Write a reply or note" },
+  { key: "?", does: "Show this list" },
+];
+
+function describeChange(change: Change): string {
+  const parts = [
+    change.status && `status → ${AGENT_STATUS_LABEL[change.status]}`,
+    change.impact && `impact → ${change.impact.toLowerCase()}`,
+    change.urgency && `urgency → ${change.urgency.toLowerCase()}`,
+    change.category && `category → ${change.category}`,
+  ];
+  return parts.filter(Boolean).join(", ");
+}
+
+/** The agent's ticket page: header and clocks, actions, timeline and composer, and the side panels. */
+export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspace: TicketWorkspace; actions: TicketPageActions; serverNow: string }) {
+  const { ticket, actions: allowed } = workspace;
+  const router = useRouter();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [busy, setBusy] = useState(false);
+  const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
+  const [conflict, setConflict] = useState<{ info: ConflictInfo; change: Change } | null>(null);
+  const [ticked, setTicked] = useTickedSteps(ticket.number);
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+
+  const summaryDraft = useMemo(() => {
+    const steps = workspace.sop?.steps.filter((_, i) => ticked.has(i)) ?? [];
+    const notes = workspace.timeline.flatMap((e) => (e.kind === "comment" && e.visibility === "INTERNAL" ? [{ author: e.author.name, body: e.body }] : []));
+    return escalationSummaryDraft(workspace.sop?.title ?? null, steps, notes);
+  }, [workspace.sop, workspace.timeline, ticked]);
+
+  async function perform(action: () => Promise<ActionResult>): Promise<ActionResult> {
+    setBusy(true);
+    try {
+      const result = await action();
+      setFlash({ ok: result.ok, text: result.message });
+      if (result.ok) setDialog(null);
+      return result;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(change: Change, version: number, seenEvents: number) {
+    const result = await perform(() => actions.update(ticket.number, { version, ...change }, seenEvents));
+    if (!result.ok && result.conflict) {
+      setFlash(null);
+      setConflict({ info: result.conflict, change });
+    } else if (result.ok) setConflict(null);
+  }
+
+  const claim = allowed.claim ? () => void perform(() => actions.claim(ticket.number)) : undefined;
+  const escalate = allowed.escalate ? () => setDialog("escalate") : undefined;
+  const shortcuts = useMemo(
+    () => ({ c: claim, e: escalate, r: () => composerRef.current?.focus(), "?": () => setDialog("help") }),
+    // The handlers only change with what the actor may do.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [allowed.claim, allowed.escalate, ticket.version],
+  );
+  useShortcuts(shortcuts);
+
+  return (
+    <article aria-labelledby="ticket-heading" className="space-y-4">
+      <TicketHeader ticket={ticket} serverNow={serverNow} />
+      <PresenceIndicator ticketNumber={ticket.number} />
+      {workspace.guidance && (
+        <div className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm" data-testid="guidance">
+          <p className="font-semibold">Guidance from {workspace.guidance.from}</p>
+          <Markdown>{workspace.guidance.text}</Markdown>
+        </div>
+      )}
+      {conflict && (
+        <ConflictNotice
+          conflict={conflict.info}
+          attempted={describeChange(conflict.change)}
+          busy={busy}
+          onRetry={() => void save(conflict.change, conflict.info.currentVersion, workspace.eventCount + conflict.info.changes.length)}
+          onDiscard={() => {
+            setConflict(null);
+            router.refresh();
+          }}
+        />
+      )}
+      {flash && (
+        <p role="status" className={`rounded-md border px-3 py-2 text-sm ${flash.ok ? "border-green-300 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-800"}`}>
+          {flash.text}
+        </p>
+      )}
+      <ActionBar
+        ticket={ticket}
+        actions={allowed}
+        busy={busy}
+        onClaim={() => claim?.()}
+        onEscalate={() => setDialog("escalate")}
+        onReturn={() => setDialog("return")}
+        onStatus={(status) => void save({ status }, ticket.version, workspace.eventCount)}
+        onAssign={() => setDialog("assign")}
+      />
+      <p className="text-xs text-slate-700">
+        Press <kbd className="rounded border border-slate-400 px-1 font-mono">?</kbd> for keyboard shortcuts.
+      </p>
+
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-4">
+          <section aria-labelledby="description-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="description-heading" className="mb-2 font-semibold">
+              Description
+            </h2>
+            <Markdown>{ticket.description}</Markdown>
+          </section>
+          <Timeline entries={workspace.timeline} serverNow={serverNow} />
+          {allowed.comment && <Composer textareaRef={composerRef} onSend={(input) => perform(() => actions.comment(ticket.number, input))} />}
+        </div>
+        <div className="space-y-4">
+          <CustomerPanel customer={ticket.customer} otherTickets={workspace.customerTickets} />
+          <ClassificationPanel
+            key={ticket.version}
+            ticket={ticket}
+            categories={workspace.categories}
+            previews={workspace.previews}
+            editable={allowed.reclassify}
+            busy={busy}
+            onSave={(change) => void save(change, ticket.version, workspace.eventCount)}
+          />
+          <SopPanel sop={workspace.sop} related={workspace.relatedArticles} ticked={ticked} onTick={setTicked} />
+        </div>
+      </div>
+
+      <EscalateDialog
+        open={dialog === "escalate"}
+        toTier={allowed.escalateTo}
+        summaryDraft={summaryDraft}
+        l4Groups={workspace.l4Groups}
+        onSubmit={(input) => perform(() => actions.escalate(ticket.number, input))}
+        onClose={() => setDialog(null)}
+      />
+      <ReturnDialog
+        open={dialog === "return"}
+        title={ticket.tier === "L4" ? "Record the L4 reply" : "Return to the lower tier"}
+        label={ticket.tier === "L4" ? "What the vendor or team replied" : "Guidance for the lower tier"}
+        onSubmit={(input) => perform(() => actions.returnToLowerTier(ticket.number, input))}
+        onClose={() => setDialog(null)}
+      />
+      {allowed.assign && (
+        <AssignDialog
+          open={dialog === "assign"}
+          groups={workspace.assignGroups}
+          agents={workspace.assignAgents}
+          onSubmit={(input) => perform(() => actions.assign(ticket.number, input))}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      <ShortcutHelp open={dialog === "help"} shortcuts={SHORTCUTS} onClose={() => setDialog(null)} />
+    </article>
+  );
+}
