@@ -35,7 +35,11 @@ describeEachDatabase("agent queue", (database) => {
   beforeAll(async () => {
     const db = database().db;
     await seedDemoData(db);
-    [customer, l1, l1b, l2, manager] = await Promise.all(["C1001", "l1agent", "l1agent2", "l2agent", "manager"].map((u) => actorFor(db, u)));
+    customer = await actorFor(db, "C1001");
+    l1 = await actorFor(db, "l1agent");
+    l1b = await actorFor(db, "l1agent2");
+    l2 = await actorFor(db, "l2agent");
+    manager = await actorFor(db, "manager");
 
     await open("mine", "Invoice PDF will not open", "Printers are printing blank invoices.", { impact: "MEDIUM", urgency: "MEDIUM" });
     await open("colleague", "Colleague's ticket");
