@@ -9,7 +9,7 @@ export function timeLeftTone(nowMs: number, warnAt: string | null, endsAt: strin
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** "2 d 3 h", "1 h 05 min", "4 min 09 s", and "… over" once spent; whole seconds, rounded toward the deadline. */
+/** "2 d 3 h", "1 h 05 min 00 s", "4 min 09 s", and "… over" once spent: seconds below a day, so it visibly ticks. */
 export function formatTimeLeft(msLeft: number): string {
   const over = msLeft < 0;
   const seconds = Math.floor(Math.abs(msLeft) / 1000);
@@ -17,6 +17,6 @@ export function formatTimeLeft(msLeft: number): string {
   const hours = Math.floor((seconds % 86_400) / 3_600);
   const minutes = Math.floor((seconds % 3_600) / 60);
   const text =
-    days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${pad(minutes)} min` : `${minutes} min ${pad(seconds % 60)} s`;
+    days > 0 ? `${days} d ${hours} h` : hours > 0 ? `${hours} h ${pad(minutes)} min ${pad(seconds % 60)} s` : `${minutes} min ${pad(seconds % 60)} s`;
   return over ? `${text} over` : text;
 }

@@ -116,6 +116,7 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
   await expect(page.getByRole("link", { name: numbers[1]!, exact: true })).toBeFocused();
   await page.keyboard.press("k");
   await expect(rowOf(page, numbers[0]!)).toHaveAttribute("aria-current", "true");
+  await page.getByRole("searchbox", { name: "Search" }).press("End");
   await page.getByRole("searchbox", { name: "Search" }).press("j");
   await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue(`${token}j`);
   await expect(rowOf(page, numbers[0]!)).toHaveAttribute("aria-current", "true");
@@ -129,9 +130,11 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 
+  // The selection stayed on the first row: j goes to the second, and Enter opens it.
   await page.keyboard.press("j");
+  await expect(rowOf(page, numbers[1]!)).toHaveAttribute("aria-current", "true");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(new RegExp(`/queue/tickets/${numbers[0]}$`));
+  await expect(page).toHaveURL(new RegExp(`/queue/tickets/${numbers[1]}$`));
 });
 
 test("a new ticket appears without a reload; managers choose the tier", async ({ page, playwright, baseURL }) => {

@@ -103,7 +103,7 @@ describe("countdown", () => {
 
   it("reads as time left, or time over", () => {
     expect(formatTimeLeft(4 * 60_000 + 9_500)).toBe("4 min 09 s");
-    expect(formatTimeLeft(65 * 60_000)).toBe("1 h 05 min");
+    expect(formatTimeLeft(65 * 60_000)).toBe("1 h 05 min 00 s");
     expect(formatTimeLeft(51 * 3_600_000)).toBe("2 d 3 h");
     expect(formatTimeLeft(-90_000)).toBe("1 min 30 s over");
   });
