@@ -143,7 +143,7 @@ async function insertUsers(pool: pg.Pool, f: Fixtures): Promise<string[]> {
  * 1 in 25 assigned (l1agent holds about 1 in 51 of the L1 ones), 1 in 50 waiting on the customer (clocks
  * stopped). Due soon: 1 in 100 past 75 % of the tier budget, 1 in 37 past 75 % of the resolution target;
  * customer update due: 1 in 41, flagged by the sweep: 1 in 97. Then escalations to L2 and L3 over the last
- * 48 hours, for 1 in 20 of those tickets.
+ * 48 hours for 1 in 10 of those tickets, besides every ticket's CREATED event.
  */
 async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now: Date): Promise<void> {
   await pool.query(
@@ -198,6 +198,11 @@ async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now: Date)
      JOIN "MatrixCell" mc ON mc."versionId" = $9 AND mc.impact = s.impact AND mc.urgency = s.urgency`,
     [now.toISOString(), OPEN_TICKETS, agents, f.serviceDesk, f.platformSupport, f.engineeringSupport, f.l2agent, f.l3agent, f.matrixVersionId],
   );
+  // Every ticket's CREATED event, so the log holds more than the escalations the view looks for.
+  await pool.query(
+    `INSERT INTO "TicketEvent" ("ticketId", "type", "toTier", "toGroup", "rule", "reason", "createdAt")
+     SELECT t.id, 'CREATED', 'L1', 'service-desk', 'intake.l1', 'Bench ticket.', t."createdAt" FROM "Ticket" t`,
+  );
   await pool.query(
     `INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "rule", "reason", "createdAt")
      SELECT t.id, CASE WHEN t.id % 2 = 0 THEN 'ESCALATED' ELSE 'AUTO_ESCALATED' END::"TicketEventType",
@@ -205,7 +210,7 @@ async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now: Date)
             CASE t.tier WHEN 'L2' THEN 'service-desk' ELSE 'platform-support' END,
             CASE t.tier WHEN 'L2' THEN 'platform-support' ELSE 'engineering-support' END,
             'bench', 'Bench escalation.', $1::timestamp(3) - (t.id % 48) * interval '1 hour'
-     FROM "Ticket" t WHERE t.tier IN ('L2', 'L3') AND t.id % 20 = 0`,
+     FROM "Ticket" t WHERE t.tier IN ('L2', 'L3') AND t.id % 20 IN (7, 9)`,
     [now.toISOString()],
   );
   await pool.query(`VACUUM ANALYZE`);
@@ -248,6 +253,10 @@ async function explainViews(pool: pg.Pool, f: Fixtures, now: Date): Promise<bool
     indexed = (await explain(pool, `${view} list`, list)) && indexed;
     indexed = (await explain(pool, `${view} count`, count)) && indexed;
   }
+  const l2: QueueScope = { actorId: f.l2agent, tiers: ["L2"], escalationTier: "L2", selected: "L2" };
+  const escalatedToL2 = whereOf([scopeCondition(l2), viewCondition("escalated", l2, null, now)]);
+  indexed = (await explain(pool, `escalated list (L2)`, statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, escalatedToL2, ` ORDER BY t."priority", t."id" LIMIT 51`))) && indexed;
+  indexed = (await explain(pool, `escalated count (L2)`, statementOf(`SELECT count(*) FROM "Ticket" t WHERE `, escalatedToL2, ``))) && indexed;
   const searched = whereOf([base, viewCondition("tier", scope, groups, now), ...filterConditions({ q: "invoice" })]);
   indexed = (await explain(pool, `search "invoice"`, statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, searched, ` ORDER BY t."priority", t."id" LIMIT 51`))) && indexed;
   const byNumber = whereOf([base, viewCondition("tier", scope, groups, now), ...filterConditions({ q: "INC-1000001" })]);

@@ -5,7 +5,7 @@ ALTER TABLE "Ticket" ADD COLUMN     "searchVector" tsvector;
 CREATE INDEX "Ticket_updateDueFlaggedAt_idx" ON "Ticket"("updateDueFlaggedAt");
 
 -- CreateIndex
-CREATE INDEX "Ticket_groupId_assigneeId_priority_id_idx" ON "Ticket"("groupId", "assigneeId", "priority", "id");
+CREATE INDEX "Ticket_groupId_assigneeId_priority_id_status_tier_idx" ON "Ticket"("groupId", "assigneeId", "priority", "id", "status", "tier");
 
 -- CreateIndex
 CREATE INDEX "Ticket_priority_id_idx" ON "Ticket"("priority", "id");
