@@ -70,10 +70,13 @@ export function viewCondition(view: QueueView, scope: QueueScope, groupIds: stri
 function escalatedCondition(scope: QueueScope, now: Date): Prisma.Sql {
   const since = new Date(now.getTime() - ESCALATION_WINDOW_HOURS * 3_600_000);
   const toTier = scope.escalationTier ? Prisma.sql`AND e."toTier" = ${enumValue(scope.escalationTier, "Tier")}` : Prisma.empty;
-  return Prisma.sql`t."id" IN (
+  // ARRAY(…) runs the event lookup once (an InitPlan), then tickets are fetched by primary key. As a plain
+  // IN (…) the planner may instead walk the whole tier in queue order probing events per ticket (150 ms
+  // at 100k tickets when nothing matches).
+  return Prisma.sql`t."id" = ANY (ARRAY(
     SELECT e."ticketId" FROM "TicketEvent" e
     WHERE e."type" IN (${enumList(["ESCALATED", "AUTO_ESCALATED"], "TicketEventType")}) AND e."createdAt" >= ${since} ${toTier}
-  )`;
+  ))`;
 }
 
 /** The filters and the full-text search (number, title, description, public replies). */

@@ -59,7 +59,7 @@ describe("queue view definitions", () => {
   it("counts an escalation to the actor's tier in the last 24 hours", () => {
     const escalated = viewCondition("escalated", L1, null, NOW);
     expect(oneLine(escalated.sql)).toBe(
-      `t."id" IN ( SELECT e."ticketId" FROM "TicketEvent" e WHERE e."type" IN (?::"TicketEventType",?::"TicketEventType") AND e."createdAt" >= ? AND e."toTier" = ?::"Tier" )`,
+      `t."id" = ANY (ARRAY( SELECT e."ticketId" FROM "TicketEvent" e WHERE e."type" IN (?::"TicketEventType",?::"TicketEventType") AND e."createdAt" >= ? AND e."toTier" = ?::"Tier" ))`,
     );
     expect(escalated.values).toEqual(["ESCALATED", "AUTO_ESCALATED", new Date("2026-11-29T09:00:00Z"), "L1"]);
     expect(viewCondition("escalated", { ...L1, tiers: null, escalationTier: null }, null, NOW).sql).not.toContain("toTier");
