@@ -14,7 +14,7 @@ export function viewLabel(view: QueueView, tier: QueueTier): string {
     case "update-due":
       return "Customer update due";
     case "escalated":
-      return "Escalated to me (24 h)";
+      return tier === "all" ? "Escalated (24 h)" : "Escalated to me (24 h)";
   }
 }
 
