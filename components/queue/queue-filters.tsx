@@ -1,4 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
 import { STATUS_LABEL } from "@/components/tickets/labels";
 import { INPUT_CLASS } from "@/components/ui/field";
 import type { QueueFilterOptions } from "@/lib/tickets/queue-filter-options";
@@ -26,13 +30,20 @@ function Select({ id, label, name, value, options }: { id: string; label: string
 }
 
 /**
- * Filters and search as a plain GET form: submitting puts them in the URL (bookmarkable, shareable) and
- * keeps the view. Managers also choose the tier.
+ * Filters and search as a GET form: submitting puts them in the URL (bookmarkable, shareable) and keeps
+ * the view. Managers also choose the tier. With scripts, the URL leaves out the fields set to "Any";
+ * without, the browser submits the form as it is.
  */
 export function QueueFilters({ query, view, tier, canChooseTier, options }: { query: Partial<QueueQuery>; view: QueueView; tier: QueueTier; canChooseTier: boolean; options: QueueFilterOptions }) {
+  const router = useRouter();
   const any = { value: "", label: "Any" };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const fields = Object.fromEntries([...new FormData(event.currentTarget)].filter(([, value]) => typeof value === "string" && value.trim() !== ""));
+    router.push(queueHref(fields as Partial<QueueQuery>));
+  };
   return (
-    <form role="search" aria-label="Filter and search the queue" method="get" action="/queue" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-7">
+    <form role="search" aria-label="Filter and search the queue" method="get" action="/queue" onSubmit={submit} className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-7">
       <input type="hidden" name="view" value={view} />
       <div className="col-span-2">
         <label htmlFor="queue-search" className={LABEL}>

@@ -87,6 +87,7 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
   // A view, then a search within it: both stay in the URL, which reopens the same queue.
   await views.getByRole("link", { name: /^Unassigned in my groups/ }).click();
   await expect(page).toHaveURL(/[?&]view=unassigned/);
+  await expect(views.getByRole("link", { name: /^Unassigned in my groups/ })).toHaveAttribute("aria-current", "page");
   await page.getByRole("searchbox", { name: "Search" }).fill(token);
   await page.getByRole("searchbox", { name: "Search" }).press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]q=${token}`));
@@ -137,38 +138,49 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
   await expect(page).toHaveURL(new RegExp(`/queue/tickets/${numbers[1]}$`));
 });
 
-test("a new ticket appears without a reload; managers choose the tier", async ({ page, playwright, baseURL }) => {
+test("a new ticket appears without a reload, never under the pointer; the polled API checks its input", async ({ page, playwright, baseURL }) => {
   const token = `live${Date.now().toString(36)}`;
-  await loginAsStaff(page, L1_AGENT);
-  await page.goto(`/queue?q=${token}`);
-  await expect(page.getByText("No open tickets in My tier that match")).toBeVisible();
-  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
-  await page.mouse.move(0, 0);
-
   const customer = await playwright.request.newContext({ baseURL });
-  let number: string;
   try {
     await apiSignIn(customer, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
-    [number] = (await openTickets(customer, [{ title: `${token} arrives while watching` }])) as [string];
+    const [waiting] = (await openTickets(customer, [{ title: `${token} already waiting`, impact: "LOW", urgency: "LOW" }])) as [string];
+
+    await loginAsStaff(page, L1_AGENT);
+    await page.goto(`/queue?q=${token}`);
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    const waitingLink = page.getByRole("link", { name: waiting, exact: true });
+    await waitingLink.hover();
+    const before = await waitingLink.boundingBox();
+
+    // A P1 sorts above the row under the pointer: it waits until the pointer leaves.
+    const [urgent] = (await openTickets(customer, [{ title: `${token} arrives while watching`, impact: "HIGH", urgency: "HIGH" }])) as [string];
+    await expect(page.getByText("New updates are waiting")).toBeVisible({ timeout: 25_000 });
+    await expect(page.getByRole("link", { name: urgent, exact: true })).toHaveCount(0);
+    expect(await waitingLink.boundingBox()).toEqual(before);
+    await expect(page.getByTestId("count-tier")).not.toHaveText("0");
+
+    await page.mouse.move(0, 0);
+    await expect(page.getByRole("link", { name: /^INC-/ })).toHaveText([urgent, waiting]);
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   } finally {
     await customer.dispose();
   }
-  await expect(page.getByRole("link", { name: number, exact: true })).toBeVisible({ timeout: 25_000 });
-  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
-  // The API behind the polling refuses a bad query with the fields at fault.
   const bad = await page.request.get("/api/v1/queue?view=everything&limit=0");
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toMatchObject({ view: expect.any(Array), limit: expect.any(Array) });
+  expect((await page.request.get("/api/v1/queue?tier=L2")).status()).toBe(403);
+});
 
-  const manager = await playwright.request.newContext({ baseURL });
-  try {
-    await apiSignIn(manager, "staff", MANAGER.userId, MANAGER.password);
-    const all = (await (await manager.get(`/api/v1/queue?q=${token}`)).json()) as { tier: string; rows: { number: string }[] };
-    expect(all).toMatchObject({ tier: "all", rows: [{ number }] });
-    const l2 = (await (await manager.get(`/api/v1/queue?q=${token}&tier=L2`)).json()) as { tier: string; rows: unknown[] };
-    expect(l2).toMatchObject({ tier: "L2", rows: [] });
-  } finally {
-    await manager.dispose();
-  }
+test("managers see every tier or choose one; Clear keeps the view", async ({ page }) => {
+  await loginAsStaff(page, MANAGER);
+  await page.goto("/queue?view=unassigned&q=nothing-matches-this");
+  await expect(page.getByRole("heading", { name: "All tiers queue" })).toBeVisible();
+  await page.getByLabel("Tier", { exact: true }).selectOption("L2");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/queue\?view=unassigned&tier=L2&q=nothing-matches-this$/);
+  await expect(page.getByRole("heading", { name: "L2 queue" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/queue\?view=unassigned&tier=L2$/);
+  await expect(page.getByRole("searchbox", { name: "Search" })).toHaveValue("");
 });

@@ -63,8 +63,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <h1 id="queue-heading" className="mb-4 text-xl font-bold">
         {queueTitle(queue.tier)}
       </h1>
-      <QueueFilters query={queue.query} view={queue.view} tier={queue.tier} canChooseTier={canChooseTier} options={options} />
-      <QueueLive key={queueSearchParams({ ...queue.query, ...(cursor ? { cursor } : {}) }).toString()} initial={queue} cursor={cursor} />
+      <QueueFilters key={`filters?${queueSearchParams(queue.query)}`} query={queue.query} view={queue.view} tier={queue.tier} canChooseTier={canChooseTier} options={options} />
+      <QueueLive key={`live?${queueSearchParams({ ...queue.query, ...(cursor ? { cursor } : {}) })}`} initial={queue} cursor={cursor} />
     </section>
   );
 }
