@@ -35,7 +35,9 @@ export function scopeCondition(scope: QueueScope): Prisma.Sql {
  * - unassigned: nobody's yet, in one of `groupIds`, the actor's groups (groupId, assigneeId, priority, id);
  * - tier: every open ticket of the scope (tier, priority, id);
  * - due-soon: 75 % of the tier budget or of the resolution target is used (tierBudgetWarnAt, resolutionWarnAt);
- * - update-due: a customer update fell due, or the sweep flagged one (nextUpdateDueAt, updateDueFlaggedAt);
+ * - update-due: a customer update fell due, or the sweep flagged one (nextUpdateDueAt, updateDueFlaggedAt).
+ *   Issue 4 calls it an L1 view; it is scoped like the others instead, because only the owning tier may
+ *   write on a ticket (add-comment.ts), so an L2 ticket's update is L2's to give;
  * - escalated: see escalatedCondition.
  * `groupIds` null means any group (managers).
  */
