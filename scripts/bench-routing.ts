@@ -115,16 +115,50 @@ async function warmApp(n: number): Promise<void> {
 }
 
 // SQL statements sent to PostgreSQL (every pg client, app and raw alike): read around app-only phases to
-// get statements per service call, BEGIN and COMMIT included.
+// get statements per service call, BEGIN and COMMIT included. BENCH_PROFILE=1 also times each statement
+// (send to reply) by the start of its text, printed per phase.
 let statements = 0;
+const PROFILE = process.env.BENCH_PROFILE === "1";
+const profile = new Map<string, { count: number; ms: number }>();
 {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   proto.query = function (this: unknown, ...args: unknown[]) {
     statements++;
-    return original.apply(this, args);
+    if (!PROFILE) return original.apply(this, args);
+    const first = args[0] as string | { text?: string; callback?: unknown };
+    const key = (typeof first === "string" ? first : (first?.text ?? "?")).replace(/\s+/g, " ").trim().slice(0, 90);
+    const start = performance.now();
+    const done = () => {
+      const entry = profile.get(key) ?? { count: 0, ms: 0 };
+      entry.count++;
+      entry.ms += performance.now() - start;
+      profile.set(key, entry);
+    };
+    // pg.Pool passes a callback (last argument); a client used directly returns a promise.
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      args[args.length - 1] = (...results: unknown[]) => {
+        done();
+        return (last as (...r: unknown[]) => unknown)(...results);
+      };
+    }
+    const result = original.apply(this, args);
+    if (result instanceof Promise) void result.then(done, () => {});
+    return result;
   };
 }
+
+function printProfile(phase: string): void {
+  if (!PROFILE) return;
+  const rows = [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+  log(`  profile (${phase}): total ms, calls, mean ms, statement`);
+  for (const [key, { count, ms }] of rows) log(`    ${fmt(ms, 0).padStart(7)} ${String(count).padStart(6)} ${fmt(ms / count, 2).padStart(7)}  ${key}`);
+  profile.clear();
+}
+
+/** BENCH_ONLY=intake,sweep,claims runs only those parts (all by default). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "intake,sweep,claims").split(",").map((s) => s.trim()));
 
 // ---- helpers -----------------------------------------------------------------------------------------
 
@@ -614,71 +648,88 @@ async function main(): Promise<void> {
   await bulkLoad(sql, f, new Date());
   log(`setup: ${CUSTOMERS} customers, ${L1_AGENTS} L1 agents in service-desk, ${fmt(OPEN_TICKETS)} open tickets bulk-loaded and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
 
-  log(`\n1. intake: ${INTAKE_CONCURRENCY} concurrent callers, ${INTAKE_ROUNDS} rounds of ${INTAKE_APP_PER_ROUND} createTicket vs ${INTAKE_RAW_PER_ROUND} raw INSERTs (service-desk set to AUTO)`);
-  t = performance.now();
-  const intake = await benchIntake(f, sql);
-  log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+  const rows: Row[] = [];
+  const notes: string[] = [];
 
-  log(`\n2. sweep: ${fmt(OPEN_TICKETS)} open tickets, ${OPEN_TICKETS / SPENT_EVERY} L1 budgets spent; ${SWEEP_REPS} reps, rows reset and VACUUM ANALYZE before each run`);
-  t = performance.now();
-  const sweep = await benchSweep(f, sql);
-  log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
-
-  log(`\n3. claims: ${CLAIM_AGENTS} L1 agents claiming from the service-desk queue; ${CLAIM_ROUNDS} rounds of ${CLAIM_APP_PER_ROUND} claimTicket vs ${CLAIM_RAW_PER_ROUND} raw UPDATEs`);
-  t = performance.now();
-  const claims = await benchClaims(f, sql);
-  log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
-
-  const intakeRatio = median(intake.ratios);
-  const sweepRatio = median(sweep.ratios);
-  const idleMs = median(sweep.idle);
-  const claimRatio = median(claims.ratios);
-  const rows: Row[] = [
-    {
+  if (ONLY.has("intake")) {
+    log(`\n1. intake: ${INTAKE_CONCURRENCY} concurrent callers, ${INTAKE_ROUNDS} rounds of ${INTAKE_APP_PER_ROUND} createTicket vs ${INTAKE_RAW_PER_ROUND} raw INSERTs (service-desk set to AUTO)`);
+    t = performance.now();
+    profile.clear();
+    const intake = await benchIntake(f, sql);
+    printProfile("intake");
+    log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+    const ratio = median(intake.ratios);
+    rows.push({
       measurement: `intake+classify+assign, tickets/s @${INTAKE_CONCURRENCY}`,
       app: fmt(median(intake.app)),
       raw: fmt(median(intake.raw)),
-      ratio: fmt(intakeRatio, 3),
+      ratio: fmt(ratio, 3),
       target: `≥ ${TARGETS.intakeRatio}`,
-      verdict: intakeRatio >= TARGETS.intakeRatio ? "PASS" : "MISS",
-    },
-    {
-      measurement: `sweep, 1,000 of 100k spent, ms`,
-      app: fmt(median(sweep.app), 1),
-      raw: fmt(median(sweep.raw), 1),
-      ratio: `${fmt(sweepRatio, 2)}×`,
-      target: `≤ ${TARGETS.sweepRatio}×`,
-      verdict: sweepRatio <= TARGETS.sweepRatio ? "PASS" : "MISS",
-    },
-    {
-      measurement: `sweep, nothing spent, ms`,
-      app: fmt(idleMs, 1),
-      raw: "—",
-      ratio: "—",
-      target: `< ${TARGETS.idleSweepMs} ms`,
-      verdict: idleMs < TARGETS.idleSweepMs ? "PASS" : "MISS",
-    },
-    {
+      verdict: ratio >= TARGETS.intakeRatio ? "PASS" : "MISS",
+    });
+    notes.push(`SQL statements per createTicket (BEGIN/COMMIT included): ${fmt(intake.statementsPerTicket, 1)}; raw reference: 1`);
+    notes.push(
+      intake.assigned
+        ? `AUTO placement at intake: present (${fmt(intake.assigned)} of ${fmt(intake.created)} measured tickets came back assigned)`
+        : `AUTO placement at intake: ABSENT — createTicket assigned none of ${fmt(intake.created)} tickets with service-desk on AUTO, so the intake figure covers intake + classification only`,
+    );
+  }
+
+  if (ONLY.has("sweep")) {
+    log(`\n2. sweep: ${fmt(OPEN_TICKETS)} open tickets, ${OPEN_TICKETS / SPENT_EVERY} L1 budgets spent; ${SWEEP_REPS} reps, rows reset and VACUUM ANALYZE before each run`);
+    t = performance.now();
+    profile.clear();
+    const sweep = await benchSweep(f, sql);
+    printProfile("sweep");
+    log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+    const ratio = median(sweep.ratios);
+    const idleMs = median(sweep.idle);
+    rows.push(
+      {
+        measurement: `sweep, 1,000 of 100k spent, ms`,
+        app: fmt(median(sweep.app), 1),
+        raw: fmt(median(sweep.raw), 1),
+        ratio: `${fmt(ratio, 2)}×`,
+        target: `≤ ${TARGETS.sweepRatio}×`,
+        verdict: ratio <= TARGETS.sweepRatio ? "PASS" : "MISS",
+      },
+      {
+        measurement: `sweep, nothing spent, ms`,
+        app: fmt(idleMs, 1),
+        raw: "—",
+        ratio: "—",
+        target: `< ${TARGETS.idleSweepMs} ms`,
+        verdict: idleMs < TARGETS.idleSweepMs ? "PASS" : "MISS",
+      },
+    );
+    notes.push(`SQL statements per runSweep: ${fmt(sweep.statementsPerSweep)} with 1,000 spent, ${fmt(sweep.statementsPerIdleSweep)} idle; raw reference: 1`);
+    notes.push(`sweep: escalated per run ${[...new Set(sweep.escalated)].join(", ")}; idle runs escalated/alerted/updatesDue ${[...new Set(sweep.idleResults)].join(", ")}`);
+  }
+
+  if (ONLY.has("claims")) {
+    log(`\n3. claims: ${CLAIM_AGENTS} L1 agents claiming from the service-desk queue; ${CLAIM_ROUNDS} rounds of ${CLAIM_APP_PER_ROUND} claimTicket vs ${CLAIM_RAW_PER_ROUND} raw UPDATEs`);
+    t = performance.now();
+    profile.clear();
+    const claims = await benchClaims(f, sql);
+    printProfile("claims");
+    log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
+    const ratio = median(claims.ratios);
+    rows.push({
       measurement: `claims/s, ${CLAIM_AGENTS} agents, one queue`,
       app: fmt(median(claims.app)),
       raw: fmt(median(claims.raw)),
-      ratio: fmt(claimRatio, 3),
+      ratio: fmt(ratio, 3),
       target: `≥ ${TARGETS.claimRatio}`,
-      verdict: claimRatio >= TARGETS.claimRatio ? "PASS" : "MISS",
-    },
-  ];
+      verdict: ratio >= TARGETS.claimRatio ? "PASS" : "MISS",
+    });
+    notes.push(`SQL statements per claimTicket: ${fmt(claims.statementsPerClaim, 1)}; raw reference: 1`);
+    notes.push(`claims: ${fmt(claims.claimed)} measured, ${claims.conflicts} conflicts (distinct tickets per claim, so 0 expected)`);
+  }
 
   log(`\nResults (medians; a ratio is the median of the per-round app/raw ratios, each pair measured back to back)`);
   printTable(rows);
   log(``);
-  log(`SQL statements per call (BEGIN/COMMIT included): createTicket ${fmt(intake.statementsPerTicket, 1)}, claimTicket ${fmt(claims.statementsPerClaim, 1)}, runSweep with 1,000 spent ${fmt(sweep.statementsPerSweep)}, idle runSweep ${fmt(sweep.statementsPerIdleSweep)}; raw references: 1 each`);
-  log(
-    intake.assigned
-      ? `AUTO placement at intake: present (${fmt(intake.assigned)} of ${fmt(intake.created)} measured tickets came back assigned)`
-      : `AUTO placement at intake: ABSENT — createTicket assigned none of ${fmt(intake.created)} tickets with service-desk on AUTO, so the intake figure covers intake + classification only`,
-  );
-  log(`claims: ${fmt(claims.claimed)} measured, ${claims.conflicts} conflicts (distinct tickets per claim, so 0 expected)`);
-  log(`sweep: escalated per run ${[...new Set(sweep.escalated)].join(", ")}; idle runs escalated/alerted/updatesDue ${[...new Set(sweep.idleResults)].join(", ")}`);
+  for (const note of notes) log(note);
   log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; total ${fmt((performance.now() - started) / 1000, 1)} s`);
 }
 

@@ -43,8 +43,7 @@ export async function assignTicket(actor: Actor, number: string, input: unknown,
     const assignee = placement.assignee;
 
     if (coordinatorGroup && user) {
-      await saveTicket(tx, ticket, { assigneeId: user.id });
-      await tx.user.update({ where: { id: user.id }, data: { lastAssignedAt: now } });
+      await saveTicket(tx, ticket, { assigneeId: user.id }, now);
       await recordEvents(tx, ticket.id, [
         {
           type: "ASSIGNED",
@@ -75,8 +74,7 @@ export async function assignTicket(actor: Actor, number: string, input: unknown,
       groupId: group.id,
       assigneeId: assignee?.id ?? null,
       ...(group.tier !== ticket.tier ? { tierEnteredAt: now } : {}),
-    });
-    if (assignee) await tx.user.update({ where: { id: assignee.id }, data: { lastAssignedAt: now } });
+    }, now);
 
     const event: EventInput = {
       type: "ASSIGNED",

@@ -1,22 +1,24 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/db/generated/client";
 import { getTicket } from "@/lib/tickets/get-ticket";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { toTicketJson, type TicketJson, type TicketRow } from "@/lib/tickets/ticket-json";
+import { selectTicketRowsSql } from "@/lib/tickets/ticket-row-sql";
 import { ZTicketNumber } from "@/lib/validation/ticket";
 import { checkClaim } from "./escalation";
 import { loadTicket } from "./ticket-store";
 
 /**
  * An agent takes an unassigned ticket at their tier. Atomic: one statement assigns the ticket only while
- * it has no assignee, and writes the CLAIMED event and the agent's last-assigned time with it, so of many
+ * it has no assignee, writes the CLAIMED event with it, and returns the claimed ticket, so of many
  * simultaneous claims exactly one wins. When nothing was claimed, `checkClaim` says why: the assignee
  * claiming again changes nothing (200), another agent gets 409, anyone not at the ticket's tier 403.
  */
 export async function claimTicket(actor: Actor, number: string, now = new Date()): Promise<TicketJson> {
   const parsed = ZTicketNumber.safeParse(number);
   if (parsed.success && actor.role === "AGENT" && actor.tier) {
-    const claimed = await db().$queryRaw<{ id: number }[]>`
+    const claimed = await db().$queryRaw<TicketRow[]>`
       WITH claimed AS (
         UPDATE "Ticket" SET
           "assigneeId" = ${actor.id},
@@ -25,18 +27,16 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
           "updatedAt" = ${now}
         WHERE "number" = ${parsed.data} AND "assigneeId" IS NULL AND "tier" = ${actor.tier}::"Tier"
           AND "status" NOT IN ('RESOLVED', 'CLOSED')
-        RETURNING "id", "tier", "groupId"
+        RETURNING *
       ), event AS (
         INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
         SELECT c."id", 'CLAIMED', ${actor.id}, c."tier", c."tier", g."slug", ${actor.userId}, 'claim.pull',
           jsonb_build_object('group', g."slug", 'assignmentMode', g."assignmentMode"),
           'Claimed by ' || ${actor.name}::text || ' from the ' || g."name" || ' queue.', ${now}
         FROM claimed c JOIN "SupportGroup" g ON g."id" = c."groupId"
-      ), agent AS (
-        UPDATE "User" SET "lastAssignedAt" = ${now} WHERE "id" = ${actor.id} AND EXISTS (SELECT 1 FROM claimed)
       )
-      SELECT "id" FROM claimed`;
-    if (claimed.length) return getTicket(actor, number);
+      ${selectTicketRowsSql(Prisma.sql`claimed`)}`;
+    if (claimed[0]) return toTicketJson(claimed[0]);
   }
   // Nothing was claimed: find out why, as the actor may see the ticket (another customer's is 404).
   const ticket = await loadTicket(db(), actor, number);

@@ -49,8 +49,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
       assigneeId,
       tierEnteredAt: now,
       ...(toL4 ? { externalReference: data.externalReference } : {}),
-    });
-    if (placement.assignee) await tx.user.update({ where: { id: placement.assignee.id }, data: { lastAssignedAt: now } });
+    }, now);
 
     const events: EventInput[] = [
       {

@@ -1,4 +1,5 @@
 import type { Transaction } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { CalendarData } from "./business-hours";
 import { isoDate } from "./business-hours";
 import type { MatrixData } from "./matrix";
@@ -11,19 +12,41 @@ export interface CurrentMatrix {
   calendar: CalendarData;
 }
 
+/**
+ * The newest published matrix version with its cells, targets and calendar, as one jsonb value in
+ * exactly the `CurrentMatrix` shape (null when none is published). A scalar subquery, so that intake
+ * can read it in the same statement as everything else it needs.
+ */
+export const CURRENT_MATRIX_JSON = Prisma.sql`(
+  SELECT jsonb_build_object(
+    'id', v."id",
+    'matrix', jsonb_build_object(
+      'version', v."version",
+      'cells', (SELECT jsonb_agg(jsonb_build_object('impact', c."impact", 'urgency', c."urgency", 'priority', c."priority"))
+                FROM "MatrixCell" c WHERE c."versionId" = v."id")),
+    'targets', (SELECT jsonb_agg(jsonb_build_object(
+                  'priority', s."priority", 'clock', s."clock", 'firstResponseMinutes', s."firstResponseMinutes",
+                  'resolutionMinutes', s."resolutionMinutes", 'updateEveryMinutes', s."updateEveryMinutes",
+                  'l1BudgetMinutes', s."l1BudgetMinutes", 'l2BudgetMinutes', s."l2BudgetMinutes", 'l3BudgetMinutes', s."l3BudgetMinutes")
+                  ORDER BY s."priority")
+                FROM "SlaTarget" s WHERE s."versionId" = v."id"),
+    'calendar', (SELECT jsonb_build_object(
+                   'timeZone', k."timeZone", 'workdays', to_jsonb(k."workdays"),
+                   'opensAtMinute', k."opensAtMinute", 'closesAtMinute', k."closesAtMinute",
+                   'holidays', COALESCE((SELECT jsonb_agg(to_char(h."date", 'YYYY-MM-DD') ORDER BY h."date")
+                                         FROM "CalendarHoliday" h WHERE h."calendarId" = k."id"), '[]'::jsonb))
+                 FROM "SupportCalendar" k WHERE k."id" = v."calendarId"))
+  FROM "PriorityMatrixVersion" v ORDER BY v."version" DESC LIMIT 1)`;
+
+export function requirePublishedMatrix(matrix: CurrentMatrix | null): CurrentMatrix {
+  if (!matrix) throw new Error("No priority matrix is published: run `npm run db:seed` or publish one in /admin.");
+  return matrix;
+}
+
 /** The newest published matrix version with its targets and calendar, as plain data for the pure rules. */
 export async function loadCurrentMatrix(tx: Transaction): Promise<CurrentMatrix> {
-  const row = await tx.priorityMatrixVersion.findFirst({
-    orderBy: { version: "desc" },
-    include: { cells: true, targets: true, calendar: { include: { holidays: true } } },
-  });
-  if (!row) throw new Error("No priority matrix is published: run `npm run db:seed` or publish one in /admin.");
-  return {
-    id: row.id,
-    matrix: { version: row.version, cells: row.cells },
-    targets: row.targets,
-    calendar: calendarData(row.calendar),
-  };
+  const [row] = await tx.$queryRaw<[{ current: CurrentMatrix | null }]>`SELECT ${CURRENT_MATRIX_JSON} AS current`;
+  return requirePublishedMatrix(row.current);
 }
 
 export function calendarData(calendar: {

@@ -1,5 +1,5 @@
 import type { AssignmentMode, Tier } from "@/lib/db/generated/enums";
-import { chooseAssignee, describeCandidates, type Candidate } from "./candidates";
+import { chooseAssignee, describeCandidates, rankCandidates, type Candidate } from "./candidates";
 import type { DecisionEvent } from "./intake";
 
 export interface GroupData {
@@ -44,4 +44,30 @@ export function placeInGroup(group: GroupData, candidates: Candidate[]): Placeme
       reason: `Assigned to ${choice.chosen.name} in ${group.name}: least loaded of ${describeCandidates(choice.ranked)}.`,
     },
   };
+}
+
+/**
+ * The placements of an AUTO group in order of preference: the least-loaded member first, then each next
+ * one for when everyone before is being handed another ticket at that very moment (intakes running side
+ * by side skip an agent whose row another intake holds, instead of queueing behind it). Each says who
+ * was passed over and why, so the log explains a choice that is not the first.
+ */
+export function placementsInOrder(group: GroupData, candidates: Candidate[]): Placement[] {
+  const first = placeInGroup(group, candidates);
+  if (!first.assignee || !first.decision) return [first];
+  const ranked = rankCandidates(candidates);
+  return ranked.map((candidate, i) => {
+    if (i === 0) return first;
+    const busy = ranked.slice(0, i);
+    return {
+      assignee: candidate,
+      decision: {
+        rule: "assign.least-loaded-free",
+        inputs: { ...first.decision!.inputs, busy: busy.map((c) => c.userId) },
+        reason:
+          `Assigned to ${candidate.name} in ${group.name}: least loaded of ${describeCandidates(ranked.slice(i))}; ` +
+          `${busy.map((c) => c.userId).join(", ")} ${busy.length === 1 ? "was" : "were"} being given another ticket at that moment.`,
+      },
+    };
+  });
 }

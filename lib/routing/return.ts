@@ -52,8 +52,7 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
     const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
     const clocks = advanceClocks(clockStateOf(ticket), { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
 
-    await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), groupId: group.id, assigneeId: assignee?.id ?? null, tierEnteredAt: now });
-    if (placement?.assignee) await tx.user.update({ where: { id: placement.assignee.id }, data: { lastAssignedAt: now } });
+    await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), groupId: group.id, assigneeId: assignee?.id ?? null, tierEnteredAt: now }, now);
     const vendorMinutes = Math.round(clocks.vendorSecondsUsed / 60);
     await recordEvents(tx, ticket.id, [
       {

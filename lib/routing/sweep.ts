@@ -3,16 +3,17 @@
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
-import type { Tier } from "@/lib/db/generated/enums";
+import type { Priority, Tier } from "@/lib/db/generated/enums";
 import { PRIORITY_WEIGHT } from "./candidates";
-import { clockColumnsOf, clockStateOf } from "./clock-columns";
+import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
 import { tierBudgetMinutes } from "./sla";
 import { calendarData } from "./matrix-store";
-import { loadCandidates, ROUTING_INCLUDE, type EventInput } from "./ticket-store";
+import { insertEventsSql } from "./event-rows";
+import { loadCandidates, type EventInput } from "./ticket-store";
 
 export interface SweepResult {
   escalated: number;
@@ -40,41 +41,58 @@ export async function runSweep(now = new Date()): Promise<SweepResult> {
   );
 }
 
-async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`
-    SELECT "id" FROM "Ticket"
-    WHERE "tierBudgetEndsAt" <= ${now} AND "tier" IN ('L1', 'L2')
-    ORDER BY "tierBudgetEndsAt", "id"
-    LIMIT ${SWEEP_BATCH}
-    FOR UPDATE SKIP LOCKED`;
-  if (!locked.length) return 0;
-  const tickets = await tx.ticket.findMany({ where: { id: { in: locked.map((r) => r.id) } }, include: ROUTING_INCLUDE, orderBy: [{ priority: "asc" }, { tierBudgetEndsAt: "asc" }] });
+/** A ticket whose tier budget is spent, as the escalation reads it (locked). */
+interface SpentTicket extends ClockColumns {
+  id: number;
+  priority: Priority;
+  matrixVersionId: string;
+  groupSlug: string;
+  assigneeUserId: string | null;
+  categoryL2Group: string | null;
+}
 
-  const targetSlugs = new Set(tickets.map((t) => escalationTargetSlug(NEXT_TIER[t.tier]!, undefined, t.category.l2Group?.slug ?? null)!));
-  const groups = new Map((await tx.supportGroup.findMany({ where: { slug: { in: [...targetSlugs] } } })).map((g) => [g.slug, g]));
+async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number> {
+  // Read and lock in one statement; a ticket another transaction holds is left for the next run.
+  const spent = await tx.$queryRaw<SpentTicket[]>`
+    SELECT t."id", t."priority", t."matrixVersionId", t."status", t."tier", t."slaSecondsUsed", t."slaClockSince",
+      t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
+      t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolutionWarnAt",
+      t."tierBudgetEndsAt", t."tierBudgetWarnAt",
+      g."slug" AS "groupSlug", a."userId" AS "assigneeUserId", l2."slug" AS "categoryL2Group"
+    FROM "Ticket" t
+    JOIN "SupportGroup" g ON g."id" = t."groupId"
+    JOIN "Category" c ON c."id" = t."categoryId"
+    LEFT JOIN "SupportGroup" l2 ON l2."id" = c."l2GroupId"
+    LEFT JOIN "User" a ON a."id" = t."assigneeId"
+    WHERE t."tierBudgetEndsAt" <= ${now} AND t."tier" IN ('L1', 'L2')
+    ORDER BY t."tierBudgetEndsAt", t."id"
+    LIMIT ${SWEEP_BATCH}
+    FOR UPDATE OF t SKIP LOCKED`;
+  if (!spent.length) return 0;
+  // The most urgent tickets meet the candidates first.
+  spent.sort((a, b) => a.priority.localeCompare(b.priority) || a.tierBudgetEndsAt!.getTime() - b.tierBudgetEndsAt!.getTime() || a.id - b.id);
+
+  const targetSlug = (t: SpentTicket) => escalationTargetSlug(NEXT_TIER[t.tier]!, undefined, t.categoryL2Group)!;
+  const groups = new Map((await tx.supportGroup.findMany({ where: { slug: { in: [...new Set(spent.map(targetSlug))] } } })).map((g) => [g.slug, g]));
   const candidates = await loadCandidates(tx, [...groups.values()].filter((g) => g.assignmentMode === "AUTO").map((g) => g.id));
   const versions = await tx.priorityMatrixVersion.findMany({
-    where: { id: { in: [...new Set(tickets.map((t) => t.matrixVersionId))] } },
+    where: { id: { in: [...new Set(spent.map((t) => t.matrixVersionId))] } },
     include: { targets: true, calendar: { include: { holidays: true } } },
   });
   const rulesOf = new Map(versions.map((v) => [v.id, { targets: v.targets, calendar: calendarData(v.calendar) }]));
 
   const rows: Record<string, unknown>[] = [];
-  const events: EventInput[] = [];
-  const eventTickets: number[] = [];
-  const assignedUsers = new Set<string>();
-  for (const ticket of tickets) {
+  const events: (EventInput & { ticketId: number })[] = [];
+  for (const ticket of spent) {
     const toTier = NEXT_TIER[ticket.tier] as Tier;
-    const group = groups.get(escalationTargetSlug(toTier, undefined, ticket.category.l2Group?.slug ?? null)!);
+    const group = groups.get(targetSlug(ticket));
     if (!group) continue;
-    const pool = candidates.get(group.id) ?? [];
-    const placement = placeInGroup(group, pool);
+    const placement = placeInGroup(group, candidates.get(group.id) ?? []);
     if (placement.assignee) {
       // Later tickets in this run see the load this one adds.
       placement.assignee.load += PRIORITY_WEIGHT[ticket.priority];
       placement.assignee.openTickets += 1;
       placement.assignee.lastAssignedAt = now;
-      assignedUsers.add(placement.assignee.id);
     }
     const rules = rulesOf.get(ticket.matrixVersionId)!;
     const target = rules.targets.find((t) => t.priority === ticket.priority)!;
@@ -97,59 +115,49 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       sla_since: c.slaClockSince,
     });
     const budget = tierBudgetMinutes(target, ticket.tier)!;
-    const spentTier = ticket.tier as "L1" | "L2";
     events.push({
+      ticketId: ticket.id,
       type: "AUTO_ESCALATED",
       actorId: null,
       fromTier: ticket.tier,
       toTier,
-      fromGroup: ticket.group.slug,
+      fromGroup: ticket.groupSlug,
       toGroup: group.slug,
-      fromAssignee: ticket.assignee?.userId ?? null,
+      fromAssignee: ticket.assigneeUserId,
       toAssignee: placement.assignee?.userId ?? null,
       rule: `budget.${ticket.tier.toLowerCase()}`,
       inputs: {
         budget: ticket.tier,
         budgetMinutes: budget,
-        minutesUsed: Math.round(clocks.tierSecondsUsed[spentTier] / 60),
+        minutesUsed: Math.round(clocks.tierSecondsUsed[ticket.tier as "L1" | "L2"] / 60),
         budgetEndedAt: ticket.tierBudgetEndsAt?.toISOString() ?? null,
         clock: target.clock,
       },
       reason: `Escalated to ${toTier} ${group.name} automatically: ${ticket.tier} budget of ${formatMinutes(budget)} spent.`,
       createdAt: now,
     });
-    eventTickets.push(ticket.id);
     if (placement.decision) {
-      events.push({ type: "ASSIGNED", actorId: null, fromTier: toTier, toTier, toGroup: group.slug, toAssignee: placement.assignee?.userId ?? null, createdAt: now, ...placement.decision });
-      eventTickets.push(ticket.id);
+      events.push({ ticketId: ticket.id, type: "ASSIGNED", actorId: null, fromTier: toTier, toTier, toGroup: group.slug, toAssignee: placement.assignee?.userId ?? null, createdAt: now, ...placement.decision });
     }
   }
   if (!rows.length) return 0;
 
-  // All rows in one parameter each: one UPDATE and one INSERT whatever the batch size.
+  // One statement whatever the batch size: every row through one jsonb parameter, and the events with it.
   await tx.$executeRaw`
-    UPDATE "Ticket" AS t SET
-      "tier" = v.tier, "status" = v.status, "groupId" = v.group_id, "assigneeId" = v.assignee_id,
-      "l1SecondsUsed" = v.l1, "l2SecondsUsed" = v.l2, "l3SecondsUsed" = v.l3,
-      "tierClockSince" = v.tier_since, "tierBudgetEndsAt" = v.budget_ends, "tierBudgetWarnAt" = v.budget_warn,
-      "slaSecondsUsed" = v.sla_used, "slaClockSince" = v.sla_since,
-      "tierEnteredAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
-      id int, tier "Tier", status "TicketStatus", group_id text, assignee_id text, l1 int, l2 int, l3 int,
-      tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
-    WHERE t."id" = v.id`;
-  await insertEvents(tx, events.map((e, i) => ({ ...e, ticketId: eventTickets[i]! })));
-  if (assignedUsers.size) await tx.user.updateMany({ where: { id: { in: [...assignedUsers] } }, data: { lastAssignedAt: now } });
+    WITH moved AS (
+      UPDATE "Ticket" AS t SET
+        "tier" = v.tier, "status" = v.status, "groupId" = v.group_id, "assigneeId" = v.assignee_id,
+        "l1SecondsUsed" = v.l1, "l2SecondsUsed" = v.l2, "l3SecondsUsed" = v.l3,
+        "tierClockSince" = v.tier_since, "tierBudgetEndsAt" = v.budget_ends, "tierBudgetWarnAt" = v.budget_warn,
+        "slaSecondsUsed" = v.sla_used, "slaClockSince" = v.sla_since,
+        "tierEnteredAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(
+        id int, tier "Tier", status "TicketStatus", group_id text, assignee_id text, l1 int, l2 int, l3 int,
+        tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
+      WHERE t."id" = v.id
+    )
+    ${insertEventsSql(events)}`;
   return rows.length;
-}
-
-async function insertEvents(tx: Transaction, events: (EventInput & { ticketId: number })[]): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "fromGroup", "toGroup", "fromAssignee", "toAssignee", "rule", "inputs", "reason", "createdAt")
-    SELECT "ticketId", "type", "actorId", "fromTier", "toTier", "fromGroup", "toGroup", "fromAssignee", "toAssignee", "rule", "inputs", "reason", "createdAt"
-    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS e(
-      "ticketId" int, "type" "TicketEventType", "actorId" text, "fromTier" "Tier", "toTier" "Tier", "fromGroup" text, "toGroup" text,
-      "fromAssignee" text, "toAssignee" text, "rule" text, "inputs" jsonb, "reason" text, "createdAt" timestamp(3))`;
 }
 
 /** L3 cannot hand off to L4 without a vendor's reference: when its budget is spent, managers are told instead. */

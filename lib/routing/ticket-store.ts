@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
-import { PRIORITY_WEIGHT, type Candidate } from "./candidates";
+import type { Candidate } from "./candidates";
 import type { CalendarData } from "./business-hours";
 import { calendarData } from "./matrix-store";
 import type { SlaTargetData } from "./sla";
@@ -42,48 +42,35 @@ export async function loadRules(tx: Transaction, matrixVersionId: string, priori
   return { target, calendar: calendarData(version.calendar) };
 }
 
-/** Active agents of each group with their open load (priority-weighted), in two queries whatever the number of groups. */
+/** Active agents of each group with their open load (priority-weighted, kept by the database), in one query. */
 export async function loadCandidates(tx: Transaction, groupIds: string[]): Promise<Map<string, Candidate[]>> {
   const members = await tx.groupMembership.findMany({
     where: { groupId: { in: groupIds }, user: { active: true, role: "AGENT" } },
-    select: { groupId: true, user: { select: { id: true, userId: true, name: true, lastAssignedAt: true } } },
+    select: { groupId: true, user: { select: CANDIDATE_SELECT } },
   });
-  const ids = [...new Set(members.map((m) => m.user.id))];
-  const loads = ids.length
-    ? await tx.ticket.groupBy({
-        by: ["assigneeId", "priority"],
-        where: { assigneeId: { in: ids }, status: { notIn: ["RESOLVED", "CLOSED"] } },
-        _count: { _all: true },
-      })
-    : [];
-  const load = new Map<string, { load: number; open: number }>();
-  for (const row of loads) {
-    const entry = load.get(row.assigneeId!) ?? { load: 0, open: 0 };
-    entry.load += PRIORITY_WEIGHT[row.priority] * row._count._all;
-    entry.open += row._count._all;
-    load.set(row.assigneeId!, entry);
-  }
   const byGroup = new Map<string, Candidate[]>(groupIds.map((id) => [id, []]));
-  for (const m of members) {
-    byGroup.get(m.groupId)!.push({
-      ...m.user,
-      load: load.get(m.user.id)?.load ?? 0,
-      openTickets: load.get(m.user.id)?.open ?? 0,
-    });
-  }
+  for (const m of members) byGroup.get(m.groupId)!.push(candidateOf(m.user));
   return byGroup;
+}
+
+export const CANDIDATE_SELECT = { id: true, userId: true, name: true, lastAssignedAt: true, openLoad: true, openTickets: true } as const;
+
+export function candidateOf(user: { id: string; userId: string; name: string; lastAssignedAt: Date | null; openLoad: number; openTickets: number }): Candidate {
+  return { id: user.id, userId: user.userId, name: user.name, lastAssignedAt: user.lastAssignedAt, load: user.openLoad, openTickets: user.openTickets };
 }
 
 /**
  * Writes a change only if nobody changed the ticket since it was read: a stale version is a 409 that
- * names the current one. Every change increments the version.
+ * names the current one. Every change increments the version and stamps `updatedAt` with the service's
+ * clock (a new assignee's last-assigned time is taken from it by the database).
  */
 export async function saveTicket(
   tx: Transaction,
   ticket: { id: number; version: number },
   data: Prisma.TicketUncheckedUpdateManyInput,
+  now: Date,
 ): Promise<void> {
-  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, version: ticket.version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, version: ticket.version }, data: { ...data, version: { increment: 1 }, updatedAt: now } });
   if (count === 0) {
     const current = await tx.ticket.findUnique({ where: { id: ticket.id }, select: { version: true } });
     throw staleVersion(current?.version ?? ticket.version);

@@ -89,7 +89,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
       const reached = clocks.resolutionDueAt <= now ? 100 : clocks.resolutionWarnAt && clocks.resolutionWarnAt <= now ? 75 : 0;
       if (reached < ticket.slaAlertLevel) update.slaAlertLevel = reached;
     }
-    await saveTicket(tx, { id: ticket.id, version: data.version }, { ...update, ...clockColumnsOf(clocks) });
+    await saveTicket(tx, { id: ticket.id, version: data.version }, { ...update, ...clockColumnsOf(clocks) }, now);
     await recordEvents(tx, ticket.id, events);
   });
   return getTicket(actor, number);

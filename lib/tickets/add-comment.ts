@@ -40,7 +40,7 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
         customerAnswered ? { status: ticket.assigneeId ? "IN_PROGRESS" : "NEW" } : { customerUpdated: true },
         { now, calendar: rules.calendar, before: rules.target, after: rules.target },
       );
-      await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), ...(staffReply ? { updateDueFlaggedAt: null } : {}) });
+      await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), ...(staffReply ? { updateDueFlaggedAt: null } : {}) }, now);
     }
 
     const comment = await tx.comment.create({

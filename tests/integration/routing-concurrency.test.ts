@@ -172,5 +172,25 @@ if (process.env.TEST_DATABASE_URL) {
       expect(claims[0]).toMatchObject({ actorId: row.assigneeId, toAssignee: row.assignee?.userId });
       expect(await db.user.count({ where: { userId: { startsWith: "racer" }, lastAssignedAt: { not: null } } })).toBe(1);
     });
+
+    it("spreads intakes that run side by side over an AUTO group instead of piling them onto one agent, each logged as assigned", async () => {
+      const db = database!.db;
+      await db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
+      try {
+        const now = new Date("2026-12-01T10:00:00Z");
+        const created = await Promise.all(Array.from({ length: 20 }, () => createTicket(customer, incident, now)));
+        const assignees = created.map((t) => t.assignee?.userId);
+        expect(assignees.every(Boolean)).toBe(true);
+        // Every intake read the same loads; without skipping held rows they would all go to the same agent.
+        expect(new Set(assignees).size).toBeGreaterThanOrEqual(5);
+        const events = await db.ticketEvent.findMany({ where: { type: "ASSIGNED", ticket: { number: { in: created.map((t) => t.number) } } }, include: { ticket: true } });
+        expect(events).toHaveLength(20);
+        for (const event of events) expect(event.toAssignee).toBe(created.find((t) => t.number === event.ticket.number)!.assignee!.userId);
+        const kept = await db.user.aggregate({ where: { userId: { startsWith: "racer" } }, _sum: { openTickets: true } });
+        expect(kept._sum.openTickets).toBe(await db.ticket.count({ where: { assignee: { userId: { startsWith: "racer" } }, status: { notIn: ["RESOLVED", "CLOSED"] } } }));
+      } finally {
+        await db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "PULL" } });
+      }
+    });
   });
 }

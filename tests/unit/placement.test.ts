@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Candidate } from "@/lib/routing/candidates";
-import { placeInGroup, type GroupData } from "@/lib/routing/placement";
+import { placeInGroup, placementsInOrder, type GroupData } from "@/lib/routing/placement";
 
 const autoGroup: GroupData = { id: "g-platform", slug: "platform-support", name: "Platform Support", tier: "L2", assignmentMode: "AUTO" };
 const pullGroup: GroupData = { id: "g-desk", slug: "service-desk", name: "Service Desk", tier: "L1", assignmentMode: "PULL" };
@@ -64,5 +64,26 @@ describe("placeInGroup: AUTO", () => {
         reason: "No active agent in Platform Support to assign: it waits in the queue.",
       },
     });
+  });
+});
+
+describe("placementsInOrder: the next choice when the ones before are busy", () => {
+  it("starts with placeInGroup's choice and explains each fallback by who was busy", () => {
+    const order = placementsInOrder(autoGroup, [anna, ben, cleo]);
+    expect(order.map((p) => p.assignee?.userId)).toEqual(["l2cleo", "l2ben", "l2anna"]);
+    expect(order[0]).toEqual(placeInGroup(autoGroup, [anna, ben, cleo]));
+    expect(order[1]!.decision).toMatchObject({
+      rule: "assign.least-loaded-free",
+      inputs: { busy: ["l2cleo"] },
+      reason: "Assigned to Ben Brandt in Platform Support: least loaded of l2ben (load 3), l2anna (load 7); l2cleo was being given another ticket at that moment.",
+    });
+    expect(order[2]!.decision!.reason).toBe(
+      "Assigned to Anna Andersen in Platform Support: least loaded of l2anna (load 7); l2cleo, l2ben were being given another ticket at that moment.",
+    );
+  });
+
+  it("is the single placement of a pull queue or a group without members", () => {
+    expect(placementsInOrder(pullGroup, [anna])).toEqual([{ assignee: null, decision: null }]);
+    expect(placementsInOrder(autoGroup, [])).toEqual([placeInGroup(autoGroup, [])]);
   });
 });
