@@ -2,7 +2,9 @@
 // schema the lib function parses with, as JSON Schema via z.toJSONSchema) and its responses.
 import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
+import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch";
@@ -127,6 +129,20 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/api/v1/queue",
+    operationId: "getQueue",
+    summary: "The agent queue: one view of your tier's open tickets, filtered and searched, with every view's count (support staff).",
+    description:
+      "Views: mine, unassigned (in your groups), tier (default), due-soon (25 % or less of the tier budget or resolution target left), " +
+      "update-due (a customer update is due), escalated (reached your tier in the last 24 h). Highest priority first, oldest first within a " +
+      `priority; keyset-paginated (cursor). Agents see their own tier (L3 includes L4 tickets they coordinate); managers and admins pass tier (default all). ${QUEUE_STATUS_NOTE} ` +
+      "q searches number, title, description and public replies (PostgreSQL full text, English). Poll it at most every 10 s.",
+    query: ZQueueQuery,
+    response: { status: 200, description: "A page of the queue and the count of every view.", schema: "QueuePage" },
+    errors: [400, 403],
+  },
+  {
+    method: "get",
     path: "/api/v1/priority-matrix",
     operationId: "getPriorityMatrix",
     summary: "The current priority matrix and its SLA targets (support staff).",
@@ -247,6 +263,7 @@ export function buildOpenApiDocument(): JsonSchema {
       schemas: {
         ...requestSchemas,
         ...RESPONSE_SCHEMAS,
+        ...QUEUE_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

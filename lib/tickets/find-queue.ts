@@ -1,77 +1,128 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { Priority, TicketStatus, type Tier } from "@/lib/db/generated/enums";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation/parse";
+import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueTier, type QueueView } from "@/lib/validation/queue";
+import { afterCondition, filterConditions, scopeCondition, viewCondition, whereOf } from "./queue-conditions";
+import { decodeQueueCursor, encodeQueueCursor } from "./queue-cursor";
+import { queueScopeFor } from "./queue-scope";
 
-export const OPEN_STATUSES: TicketStatus[] = [
-  TicketStatus.NEW,
-  TicketStatus.ASSIGNED,
-  TicketStatus.IN_PROGRESS,
-  TicketStatus.PENDING_CUSTOMER,
-  TicketStatus.PENDING_VENDOR,
-];
-const PRIORITIES = Object.values(Priority);
 export const QUEUE_PAGE_SIZE = 50;
 
+/** One queue row, JSON-safe (instants as ISO strings): the page renders it, the API returns it. */
 export interface QueueRow {
   number: string;
   title: string;
   priority: Priority;
+  tier: Tier;
   status: TicketStatus;
-  category: string;
+  category: { slug: string; name: string };
+  group: { slug: string; name: string };
   customer: { userId: string; name: string; organization: string | null };
-  assignee: string | null;
-  createdAt: Date;
+  assignee: { userId: string; name: string } | null;
+  createdAt: string;
+  /** Null where that clock is stopped. Warn instants are 75 % of the budget or target (25 % left). */
+  due: { tierBudgetWarnAt: string | null; tierBudgetEndsAt: string | null; resolutionWarnAt: string | null; resolutionDueAt: string | null };
 }
 
-/** Cursor "P2.1234": the last row's priority and id. */
-function parseCursor(cursor: string | undefined): { priority: Priority; id: number } | null {
-  const match = cursor?.match(/^(P[1-5])\.([1-9][0-9]{0,9})$/);
-  return match ? { priority: match[1] as Priority, id: Number(match[2]) } : null;
+export interface QueuePage {
+  view: QueueView;
+  tier: QueueTier;
+  /** The query as understood, without the cursor: what links and polling repeat. */
+  query: Omit<QueueQuery, "cursor">;
+  rows: QueueRow[];
+  /** Tickets in each view of this scope, before filters and search. */
+  counts: Record<QueueView, number>;
+  nextCursor: string | null;
+  /** The server's clock when the page was read. */
+  now: string;
 }
 
-function after(cursor: { priority: Priority; id: number }): Prisma.TicketWhereInput {
-  const later = PRIORITIES.slice(PRIORITIES.indexOf(cursor.priority) + 1);
-  return { OR: [{ priority: { in: later } }, { priority: cursor.priority, id: { gt: cursor.id } }] };
-}
+const ROW_SELECT = {
+  id: true,
+  number: true,
+  title: true,
+  priority: true,
+  tier: true,
+  status: true,
+  createdAt: true,
+  tierBudgetWarnAt: true,
+  tierBudgetEndsAt: true,
+  resolutionWarnAt: true,
+  resolutionDueAt: true,
+  category: { select: { slug: true, name: true } },
+  group: { select: { slug: true, name: true } },
+  customer: { select: { userId: true, name: true, organization: { select: { name: true } } } },
+  assignee: { select: { userId: true, name: true } },
+} satisfies Prisma.TicketSelect;
 
-/** Open tickets at a tier, highest priority first and oldest first within a priority; keyset-paginated. */
-export async function findQueue(actor: Actor, tier: Tier, cursor?: string) {
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * The agent queue: one view of the actor's scope, filtered and searched, in queue order (highest
+ * priority first, oldest first within a priority), keyset-paginated, with the count of every view.
+ */
+export async function findQueue(actor: Actor, input: unknown, now = new Date()): Promise<QueuePage> {
   if (!can(actor, "queue:view")) throw forbidden();
-  const position = parseCursor(cursor);
-  const rows = await db().ticket.findMany({
-    where: { tier, status: { in: OPEN_STATUSES }, ...(position ? after(position) : {}) },
-    orderBy: [{ priority: "asc" }, { id: "asc" }],
-    take: QUEUE_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      number: true,
-      title: true,
-      priority: true,
-      status: true,
-      createdAt: true,
-      category: { select: { name: true } },
-      customer: { select: { userId: true, name: true, organization: { select: { name: true } } } },
-      assignee: { select: { name: true } },
-    },
+  const { cursor, ...query } = parseInput(ZQueueQuery, input);
+  const scope = queueScopeFor(actor, query.tier);
+  const view = query.view ?? DEFAULT_QUEUE_VIEW;
+  const take = query.limit ?? QUEUE_PAGE_SIZE;
+  const position = decodeQueueCursor(cursor);
+
+  const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
+  const groupIds = isManager
+    ? null
+    : (await db().groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true } })).map((m) => m.groupId);
+
+  const base = scopeCondition(scope);
+  const listed = whereOf([base, viewCondition(view, scope, groupIds, now), ...filterConditions(query), ...(position ? [afterCondition(position)] : [])]);
+  const counted = QUEUE_VIEWS.map(
+    (v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewCondition(v, scope, groupIds, now)])}) AS ${Prisma.raw(`"${v}"`)}`,
+  );
+
+  const [ids, [counts]] = await Promise.all([
+    db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${listed} ORDER BY t."priority", t."id" LIMIT ${take + 1}`,
+    db().$queryRaw<Record<QueueView, number>[]>`SELECT ${Prisma.join(counted)}`,
+  ]);
+  const pageIds = ids.slice(0, take).map((r) => r.id);
+  const found = pageIds.length ? await db().ticket.findMany({ where: { id: { in: pageIds } }, select: ROW_SELECT }) : [];
+  const byId = new Map(found.map((t) => [t.id, t]));
+  const rows = pageIds.flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [t] : [];
   });
-  const page = rows.slice(0, QUEUE_PAGE_SIZE);
-  const last = page[page.length - 1];
+  const last = rows[rows.length - 1];
+
   return {
-    rows: page.map(
-      (r): QueueRow => ({
-        number: r.number,
-        title: r.title,
-        priority: r.priority,
-        status: r.status,
-        category: r.category.name,
-        customer: { userId: r.customer.userId, name: r.customer.name, organization: r.customer.organization?.name ?? null },
-        assignee: r.assignee?.name ?? null,
-        createdAt: r.createdAt,
+    view,
+    tier: scope.selected,
+    query,
+    rows: rows.map(
+      (t): QueueRow => ({
+        number: t.number,
+        title: t.title,
+        priority: t.priority,
+        tier: t.tier,
+        status: t.status,
+        category: t.category,
+        group: t.group,
+        customer: { userId: t.customer.userId, name: t.customer.name, organization: t.customer.organization?.name ?? null },
+        assignee: t.assignee,
+        createdAt: t.createdAt.toISOString(),
+        due: {
+          tierBudgetWarnAt: iso(t.tierBudgetWarnAt),
+          tierBudgetEndsAt: iso(t.tierBudgetEndsAt),
+          resolutionWarnAt: iso(t.resolutionWarnAt),
+          resolutionDueAt: iso(t.resolutionDueAt),
+        },
       }),
     ),
-    nextCursor: rows.length > QUEUE_PAGE_SIZE && last ? `${last.priority}.${last.id}` : null,
+    counts: counts!,
+    nextCursor: ids.length > take && last ? encodeQueueCursor({ priority: last.priority, id: last.id }) : null,
+    now: now.toISOString(),
   };
 }

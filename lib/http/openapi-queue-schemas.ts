@@ -1,0 +1,48 @@
+// Response shape of GET /api/v1/queue as JSON Schema: mirrors QueuePage in lib/tickets/find-queue.ts.
+import { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
+import { OPEN_STATUSES, QUEUE_TIERS, QUEUE_VIEWS } from "@/lib/validation/queue";
+import { ref, type JsonSchema } from "./openapi-schemas";
+
+const string: JsonSchema = { type: "string" };
+const dateTime: JsonSchema = { type: "string", format: "date-time" };
+const nullableDateTime: JsonSchema = { type: ["string", "null"], format: "date-time" };
+const enumOf = (values: readonly string[]): JsonSchema => ({ type: "string", enum: [...values] });
+
+function object(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
+  return { type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties) };
+}
+
+const QueueRow = object({
+  number: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" },
+  title: string,
+  priority: enumOf(Object.values(Priority)),
+  tier: enumOf(Object.values(Tier)),
+  status: enumOf(Object.values(TicketStatus)),
+  category: object({ slug: string, name: string }),
+  group: object({ slug: string, name: string }),
+  customer: object({ userId: string, name: string, organization: { type: ["string", "null"] } }),
+  assignee: { anyOf: [object({ userId: string, name: string }), { type: "null" }] },
+  createdAt: dateTime,
+  due: object(
+    { tierBudgetWarnAt: nullableDateTime, tierBudgetEndsAt: nullableDateTime, resolutionWarnAt: nullableDateTime, resolutionDueAt: nullableDateTime },
+    "Null where that clock is stopped. A warn instant is 75 % of the tier budget or resolution target: 25 % is left.",
+  ),
+});
+
+const QueuePage = object({
+  view: enumOf(QUEUE_VIEWS),
+  tier: { ...enumOf(QUEUE_TIERS), description: "An agent's own tier, or what a manager chose (default all)." },
+  query: { type: "object", description: "The query as understood (defaults left out), without the cursor." },
+  rows: { type: "array", items: ref("QueueRow") },
+  counts: {
+    ...object(Object.fromEntries(QUEUE_VIEWS.map((v) => [v, { type: "integer", minimum: 0 }]))),
+    description: "Tickets in each view of this scope, before filters and search.",
+  },
+  nextCursor: { type: ["string", "null"], description: "Pass as ?cursor= for the next page; null on the last one." },
+  now: { ...dateTime, description: "The server's clock when the page was read: count down from it." },
+});
+
+export const QUEUE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = { QueueRow, QueuePage };
+
+/** Open statuses, for the description of the status filter. */
+export const QUEUE_STATUS_NOTE = `Open statuses only: ${OPEN_STATUSES.join(", ")}.`;

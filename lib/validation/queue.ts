@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { Priority, Tier } from "@/lib/db/generated/enums";
+
+/** The queue's views, in the order the page shows them. */
+export const QUEUE_VIEWS = ["mine", "unassigned", "tier", "due-soon", "update-due", "escalated"] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+export const DEFAULT_QUEUE_VIEW: QueueView = "tier";
+
+/** Statuses of a ticket still being worked: the only ones a queue shows. */
+export const OPEN_STATUSES = ["NEW", "ASSIGNED", "IN_PROGRESS", "PENDING_CUSTOMER", "PENDING_VENDOR"] as const;
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
+
+export const QUEUE_TIERS = [...Object.values(Tier), "all"] as const;
+export type QueueTier = (typeof QUEUE_TIERS)[number];
+
+export const QUEUE_LIMIT_MAX = 100;
+export const QUEUE_SEARCH_MAX = 200;
+
+/** Cursor "P2.1234": the last row's priority and id (the queue's sort key). */
+export const QUEUE_CURSOR_PATTERN = /^(P[1-5])\.([1-9][0-9]{0,9})$/;
+
+/** Query parameters arrive as "" when a form field is left empty: treat that as not given. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+const slug = (what: string) => z.string().max(64, `Unknown ${what}.`).regex(/^[a-z0-9-]+$/, `Unknown ${what}.`);
+
+/** The queue's URL and API query: the view, the tier (managers), filters, search and the page. */
+export const ZQueueQuery = z.strictObject({
+  view: optional(z.enum(QUEUE_VIEWS, { error: "Unknown view." })),
+  tier: optional(z.enum(QUEUE_TIERS, { error: "Choose L1, L2, L3, L4 or all." })),
+  status: optional(z.enum(OPEN_STATUSES, { error: "Choose an open status." })),
+  priority: optional(z.enum(Priority, { error: "Choose P1 to P5." })),
+  category: optional(slug("category")),
+  group: optional(slug("group")),
+  q: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim() || undefined : value),
+    z.string({ error: "Search for text." }).max(QUEUE_SEARCH_MAX, `Search for at most ${QUEUE_SEARCH_MAX} characters.`).optional(),
+  ),
+  cursor: optional(z.string().regex(QUEUE_CURSOR_PATTERN, "Invalid cursor.")),
+  limit: optional(z.coerce.number({ error: "A number." }).int("A whole number.").min(1, "At least 1.").max(QUEUE_LIMIT_MAX, `At most ${QUEUE_LIMIT_MAX}.`)),
+});
+export type QueueQuery = z.infer<typeof ZQueueQuery>;

@@ -1,0 +1,465 @@
+// npm run bench:pages: server time of the agent queue page with 100,000 tickets in PostgreSQL (issue 4).
+//
+// A measurement, not a test: it creates a throw-away database, migrates and seeds it, bulk-loads
+// 100,000 open tickets in one INSERT … SELECT, prints the plan of every view's list and count query
+// (EXPLAIN ANALYZE: which index, how long), builds the app if it is stale, starts `next start` on it,
+// signs in as l1agent through next-auth, requests the queue page ~30 times per view and prints the
+// median and p90 time to the full response; then the ticket page if it exists. It stops the server and
+// drops the database on success, failure or interruption.
+//
+//   BENCH_DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_PORT           the app's port (default 3300)
+//   BENCH_REQUESTS       requests per page (default 30)
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { createDatabase, type OpenedDatabase } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { seedDemoData } from "../lib/seed/demo-data";
+import { filterConditions, scopeCondition, viewCondition, whereOf } from "../lib/tickets/queue-conditions";
+import type { QueueScope } from "../lib/tickets/queue-scope";
+import { QUEUE_VIEWS } from "../lib/validation/queue";
+
+const OPEN_TICKETS = 100_000;
+const CUSTOMERS = 200;
+const L1_AGENTS = 50;
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
+const WARMUP = 3;
+const TARGET_MEDIAN_MS = 150;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `t_bench_pages_${randomBytes(5).toString("hex")}`;
+const benchUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+
+const log = (line: string) => console.log(line);
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const percentile = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- cleanup -----------------------------------------------------------------------------------------
+
+let created = false;
+let opened: OpenedDatabase | undefined;
+let sql: pg.Pool | undefined;
+let server: ChildProcess | undefined;
+let cleaned: Promise<void> | undefined;
+
+function cleanup(): Promise<void> {
+  cleaned ??= (async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    await sql?.end().catch(() => {});
+    await opened?.close().catch(() => {});
+    if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  })();
+  return cleaned;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server and dropping ${dbName}…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---- data --------------------------------------------------------------------------------------------
+
+interface Fixtures {
+  serviceDesk: string;
+  platformSupport: string;
+  engineeringSupport: string;
+  l1agent: string;
+  l2agent: string;
+  l3agent: string;
+  manager: string;
+  matrixVersionId: string;
+}
+
+async function loadFixtures(pool: pg.Pool): Promise<Fixtures> {
+  const one = async (query: string, value?: string) => (await pool.query<{ id: string }>(query, value ? [value] : [])).rows[0]!.id;
+  const group = (slug: string) => one(`SELECT id FROM "SupportGroup" WHERE slug = $1`, slug);
+  const user = (userId: string) => one(`SELECT id FROM "User" WHERE "userId" = $1`, userId);
+  return {
+    serviceDesk: await group("service-desk"),
+    platformSupport: await group("platform-support"),
+    engineeringSupport: await group("engineering-support"),
+    l1agent: await user("l1agent"),
+    l2agent: await user("l2agent"),
+    l3agent: await user("l3agent"),
+    manager: await user("manager"),
+    matrixVersionId: await one(`SELECT id FROM "PriorityMatrixVersion" ORDER BY version DESC LIMIT 1`),
+  };
+}
+
+async function insertUsers(pool: pg.Pool, f: Fixtures): Promise<string[]> {
+  // Any valid hash does: these users never sign in.
+  const hash = (await pool.query<{ h: string }>(`SELECT "secretHash" AS h FROM "User" WHERE "userId" = 'C1001'`)).rows[0]!.h;
+  const now = new Date().toISOString();
+  await pool.query(
+    `INSERT INTO "User" (id, "userId", name, role, "organizationId", "secretHash", "updatedAt")
+     SELECT gen_random_uuid()::text, 'B' || lpad(g::text, 5, '0'), 'Bench Customer ' || g, 'CUSTOMER',
+            (SELECT id FROM "Organization" ORDER BY slug OFFSET (g % 2) LIMIT 1), $1, $2::timestamp(3)
+     FROM generate_series(1, $3::int) AS g`,
+    [hash, now, CUSTOMERS],
+  );
+  const agents = await pool.query<{ id: string }>(
+    `INSERT INTO "User" (id, "userId", name, role, tier, "secretHash", "updatedAt")
+     SELECT gen_random_uuid()::text, 'bench-l1-' || lpad(g::text, 2, '0'), 'Bench Agent ' || g, 'AGENT', 'L1', $1, $2::timestamp(3)
+     FROM generate_series(1, $3::int) AS g RETURNING id`,
+    [hash, now, L1_AGENTS],
+  );
+  const ids = agents.rows.map((a) => a.id);
+  await pool.query(`INSERT INTO "GroupMembership" ("groupId", "userId") SELECT $1, unnest($2::text[])`, [f.serviceDesk, ids]);
+  // l1agent (who signs in) is one of the agents tickets are spread over, so "Mine" has rows.
+  return [f.l1agent, ...ids];
+}
+
+/**
+ * 100,000 open tickets (the shape of scripts/bench-routing.ts): L1 70 % in service-desk, L2 20 %, L3 10 %;
+ * 1 in 25 assigned (l1agent holds about 1 in 51 of the L1 ones), 1 in 50 waiting on the customer (clocks
+ * stopped). Due soon: 1 in 100 past 75 % of the tier budget, 1 in 37 past 75 % of the resolution target;
+ * customer update due: 1 in 41, flagged by the sweep: 1 in 97. Then escalations to L2 and L3 over the last
+ * 48 hours for 1 in 10 of those tickets, besides every ticket's CREATED event.
+ */
+async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now: Date): Promise<void> {
+  await pool.query(
+    `WITH s AS (
+       SELECT g,
+         (ARRAY['HIGH','MEDIUM','LOW'])[1 + g % 3]::"Impact" AS impact,
+         (ARRAY['HIGH','MEDIUM','LOW'])[1 + (g / 3) % 3]::"Urgency" AS urgency,
+         CASE WHEN g % 10 < 7 THEN 'L1' WHEN g % 10 < 9 THEN 'L2' ELSE 'L3' END::"Tier" AS tier,
+         CASE WHEN g % 25 = 1 THEN 'ASSIGNED' WHEN g % 25 = 2 THEN 'IN_PROGRESS' WHEN g % 50 = 9 THEN 'PENDING_CUSTOMER' ELSE 'NEW' END::"TicketStatus" AS status,
+         $1::timestamp(3) AS now
+       FROM generate_series(1, $2::int) AS g
+     ), refs AS (
+       SELECT (SELECT array_agg(id ORDER BY "userId") FROM "User" WHERE role = 'CUSTOMER') AS customers,
+              (SELECT array_agg("organizationId" ORDER BY "userId") FROM "User" WHERE role = 'CUSTOMER') AS orgs,
+              (SELECT array_agg(id ORDER BY slug) FROM "Category") AS categories,
+              $3::text[] AS agents
+     )
+     INSERT INTO "Ticket" ("number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency",
+       "categoryId", "customerId", "organizationId", "groupId", "assigneeId", "matrixVersionId", "version", "tierEnteredAt",
+       "firstResponseDueAt", "resolutionDueAt", "resolutionWarnAt", "nextUpdateDueAt", "updateDueFlaggedAt",
+       "tierBudgetEndsAt", "tierBudgetWarnAt", "slaSecondsUsed", "slaClockSince", "tierClockSince", "createdAt", "updatedAt")
+     SELECT
+       CASE WHEN g % 4 = 0 THEN 'REQ-' ELSE 'INC-' END || (1000000 + g),
+       CASE WHEN g % 4 = 0 THEN 'SERVICE_REQUEST' ELSE 'INCIDENT' END::"TicketType",
+       'Bench ticket ' || g || ': ' || (ARRAY['VPN drops every hour', 'Cannot open invoice PDF', 'Report export times out', 'Password reset mail missing'])[1 + g % 4],
+       'Steps to reproduce, what was expected and what happened instead, as a customer would describe it (bench ticket ' || g || ').',
+       s.status, s.tier, mc.priority, s.impact, s.urgency,
+       refs.categories[1 + g % array_length(refs.categories, 1)],
+       refs.customers[1 + g % array_length(refs.customers, 1)],
+       refs.orgs[1 + g % array_length(refs.orgs, 1)],
+       CASE s.tier WHEN 'L1' THEN $4 WHEN 'L2' THEN $5 ELSE $6 END,
+       CASE WHEN s.status IN ('NEW', 'PENDING_CUSTOMER') THEN NULL
+            WHEN s.tier = 'L1' THEN refs.agents[1 + (g / 25) % array_length(refs.agents, 1)]
+            WHEN s.tier = 'L2' THEN $7 ELSE $8 END,
+       $9, 1,
+       s.now - interval '3 hours',
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '1 day' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '3 days' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL WHEN g % 37 = 0 THEN s.now - interval '5 minutes'
+            ELSE s.now + interval '2 days' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL WHEN g % 41 = 0 THEN s.now - interval '10 minutes'
+            ELSE s.now + interval '1 day' + (g % 86400) * interval '1 second' END,
+       CASE WHEN g % 97 = 0 THEN s.now - interval '20 minutes' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now + interval '1 day' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL WHEN g % 100 = 0 THEN s.now - interval '1 minute'
+            ELSE s.now + interval '18 hours' + (g % 86400) * interval '1 second' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN 3600 ELSE 0 END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now - interval '3 hours' END,
+       CASE WHEN s.status = 'PENDING_CUSTOMER' THEN NULL ELSE s.now - interval '3 hours' END,
+       s.now - interval '3 hours' - (g % 1000) * interval '1 minute', s.now - interval '3 hours'
+     FROM s CROSS JOIN refs
+     JOIN "MatrixCell" mc ON mc."versionId" = $9 AND mc.impact = s.impact AND mc.urgency = s.urgency`,
+    [now.toISOString(), OPEN_TICKETS, agents, f.serviceDesk, f.platformSupport, f.engineeringSupport, f.l2agent, f.l3agent, f.matrixVersionId],
+  );
+  // Every ticket's CREATED event, so the log holds more than the escalations the view looks for.
+  await pool.query(
+    `INSERT INTO "TicketEvent" ("ticketId", "type", "toTier", "toGroup", "rule", "reason", "createdAt")
+     SELECT t.id, 'CREATED', 'L1', 'service-desk', 'intake.l1', 'Bench ticket.', t."createdAt" FROM "Ticket" t`,
+  );
+  await pool.query(
+    `INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "rule", "reason", "createdAt")
+     SELECT t.id, CASE WHEN t.id % 2 = 0 THEN 'ESCALATED' ELSE 'AUTO_ESCALATED' END::"TicketEventType",
+            CASE t.tier WHEN 'L2' THEN 'L1' ELSE 'L2' END::"Tier", t.tier,
+            CASE t.tier WHEN 'L2' THEN 'service-desk' ELSE 'platform-support' END,
+            CASE t.tier WHEN 'L2' THEN 'platform-support' ELSE 'engineering-support' END,
+            'bench', 'Bench escalation.', $1::timestamp(3) - (t.id % 48) * interval '1 hour'
+     FROM "Ticket" t WHERE t.tier IN ('L2', 'L3') AND t.id % 20 IN (7, 9)`,
+    [now.toISOString()],
+  );
+  await pool.query(`VACUUM ANALYZE`);
+}
+
+// ---- plans -------------------------------------------------------------------------------------------
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function planSummary(node: PlanNode): string[] {
+  const here = node["Index Name"] ? `${node["Node Type"]} ${node["Index Name"]}` : node["Relation Name"] ? `${node["Node Type"]} ${node["Relation Name"]}` : null;
+  return [...(here ? [here] : []), ...(node.Plans ?? []).flatMap(planSummary)];
+}
+
+async function explain(pool: pg.Pool, label: string, statement: { text: string; values: unknown[] }): Promise<boolean> {
+  const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+  const [row] = (await pool.query<{ "QUERY PLAN": [{ Plan: PlanNode; "Execution Time": number }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`, values)).rows;
+  const plan = row!["QUERY PLAN"][0];
+  const nodes = [...new Set(planSummary(plan.Plan))];
+  const seqOnTicket = nodes.some((n) => n === "Seq Scan Ticket");
+  log(`  ${label.padEnd(24)} ${fmt(plan["Execution Time"], 2).padStart(7)} ms  ${seqOnTicket ? "SEQ SCAN  " : ""}${nodes.join(", ")}`);
+  return !seqOnTicket;
+}
+
+async function explainViews(pool: pg.Pool, f: Fixtures, now: Date): Promise<boolean> {
+  const scope: QueueScope = { actorId: f.l1agent, tiers: ["L1"], escalationTier: "L1", selected: "L1" };
+  const groups = [f.serviceDesk];
+  const base = scopeCondition(scope);
+  let indexed = true;
+  log(`\nPlans as l1agent (EXPLAIN ANALYZE on PostgreSQL; list = first page of 51 rows, count = the view's badge)`);
+  for (const view of QUEUE_VIEWS) {
+    const where = whereOf([base, viewCondition(view, scope, groups, now)]);
+    const list = statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, where, ` ORDER BY t."priority", t."id" LIMIT 51`);
+    const count = statementOf(`SELECT count(*) FROM "Ticket" t WHERE `, where, ``);
+    indexed = (await explain(pool, `${view} list`, list)) && indexed;
+    indexed = (await explain(pool, `${view} count`, count)) && indexed;
+  }
+  const manager: QueueScope = { actorId: f.manager, tiers: null, escalationTier: null, selected: "all" };
+  for (const view of ["unassigned", "tier", "due-soon", "escalated"] as const) {
+    const where = whereOf([scopeCondition(manager), viewCondition(view, manager, null, now)]);
+    indexed = (await explain(pool, `${view} list (all)`, statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, where, ` ORDER BY t."priority", t."id" LIMIT 51`))) && indexed;
+    indexed = (await explain(pool, `${view} count (all)`, statementOf(`SELECT count(*) FROM "Ticket" t WHERE `, where, ``))) && indexed;
+  }
+  const l2: QueueScope = { actorId: f.l2agent, tiers: ["L2"], escalationTier: "L2", selected: "L2" };
+  const escalatedToL2 = whereOf([scopeCondition(l2), viewCondition("escalated", l2, null, now)]);
+  indexed = (await explain(pool, `escalated list (L2)`, statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, escalatedToL2, ` ORDER BY t."priority", t."id" LIMIT 51`))) && indexed;
+  indexed = (await explain(pool, `escalated count (L2)`, statementOf(`SELECT count(*) FROM "Ticket" t WHERE `, escalatedToL2, ``))) && indexed;
+  const searched = whereOf([base, viewCondition("tier", scope, groups, now), ...filterConditions({ q: "invoice" })]);
+  indexed = (await explain(pool, `search "invoice"`, statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, searched, ` ORDER BY t."priority", t."id" LIMIT 51`))) && indexed;
+  const byNumber = whereOf([base, viewCondition("tier", scope, groups, now), ...filterConditions({ q: "INC-1000001" })]);
+  indexed = (await explain(pool, `search a number`, statementOf(`SELECT t."id" FROM "Ticket" t WHERE `, byNumber, ` ORDER BY t."priority", t."id" LIMIT 51`))) && indexed;
+  return indexed;
+}
+
+/** A Prisma.Sql condition inside a statement, as pg text with $n placeholders. */
+function statementOf(before: string, where: { text: string; values: unknown[] }, after: string) {
+  return { text: `${before}${where.text}${after}`, values: where.values };
+}
+
+// ---- the server --------------------------------------------------------------------------------------
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const newestMtime = (entry: string): number => {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  return stat.isDirectory() ? readdirSync(entry).reduce((m, name) => Math.max(m, newestMtime(path.join(entry, name))), stat.mtimeMs) : stat.mtimeMs;
+};
+
+function buildIfStale(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (existsSync(buildId) && !BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs)) {
+    log(`build: up to date`);
+    return;
+  }
+  log(`build: stale, running next build…`);
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
+}
+
+async function startServer(): Promise<void> {
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: benchUrl,
+      NEXTAUTH_SECRET: `bench-pages-only-${randomBytes(24).toString("hex")}`,
+      NEXTAUTH_URL: BASE,
+      TIERDESK_SWEEP_SECONDS: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}.`);
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("next start did not answer within 60 s.");
+}
+
+/** A cookie jar of one: name=value pairs from Set-Cookie, sent back on every request. */
+class Cookies {
+  private readonly jar = new Map<string, string>();
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      this.jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  }
+  header(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+async function signIn(userId: string, password: string): Promise<Cookies> {
+  const cookies = new Cookies();
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  cookies.take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${BASE}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.header() },
+    body: new URLSearchParams({ csrfToken, userId, password, json: "true" }),
+  });
+  cookies.take(response);
+  const session = (await (await fetch(`${BASE}/api/auth/session`, { headers: { Cookie: cookies.header() } })).json()) as { user?: { userId?: string } };
+  if (session.user?.userId !== userId) throw new Error(`Signing in as ${userId} failed (${response.status}).`);
+  return cookies;
+}
+
+interface Timing {
+  label: string;
+  status: number;
+  median: number;
+  p90: number;
+  min: number;
+}
+
+async function timePage(cookies: Cookies, label: string, url: string, expect: string): Promise<Timing> {
+  const once = async () => {
+    const start = performance.now();
+    const response = await fetch(`${BASE}${url}`, { headers: { Cookie: cookies.header() }, redirect: "manual" });
+    const body = await response.text();
+    const ms = performance.now() - start;
+    if (response.status === 200 && !body.includes(expect)) throw new Error(`${url} answered 200 without "${expect}".`);
+    return { ms, status: response.status };
+  };
+  for (let i = 0; i < WARMUP; i++) {
+    const first = await once();
+    if (first.status !== 200) return { label, status: first.status, median: NaN, p90: NaN, min: NaN };
+  }
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) times.push((await once()).ms);
+  return { label, status: 200, median: percentile(times, 50), p90: percentile(times, 90), min: Math.min(...times) };
+}
+
+// ---- main --------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  log("Tierdesk page benchmark (issue 4): the agent queue with 100,000 tickets in PostgreSQL");
+  log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
+  log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (shared machine: absolute figures move with the neighbours)`);
+
+  await admin(`CREATE DATABASE "${dbName}"`);
+  created = true;
+  opened = createDatabase({ kind: "postgres", url: benchUrl });
+  await applyMigrations(opened.connection.factory);
+  await seedDemoData(opened.db);
+  await opened.close();
+  opened = undefined;
+
+  sql = new pg.Pool({ connectionString: benchUrl, max: 2 });
+  sql.on("error", () => {});
+  const version = (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+  log(`database: PostgreSQL ${version}, ${new URL(adminUrl).host}/${dbName} (throw-away)`);
+  const f = await loadFixtures(sql);
+  const agents = await insertUsers(sql, f);
+  const now = new Date();
+  let t = performance.now();
+  await bulkLoad(sql, f, agents, now);
+  const [loaded] = (await sql.query<{ tickets: number; events: number }>(`SELECT (SELECT count(*)::int FROM "Ticket") AS tickets, (SELECT count(*)::int FROM "TicketEvent") AS events`)).rows;
+  log(`setup: ${fmt(loaded!.tickets)} tickets and ${fmt(loaded!.events)} events bulk-loaded (search vectors by trigger) and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
+
+  const indexed = await explainViews(sql, f, now);
+  log(indexed ? `  every list and count is index-backed (no sequential scan of "Ticket")` : `  ! a sequential scan of "Ticket" above`);
+
+  buildIfStale();
+  t = performance.now();
+  await startServer();
+  log(`server: next start on ${BASE} (DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? "10"}, sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  const cookies = await signIn("l1agent", "l1agent-demo-pass");
+
+  log(`\nServer time as l1agent (and manager where named): ${WARMUP} warm-up + ${REQUESTS} sequential requests each, time to the full response on loopback`);
+  const pages: [string, string, string][] = [
+    ...QUEUE_VIEWS.map((view): [string, string, string] => [`/queue?view=${view}`, `/queue?view=${view}`, "L1 queue"]),
+    [`search "invoice"`, `/queue?q=invoice`, "L1 queue"],
+    [`search + filters`, `/queue?view=unassigned&q=vpn&priority=P2&category=access`, "L1 queue"],
+    [`page 2 (cursor)`, "", "L1 queue"],
+    [`GET /api/v1/queue`, `/api/v1/queue?view=unassigned`, `"counts"`],
+  ];
+  const firstPage = (await (await fetch(`${BASE}/api/v1/queue?view=tier`, { headers: { Cookie: cookies.header() } })).json()) as { nextCursor: string | null; rows: { number: string }[] };
+  pages[pages.length - 2]![1] = `/queue?view=tier&cursor=${firstPage.nextCursor}`;
+  const ticketNumber = firstPage.rows[0]!.number;
+  pages.push([`/queue/tickets/${ticketNumber}`, `/queue/tickets/${ticketNumber}`, ticketNumber]);
+
+  const managerCookies = await signIn("manager", "manager-demo-pass");
+  const asManager = new Set([`manager: all tiers`, `manager: unassigned, all`]);
+  pages.push([`manager: all tiers`, `/queue`, "All tiers queue"], [`manager: unassigned, all`, `/queue?view=unassigned`, "All tiers queue"]);
+
+  const results: Timing[] = [];
+  for (const [label, url, expect] of pages) {
+    const r = await timePage(asManager.has(label) ? managerCookies : cookies, label, url, expect);
+    results.push(r);
+    if (r.status !== 200) log(`  ${label.padEnd(34)} skipped: answered ${r.status}${r.status === 404 ? " (the ticket page does not exist on this branch)" : ""}`);
+    else log(`  ${label.padEnd(34)} median ${fmt(r.median, 1).padStart(6)} ms   p90 ${fmt(r.p90, 1).padStart(6)} ms   min ${fmt(r.min, 1).padStart(6)} ms   ${r.median < TARGET_MEDIAN_MS ? "PASS" : "MISS"} (< ${TARGET_MEDIAN_MS} ms median)`);
+  }
+  const measured = results.filter((r) => r.status === 200);
+  log(`\n${measured.every((r) => r.median < TARGET_MEDIAN_MS) ? "PASS" : "MISS"}: ${measured.filter((r) => r.median < TARGET_MEDIAN_MS).length} of ${measured.length} pages under ${TARGET_MEDIAN_MS} ms at the median`);
+  log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  console.error("The benchmark could not complete:", error);
+  exitCode = 1;
+} finally {
+  try {
+    await cleanup();
+    log(`stopped the server, dropped ${dbName}`);
+  } catch (error) {
+    console.error(`Could not drop ${dbName}:`, error);
+    exitCode = 1;
+  }
+}
+process.exit(exitCode);
