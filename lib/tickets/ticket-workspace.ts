@@ -9,7 +9,7 @@ import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { loadRules, loadTicket } from "@/lib/routing/ticket-store";
 import { availableActions, type AvailableActions } from "./available-actions";
 import { previewClassification, previewKey, type ClassificationPreview } from "./classification-preview";
-import { OPEN_STATUSES } from "./find-queue";
+import { OPEN_STATUSES } from "@/lib/validation/queue";
 import { getTicket } from "./get-ticket";
 import { sopSteps } from "./sop-steps";
 import type { TicketJson } from "./ticket-json";
@@ -61,7 +61,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
       select: { sopArticleId: true, articles: { where: { published: true }, orderBy: { title: "asc" }, select: { id: true, slug: true, title: true, body: true, audience: true } } },
     }),
     db().ticket.findMany({
-      where: { customerId: row.customerId, id: { not: row.id }, status: { in: OPEN_STATUSES } },
+      where: { customerId: row.customerId, id: { not: row.id }, status: { in: [...OPEN_STATUSES] } },
       orderBy: { id: "desc" },
       take: 10,
       select: { number: true, title: true, status: true, priority: true },
