@@ -9,7 +9,7 @@ export default async function AgentLayout({ children }: { children: ReactNode })
       <AppHeader
         title="Agent workspace"
         user={`${actor.name}${actor.tier ? ` · ${actor.tier}` : ""}`}
-        links={[{ href: "/queue", label: "L1 queue" }]}
+        links={[{ href: "/queue", label: "Queue" }]}
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </>
