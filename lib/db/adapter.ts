@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -14,7 +15,8 @@ export interface DatabaseConnection {
 /** The one place that knows which driver adapter a target needs. Everything above it is the same. */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if (target.kind === "postgres") {
-    return { factory: new PrismaPgWholeScripts({ connectionString: target.url, max: poolSize() }), close: async () => {} };
+    const options = statementCacheOn() ? { statementNameGenerator: statementName } : undefined;
+    return { factory: new PrismaPgWholeScripts({ connectionString: target.url, max: poolSize() }, options), close: async () => {} };
   }
   let pglite: PGlite;
   if (target.kind === "pglite") {
@@ -34,6 +36,20 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
 function poolSize(): number {
   const size = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   return Number.isInteger(size) && size > 0 ? size : 10;
+}
+
+/**
+ * Named (prepared) statements: each connection parses and plans a statement once and reuses it, instead
+ * of planning every call again, which costs more than running the routing service's CTEs. The name is
+ * the SQL's hash, so the same text always maps to the same statement. DATABASE_STATEMENT_CACHE=0 turns
+ * it off (for a pooler that cannot keep prepared statements).
+ */
+function statementName(query: { sql: string }): string {
+  return `td_${createHash("sha1").update(query.sql).digest("base64url")}`;
+}
+
+function statementCacheOn(): boolean {
+  return process.env.DATABASE_STATEMENT_CACHE !== "0";
 }
 
 /**

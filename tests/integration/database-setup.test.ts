@@ -1,3 +1,4 @@
+import { createDatabase } from "@/lib/db/client";
 import { expect, it } from "vitest";
 import { applyMigrations } from "@/lib/db/migrate";
 import { readMigrationsList } from "@/lib/db/schema-engine";
@@ -55,5 +56,20 @@ describeEachDatabase("migrations and demo data", (database) => {
       clock: "BUSINESS_HOURS",
     });
     expect(first.users.every((u) => u.secretHash.startsWith("scrypt$N=131072,r=8,p=1$"))).toBe(true);
+  });
+
+  it("on PostgreSQL, runs queries as named prepared statements (parsed and planned once per connection) unless turned off", async () => {
+    if (database().kind !== "postgres") return expect(database().kind).toBe("pglite");
+    const named = await database().db.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements WHERE name LIKE 'td\_%'`;
+    expect(named.length).toBeGreaterThanOrEqual(1);
+
+    process.env.DATABASE_STATEMENT_CACHE = "0";
+    const unnamed = createDatabase({ kind: "postgres", url: database().url! });
+    try {
+      expect(await unnamed.db.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements WHERE name LIKE 'td\_%'`).toEqual([]);
+    } finally {
+      delete process.env.DATABASE_STATEMENT_CACHE;
+      await unnamed.close();
+    }
   });
 });
