@@ -14,7 +14,7 @@ import { describeEachDatabase } from "../fixtures/test-database";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const LOG = new TextEncoder().encode("2026-11-27T10:00:01Z ERROR export worker timed out\n");
 const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" };
-const file = (bytes: Uint8Array, name: string, type = "application/octet-stream") => new File([bytes], name, { type });
+const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = "application/octet-stream") => new File([bytes], name, { type });
 const text = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
 
 let dir: string;
@@ -36,7 +36,9 @@ describeEachDatabase("attachments", (database) => {
 
   beforeAll(async () => {
     await seedDemoData(database().db);
-    [acme, globex, agent] = await Promise.all(["C1001", "C1002", "l1agent"].map((u) => actorFor(database().db, u)));
+    acme = await actorFor(database().db, "C1001");
+    globex = await actorFor(database().db, "C1002");
+    agent = await actorFor(database().db, "l1agent");
   });
 
   it("opens a ticket with files: types detected from the bytes, names sanitized, bytes kept outside the web root", async () => {

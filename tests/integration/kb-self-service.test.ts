@@ -19,7 +19,10 @@ describeEachDatabase("customer self-service articles", (database) => {
 
   beforeAll(async () => {
     await seedDemoData(database().db);
-    [acme, globex, manager, agent] = await Promise.all(["C1001", "C1002", "manager", "l1agent"].map((u) => actorFor(database().db, u)));
+    acme = await actorFor(database().db, "C1001");
+    globex = await actorFor(database().db, "C1002");
+    manager = await actorFor(database().db, "manager");
+    agent = await actorFor(database().db, "l1agent");
   });
 
   it("searches customer articles by full text, stemmed and by prefix, best match first", async () => {
