@@ -27,4 +27,16 @@ export const SELF_SERVICE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   ArticleResponse: object({ article: ref("Article") }),
   ArticleFeedbackResponse: object({ feedback: object({ helpful: { type: "boolean" } }) }),
   DeflectionResponse: object({ deflection: object({ recordedAt: dateTime }) }),
+  SelfServiceCounts: object({
+    counts: {
+      type: "array",
+      items: object({
+        periodStart: dateTime,
+        article: object({ slug: string, title: string }),
+        deflections: { type: "integer" },
+        helpful: { type: "integer" },
+        notHelpful: { type: "integer" },
+      }),
+    },
+  }),
 };

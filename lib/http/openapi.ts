@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
-import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection } from "@/lib/validation/kb";
+import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
 import { ZAttachmentUpload } from "@/lib/validation/attachment";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
@@ -201,6 +201,15 @@ export const API_ROUTES: ApiRoute[] = [
     body: { name: "RecordDeflection", schema: ZRecordDeflection },
     response: { status: 201, description: "Recorded.", schema: "DeflectionResponse" },
     errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/kb/self-service",
+    operationId: "countSelfService",
+    summary: "Deflections (\"This solved it\") and \"Was this helpful?\" answers per article and day, week or month in [from, to) (managers and admins).",
+    query: ZSelfServiceCounts,
+    response: { status: 200, description: "Counts per period and article; empty ones left out.", schema: "SelfServiceCounts" },
+    errors: [400, 403],
   },
   {
     method: "get",

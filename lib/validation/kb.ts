@@ -22,8 +22,12 @@ export const ZRecordDeflection = z.strictObject({
 
 export const SELF_SERVICE_PERIODS = ["day", "week", "month"] as const;
 
+/** A date (2026-11-01, midnight UTC) or a date and time with its offset. */
+const instant = (error: string) =>
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error }).transform((text) => new Date(text));
+
 export const ZSelfServiceCounts = z.strictObject({
-  from: z.coerce.date({ error: "A start date." }),
-  to: z.coerce.date({ error: "An end date." }),
-  period: z.enum(SELF_SERVICE_PERIODS).default("day"),
+  from: instant("A start date, e.g. 2026-11-01."),
+  to: instant("An end date (exclusive), e.g. 2026-12-01."),
+  period: z.enum(SELF_SERVICE_PERIODS, { error: "day, week or month." }).default("day"),
 });

@@ -452,6 +452,7 @@ test.describe("routing API", () => {
       "/api/v1/kb/articles/{slug}": ["get"],
       "/api/v1/kb/articles/{slug}/feedback": ["post"],
       "/api/v1/kb/articles/{slug}/deflections": ["post"],
+      "/api/v1/kb/self-service": ["get"],
       "/api/v1/priority-matrix": ["get", "put"],
       "/api/v1/sla/sweep": ["post"],
       "/api/v1/queue": ["get"],
