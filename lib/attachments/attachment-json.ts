@@ -21,3 +21,15 @@ export function toAttachmentJson(
     url: `/api/v1/tickets/${ticketNumber}/attachments/${a.id}`,
   };
 }
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Oldest first, then by name (code points, whatever the database's collation), then id: files sent
+ * together share their createdAt, and every list shows them in the same order.
+ */
+export function inListOrder<T extends { createdAt: Date; fileName: string; id: string }>(rows: T[]): T[] {
+  return [...rows].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || byCodePoint(a.fileName, b.fileName) || byCodePoint(a.id, b.id),
+  );
+}

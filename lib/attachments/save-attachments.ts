@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { PreparedUpload } from "./prepare-uploads";
 import { storeBytes } from "./store";
-import { toAttachmentJson, type AttachmentJson } from "./attachment-json";
+import { inListOrder, toAttachmentJson, type AttachmentJson } from "./attachment-json";
 
 export interface StoredUpload extends Omit<PreparedUpload, "bytes"> {
   size: number;
@@ -40,5 +40,5 @@ export async function recordAttachments(
       createdAt: now,
     })),
   });
-  return rows.map((row) => toAttachmentJson(target.ticketNumber, row));
+  return inListOrder(rows).map((row) => toAttachmentJson(target.ticketNumber, row));
 }
