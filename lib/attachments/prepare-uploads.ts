@@ -13,9 +13,12 @@ export interface PreparedUpload {
   bytes: Uint8Array;
 }
 
-/** A file input left empty submits a nameless, empty part: that is no file at all. */
+/**
+ * The files among form entries. A file input left empty still submits an empty part (named "" by
+ * browsers, "undefined" after a server action decodes it): empty files carry nothing and are skipped.
+ */
 export function filesIn(entries: FormDataEntryValue[]): File[] {
-  return entries.filter((e): e is File => typeof e !== "string" && !(e.size === 0 && e.name === ""));
+  return entries.filter((e): e is File => typeof e !== "string" && e.size > 0);
 }
 
 /**

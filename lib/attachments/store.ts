@@ -6,7 +6,8 @@ import { Readable } from "node:stream";
 
 /** Where attachment bytes live: outside the web root, never served as static files. */
 export function attachmentsDir(): string {
-  return path.resolve(process.env.ATTACHMENTS_DIR || ".data/attachments");
+  // Chosen at run time: the build must not trace it (turbopackIgnore), it is no part of the app.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTACHMENTS_DIR || ".data/attachments");
 }
 
 const STORAGE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,7 +15,7 @@ const STORAGE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** A key is a UUID we generated; anything else (a path, "..") never reaches the file system. */
 function pathOf(storageKey: string): string {
   if (!STORAGE_KEY.test(storageKey)) throw new Error("Invalid attachment storage key.");
-  return path.join(attachmentsDir(), storageKey.slice(0, 2), storageKey);
+  return path.join(/*turbopackIgnore: true*/ attachmentsDir(), storageKey.slice(0, 2), storageKey);
 }
 
 export interface StoredBytes {
