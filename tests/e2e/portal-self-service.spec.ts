@@ -175,6 +175,25 @@ test.describe("portal self-service", () => {
     expect((await globex.get(`/api/v1/tickets/${theirNumber}/attachments/${attachments[0]!.url.split("/").pop()}`)).status()).toBe(404);
   });
 
+  test("a double submit of the new-ticket form creates one ticket", async ({ page }) => {
+    await loginAsCustomer(page, CUSTOMER_ACME);
+    const before = await ticketCount(page.request);
+    const title = uniqueTitle("Double submit");
+    await fillNewTicketForm(page, { title, description: "Submitted twice in a row.", category: "Performance" });
+    // Two submits before the first answer: both carry the form's one idempotency key.
+    await page.locator("form").filter({ has: page.getByLabel("Title") }).evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await expect(page.getByRole("status").filter({ hasText: "created" })).toBeVisible();
+    // Both submits have been answered once the form is idle again.
+    await expect(page.getByRole("button", { name: "Open ticket" })).toBeEnabled();
+    const response = await page.request.get("/api/v1/tickets?limit=100");
+    const { tickets } = (await response.json()) as { tickets: { title: string }[] };
+    expect(tickets.filter((t) => t.title === title)).toHaveLength(1);
+    expect(await ticketCount(page.request)).toBe(before + 1);
+  });
+
   test("API: uploads are typed by content and size-checked; a double submit with one Idempotency-Key is one ticket", async ({ page }) => {
     await loginAsCustomer(page, CUSTOMER_ACME);
     const api = page.request;
