@@ -230,6 +230,8 @@ test.describe("portal self-service", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "SOP: Data, exports and backups" })).toHaveCount(0);
     await shot(page, testInfo, "10-agent-article-404");
+    await page.goto(`/portal/search?q=${encodeURIComponent("SOP refunds contract approval")}`);
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("No article matches “SOP refunds contract approval”.");
 
     const api = page.request;
     expect((await api.get("/api/v1/kb/articles/sop-data")).status()).toBe(404);
