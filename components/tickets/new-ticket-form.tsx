@@ -30,8 +30,12 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
   const v = state.values ?? {};
   const [fileError, setFileError] = useState<string | null>(null);
   const errors: Record<string, string[] | undefined> = { ...state.fieldErrors, ...(fileError ? { attachments: [fileError] } : {}) };
-  // What is typed so far, for the article suggestions (the inputs themselves stay uncontrolled).
-  const [typed, setTyped] = useState({ title: "", description: "" });
+  // What is typed so far, for the article suggestions (the inputs themselves stay uncontrolled). It belongs
+  // to one form: once a ticket is created the form starts empty, and so do the suggestions.
+  const formKey = state.created?.number ?? "form";
+  const [typedIn, setTypedIn] = useState({ formKey, title: "", description: "" });
+  const typed = typedIn.formKey === formKey ? typedIn : { formKey, title: "", description: "" };
+  const setTyped = (field: "title" | "description", value: string) => setTypedIn({ ...typed, [field]: value });
   // After the action, React resets the form to its default values. Inputs follow a changed defaultValue,
   // but a <select> only reads it when it mounts: each select is keyed by the value it must show, so a
   // refused submission keeps the customer's choices instead of falling back to the first option.
@@ -67,7 +71,7 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
       )}
       <form
         action={formAction}
-        key={state.created?.number ?? "form"}
+        key={formKey}
         className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
         noValidate
         onSubmit={(event) => fileError && event.preventDefault()}
@@ -99,7 +103,7 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
               className={INPUT_CLASS}
               aria-describedby={describedBy}
               aria-invalid={invalid}
-              onChange={(e) => setTyped((t) => ({ ...t, title: e.target.value }))}
+              onChange={(e) => setTyped("title", e.target.value)}
             />
           )}
         </Field>
@@ -116,7 +120,7 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
               className={INPUT_CLASS}
               aria-describedby={describedBy}
               aria-invalid={invalid}
-              onChange={(e) => setTyped((t) => ({ ...t, description: e.target.value }))}
+              onChange={(e) => setTyped("description", e.target.value)}
             />
           )}
         </Field>
