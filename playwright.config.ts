@@ -10,6 +10,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 /** The embedded database of the e2e server: removed before every run, so each run starts from the seed. */
 const E2E_DATA_DIR = ".data/e2e-db";
+/** Where the e2e server keeps uploaded attachments: removed before every run too. */
+const E2E_ATTACHMENTS_DIR = ".data/e2e-attachments";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -41,7 +43,7 @@ export default defineConfig({
   ],
   webServer: {
     // Fresh database every run: it is deleted before `npm start` migrates and seeds it.
-    command: `node -e "require('fs').rmSync('${E2E_DATA_DIR}',{recursive:true,force:true})" && npm start`,
+    command: `node -e "for (const d of ['${E2E_DATA_DIR}','${E2E_ATTACHMENTS_DIR}']) require('fs').rmSync(d,{recursive:true,force:true})" && npm start`,
     url: `${baseURL}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -51,6 +53,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_URL: `file:${E2E_DATA_DIR}`,
+      ATTACHMENTS_DIR: E2E_ATTACHMENTS_DIR,
       NEXTAUTH_SECRET: "tierdesk-e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { ZTicketNumber } from "./validation/ticket";
 
-export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view";
+export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view" | "kb:deflect" | "kb:feedback" | "kb:stats";
 
 export interface TicketResource {
   customerId: string;
@@ -22,6 +22,13 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       return STAFF.has(actor.role) || (actor.role === "CUSTOMER" && resource.customerId === actor.id);
     case "queue:view":
       return STAFF.has(actor.role);
+    // "This solved it" counts a customer's contact that needed no ticket; staff reading articles is no contact.
+    case "kb:deflect":
+      return actor.role === "CUSTOMER";
+    case "kb:feedback":
+      return true;
+    case "kb:stats":
+      return actor.role === "MANAGER" || actor.role === "ADMIN";
     default:
       return false;
   }

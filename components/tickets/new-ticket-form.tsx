@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { ArticleSuggestions } from "@/components/portal/article-suggestions";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { CategoryOption } from "@/lib/catalog/list-categories";
@@ -10,18 +11,31 @@ import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
 import { STATUS_LABEL } from "./labels";
 
 export interface NewTicketState {
-  created?: { number: string; status: keyof typeof STATUS_LABEL };
+  created?: { number: string; status: keyof typeof STATUS_LABEL; attachments: { fileName: string; url: string }[] };
   values?: Record<string, string>;
+  /** The key the next submit carries: the same after a refusal (nothing was created), a new one after a ticket. */
+  idempotencyKey?: string;
   message?: string;
   fieldErrors?: Record<string, string[]>;
 }
 
+/** Mirrors lib/attachments/prepare-uploads.ts, so a file over the limit is refused before it is sent. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.log,.txt,.csv,.json";
+
 type Action = (state: NewTicketState, form: FormData) => Promise<NewTicketState>;
 
-export function NewTicketForm({ categories, action }: { categories: CategoryOption[]; action: Action }) {
+export function NewTicketForm({ categories, action, idempotencyKey }: { categories: CategoryOption[]; action: Action; idempotencyKey: string }) {
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
-  const errors = state.fieldErrors ?? {};
+  const [fileError, setFileError] = useState<string | null>(null);
+  const errors: Record<string, string[] | undefined> = { ...state.fieldErrors, ...(fileError ? { attachments: [fileError] } : {}) };
+  // What is typed so far, for the article suggestions (the inputs themselves stay uncontrolled). It belongs
+  // to one form: once a ticket is created the form starts empty, and so do the suggestions.
+  const formKey = state.created?.number ?? "form";
+  const [typedIn, setTypedIn] = useState({ formKey, title: "", description: "" });
+  const typed = typedIn.formKey === formKey ? typedIn : { formKey, title: "", description: "" };
+  const setTyped = (field: "title" | "description", value: string) => setTypedIn({ ...typed, [field]: value });
   // After the action, React resets the form to its default values. Inputs follow a changed defaultValue,
   // but a <select> only reads it when it mounts: each select is keyed by the value it must show, so a
   // refused submission keeps the customer's choices instead of falling back to the first option.
@@ -37,6 +51,17 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
           <p>
             Follow it in <Link href="/portal/tickets" className="underline">My tickets</Link>.
           </p>
+          {state.created.attachments.length > 0 && (
+            <ul aria-label="Attachments" className="mt-2 list-disc pl-5">
+              {state.created.attachments.map((a) => (
+                <li key={a.url}>
+                  <a href={a.url} download className="underline">
+                    {a.fileName}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {state.message && (
@@ -44,7 +69,14 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
           {state.message}
         </p>
       )}
-      <form action={formAction} key={state.created?.number ?? "form"} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+      <form
+        action={formAction}
+        key={formKey}
+        className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+        noValidate
+        onSubmit={(event) => fileError && event.preventDefault()}
+      >
+        <input type="hidden" name="idempotencyKey" value={state.idempotencyKey ?? idempotencyKey} />
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-800">Type</legend>
           <div className="flex gap-4 text-sm">
@@ -62,15 +94,38 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
 
         <Field id="title" label="Title" errors={errors.title}>
           {(describedBy, invalid) => (
-            <input id="title" name="title" defaultValue={v.title} maxLength={TITLE_MAX} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+            <input
+              id="title"
+              name="title"
+              defaultValue={v.title}
+              maxLength={TITLE_MAX}
+              required
+              className={INPUT_CLASS}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setTyped("title", e.target.value)}
+            />
           )}
         </Field>
 
         <Field id="description" label="Description" hint="What happened, when, and what you already tried." errors={errors.description}>
           {(describedBy, invalid) => (
-            <textarea id="description" name="description" defaultValue={v.description} maxLength={DESCRIPTION_MAX} rows={6} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+            <textarea
+              id="description"
+              name="description"
+              defaultValue={v.description}
+              maxLength={DESCRIPTION_MAX}
+              rows={6}
+              required
+              className={INPUT_CLASS}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => setTyped("description", e.target.value)}
+            />
           )}
         </Field>
+
+        <ArticleSuggestions title={typed.title} description={typed.description} />
 
         <Field id="category" label="Category" errors={errors.category}>
           {(describedBy, invalid) => (
@@ -111,6 +166,30 @@ export function NewTicketForm({ categories, action }: { categories: CategoryOpti
             )}
           </Field>
         </div>
+
+        <Field
+          id="attachments"
+          label="Attachments (optional)"
+          hint="Screenshots (PNG, JPEG, GIF, WebP), PDF, or text and log files; up to 5 files of 10 MB each."
+          errors={errors.attachments}
+        >
+          {(describedBy, invalid) => (
+            <input
+              id="attachments"
+              name="attachments"
+              type="file"
+              multiple
+              accept={ACCEPT}
+              className="block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              onChange={(e) => {
+                const tooLarge = [...(e.target.files ?? [])].find((f) => f.size > MAX_FILE_BYTES);
+                setFileError(tooLarge ? `"${tooLarge.name}" is over 10 MB.` : null);
+              }}
+            />
+          )}
+        </Field>
 
         <Button type="submit" disabled={pending}>
           {pending ? "Sending…" : "Open ticket"}

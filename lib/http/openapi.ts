@@ -4,8 +4,11 @@ import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
+import { ZAttachmentUpload } from "@/lib/validation/attachment";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
+import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch";
 
@@ -20,9 +23,12 @@ export interface ApiRoute {
   public?: boolean;
   /** Query parameters: each property of the schema is one parameter. */
   query?: z.ZodObject;
-  /** The JSON body, under the name it gets in components.schemas (400, 413 and 415 follow from having one). */
-  body?: { name: string; schema: z.ZodType };
-  response: { status: 200 | 201; description: string; schema: string };
+  /** The body, under the name it gets in components.schemas (400, 413 and 415 follow from having one); JSON unless mediaType says. */
+  body?: { name: string; schema: z.ZodType; mediaType?: "multipart/form-data" };
+  /** Request headers the route reads. */
+  headers?: { name: string; description: string; schema: JsonSchema }[];
+  /** JSON (a schema in components.schemas) unless mediaType names another type (then schema is inline). */
+  response: { status: 200 | 201; description: string; schema: string; mediaType?: string; alsoStatus?: { status: 200; description: string } };
   /** Error statuses beyond those implied (401 unless public, 404 for a ticket number, 400/413/415 for a body). */
   errors?: (400 | 403 | 404 | 409)[];
 }
@@ -44,8 +50,21 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/api/v1/tickets",
     operationId: "createTicket",
     summary: "Open a ticket (customers). It enters L1, classified on the current priority matrix.",
+    description: "Send an Idempotency-Key header (or idempotencyKey) to make a retry safe: a repeat with the same key returns the first ticket with 200.",
     body: { name: "CreateTicket", schema: ZCreateTicket },
-    response: { status: 201, description: "The new ticket; Location names it.", schema: "TicketResponse" },
+    headers: [
+      {
+        name: "Idempotency-Key",
+        description: "A UUID or 8–100 URL-safe characters, chosen once per ticket; overrides idempotencyKey in the body.",
+        schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,100}$" },
+      },
+    ],
+    response: {
+      status: 201,
+      description: "The new ticket; Location names it.",
+      schema: "TicketResponse",
+      alsoStatus: { status: 200, description: "A repeat of an earlier request with the same idempotency key: that ticket (Idempotent-Replayed: true)." },
+    },
     errors: [403],
   },
   {
@@ -129,6 +148,71 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: `${TICKET}/attachments`,
+    operationId: "listAttachments",
+    summary: "The ticket's attachments, oldest first (customers: not those of internal notes).",
+    response: { status: 200, description: "The attachments; url downloads each.", schema: "AttachmentList" },
+  },
+  {
+    method: "post",
+    path: `${TICKET}/attachments`,
+    operationId: "addAttachments",
+    summary: "Attach files to a ticket you may see: up to 5 parts named attachments, each at most 10 MB (413).",
+    description: "Types are detected from the bytes: PNG, JPEG, GIF, WebP, PDF, or UTF-8 text without NUL bytes (logs); anything else is 415. The file name is sanitized.",
+    body: { name: "AttachmentUpload", schema: ZAttachmentUpload, mediaType: "multipart/form-data" },
+    response: { status: 201, description: "The new attachments.", schema: "AttachmentList" },
+  },
+  {
+    method: "get",
+    path: `${TICKET}/attachments/{id}`,
+    operationId: "downloadAttachment",
+    summary: "Download one attachment (as Content-Disposition: attachment, of its detected type, nosniff).",
+    response: { status: 200, description: "The file's bytes.", schema: "", mediaType: "application/octet-stream" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/kb/articles",
+    operationId: "searchArticles",
+    summary: "Search the self-service articles meant for customers (PostgreSQL full text over title and body; words match as prefixes).",
+    query: ZArticleSearch,
+    response: { status: 200, description: "Matching articles, best first (no agent SOPs, ever).", schema: "ArticleSearchResult" },
+    errors: [400],
+  },
+  {
+    method: "get",
+    path: "/api/v1/kb/articles/{slug}",
+    operationId: "getArticle",
+    summary: "One self-service article, its body as Markdown (render it sanitized). Agent articles are 404.",
+    response: { status: 200, description: "The article.", schema: "ArticleResponse" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/kb/articles/{slug}/feedback",
+    operationId: "recordArticleFeedback",
+    summary: "Answer \"Was this helpful?\" for an article.",
+    body: { name: "ArticleFeedback", schema: ZArticleFeedback },
+    response: { status: 201, description: "Recorded.", schema: "ArticleFeedbackResponse" },
+  },
+  {
+    method: "post",
+    path: "/api/v1/kb/articles/{slug}/deflections",
+    operationId: "recordDeflection",
+    summary: "\"This solved it\": the article answered the customer, no ticket is opened (customers; counted for managers).",
+    body: { name: "RecordDeflection", schema: ZRecordDeflection },
+    response: { status: 201, description: "Recorded.", schema: "DeflectionResponse" },
+    errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/kb/self-service",
+    operationId: "countSelfService",
+    summary: "Deflections (\"This solved it\") and \"Was this helpful?\" answers per article and day, week or month in [from, to) (managers and admins).",
+    query: ZSelfServiceCounts,
+    response: { status: 200, description: "Counts per period and article; empty ones left out.", schema: "SelfServiceCounts" },
+    errors: [400, 403],
+  },
+  {
+    method: "get",
     path: "/api/v1/queue",
     operationId: "getQueue",
     summary: "The agent queue: one view of your tier's open tickets, filtered and searched, with every view's count (support staff).",
@@ -177,14 +261,20 @@ export const API_ROUTES: ApiRoute[] = [
   },
 ];
 
+const PATH_PARAMETERS: Record<string, JsonSchema> = {
+  number: { name: "number", in: "path", required: true, description: "The ticket number, e.g. INC-000042.", schema: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" } },
+  id: { name: "id", in: "path", required: true, description: "The attachment's id.", schema: { type: "string", format: "uuid" } },
+  slug: { name: "slug", in: "path", required: true, description: "The article's slug, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
+};
+
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input: error.fields names each field at fault.",
   401: "Not signed in.",
   403: "Signed in, but not allowed to do this.",
-  404: "No such ticket, or not one you may see.",
+  404: "No such ticket, attachment or article, or not one you may see.",
   409: "Conflict with the ticket's current state (see error.message; a stale version carries error.currentVersion).",
-  413: "The body is over 1 MB.",
-  415: "The body is not application/json.",
+  413: "The body is over 1 MB (a multipart upload: a file over 10 MB).",
+  415: "The body is not application/json (a multipart upload: not multipart/form-data, or a file of a type not accepted).",
   500: "Something went wrong on our side.",
 };
 
@@ -198,25 +288,26 @@ function inputSchema(schema: z.ZodType): JsonSchema {
 function errorStatuses(route: ApiRoute): number[] {
   const statuses = new Set<number>(route.errors ?? []);
   if (route.body) [400, 413, 415].forEach((s) => statuses.add(s));
-  if (route.path.includes("{number}")) statuses.add(404);
+  if (route.path.includes("{")) statuses.add(404);
   if (!route.public) [401, 500].forEach((s) => statuses.add(s));
   return [...statuses].sort((a, b) => a - b);
 }
 
 function operation(route: ApiRoute): JsonSchema {
   const parameters: JsonSchema[] = [];
-  if (route.path.includes("{number}")) {
-    parameters.push({ name: "number", in: "path", required: true, description: "The ticket number, e.g. INC-000042.", schema: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" } });
-  }
+  for (const [, name] of route.path.matchAll(/\{(\w+)\}/g)) parameters.push(PATH_PARAMETERS[name!]!);
+  for (const header of route.headers ?? []) parameters.push({ ...header, in: "header", required: false });
   if (route.query) {
     const query = inputSchema(route.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
       parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, schema });
     }
   }
-  const responses: Record<string, JsonSchema> = {
-    [route.response.status]: { description: route.response.description, content: { "application/json": { schema: ref(route.response.schema) } } },
-  };
+  const content = route.response.mediaType
+    ? { [route.response.mediaType]: { schema: { type: "string", contentMediaType: route.response.mediaType } } }
+    : { "application/json": { schema: ref(route.response.schema) } };
+  const responses: Record<string, JsonSchema> = { [route.response.status]: { description: route.response.description, content } };
+  if (route.response.alsoStatus) responses[route.response.alsoStatus.status] = { description: route.response.alsoStatus.description, content };
   for (const status of errorStatuses(route)) {
     responses[status] = { description: ERROR_DESCRIPTIONS[status], content: { "application/json": { schema: ref("Error") } } };
   }
@@ -226,7 +317,7 @@ function operation(route: ApiRoute): JsonSchema {
     ...(route.description ? { description: route.description } : {}),
     ...(route.public ? { security: [] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: ref(route.body.name) } } } } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { [route.body.mediaType ?? "application/json"]: { schema: ref(route.body.name) } } } } : {}),
     responses,
   };
 }
@@ -264,6 +355,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...requestSchemas,
         ...RESPONSE_SCHEMAS,
         ...QUEUE_RESPONSE_SCHEMAS,
+        ...SELF_SERVICE_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

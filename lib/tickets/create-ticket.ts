@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
 import { Prisma } from "@/lib/db/generated/client";
 import type { AssignmentMode, Impact, Tier, Urgency } from "@/lib/db/generated/enums";
 import { forbidden, invalid } from "@/lib/errors";
@@ -12,9 +13,9 @@ import { CURRENT_MATRIX_JSON, requirePublishedMatrix, type CurrentMatrix } from 
 import { placementsInOrder, type Placement } from "@/lib/routing/placement";
 import type { EventInput } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
-import { ZCreateTicket } from "@/lib/validation/ticket";
+import { ZCreateTicket, type CreateTicketInput } from "@/lib/validation/ticket";
 import { nextTicketNumberSql } from "./ticket-number";
-import { toTicketJson, type TicketJson, type TicketRow } from "./ticket-json";
+import { TICKET_INCLUDE, toTicketJson, type TicketJson, type TicketRow } from "./ticket-json";
 import { selectTicketRowsSql } from "./ticket-row-sql";
 
 /** How many agents, best first, an intake tries before it waits for the first: more than intakes run at once. */
@@ -37,8 +38,38 @@ interface IntakeContext {
  * (a single statement is atomic, so nothing is half written).
  */
 export async function createTicket(actor: Actor, input: unknown, now = new Date()): Promise<TicketJson> {
+  return (await openTicket(actor, input, now)).ticket;
+}
+
+/**
+ * `createTicket`, also telling whether this call created the ticket or replayed an earlier intake with the
+ * same idempotency key (a double submit): then it returns that ticket and writes nothing.
+ */
+export async function openTicket(actor: Actor, input: unknown, now = new Date()): Promise<{ ticket: TicketJson; created: boolean }> {
   if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
   const data = parseInput(ZCreateTicket, input);
+  try {
+    return { ticket: await writeTicket(actor, data, now), created: true };
+  } catch (error) {
+    // The second of two submits with one key: the unique index refused it (after the first committed).
+    if (data.idempotencyKey && isRawUniqueViolation(error, IDEMPOTENCY_CONSTRAINT)) {
+      return { ticket: await getTicketByIdempotencyKey(actor, data.idempotencyKey), created: false };
+    }
+    throw error;
+  }
+}
+
+const IDEMPOTENCY_CONSTRAINT = "Ticket_customerId_idempotencyKey_key";
+
+async function getTicketByIdempotencyKey(actor: Actor, idempotencyKey: string): Promise<TicketJson> {
+  const row = await db().ticket.findUniqueOrThrow({
+    where: { customerId_idempotencyKey: { customerId: actor.id, idempotencyKey } },
+    include: TICKET_INCLUDE,
+  });
+  return toTicketJson(row);
+}
+
+async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Promise<TicketJson> {
 
   const [context] = await db().$queryRaw<[IntakeContext]>`
     SELECT
@@ -104,14 +135,14 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
         "categoryId", "customerId", "organizationId", "groupId", "assigneeId", "matrixVersionId", "tierEnteredAt",
         "slaSecondsUsed", "slaClockSince", "l1SecondsUsed", "l2SecondsUsed", "l3SecondsUsed", "tierClockSince",
         "vendorSecondsUsed", "vendorClockSince", "firstRespondedAt", "nextUpdateDueAt", "firstResponseDueAt",
-        "resolutionDueAt", "resolutionWarnAt", "tierBudgetEndsAt", "tierBudgetWarnAt", "createdAt", "updatedAt")
+        "resolutionDueAt", "resolutionWarnAt", "tierBudgetEndsAt", "tierBudgetWarnAt", "createdAt", "updatedAt", "idempotencyKey")
       VALUES (${nextTicketNumberSql(data.type)}, ${data.type}::"TicketType", ${data.title}, ${data.description},
         CASE WHEN EXISTS (SELECT 1 FROM chosen) THEN 'ASSIGNED' ELSE ${clocks.status} END::"TicketStatus", ${clocks.tier}::"Tier", ${plan.priority}::"Priority",
         ${plan.impact}::"Impact", ${plan.urgency}::"Urgency", ${category.id}, ${actor.id}, ${customer.organizationId}, ${group.id},
         (SELECT id FROM chosen), ${current.id}, ${now}, ${clocks.slaSecondsUsed}, ${clocks.slaClockSince}, ${clocks.l1SecondsUsed},
         ${clocks.l2SecondsUsed}, ${clocks.l3SecondsUsed}, ${clocks.tierClockSince}, ${clocks.vendorSecondsUsed}, ${clocks.vendorClockSince},
         ${clocks.firstRespondedAt}, ${clocks.nextUpdateDueAt}, ${clocks.firstResponseDueAt}, ${clocks.resolutionDueAt},
-        ${clocks.resolutionWarnAt}, ${clocks.tierBudgetEndsAt}, ${clocks.tierBudgetWarnAt}, ${now}, ${now})
+        ${clocks.resolutionWarnAt}, ${clocks.tierBudgetEndsAt}, ${clocks.tierBudgetWarnAt}, ${now}, ${now}, ${data.idempotencyKey ?? null})
       RETURNING *
     ), events AS (
       ${insertEventsSql(events, Prisma.sql`(SELECT "id" FROM ticket)`)}

@@ -6,6 +6,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
 export const TITLE_MAX = 200;
+/** A UUID, or any 8–100 URL-safe characters. */
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 export const DESCRIPTION_MAX = 20_000;
 
 export const ZCreateTicket = z.strictObject({
@@ -28,6 +30,8 @@ export const ZCreateTicket = z.strictObject({
     .regex(/^[a-z0-9-]+$/, "Choose a category."),
   impact: optional(z.enum(Impact, { error: "Choose how many people are affected." })),
   urgency: optional(z.enum(Urgency, { error: "Choose how urgent it is." })),
+  /** Chosen by the client once per form or request: a repeated submit with the same key returns the first ticket. */
+  idempotencyKey: optional(z.string().regex(IDEMPOTENCY_KEY, "Use a UUID or 8–100 letters, digits, - or _.")),
 });
 export type CreateTicketInput = z.infer<typeof ZCreateTicket>;
 

@@ -1,11 +1,15 @@
 import { NextResponse } from "next/server";
 import { readJsonBody, withActor } from "@/lib/http/api";
-import { createTicket } from "@/lib/tickets/create-ticket";
+import { withIdempotencyKey } from "@/lib/http/idempotency-key";
+import { openTicket } from "@/lib/tickets/create-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
 
 export const POST = withActor(async (actor, request) => {
-  const ticket = await createTicket(actor, await readJsonBody(request));
-  return NextResponse.json({ ticket }, { status: 201, headers: { Location: `/api/v1/tickets/${ticket.number}` } });
+  const { ticket, created } = await openTicket(actor, withIdempotencyKey(await readJsonBody(request), request.headers));
+  return NextResponse.json(
+    { ticket },
+    { status: created ? 201 : 200, headers: { Location: `/api/v1/tickets/${ticket.number}`, ...(created ? {} : { "Idempotent-Replayed": "true" }) } },
+  );
 });
 
 export const GET = withActor(async (actor, request) => {

@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { withActor } from "@/lib/http/api";
+import type { ArticleRouteContext } from "@/lib/http/article-route";
+import { getCustomerArticle } from "@/lib/kb/get-article";
+
+export const GET = withActor(async (_actor, _request, { params }: ArticleRouteContext) => {
+  const { slug, title, body, updatedAt, category } = await getCustomerArticle((await params).slug);
+  return NextResponse.json({ article: { slug, title, body, updatedAt, category } });
+});

@@ -1,0 +1,22 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { readStoredBytes } from "./store";
+import { visibleAttachmentWhere } from "./visible-attachments";
+
+export interface AttachmentFile {
+  fileName: string;
+  contentType: string;
+  size: number;
+  body: ReadableStream<Uint8Array>;
+}
+
+/** One attachment's bytes, if `actor` may see its ticket; otherwise (or unknown) "not found". */
+export async function getAttachmentFile(actor: Actor, number: string, id: string): Promise<AttachmentFile> {
+  const row = await db().attachment.findFirst({
+    where: { id, ...visibleAttachmentWhere(actor, number) },
+    select: { fileName: true, contentType: true, size: true, storageKey: true },
+  });
+  if (!row) throw notFound("Attachment");
+  return { fileName: row.fileName, contentType: row.contentType, size: row.size, body: readStoredBytes(row.storageKey) };
+}
