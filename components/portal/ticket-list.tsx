@@ -6,14 +6,14 @@ import { formatMoment, updatePromise } from "./ticket-update-promise";
 /** The customer's tickets as cards: one column on a phone, the facts they ask about first. */
 export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; now: Date }) {
   return (
-    <ul className="space-y-3">
+    <ul aria-label="Tickets" className="space-y-3">
       {tickets.map((t) => {
         const promise = updatePromise(t.nextUpdateAt, now);
         return (
           <li key={t.number} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <Link href={`/portal/tickets/${t.number}`} className="font-semibold text-indigo-800 underline">
-                <span className="font-mono">{t.number}</span> {t.title}
+                <span className="font-mono" data-testid="ticket-number">{t.number}</span> <span data-testid="ticket-title">{t.title}</span>
               </Link>
               <Badge tone={t.status === "RESOLVED" || t.status === "CLOSED" ? "green" : t.status === "PENDING_CUSTOMER" ? "amber" : "blue"}>{t.statusLabel}</Badge>
             </div>

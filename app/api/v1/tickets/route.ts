@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { readJsonBody, withActor } from "@/lib/http/api";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { listTickets } from "@/lib/tickets/list-tickets";
+import { listTicketsFor } from "@/lib/tickets/ticket-for-actor";
 
 export const POST = withActor(async (actor, request) => {
   const ticket = await createTicket(actor, await readJsonBody(request));
@@ -10,5 +10,5 @@ export const POST = withActor(async (actor, request) => {
 
 export const GET = withActor(async (actor, request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return NextResponse.json(await listTickets(actor, query));
+  return NextResponse.json(await listTicketsFor(actor, query));
 });
