@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { PortalActionState } from "@/components/portal/ticket-action-state";
+import type { TicketNotice } from "@/components/portal/ticket-notice";
 import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -10,8 +12,11 @@ import { confirmResolved, reopenTicket } from "@/lib/tickets/customer-actions";
 import { requestEscalation } from "@/lib/tickets/escalation-request";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
 
-/** Runs one portal verb for the signed-in customer and turns its outcome into a message for the form. */
-async function run(form: FormData, done: string, verb: (actor: Actor, number: string) => Promise<unknown>): Promise<PortalActionState> {
+/**
+ * Runs one portal verb for the signed-in customer and turns its outcome into a message for the form. A verb
+ * that removes its own form (confirm, reopen) lands on the ticket with a notice instead (`?done=`).
+ */
+async function run(form: FormData, done: string, verb: (actor: Actor, number: string) => Promise<unknown>, notice?: TicketNotice): Promise<PortalActionState> {
   const number = String(form.get("number") ?? "");
   const actor = await getActor();
   if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
@@ -22,6 +27,7 @@ async function run(form: FormData, done: string, verb: (actor: Actor, number: st
     throw error;
   }
   revalidatePath(`/portal/tickets/${number}`);
+  if (notice) redirect(`/portal/tickets/${encodeURIComponent(number)}?done=${notice}`);
   return { ok: true, message: done };
 }
 
@@ -32,11 +38,11 @@ export async function replyAction(_previous: PortalActionState, form: FormData):
 }
 
 export async function confirmResolvedAction(_previous: PortalActionState, form: FormData): Promise<PortalActionState> {
-  return run(form, "Thank you: the ticket is closed.", (actor, number) => confirmResolved(actor, number, { version: field(form, "version") }));
+  return run(form, "", (actor, number) => confirmResolved(actor, number, { version: field(form, "version") }), "closed");
 }
 
 export async function reopenAction(_previous: PortalActionState, form: FormData): Promise<PortalActionState> {
-  return run(form, "Reopened: support is on it again.", (actor, number) => reopenTicket(actor, number, { version: field(form, "version"), reason: field(form, "reason") }));
+  return run(form, "", (actor, number) => reopenTicket(actor, number, { version: field(form, "version"), reason: field(form, "reason") }), "reopened");
 }
 
 export async function escalationRequestAction(_previous: PortalActionState, form: FormData): Promise<PortalActionState> {
