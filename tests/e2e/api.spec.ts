@@ -110,10 +110,23 @@ test.describe("tickets API", () => {
     // Platform defaults to MEDIUM impact × HIGH urgency: P2 on the default matrix.
     expect(ticket).toMatchObject({ priority: "P2", impact: "MEDIUM", urgency: "HIGH" });
 
-    // The same ticket reads back by number.
+    // The same ticket reads back by number, in the customer's view: plain words, no group, agent or clocks.
     const read = await request.get(`${TICKETS}/${ticket.number}`);
     expect(read.status()).toBe(200);
-    expect(((await read.json()) as { ticket: unknown }).ticket).toEqual(ticket);
+    const view = ((await read.json()) as { ticket: Record<string, unknown> }).ticket;
+    expect(view).toMatchObject({
+      number: ticket.number,
+      title: input.title,
+      status: "NEW",
+      statusLabel: "Received",
+      priorityLabel: "High",
+      supportLevel: "Level 1 support",
+      category: "Platform outage or error",
+      version: 1,
+      nextUpdateAt: due.nextUpdateAt,
+      createdAt: ticket.createdAt,
+    });
+    for (const internal of ["tier", "priority", "group", "assignee", "customer", "externalReference", "clocks", "due"]) expect(view).not.toHaveProperty(internal);
   });
 
   test("refuses invalid input with 400 and the fields at fault, and creates nothing", async ({ request }) => {
