@@ -2,7 +2,8 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
-import { BACKOFF_BASE_SECONDS, deliverOutbox } from "@/lib/mail/deliver-outbox";
+import { BACKOFF_BASE_SECONDS, deliverOutbox, MAX_ATTEMPTS } from "@/lib/mail/deliver-outbox";
+import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment } from "@/lib/tickets/add-comment";
 import { claimTicket } from "@/lib/routing/claim";
@@ -108,6 +109,27 @@ describeEachDatabase("Outbox delivery over SMTP", (database) => {
     expect(smtp.received).toHaveLength(6);
     expect(new Set(smtp.received.map((r) => r.data.match(/<outbox-(\d+)@tierdesk>/)?.[1])).size).toBe(6);
     expect((await messages()).filter((m) => ids.includes(m.id)).every((m) => m.status === "SENT" && m.attempts === 1)).toBe(true);
+  });
+
+  it("gives up after the last attempt: the message is FAILED, kept with its error, and not tried again", async () => {
+    const [id] = await queueReplies(40, 1);
+    await database().db.outboxMessage.update({ where: { id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    expect(await deliverOutbox({ now: at(41), smtpUrl: await refusedUrl() })).toEqual({ sent: 0, retried: 0, failed: 1 });
+    expect(await database().db.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS, lastError: expect.any(String) });
+    expect(await deliverOutbox({ now: at(24 * 60), smtpUrl: smtp.url })).toEqual({ sent: 0, retried: 0, failed: 0 });
+  });
+
+  it("writes mail only when its change commits: a status change refused for a stale version queues nothing", async () => {
+    const { number } = await createTicket(acme, { type: "INCIDENT", title: "Stale write", description: "x", category: "platform", impact: "HIGH", urgency: "HIGH" }, at(50));
+    const claimed = await claimTicket(l1, number, at(50));
+    const before = (await messages()).length;
+    await expect(updateTicket(l1, number, { version: claimed.version - 1, status: "RESOLVED" }, at(51))).rejects.toMatchObject({ status: 409 });
+    expect(await messages()).toHaveLength(before);
+    await updateTicket(l1, number, { version: claimed.version, status: "RESOLVED" }, at(52));
+    expect((await messages()).slice(before).map((m) => m.subject)).toEqual([`[${number}] Resolved: Stale write`]);
+    smtp.received.length = 0;
+    expect(await deliverOutbox({ now: at(53), smtpUrl: smtp.url })).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(smtp.received[0]!.data).toContain(`Subject: [${number}] Resolved: Stale write`);
   });
 
   it("without SMTP_URL marks mail delivered to the outbox only and tries no server", async () => {
