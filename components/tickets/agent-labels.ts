@@ -23,4 +23,5 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   ALERT: "Alert",
   STATUS_CHANGED: "Status changed",
   COMMENTED: "Comment",
+  RATED: "Rated",
 };

@@ -6,6 +6,8 @@ import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
 import { ZAttachmentUpload } from "@/lib/validation/attachment";
+import { ZConfirmResolved, ZEscalationRequest, ZRateTicket, ZReopenTicket } from "@/lib/validation/portal";
+import { PORTAL_RESPONSE_SCHEMAS } from "./openapi-portal-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
@@ -40,9 +42,9 @@ export const API_ROUTES: ApiRoute[] = [
     method: "get",
     path: "/api/v1/tickets",
     operationId: "listTickets",
-    summary: "List tickets, newest first (customers: their own only), keyset-paginated.",
+    summary: "List tickets, newest first (customers: their own only, in the customer view), keyset-paginated.",
     query: ZListTickets,
-    response: { status: 200, description: "A page of tickets.", schema: "TicketPage" },
+    response: { status: 200, description: "A page of tickets.", schema: "TicketViewPage" },
     errors: [400],
   },
   {
@@ -71,8 +73,8 @@ export const API_ROUTES: ApiRoute[] = [
     method: "get",
     path: TICKET,
     operationId: "getTicket",
-    summary: "Read one ticket.",
-    response: { status: 200, description: "The ticket.", schema: "TicketResponse" },
+    summary: "Read one ticket (customers get the customer view).",
+    response: { status: 200, description: "The ticket.", schema: "TicketView" },
   },
   {
     method: "patch",
@@ -128,6 +130,43 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Add a public reply or an internal note (customers: public replies on their own tickets).",
     body: { name: "AddComment", schema: ZAddComment },
     response: { status: 201, description: "The comment.", schema: "CommentResponse" },
+    errors: [403, 409],
+  },
+  {
+    method: "post",
+    path: `${TICKET}/resolve-confirm`,
+    operationId: "confirmResolved",
+    summary: "\"Resolved for me\" (the ticket's customer): a resolved ticket closes.",
+    body: { name: "ConfirmResolved", schema: ZConfirmResolved },
+    response: { status: 200, description: "The closed ticket, in the customer view.", schema: "CustomerTicketResponse" },
+    errors: [403, 409],
+  },
+  {
+    method: "post",
+    path: `${TICKET}/reopen`,
+    operationId: "reopenTicket",
+    summary: "\"Still broken\" (the ticket's customer): a resolved ticket goes back to the tier, group and agent that resolved it.",
+    description: "The reason becomes a public reply; the clocks resume from the time already used.",
+    body: { name: "ReopenTicket", schema: ZReopenTicket },
+    response: { status: 200, description: "The reopened ticket, in the customer view.", schema: "CustomerTicketResponse" },
+    errors: [403, 409],
+  },
+  {
+    method: "post",
+    path: `${TICKET}/escalation-request`,
+    operationId: "requestEscalation",
+    summary: "Ask support to escalate, with a reason (the ticket's customer): alerts the L1 owner and managers; support decides.",
+    body: { name: "EscalationRequest", schema: ZEscalationRequest },
+    response: { status: 200, description: "The ticket, in the customer view.", schema: "CustomerTicketResponse" },
+    errors: [403, 409],
+  },
+  {
+    method: "post",
+    path: `${TICKET}/rating`,
+    operationId: "rateTicket",
+    summary: "Rate a resolved or closed ticket 1–5 with an optional comment (the ticket's customer); rating again replaces it.",
+    body: { name: "RateTicket", schema: ZRateTicket },
+    response: { status: 200, description: "The ticket with its rating, in the customer view.", schema: "CustomerTicketResponse" },
     errors: [403, 409],
   },
   {
@@ -253,6 +292,30 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/api/v1/outbox",
+    operationId: "listOutbox",
+    summary: "The newest 50 mails to customers and their delivery state (admins and managers).",
+    response: { status: 200, description: "The mails, newest first.", schema: "OutboxList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/outbox/deliver",
+    operationId: "deliverOutbox",
+    summary: "Run the mail worker now (admins and managers): sends what is due over SMTP_URL, or marks it delivered to the outbox only.",
+    response: { status: 200, description: "What this run did.", schema: "DeliveryResult" },
+    errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/ratings/summary",
+    operationId: "getRatingSummary",
+    summary: "Customer satisfaction: how many ratings, their average and the count of each score (managers and admins).",
+    response: { status: 200, description: "The summary.", schema: "RatingSummary" },
+    errors: [403],
+  },
+  {
+    method: "get",
     path: "/api/v1/openapi.json",
     operationId: "getOpenApiDocument",
     summary: "This document.",
@@ -356,6 +419,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...RESPONSE_SCHEMAS,
         ...QUEUE_RESPONSE_SCHEMAS,
         ...SELF_SERVICE_RESPONSE_SCHEMAS,
+        ...PORTAL_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

@@ -1,5 +1,6 @@
 // The SLA sweep: automatic escalation when a tier's budget is spent, manager alerts at 75 % and 100 %
-// of the resolution target, and customer updates that fell due. Set-based: a fixed number of statements
+// of the resolution target, customer updates that fell due (and managers told when one is overdue by half
+// the cadence). Set-based: a fixed number of statements
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
@@ -33,8 +34,9 @@ export async function runSweep(now = new Date()): Promise<SweepResult> {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}) AS locked`;
       if (!lock?.locked) return { escalated: 0, alerted: 0, updatesDue: 0, skipped: true };
       const escalated = await escalateSpentBudgets(tx, now);
-      const alerted = (await alertL3BudgetSpent(tx, now)) + (await alertResolution(tx, now));
+      let alerted = (await alertL3BudgetSpent(tx, now)) + (await alertResolution(tx, now));
       const updatesDue = await flagUpdatesDue(tx, now);
+      alerted += await alertUpdatesOverdue(tx, now);
       return { escalated, alerted, updatesDue, skipped: false };
     },
     { timeout: 120_000 },
@@ -207,6 +209,29 @@ async function flagUpdatesDue(tx: Transaction, now: Date): Promise<number> {
       jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt"),
       'A customer update is due: no public reply since the last one was promised.', ${now}
     FROM due`;
+}
+
+/**
+ * A customer update overdue by half the cadence (wall-clock, after the due instant) with still no public
+ * reply: managers are alerted, once per due instant (a reply moves the due instant, so a later lapse
+ * alerts again). The cadence comes from the SLA target of the ticket's matrix version and priority.
+ */
+async function alertUpdatesOverdue(tx: Transaction, now: Date): Promise<number> {
+  return tx.$executeRaw`
+    WITH overdue AS (
+      UPDATE "Ticket" AS t SET "updateOverdueAlertedFor" = t."nextUpdateDueAt"
+      FROM "SlaTarget" AS s
+      WHERE s."versionId" = t."matrixVersionId" AND s."priority" = t."priority"
+        AND t."nextUpdateDueAt" <= ${now}
+        AND t."nextUpdateDueAt" + make_interval(secs => s."updateEveryMinutes" * 30) <= ${now}
+        AND t."updateOverdueAlertedFor" IS DISTINCT FROM t."nextUpdateDueAt"
+      RETURNING t."id", t."tier", t."priority", t."nextUpdateDueAt", s."updateEveryMinutes"
+    )
+    INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
+    SELECT "id", 'ALERT', "tier", "tier", 'sla.customer-update-overdue',
+      jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt", 'updateEveryMinutes', "updateEveryMinutes", 'priority', "priority", 'notify', 'managers'),
+      'Managers alerted: the customer update is overdue by half the ' || "updateEveryMinutes" || '-minute cadence.', ${now}
+    FROM overdue`;
 }
 
 function formatMinutes(minutes: number): string {

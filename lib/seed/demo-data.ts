@@ -18,11 +18,12 @@ interface UserSeed {
   tier?: Tier;
   organization?: string;
   groups?: string[];
+  email?: string;
 }
 
 export const DEMO_USERS: UserSeed[] = [
-  { userId: "C1001", name: "Carla Customer", role: "CUSTOMER", secret: "246810", organization: "acme" },
-  { userId: "C1002", name: "Gus Globex", role: "CUSTOMER", secret: "135790", organization: "globex" },
+  { userId: "C1001", name: "Carla Customer", role: "CUSTOMER", secret: "246810", organization: "acme", email: "carla@acme.example" },
+  { userId: "C1002", name: "Gus Globex", role: "CUSTOMER", secret: "135790", organization: "globex", email: "gus@globex.example" },
   { userId: "l1agent", name: "Lena First", role: "AGENT", tier: "L1", secret: "l1agent-demo-pass", groups: ["service-desk"] },
   { userId: "l1agent2", name: "Leo First", role: "AGENT", tier: "L1", secret: "l1agent2-demo-pass", groups: ["service-desk"] },
   { userId: "l2agent", name: "Priya Second", role: "AGENT", tier: "L2", secret: "l2agent-demo-pass", groups: ["platform-support"] },
@@ -50,12 +51,17 @@ export async function seedDemoData(db: Database, log: (line: string) => void = (
 
   let created = 0;
   for (const u of DEMO_USERS) {
-    if (await db.user.findUnique({ where: { userId: u.userId }, select: { id: true } })) continue;
+    if (await db.user.findUnique({ where: { userId: u.userId }, select: { id: true } })) {
+      // Databases seeded before customers had addresses get them; an address someone set stays.
+      if (u.email) await db.user.updateMany({ where: { userId: u.userId, email: null }, data: { email: u.email } });
+      continue;
+    }
     const organization = u.organization ? await db.organization.findUniqueOrThrow({ where: { slug: u.organization } }) : null;
     await db.user.create({
       data: {
         userId: u.userId,
         name: u.name,
+        email: u.email ?? null,
         role: u.role,
         tier: u.tier ?? null,
         organizationId: organization?.id ?? null,

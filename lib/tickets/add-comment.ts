@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
+import { enqueueReplyMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { owningTier, worksAtTier } from "@/lib/routing/escalation";
@@ -18,7 +19,7 @@ export interface CommentJson {
 
 /**
  * A public reply or an internal note. A staff public reply is the first response and a customer update
- * (the update cadence restarts). A customer's reply to a ticket waiting on them starts its clocks again.
+ * (the update cadence restarts) and is mailed to the customer through the outbox. A customer's reply to a ticket waiting on them starts its clocks again.
  */
 export async function addComment(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CommentJson> {
   const data = parseInput(ZAddComment, input);
@@ -46,6 +47,7 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
     const comment = await tx.comment.create({
       data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
     });
+    if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name });
     const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
     await recordEvents(tx, ticket.id, [
       {

@@ -1,8 +1,10 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import type { TicketEventType, Tier } from "@/lib/db/generated/enums";
+import type { TicketEventType, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
+import { CUSTOMER_STATUS } from "./customer-labels";
+import { ESCALATION_REQUEST_RULE } from "./escalation-request";
 
 export interface EventJson {
   type: TicketEventType;
@@ -17,13 +19,19 @@ export interface EventJson {
 }
 
 /** What a customer may see of the log: their ticket's life, not its internal routing. */
-const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null }) => string>> = {
+const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null; rule: string | null; inputs: unknown }) => string | null>> = {
   CREATED: () => "Ticket opened.",
   ESCALATED: (e) => `Passed to ${e.toTier === "L4" ? "a specialist team" : `level ${e.toTier?.slice(1)} support`}.`,
   RETURNED: (e) => `Back with level ${e.toTier?.slice(1)} support.`,
   AUTO_ESCALATED: (e) => `Passed to level ${e.toTier?.slice(1)} support.`,
-  STATUS_CHANGED: () => "Status changed.",
+  STATUS_CHANGED: (e) => {
+    const to = (e.inputs as { to?: TicketStatus } | null)?.to;
+    return to && to in CUSTOMER_STATUS ? `Status: ${CUSTOMER_STATUS[to]}.` : "Status changed.";
+  },
   COMMENTED: () => "New reply.",
+  RATED: (e) => `Rated ${(e.inputs as { score?: number } | null)?.score ?? "?"} of 5.`,
+  // Of the alerts, customers see only their own request; the others are support's business.
+  ALERT: (e) => (e.rule === ESCALATION_REQUEST_RULE ? "You asked for escalation: support has been alerted." : null),
 };
 
 /** The decision log, oldest first. Customers see their own ticket's public story; staff see every rule and input. */
@@ -52,7 +60,8 @@ export async function listEvents(actor: Actor, number: string): Promise<EventJso
     }
     const explain = CUSTOMER_EXPLANATION[e.type];
     const internalNote = e.type === "COMMENTED" && (e.inputs as { visibility?: string } | null)?.visibility !== "PUBLIC";
-    if (!explain || internalNote) return [];
+    const explanation = explain && !internalNote ? explain(e) : null;
+    if (!explanation) return [];
     return [
       {
         type: e.type,
@@ -60,7 +69,7 @@ export async function listEvents(actor: Actor, number: string): Promise<EventJso
         actor: e.actor && (e.actor.role === "CUSTOMER" || e.type === "COMMENTED") ? { userId: e.actor.userId, name: e.actor.name } : null,
         fromTier: e.type === "CREATED" ? null : e.fromTier,
         toTier: e.toTier,
-        explanation: explain(e),
+        explanation,
         details: null,
       },
     ];

@@ -34,13 +34,13 @@ test.describe("accessibility (axe)", () => {
 
     await openTicketViaPortal(page, {
       title: uniqueTitle("Accessibility check"),
-      description: "A ticket so that My tickets has a table.",
+      description: "A ticket so that My tickets has a list.",
       category: "Login and access",
     });
     await expectNoSeriousViolations(page, testInfo, "portal-created");
 
     await page.goto("/portal/tickets");
-    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Tickets" })).toBeVisible();
     await expectNoSeriousViolations(page, testInfo, "portal-tickets");
   });
 

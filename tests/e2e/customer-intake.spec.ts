@@ -1,12 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { CUSTOMER_ACME, fillNewTicketForm, loginAsCustomer, uniqueTitle } from "./helpers";
 
-/** The newest ticket on "My tickets" (the table is newest first), or null when there is none. */
+/** The newest ticket on "My tickets" (the list is newest first), or null when there is none. */
 async function newestListedTicketNumber(page: Page): Promise<string | null> {
   await page.goto("/portal/tickets");
   await expect(page.getByRole("heading", { name: "My tickets" })).toBeVisible();
-  if ((await page.getByRole("table").count()) === 0) return null;
-  return ((await page.getByRole("table").getByRole("row").nth(1).getByRole("cell").first().textContent()) ?? "").trim();
+  const tickets = page.getByRole("list", { name: "Tickets" });
+  if ((await tickets.count()) === 0) return null;
+  return ((await tickets.getByTestId("ticket-number").first().textContent()) ?? "").trim();
 }
 
 test.describe("customer intake", () => {
@@ -37,15 +38,14 @@ test.describe("customer intake", () => {
     await expect(page).toHaveURL(/\/portal\/tickets$/);
     await expect(page.getByRole("heading", { name: "My tickets" })).toBeVisible();
 
-    const rows = page.getByRole("table").getByRole("row");
-    // Newest first: the ticket just opened is the first row under the header.
-    const newest = rows.nth(1);
-    await expect(newest.getByRole("cell").nth(0)).toHaveText(number);
-    await expect(newest.getByRole("cell").nth(1)).toHaveText(title);
-    await expect(newest.getByRole("cell").nth(2)).toHaveText("Incident");
-    await expect(newest.getByRole("cell").nth(3)).toHaveText("New");
-    // MEDIUM impact × HIGH urgency on the default matrix.
-    await expect(newest.getByRole("cell").nth(4)).toHaveText("P2");
+    // Newest first: the ticket just opened is the first card, in the customer's words.
+    const newest = page.getByRole("list", { name: "Tickets" }).getByRole("listitem").first();
+    await expect(newest.getByTestId("ticket-number")).toHaveText(number);
+    await expect(newest.getByTestId("ticket-title")).toHaveText(title);
+    await expect(newest).toContainText("Received");
+    await expect(newest).toContainText("Level 1 support");
+    // MEDIUM impact × HIGH urgency on the default matrix: P2, "High" for the customer.
+    await expect(newest).toContainText("Priority: High");
   });
 
   test("an empty title is refused by the server, the error shows at the field, and nothing is created", async ({ page }) => {

@@ -208,7 +208,7 @@ describeEachDatabase("routing journey L1 → L2 → L1 → L2 → L3 → L4 → 
       ["ESCALATED", "Passed to a specialist team."],
       ["RETURNED", "Back with level 3 support."],
       ["COMMENTED", "New reply."],
-      ["STATUS_CHANGED", "Status changed."],
+      ["STATUS_CHANGED", "Status: Resolved."],
     ]);
     expect(events.every((e) => e.details === null)).toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/AWS-CASE|CDN cache|l2agent|Priya|cloud-vendor/);

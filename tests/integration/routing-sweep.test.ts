@@ -147,6 +147,21 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(escalated).toMatchObject({ type: "AUTO_ESCALATED", fromTier: "L2", toTier: "L3", explanation: "Escalated to L3 Engineering Support automatically: L2 budget of 1 h spent." });
     });
 
+    it("alerts managers once when a customer update is overdue by half the cadence (the update due at 65 min, at 80 min)", async () => {
+      // The update due at 30 min was answered at 35 min, before half the cadence passed: no manager alert for it.
+      expect(await runSweep(at(79))).toEqual(NOTHING);
+      expect(await runSweep(at(80))).toEqual({ ...NOTHING, alerted: 1 });
+      expect(await lastEvents(number, 1)).toMatchObject([
+        {
+          type: "ALERT",
+          actor: null,
+          explanation: "Managers alerted: the customer update is overdue by half the 30-minute cadence.",
+          details: { rule: "sla.customer-update-overdue", inputs: { nextUpdateDueAt: at(65).toISOString().slice(0, 19), updateEveryMinutes: 30, notify: "managers" } },
+        },
+      ]);
+      expect(await runSweep(at(81))).toEqual(NOTHING);
+    });
+
     it("alerts managers at 75 % and at 100 % of the resolution target, once each, and when the L3 budget is spent", async () => {
       expect(await runSweep(at(179))).toEqual(NOTHING);
       expect(await runSweep(at(180))).toEqual({ ...NOTHING, alerted: 1 });
@@ -169,7 +184,7 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(await runSweep(at(300))).toEqual(NOTHING);
 
       const alerts = (await listEvents(manager, number)).filter((e) => e.type === "ALERT").map((e) => e.details?.rule);
-      expect(alerts).toEqual(["sla.customer-update", "sla.customer-update", "sla.resolution-75", "budget.l3", "sla.resolution-100"]);
+      expect(alerts).toEqual(["sla.customer-update", "sla.customer-update", "sla.customer-update-overdue", "sla.resolution-75", "budget.l3", "sla.resolution-100"]);
     });
 
     afterAll(() => closeTicket(number, at(301)));
@@ -372,8 +387,8 @@ describeEachDatabase("SLA sweep", (database) => {
 
     it("alerts managers again at 75 % of the new target after a reclassification moved it later", async () => {
       const p1 = await createTicket(acme, { type: "INCIDENT", title: "Login loop", description: "SSO redirects forever.", category: "access", impact: "HIGH", urgency: "HIGH" }, at(120));
-      // P1: 75 % of 4 h at 3 h (the L1 budget is long spent by then too).
-      expect(await runSweep(at(120 + 180))).toMatchObject({ escalated: 1, alerted: 1 });
+      // P1: 75 % of 4 h at 3 h (the L1 budget is long spent by then too, and the first customer update overdue).
+      expect(await runSweep(at(120 + 180))).toMatchObject({ escalated: 1, alerted: 2 });
       const alerted = await getTicket(manager, p1.number);
       expect(await database().db.ticket.findUniqueOrThrow({ where: { number: p1.number }, select: { slaAlertLevel: true } })).toEqual({ slaAlertLevel: 75 });
 

@@ -2,10 +2,12 @@ import { NextResponse } from "next/server";
 import { readJsonBody, withActor } from "@/lib/http/api";
 import { withIdempotencyKey } from "@/lib/http/idempotency-key";
 import { openTicket } from "@/lib/tickets/create-ticket";
-import { listTickets } from "@/lib/tickets/list-tickets";
+import { listTicketsFor, readTicketFor } from "@/lib/tickets/ticket-for-actor";
 
 export const POST = withActor(async (actor, request) => {
-  const { ticket, created } = await openTicket(actor, withIdempotencyKey(await readJsonBody(request), request.headers));
+  const { ticket: opened, created } = await openTicket(actor, withIdempotencyKey(await readJsonBody(request), request.headers));
+  // The customer who opened it gets their own view of it, as on every other read.
+  const ticket = await readTicketFor(actor, opened.number);
   return NextResponse.json(
     { ticket },
     { status: created ? 201 : 200, headers: { Location: `/api/v1/tickets/${ticket.number}`, ...(created ? {} : { "Idempotent-Replayed": "true" }) } },
@@ -14,5 +16,5 @@ export const POST = withActor(async (actor, request) => {
 
 export const GET = withActor(async (actor, request) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  return NextResponse.json(await listTickets(actor, query));
+  return NextResponse.json(await listTicketsFor(actor, query));
 });

@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
 import { readJsonBody, withActor, type TicketRouteContext } from "@/lib/http/api";
 import { updateTicket } from "@/lib/routing/update-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { readTicketFor } from "@/lib/tickets/ticket-for-actor";
 
 export const GET = withActor(async (actor, _request, { params }: TicketRouteContext) => {
   const { number } = await params;
-  return NextResponse.json({ ticket: await getTicket(actor, number) });
+  return NextResponse.json({ ticket: await readTicketFor(actor, number) });
 });
 
 export const PATCH = withActor(async (actor, request, { params }: TicketRouteContext) => {

@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { requirePageActor } from "@/lib/auth/page-guard";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor(["ADMIN", "MANAGER"]);
+  return (
+    <>
+      <AppHeader
+        title="Administration"
+        user={actor.name}
+        links={[
+          { href: "/queue", label: "Queue" },
+          { href: "/admin/outbox", label: "Outbox" },
+        ]}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}

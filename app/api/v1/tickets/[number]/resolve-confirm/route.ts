@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { readJsonBody, withActor, type TicketRouteContext } from "@/lib/http/api";
+import { confirmResolved } from "@/lib/tickets/customer-actions";
+
+export const POST = withActor(async (actor, request, { params }: TicketRouteContext) => {
+  const { number } = await params;
+  return NextResponse.json({ ticket: await confirmResolved(actor, number, await readJsonBody(request)) });
+});

@@ -1,0 +1,39 @@
+import { Badge } from "@/components/ui/badge";
+import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
+import { formatMoment, updatePromise } from "./ticket-update-promise";
+
+/** The ticket's head: what it is, where it stands, who is on it, and the next update promised. */
+export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now: Date }) {
+  const promise = updatePromise(ticket.nextUpdateAt, now);
+  return (
+    <header className="space-y-3">
+      <p className="font-mono text-sm text-slate-700">{ticket.number}</p>
+      <h1 className="text-xl font-bold break-words">{ticket.title}</h1>
+      <dl className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="font-medium text-slate-700">Status</dt>
+          <dd>
+            <Badge tone={ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "green" : "blue"}>{ticket.statusLabel}</Badge>
+          </dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-700">Priority</dt>
+          <dd>{ticket.priorityLabel}</dd>
+        </div>
+        <div>
+          <dt className="font-medium text-slate-700">Being handled by</dt>
+          <dd>{ticket.supportLevel}</dd>
+        </div>
+      </dl>
+      {promise && (
+        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm font-medium text-indigo-900">
+          <time dateTime={ticket.nextUpdateAt!}>{promise}</time>.
+        </p>
+      )}
+      <p className="text-xs text-slate-700">
+        Opened <time dateTime={ticket.createdAt}>{formatMoment(ticket.createdAt)}</time> · last activity{" "}
+        <time dateTime={ticket.lastActivityAt}>{formatMoment(ticket.lastActivityAt)}</time>
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,106 @@
+// The outbox delivery worker. Each run claims due rows by setting a lease in one atomic statement
+// (FOR UPDATE SKIP LOCKED inside it), so two workers never hold the same row; it sends each claimed row
+// and marks it SENT, or schedules a retry with exponential back-off, or gives up (FAILED) after
+// MAX_ATTEMPTS. A row is only marked by the worker whose lease it still carries.
+import nodemailer from "nodemailer";
+import { db } from "@/lib/db/client";
+
+export const MAX_ATTEMPTS = 8;
+/** The first retry waits this long; each further one doubles it, up to BACKOFF_CAP_SECONDS. */
+export const BACKOFF_BASE_SECONDS = 30;
+export const BACKOFF_CAP_SECONDS = 60 * 60;
+// Longer than a whole batch can take at the transport timeouts below, so a lease never ends mid-send.
+const LEASE_SECONDS = 600;
+const BATCH = 10;
+
+export interface DeliveryResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface DeliveryOptions {
+  now?: Date;
+  /** Unset: mail stays in the outbox (marked delivered there, visible at /admin/outbox); no SMTP is tried. */
+  smtpUrl?: string;
+  from?: string;
+}
+
+interface ClaimedMessage {
+  id: number;
+  toAddress: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  leasedUntil: Date;
+}
+
+export function backoffSeconds(attempts: number): number {
+  return Math.min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2 ** Math.max(0, attempts - 1));
+}
+
+export async function deliverOutbox(options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const now = options.now ?? new Date();
+  const smtpUrl = options.smtpUrl ?? process.env.SMTP_URL;
+  const from = options.from ?? process.env.MAIL_FROM ?? "Tierdesk Support <support@tierdesk.invalid>";
+  const leasedUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
+  const claimed = await db().$queryRaw<ClaimedMessage[]>`
+    UPDATE "OutboxMessage" SET "leasedUntil" = ${leasedUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now} AND ("leasedUntil" IS NULL OR "leasedUntil" <= ${now})
+      ORDER BY "nextAttemptAt", "id"
+      LIMIT ${BATCH}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "toAddress", "subject", "body", "attempts", "leasedUntil"`;
+  const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+  if (!claimed.length) return result;
+
+  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
+  try {
+    for (const message of claimed) {
+      try {
+        if (transport) {
+          await transport.sendMail({
+            from,
+            to: message.toAddress,
+            subject: message.subject,
+            text: message.body,
+            // Stable per message: a receiver can drop a copy if a crash after acceptance makes us send again.
+            messageId: `<outbox-${message.id}@tierdesk>`,
+          });
+        }
+        await markSent(message, transport ? "smtp" : "outbox-only", now);
+        result.sent++;
+      } catch (error) {
+        const gaveUp = await markFailedAttempt(message, error, now);
+        result[gaveUp ? "failed" : "retried"]++;
+      }
+    }
+  } finally {
+    transport?.close();
+  }
+  return result;
+}
+
+async function markSent(message: ClaimedMessage, via: string, now: Date): Promise<void> {
+  await db().outboxMessage.updateMany({
+    where: { id: message.id, leasedUntil: message.leasedUntil },
+    data: { status: "SENT", sentAt: now, deliveredVia: via, leasedUntil: null, lastError: null },
+  });
+}
+
+async function markFailedAttempt(message: ClaimedMessage, error: unknown, now: Date): Promise<boolean> {
+  const gaveUp = message.attempts >= MAX_ATTEMPTS;
+  await db().outboxMessage.updateMany({
+    where: { id: message.id, leasedUntil: message.leasedUntil },
+    data: {
+      status: gaveUp ? "FAILED" : "PENDING",
+      nextAttemptAt: new Date(now.getTime() + backoffSeconds(message.attempts) * 1000),
+      leasedUntil: null,
+      lastError: String(error instanceof Error ? error.message : error).slice(0, 1_000),
+    },
+  });
+  return gaveUp;
+}
+

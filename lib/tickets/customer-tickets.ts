@@ -1,0 +1,37 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { forbidden, notFound } from "@/lib/errors";
+import { visibleTicketWhere } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation/parse";
+import { ZCustomerTicketFilter } from "@/lib/validation/portal";
+import { CUSTOMER_OPEN_STATUSES } from "./customer-labels";
+import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
+
+const PAGE_SIZE = 25;
+
+function requireCustomer(actor: Actor): void {
+  if (actor.role !== "CUSTOMER") throw forbidden("The portal view is for customers.");
+}
+
+/** One of the customer's own tickets in their view; anyone else's is "not found". */
+export async function getCustomerTicket(actor: Actor, number: string): Promise<CustomerTicketJson> {
+  requireCustomer(actor);
+  const row = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: CUSTOMER_TICKET_SELECT });
+  if (!row) throw notFound("Ticket");
+  return toCustomerTicketJson(row);
+}
+
+/** The customer's own tickets, newest first: all, open only, or resolved and closed only. */
+export async function listCustomerTickets(actor: Actor, query: unknown): Promise<{ tickets: CustomerTicketJson[]; nextCursor: string | null }> {
+  requireCustomer(actor);
+  const q = parseInput(ZCustomerTicketFilter, query);
+  const where: Prisma.TicketWhereInput = {
+    customerId: actor.id,
+    ...(q.filter === "open" ? { status: { in: CUSTOMER_OPEN_STATUSES } } : q.filter === "resolved" ? { status: { notIn: CUSTOMER_OPEN_STATUSES } } : {}),
+    ...(q.cursor ? { id: { lt: Number(q.cursor) } } : {}),
+  };
+  const rows = await db().ticket.findMany({ where, orderBy: { id: "desc" }, take: PAGE_SIZE + 1, select: CUSTOMER_TICKET_SELECT });
+  const page = rows.slice(0, PAGE_SIZE);
+  return { tickets: page.map(toCustomerTicketJson), nextCursor: rows.length > PAGE_SIZE ? String(page[page.length - 1]!.id) : null };
+}

@@ -1,0 +1,47 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { recordEvents, saveTicket, staleVersion } from "@/lib/routing/ticket-store";
+import { parseInput } from "@/lib/validation/parse";
+import { ZEscalationRequest } from "@/lib/validation/portal";
+import { loadOwnTicket } from "./customer-guard";
+import type { CustomerTicketJson } from "./customer-ticket-json";
+import { getCustomerTicket } from "./customer-tickets";
+
+export const ESCALATION_REQUEST_RULE = "customer.escalation-request";
+
+/**
+ * The customer asks for more attention, with a reason. It alerts the L1 owner (the last agent who held the
+ * ticket at L1) and the managers; whether to escalate stays support's decision, so no tier changes here.
+ */
+export async function requestEscalation(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CustomerTicketJson> {
+  const data = parseInput(ZEscalationRequest, input);
+  await db().$transaction(async (tx) => {
+    const ticket = await loadOwnTicket(tx, actor, number);
+    if (ticket.status === "RESOLVED" || ticket.status === "CLOSED") {
+      throw new AppError("CONFLICT", "The ticket is resolved: say it is still broken to reopen it instead.");
+    }
+    if (data.version !== ticket.version) throw staleVersion(ticket.version);
+    const l1Owner =
+      ticket.tier === "L1" && ticket.assignee
+        ? ticket.assignee.userId
+        : ((await tx.ticketEvent.findFirst({ where: { ticketId: ticket.id, toTier: "L1", toAssignee: { not: null } }, orderBy: { id: "desc" }, select: { toAssignee: true } }))
+            ?.toAssignee ?? null);
+    await saveTicket(tx, ticket, {}, now);
+    await recordEvents(tx, ticket.id, [
+      {
+        type: "ALERT",
+        actorId: actor.id,
+        fromTier: ticket.tier,
+        toTier: ticket.tier,
+        rule: ESCALATION_REQUEST_RULE,
+        inputs: { reason: data.reason, notify: { l1Owner, managers: true }, tier: ticket.tier, priority: ticket.priority },
+        reason:
+          `${actor.name} asked for escalation: "${data.reason}". ` +
+          `${l1Owner ? `L1 owner ${l1Owner}` : "The L1 queue (no L1 owner yet)"} and the managers are alerted; support decides.`,
+        createdAt: now,
+      },
+    ]);
+  });
+  return getCustomerTicket(actor, number);
+}
