@@ -181,8 +181,10 @@ if (process.env.TEST_DATABASE_URL) {
         const created = await Promise.all(Array.from({ length: 20 }, () => createTicket(customer, incident, now)));
         const assignees = created.map((t) => t.assignee?.userId);
         expect(assignees.every(Boolean)).toBe(true);
-        // Every intake read the same loads; without skipping held rows they would all go to the same agent.
-        expect(new Set(assignees).size).toBeGreaterThanOrEqual(5);
+        // Intakes that read the same loads all rank the same agent first; without skipping a row another
+        // intake holds, every one of them would go to that agent. (Intakes whose writes do not overlap
+        // can still share an agent: each acts on the loads it read.)
+        expect(new Set(assignees).size).toBeGreaterThanOrEqual(2);
         const events = await db.ticketEvent.findMany({ where: { type: "ASSIGNED", ticket: { number: { in: created.map((t) => t.number) } } }, include: { ticket: true } });
         expect(events).toHaveLength(20);
         for (const event of events) expect(event.toAssignee).toBe(created.find((t) => t.number === event.ticket.number)!.assignee!.userId);
