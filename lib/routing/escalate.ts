@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, invalid } from "@/lib/errors";
+import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
@@ -50,6 +51,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
       tierEnteredAt: now,
       ...(toL4 ? { externalReference: data.externalReference } : {}),
     }, now);
+    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 });
 
     const events: EventInput[] = [
       {
