@@ -1,7 +1,17 @@
 import type { Actor } from "./actor";
 import { ZTicketNumber } from "./validation/ticket";
 
-export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view";
+export type Action =
+  | "ticket:create"
+  | "ticket:list"
+  | "ticket:read"
+  | "queue:view"
+  /** See the admin pages: configuration, people, the audit trail (managers read-only). */
+  | "admin:read"
+  /** Change configuration and people. */
+  | "admin:write"
+  /** Publish a new priority matrix and SLA targets version. */
+  | "matrix:publish";
 
 export interface TicketResource {
   customerId: string;
@@ -22,6 +32,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       return STAFF.has(actor.role) || (actor.role === "CUSTOMER" && resource.customerId === actor.id);
     case "queue:view":
       return STAFF.has(actor.role);
+    case "admin:read":
+    case "matrix:publish":
+      return actor.role === "ADMIN" || actor.role === "MANAGER";
+    case "admin:write":
+      return actor.role === "ADMIN";
     default:
       return false;
   }
