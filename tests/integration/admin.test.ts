@@ -1,0 +1,170 @@
+import { beforeAll, expect, it } from "vitest";
+import type { Actor } from "@/lib/actor";
+import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
+import { createPerson } from "@/lib/admin/create-person";
+import { deactivatePerson } from "@/lib/admin/deactivate-person";
+import { issuePin } from "@/lib/admin/issue-pin";
+import { listAuditEvents } from "@/lib/admin/list-audit-events";
+import { listLoginThrottles } from "@/lib/admin/list-login-throttles";
+import { listMatrixVersions } from "@/lib/admin/list-matrix-versions";
+import { listPeople } from "@/lib/admin/list-people";
+import { runWhatIf } from "@/lib/admin/run-what-if";
+import { authenticate } from "@/lib/auth/authenticate";
+import { recordFailure, throttleKeys } from "@/lib/auth/login-throttle";
+import { AppError } from "@/lib/errors";
+import { getPriorityMatrix, publishPriorityMatrix } from "@/lib/routing/priority-matrix";
+import { seedDemoData } from "@/lib/seed/demo-data";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { actorFor } from "../fixtures/actors";
+import { describeEachDatabase } from "../fixtures/test-database";
+
+const refused = async (promise: Promise<unknown>, code: string) => {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+};
+
+describeEachDatabase("admin services", (database) => {
+  let acme: Actor;
+  let l1: Actor;
+  let manager: Actor;
+  let admin: Actor;
+  const auditCount = () => database().db.auditEvent.count();
+
+  beforeAll(async () => {
+    await seedDemoData(database().db);
+    acme = await actorFor(database().db, "C1001");
+    l1 = await actorFor(database().db, "l1agent");
+    manager = await actorFor(database().db, "manager");
+    admin = await actorFor(database().db, "admin");
+  });
+
+  /** The current matrix as an editable draft, with HIGH × HIGH set to `priority`. */
+  const draftWith = async (priority: "P1" | "P2") => {
+    const { version, cells, targets } = await getPriorityMatrix(admin);
+    return { version, cells: cells.map((c) => (c.impact === "HIGH" && c.urgency === "HIGH" ? { ...c, priority } : c)), targets };
+  };
+
+  it("refuses customers and agents everywhere, and managers where only admins write", async () => {
+    const draft = await draftWith("P2");
+    for (const actor of [acme, l1]) {
+      await refused(listAuditEvents(actor, {}), "FORBIDDEN");
+      await refused(listMatrixVersions(actor), "FORBIDDEN");
+      await refused(runWhatIf(actor, { from: "2026-01-01", to: "2026-01-31", draft }), "FORBIDDEN");
+      await refused(listPeople(actor), "FORBIDDEN");
+      await refused(listLoginThrottles(actor), "FORBIDDEN");
+      await refused(publishPriorityMatrix(actor, draft), "FORBIDDEN");
+    }
+    for (const actor of [acme, l1, manager]) {
+      await refused(createPerson(actor, { userId: "C7777", name: "X", role: "CUSTOMER" }), "FORBIDDEN");
+      await refused(issuePin(actor, { userId: "C1001" }), "FORBIDDEN");
+      await refused(deactivatePerson(actor, { userId: "C1002" }), "FORBIDDEN");
+      await refused(clearLoginThrottle(actor, { key: "user:c1001" }), "FORBIDDEN");
+    }
+    expect(await auditCount()).toBe(0);
+    expect(await database().db.user.count({ where: { userId: "C7777" } })).toBe(0);
+  });
+
+  it("publishing writes a new version and its audit event together; a stale edit writes neither", async () => {
+    const draft = await draftWith("P2");
+    const published = await publishPriorityMatrix(manager, { ...draft, note: "P1 only for outages" });
+    expect(published.version).toBe(draft.version + 1);
+    const { events } = await listAuditEvents(admin, { entity: "PriorityMatrix" });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor: { userId: "manager" }, action: "publish", before: { version: draft.version }, after: { version: draft.version + 1, note: "P1 only for outages" } });
+    const cellOf = (m: unknown) => (m as { cells: { impact: string; urgency: string; priority: string }[] }).cells.find((c) => c.impact === "HIGH" && c.urgency === "HIGH")?.priority;
+    expect(cellOf(events[0]!.before)).toBe("P1");
+    expect(cellOf(events[0]!.after)).toBe("P2");
+
+    await refused(publishPriorityMatrix(admin, draft), "CONFLICT"); // edited from the old version
+    expect(await auditCount()).toBe(1);
+    const versions = await listMatrixVersions(manager);
+    expect(versions.map((v) => [v.version, v.publishedBy?.userId ?? null])).toEqual([[draft.version + 1, "manager"], [draft.version, null]]);
+    expect(versions[1]!.cells.find((c) => c.impact === "HIGH" && c.urgency === "HIGH")?.priority).toBe("P1");
+
+    // Back to P1 for the tests that follow.
+    await publishPriorityMatrix(admin, { ...(await draftWith("P1")) });
+  });
+
+  it("what-if replays the period's tickets on the current matrix and on the draft, and publishes nothing", async () => {
+    const created = new Date("2026-03-10T10:00:00Z");
+    await createTicket(acme, { type: "INCIDENT", title: "Down", description: "All down", category: "platform", impact: "HIGH", urgency: "HIGH" }, created);
+    await createTicket(acme, { type: "INCIDENT", title: "Slow", description: "Slow", category: "platform", impact: "MEDIUM", urgency: "MEDIUM" }, created);
+    await createTicket(acme, { type: "INCIDENT", title: "Outside", description: "Outside", category: "platform", impact: "HIGH", urgency: "HIGH" }, new Date("2026-04-01T10:00:00Z"));
+    const before = await database().db.priorityMatrixVersion.count();
+    const result = await runWhatIf(admin, { from: "2026-03-01", to: "2026-03-31", draft: await draftWith("P2") }, new Date("2026-03-10T10:20:00Z"));
+    expect(result.current.tickets).toBe(2);
+    expect(result.current.priorityMix).toMatchObject({ P1: 1, P2: 0, P3: 1 });
+    expect(result.draft.priorityMix).toMatchObject({ P1: 0, P2: 1, P3: 1 });
+    expect(result.reclassified).toBe(1);
+    // Unanswered after 20 minutes: late for P1 (15 min), not for P2 (30 min) nor P3.
+    expect(result.current.breaches.firstResponse).toBe(1);
+    expect(result.draft.breaches.firstResponse).toBe(0);
+    expect(result.current.loadPerTier.L1).toBe(5 + 3);
+    expect(result.draft.loadPerTier.L1).toBe(4 + 3);
+    expect(result).toMatchObject({ capped: false, cap: 50_000 });
+    expect(await database().db.priorityMatrixVersion.count()).toBe(before);
+
+    const bad = await refused(runWhatIf(admin, { from: "2026-03-31", to: "2026-03-01", draft: { cells: [], targets: [] } }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {})).toEqual(expect.arrayContaining(["draft.cells", "draft.targets"]));
+  });
+
+  it("creates a customer with a PIN shown once that signs in, and issues a new PIN that replaces it", async () => {
+    const audits = await auditCount();
+    const bad = await refused(createPerson(admin, { userId: "x", name: "", role: "AGENT" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["name", "tier", "userId"]);
+    await refused(createPerson(admin, { userId: "c9001", name: "Nadia New", role: "CUSTOMER", organization: "nowhere" }), "VALIDATION");
+    expect(await auditCount()).toBe(audits);
+
+    const { person, secret, secretKind } = await createPerson(admin, { userId: "c9001", name: "Nadia New", role: "CUSTOMER", organization: "acme" });
+    expect(person).toMatchObject({ userId: "C9001", role: "CUSTOMER", organization: "acme", active: true });
+    expect(secretKind).toBe("PIN");
+    expect(secret).toMatch(/^\d{6}$/);
+    const stored = await database().db.user.findUniqueOrThrow({ where: { userId: "C9001" } });
+    expect(stored.secretHash).not.toContain(secret);
+    expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(true);
+    await refused(createPerson(admin, { userId: "C9001", name: "Again", role: "CUSTOMER" }), "VALIDATION");
+
+    const { pin } = await issuePin(admin, { userId: "c9001" });
+    expect(pin).toMatch(/^\d{6}$/);
+    if (pin !== secret) expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(false);
+    expect((await authenticate("customer", { userId: "C9001", secret: pin }, null)).ok).toBe(true);
+    await refused(issuePin(admin, { userId: "l1agent" }), "VALIDATION");
+    await refused(issuePin(admin, { userId: "nobody" }), "NOT_FOUND");
+
+    const { events } = await listAuditEvents(admin, { entity: "User" });
+    expect(events.map((e) => e.action)).toEqual(["issue-pin", "create"]);
+    expect(JSON.stringify(events)).not.toContain(pin);
+    expect(JSON.stringify(events)).not.toContain(secret);
+  });
+
+  it("creates staff with a generated password, deactivates people, and clears login throttling", async () => {
+    const { person, secret, secretKind } = await createPerson(admin, { userId: "New.Agent", name: "Nico New", role: "AGENT", tier: "L2" });
+    expect(person).toMatchObject({ userId: "new.agent", role: "AGENT", tier: "L2" });
+    expect(secretKind).toBe("password");
+    expect(secret.length).toBeGreaterThanOrEqual(12);
+    expect((await authenticate("staff", { userId: "new.agent", secret }, null)).ok).toBe(true);
+
+    const deactivated = await deactivatePerson(admin, { userId: "new.agent" });
+    expect(deactivated.active).toBe(false);
+    expect((await authenticate("staff", { userId: "new.agent", secret }, null)).ok).toBe(false);
+    await refused(deactivatePerson(admin, { userId: "admin" }), "VALIDATION");
+
+    await recordFailure(throttleKeys("c1002", "203.0.113.9"));
+    expect((await listLoginThrottles(admin)).map((t) => t.key)).toEqual(expect.arrayContaining(["ip:203.0.113.9", "user:c1002"]));
+    await clearLoginThrottle(admin, { key: "user:c1002" });
+    const left = (await listLoginThrottles(manager)).map((t) => t.key);
+    expect(left).toContain("ip:203.0.113.9");
+    expect(left).not.toContain("user:c1002");
+    await refused(clearLoginThrottle(admin, { key: "user:c1002" }), "NOT_FOUND");
+    await refused(clearLoginThrottle(admin, { key: "bogus" }), "VALIDATION");
+    const { events } = await listAuditEvents(admin, { limit: 2 });
+    expect(events.map((e) => [e.entity, e.action])).toEqual([["LoginThrottle", "clear"], ["User", "deactivate"]]);
+  });
+
+  it("keeps the audit trail append-only", async () => {
+    await expect(database().db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(database().db.auditEvent.updateMany({ data: { action: "x" } })).rejects.toThrow(/append-only/);
+  });
+});
