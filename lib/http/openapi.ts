@@ -4,6 +4,8 @@ import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import { ZAuditQuery, ZCreatePerson, ZPersonRef, ZThrottleRef, ZWhatIf } from "@/lib/validation/admin";
+import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 
@@ -169,6 +171,85 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/api/v1/admin/audit",
+    operationId: "listAuditEvents",
+    summary: "The audit trail of admin changes, newest first: who, when, what, before → after (admins and managers).",
+    query: ZAuditQuery,
+    response: { status: 200, description: "A page of audit events.", schema: "AuditEventPage" },
+    errors: [400, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/matrix-versions",
+    operationId: "listMatrixVersions",
+    summary: "Every published priority matrix version, newest first, with who published it and when (admins and managers).",
+    response: { status: 200, description: "The versions.", schema: "MatrixVersionList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/what-if",
+    operationId: "runWhatIf",
+    summary: "Replay the tickets created in a period on the current matrix and on a draft (admins and managers). Publishes nothing.",
+    description: "At most 50,000 tickets (oldest first); capped says when the period held more. Pauses are not replayed.",
+    body: { name: "WhatIfInput", schema: ZWhatIf },
+    response: { status: 200, description: "Priority mix, breaches and load per tier, current beside draft.", schema: "WhatIfResult" },
+    errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/people",
+    operationId: "listPeople",
+    summary: "People by role and user ID, at most 200 (admins and managers).",
+    response: { status: 200, description: "The people.", schema: "PersonList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/people",
+    operationId: "createPerson",
+    summary: "Create a customer (with a generated PIN) or a staff member (with a generated first password), shown once (admins).",
+    body: { name: "CreatePerson", schema: ZCreatePerson },
+    response: { status: 201, description: "The person and their secret.", schema: "CreatedPerson" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/people/pin",
+    operationId: "issuePin",
+    summary: "Issue a new PIN to a customer, replacing the old one; shown once (admins).",
+    body: { name: "PersonRef", schema: ZPersonRef },
+    response: { status: 200, description: "The new PIN.", schema: "IssuedPin" },
+    errors: [403, 404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/people/deactivate",
+    operationId: "deactivatePerson",
+    summary: "Deactivate a person: their sessions end on their next request (admins).",
+    body: { name: "PersonRef", schema: ZPersonRef },
+    response: { status: 200, description: "The person.", schema: "PersonResponse" },
+    errors: [403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/login-throttles",
+    operationId: "listLoginThrottles",
+    summary: "Failed-login counters per user ID and client address, most recent first (admins and managers).",
+    response: { status: 200, description: "The counters.", schema: "LoginThrottleList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/login-throttles/clear",
+    operationId: "clearLoginThrottle",
+    summary: "Forget the failed logins of one user ID or address (admins).",
+    body: { name: "ThrottleRef", schema: ZThrottleRef },
+    response: { status: 200, description: "Cleared.", schema: "Cleared" },
+    errors: [403, 404],
+  },
+  {
+    method: "get",
     path: "/api/v1/openapi.json",
     operationId: "getOpenApiDocument",
     summary: "This document.",
@@ -181,7 +262,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input: error.fields names each field at fault.",
   401: "Not signed in.",
   403: "Signed in, but not allowed to do this.",
-  404: "No such ticket, or not one you may see.",
+  404: "No such ticket (or person, or throttle key), or not one you may see.",
   409: "Conflict with the ticket's current state (see error.message; a stale version carries error.currentVersion).",
   413: "The body is over 1 MB.",
   415: "The body is not application/json.",
@@ -264,6 +345,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...requestSchemas,
         ...RESPONSE_SCHEMAS,
         ...QUEUE_RESPONSE_SCHEMAS,
+        ...ADMIN_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

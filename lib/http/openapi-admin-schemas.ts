@@ -1,0 +1,77 @@
+// Response shapes of the /api/v1/admin routes as JSON Schema: mirror lib/admin (list-audit-events,
+// list-matrix-versions, run-what-if, person-json, list-login-throttles).
+import { Priority, Role, Tier } from "@/lib/db/generated/enums";
+import { ref, type JsonSchema } from "./openapi-schemas";
+
+const string: JsonSchema = { type: "string" };
+const integer: JsonSchema = { type: "integer" };
+const dateTime: JsonSchema = { type: "string", format: "date-time" };
+const enumOf = (values: readonly string[]): JsonSchema => ({ type: "string", enum: [...values] });
+const countsBy = (keys: readonly string[]): JsonSchema => object(Object.fromEntries(keys.map((k) => [k, integer])));
+
+function object(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
+  return { type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties) };
+}
+
+const Person = object({
+  userId: string,
+  name: string,
+  email: { type: ["string", "null"] },
+  role: enumOf(Object.values(Role)),
+  tier: { anyOf: [enumOf(Object.values(Tier)), { type: "null" }] },
+  organization: { type: ["string", "null"], description: "The organization's slug (customers)." },
+  active: { type: "boolean" },
+  createdAt: dateTime,
+});
+
+const ReplaySummary = object({
+  tickets: integer,
+  priorityMix: countsBy(Object.values(Priority)),
+  breaches: object({ firstResponse: integer, resolution: integer }),
+  loadPerTier: { ...countsBy(Object.values(Tier)), description: "Open tickets per tier weighted by priority (P1 = 5 … P5 = 1)." },
+});
+
+export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
+  AuditEventPage: object({
+    events: {
+      type: "array",
+      items: object({ id: integer, at: dateTime, actor: object({ userId: string, name: string }), entity: string, entityId: string, action: string, before: {}, after: {} }),
+    },
+    nextCursor: { type: ["integer", "null"] },
+  }),
+  MatrixVersionList: object({
+    versions: {
+      type: "array",
+      items: object({
+        version: integer,
+        note: string,
+        publishedAt: dateTime,
+        publishedBy: { anyOf: [object({ userId: string, name: string }), { type: "null" }] },
+        cells: { type: "array", items: { type: "object" } },
+        targets: { type: "array", items: { type: "object" } },
+      }),
+    },
+  }),
+  WhatIfResult: object({
+    current: ReplaySummary,
+    draft: ReplaySummary,
+    reclassified: { ...integer, description: "Tickets whose priority differs on the draft." },
+    currentVersion: integer,
+    period: object({ from: string, to: string }),
+    capped: { type: "boolean", description: "The period held more tickets than cap: only the first cap were replayed." },
+    cap: integer,
+  }),
+  Person,
+  PersonResponse: object({ person: ref("Person") }),
+  PersonList: object({ people: { type: "array", items: ref("Person") }, more: { type: "boolean" } }),
+  CreatedPerson: object({
+    person: ref("Person"),
+    secret: { type: "string", description: "The PIN (customers) or first password (staff): shown this once, stored only as a hash." },
+    secretKind: enumOf(["PIN", "password"]),
+  }),
+  IssuedPin: object({ userId: string, pin: { type: "string", description: "Shown this once, stored only as a hash." } }),
+  LoginThrottleList: object({
+    throttles: { type: "array", items: object({ key: string, failures: integer, lastFailureAt: dateTime, blockedUntil: dateTime, blocked: { type: "boolean" } }) },
+  }),
+  Cleared: object({ cleared: { type: "boolean" } }),
+};
