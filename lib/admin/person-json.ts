@@ -37,4 +37,7 @@ export function personView(row: {
 }
 
 /** The audit trail's picture of a person: what an admin may see, without timestamps that always differ. */
-export const auditedPerson = ({ createdAt: _createdAt, ...rest }: PersonView) => rest;
+export function auditedPerson(person: PersonView): Omit<PersonView, "createdAt"> {
+  const { userId, name, email, role, tier, organization, active } = person;
+  return { userId, name, email, role, tier, organization, active };
+}

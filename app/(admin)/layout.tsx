@@ -1,0 +1,22 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { requirePageActor } from "@/lib/auth/page-guard";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor(["ADMIN", "MANAGER"]);
+  return (
+    <>
+      <AppHeader
+        title="Administration"
+        user={`${actor.name} · ${actor.role === "ADMIN" ? "admin" : "manager"}`}
+        links={[
+          { href: "/admin/matrix", label: "Priority matrix" },
+          { href: "/admin/people", label: "People" },
+          { href: "/admin/audit", label: "Audit" },
+          { href: "/queue", label: "Queue" },
+        ]}
+      />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}
