@@ -33,7 +33,7 @@ export function AuditTable({ events, nextHref }: { events: AuditEventRow[]; next
                 <td key={i} className="p-2">
                   <details>
                     <summary className="cursor-pointer text-indigo-800">{value === null ? "—" : "show"}</summary>
-                    <pre className="mt-1 max-h-64 max-w-md overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{show(value)}</pre>
+                    <pre tabIndex={0} aria-label={i === 0 ? "Before" : "After"} className="mt-1 max-h-64 max-w-md overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{show(value)}</pre>
                   </details>
                 </td>
               ))}
