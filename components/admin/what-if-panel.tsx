@@ -37,7 +37,7 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
         What-if: {result.period.from} to {result.period.to}
       </h3>
       <p className="text-sm text-slate-700">
-        {result.current.tickets.toLocaleString("en")} tickets replayed; {result.reclassified.toLocaleString("en")} would get another priority.
+        {result.current.tickets.toLocaleString("en")} {result.current.tickets === 1 ? "ticket" : "tickets"} replayed; {result.reclassified.toLocaleString("en")} would get another priority.
         {result.capped && ` The period holds more than ${result.cap.toLocaleString("en")} tickets: only the first ${result.cap.toLocaleString("en")} were replayed.`}{" "}
         Due times are recomputed from when each ticket was opened (pauses are not replayed).
       </p>

@@ -74,4 +74,13 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     throttles: { type: "array", items: object({ key: string, failures: integer, lastFailureAt: dateTime, blockedUntil: dateTime, blocked: { type: "boolean" } }) },
   }),
   Cleared: object({ cleared: { type: "boolean" } }),
+  SupportCalendar: object({
+    id: string,
+    name: string,
+    timeZone: string,
+    workdays: { type: "array", items: { type: "integer", minimum: 1, maximum: 7 }, description: "ISO weekdays: 1 = Monday … 7 = Sunday." },
+    opensAt: { type: "string", description: "HH:MM local time." },
+    closesAt: { type: "string", description: "HH:MM local time." },
+    holidays: { type: "array", items: object({ date: { type: "string", format: "date" }, name: string }) },
+  }),
 };

@@ -5,6 +5,7 @@ import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTi
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZAuditQuery, ZCreatePerson, ZPersonRef, ZThrottleRef, ZWhatIf } from "@/lib/validation/admin";
+import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
@@ -247,6 +248,23 @@ export const API_ROUTES: ApiRoute[] = [
     body: { name: "ThrottleRef", schema: ZThrottleRef },
     response: { status: 200, description: "Cleared.", schema: "Cleared" },
     errors: [403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/support-calendar",
+    operationId: "getSupportCalendar",
+    summary: "The support calendar business-hours clocks run on: time zone, hours, workdays, holidays (admins and managers).",
+    response: { status: 200, description: "The calendar.", schema: "SupportCalendar" },
+    errors: [403],
+  },
+  {
+    method: "put",
+    path: "/api/v1/admin/support-calendar",
+    operationId: "updateSupportCalendar",
+    summary: "Replace the support calendar's time zone, hours, workdays and holidays (admins).",
+    body: { name: "SupportCalendarInput", schema: ZSupportCalendar },
+    response: { status: 200, description: "The calendar as saved.", schema: "SupportCalendar" },
+    errors: [403],
   },
   {
     method: "get",

@@ -3,12 +3,14 @@ import type { Actor } from "@/lib/actor";
 import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
 import { createPerson } from "@/lib/admin/create-person";
 import { deactivatePerson } from "@/lib/admin/deactivate-person";
+import { getSupportCalendar } from "@/lib/admin/get-support-calendar";
 import { issuePin } from "@/lib/admin/issue-pin";
 import { listAuditEvents } from "@/lib/admin/list-audit-events";
 import { listLoginThrottles } from "@/lib/admin/list-login-throttles";
 import { listMatrixVersions } from "@/lib/admin/list-matrix-versions";
 import { listPeople } from "@/lib/admin/list-people";
 import { runWhatIf } from "@/lib/admin/run-what-if";
+import { updateSupportCalendar } from "@/lib/admin/update-support-calendar";
 import { authenticate } from "@/lib/auth/authenticate";
 import { recordFailure, throttleKeys } from "@/lib/auth/login-throttle";
 import { AppError } from "@/lib/errors";
@@ -161,6 +163,29 @@ describeEachDatabase("admin services", (database) => {
     await refused(clearLoginThrottle(admin, { key: "bogus" }), "VALIDATION");
     const { events } = await listAuditEvents(admin, { limit: 2 });
     expect(events.map((e) => [e.entity, e.action])).toEqual([["LoginThrottle", "clear"], ["User", "deactivate"]]);
+  });
+
+  it("edits the support calendar with field errors for bad input, and audits the change", async () => {
+    const original = await getSupportCalendar(manager);
+    expect(original).toMatchObject({ timeZone: "UTC", workdays: [1, 2, 3, 4, 5], opensAt: "08:00", closesAt: "18:00" });
+    const input = { timeZone: original.timeZone, workdays: original.workdays, opensAt: original.opensAt, closesAt: original.closesAt, holidays: original.holidays };
+    await refused(updateSupportCalendar(manager, input), "FORBIDDEN");
+    await refused(updateSupportCalendar(l1, input), "FORBIDDEN");
+
+    const audits = await auditCount();
+    const bad = await refused(updateSupportCalendar(admin, { ...input, timeZone: "Mars/Olympus", opensAt: "19:00", workdays: [], holidays: [{ date: "2026-13-01", name: "" }] }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {})).toEqual(expect.arrayContaining(["timeZone", "workdays", "holidays.0.date", "holidays.0.name"]));
+    const backwards = await refused(updateSupportCalendar(admin, { ...input, opensAt: "19:00" }), "VALIDATION");
+    expect(Object.keys(backwards.fields ?? {})).toEqual(["closesAt"]);
+    expect(await auditCount()).toBe(audits);
+
+    const saved = await updateSupportCalendar(admin, { ...input, timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6], opensAt: "07:30", holidays: [{ date: "2026-12-25", name: "Christmas" }] });
+    expect(saved).toMatchObject({ timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6], opensAt: "07:30", closesAt: "18:00", holidays: [{ date: "2026-12-25", name: "Christmas" }] });
+    expect(await getSupportCalendar(admin)).toMatchObject({ timeZone: "Europe/Berlin", opensAt: "07:30" });
+    const { events } = await listAuditEvents(admin, { entity: "SupportCalendar" });
+    expect(events[0]).toMatchObject({ action: "update", before: { timeZone: "UTC", opensAt: "08:00" }, after: { timeZone: "Europe/Berlin", opensAt: "07:30" } });
+
+    await updateSupportCalendar(admin, input); // back to the seeded calendar
   });
 
   it("keeps the audit trail append-only", async () => {
