@@ -74,6 +74,17 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     throttles: { type: "array", items: object({ key: string, failures: integer, lastFailureAt: dateTime, blockedUntil: dateTime, blocked: { type: "boolean" } }) },
   }),
   Cleared: object({ cleared: { type: "boolean" } }),
+  KbArticle: object({
+    slug: string,
+    title: string,
+    body: { type: "string", description: "Markdown." },
+    audience: enumOf(["CUSTOMER", "AGENT"]),
+    category: { type: ["string", "null"] },
+    published: { type: "boolean" },
+    updatedAt: dateTime,
+  }),
+  KbArticleList: object({ articles: { type: "array", items: ref("KbArticle") } }),
+  KbArticleResponse: object({ article: ref("KbArticle") }),
   SupportCalendar: object({
     id: string,
     name: string,

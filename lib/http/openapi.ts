@@ -5,6 +5,7 @@ import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTi
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZAuditQuery, ZCreatePerson, ZPersonRef, ZThrottleRef, ZWhatIf } from "@/lib/validation/admin";
+import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
@@ -265,6 +266,32 @@ export const API_ROUTES: ApiRoute[] = [
     body: { name: "SupportCalendarInput", schema: ZSupportCalendar },
     response: { status: 200, description: "The calendar as saved.", schema: "SupportCalendar" },
     errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/kb-articles",
+    operationId: "listKbArticles",
+    summary: "KB articles by audience and title, at most 500 (admins and managers).",
+    response: { status: 200, description: "The articles.", schema: "KbArticleList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/kb-articles",
+    operationId: "createKbArticle",
+    summary: "Create a KB article: Markdown body (rendered sanitized), for customers or agents (admins).",
+    body: { name: "KbArticleInput", schema: ZKbArticle },
+    response: { status: 201, description: "The article.", schema: "KbArticleResponse" },
+    errors: [403],
+  },
+  {
+    method: "put",
+    path: "/api/v1/admin/kb-articles",
+    operationId: "updateKbArticle",
+    summary: "Rewrite the KB article with the given slug (admins).",
+    body: { name: "KbArticleInput", schema: ZKbArticle },
+    response: { status: 200, description: "The article.", schema: "KbArticleResponse" },
+    errors: [403, 404],
   },
   {
     method: "get",

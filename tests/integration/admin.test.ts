@@ -1,7 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
+import { createKbArticle } from "@/lib/admin/create-kb-article";
 import { createPerson } from "@/lib/admin/create-person";
+import { getKbArticle } from "@/lib/admin/get-kb-article";
+import { listKbArticles } from "@/lib/admin/list-kb-articles";
+import { updateKbArticle } from "@/lib/admin/update-kb-article";
 import { deactivatePerson } from "@/lib/admin/deactivate-person";
 import { getSupportCalendar } from "@/lib/admin/get-support-calendar";
 import { issuePin } from "@/lib/admin/issue-pin";
@@ -186,6 +190,29 @@ describeEachDatabase("admin services", (database) => {
     expect(events[0]).toMatchObject({ action: "update", before: { timeZone: "UTC", opensAt: "08:00" }, after: { timeZone: "Europe/Berlin", opensAt: "07:30" } });
 
     await updateSupportCalendar(admin, input); // back to the seeded calendar
+  });
+
+  it("creates and rewrites KB articles, with field errors for bad input, and audits both", async () => {
+    const article = { slug: "reset-vpn", title: "Reset the VPN", body: "1. Open the client\n2. **Reconnect**", audience: "CUSTOMER", category: "access", published: true };
+    await refused(createKbArticle(manager, article), "FORBIDDEN");
+    await refused(createKbArticle(acme, article), "FORBIDDEN");
+    await refused(listKbArticles(l1), "FORBIDDEN");
+    const bad = await refused(createKbArticle(admin, { ...article, slug: "Bad Slug", body: " ", audience: "EVERYONE", category: "Not a slug!" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["audience", "body", "category", "slug"]);
+    await refused(createKbArticle(admin, { ...article, category: "no-such-category" }), "VALIDATION");
+    expect(await getKbArticle(admin, "reset-vpn")).toBeNull();
+
+    expect(await createKbArticle(admin, article)).toMatchObject({ slug: "reset-vpn", category: "access", audience: "CUSTOMER" });
+    const duplicate = await refused(createKbArticle(admin, article), "VALIDATION");
+    expect(duplicate.fields).toEqual({ slug: ["Another article has that slug."] });
+    const updated = await updateKbArticle(admin, { ...article, title: "Reconnect the VPN", audience: "AGENT", category: "" });
+    expect(updated).toMatchObject({ title: "Reconnect the VPN", audience: "AGENT", category: null });
+    expect((await listKbArticles(manager)).some((a) => a.slug === "reset-vpn" && a.title === "Reconnect the VPN")).toBe(true);
+    await refused(updateKbArticle(admin, { ...article, slug: "no-such-article" }), "NOT_FOUND");
+
+    const { events } = await listAuditEvents(admin, { entity: "KbArticle" });
+    expect(events.map((e) => e.action)).toEqual(["update", "create"]);
+    expect(events[0]).toMatchObject({ before: { title: "Reset the VPN", audience: "CUSTOMER" }, after: { title: "Reconnect the VPN", audience: "AGENT" } });
   });
 
   it("keeps the audit trail append-only", async () => {
