@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         user={`${actor.name} · ${actor.role === "ADMIN" ? "admin" : "manager"}`}
         links={[
           { href: "/admin/matrix", label: "Priority matrix" },
+          { href: "/admin/groups", label: "Groups" },
           { href: "/admin/kb", label: "Knowledge base" },
           { href: "/admin/calendar", label: "Calendar" },
           { href: "/admin/people", label: "People" },

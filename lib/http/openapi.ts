@@ -5,6 +5,7 @@ import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTi
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZAuditQuery, ZCreatePerson, ZPersonRef, ZThrottleRef, ZWhatIf } from "@/lib/validation/admin";
+import { ZUpdateCategory, ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
 import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
@@ -291,6 +292,40 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Rewrite the KB article with the given slug (admins).",
     body: { name: "KbArticleInput", schema: ZKbArticle },
     response: { status: 200, description: "The article.", schema: "KbArticleResponse" },
+    errors: [403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/groups",
+    operationId: "listSupportGroups",
+    summary: "Support groups by tier, with members and the categories they take (admins and managers).",
+    response: { status: 200, description: "The groups.", schema: "SupportGroupList" },
+    errors: [403],
+  },
+  {
+    method: "put",
+    path: "/api/v1/admin/groups",
+    operationId: "updateSupportGroup",
+    summary: "Rename a group, set its assignment mode (and L4 kind), replace its members (active agents of its tier) (admins).",
+    body: { name: "UpdateSupportGroup", schema: ZUpdateSupportGroup },
+    response: { status: 200, description: "The group.", schema: "SupportGroupResponse" },
+    errors: [403, 404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/admin/categories",
+    operationId: "listAdminCategories",
+    summary: "Categories with their defaults, SOP article and L2 group (admins and managers).",
+    response: { status: 200, description: "The categories.", schema: "AdminCategoryList" },
+    errors: [403],
+  },
+  {
+    method: "put",
+    path: "/api/v1/admin/categories",
+    operationId: "updateCategory",
+    summary: "Set a category's name, default impact and urgency, SOP article and L2 group (admins).",
+    body: { name: "UpdateCategory", schema: ZUpdateCategory },
+    response: { status: 200, description: "The category.", schema: "AdminCategoryResponse" },
     errors: [403, 404],
   },
   {

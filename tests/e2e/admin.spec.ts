@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext, type Page, type TestInfo } from "
 import { ADMIN, CUSTOMER_ACME, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, loginAsStaff, signOutViaUi } from "./helpers";
 
 const MATRIX = "/api/v1/priority-matrix";
-const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit"];
+const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit", "/admin/groups", "/admin/kb", "/admin/kb/new", "/admin/calendar"];
 
 async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -56,8 +56,17 @@ test.describe("admin", () => {
         ["post", "/api/v1/admin/people/pin"],
         ["post", "/api/v1/admin/people/deactivate"],
         ["post", "/api/v1/admin/login-throttles/clear"],
+        ["get", "/api/v1/admin/groups"],
+        ["put", "/api/v1/admin/groups"],
+        ["get", "/api/v1/admin/categories"],
+        ["put", "/api/v1/admin/categories"],
+        ["get", "/api/v1/admin/kb-articles"],
+        ["post", "/api/v1/admin/kb-articles"],
+        ["put", "/api/v1/admin/kb-articles"],
+        ["get", "/api/v1/admin/support-calendar"],
+        ["put", "/api/v1/admin/support-calendar"],
       ] as const) {
-        const response = method === "get" ? await ctx.get(path) : await ctx.post(path, { data: {} });
+        const response = method === "get" ? await ctx.get(path) : await ctx[method](path, { data: {} });
         expect(response.status(), `${who} ${method} ${path}`).toBe(403);
         expect((await response.json()).error.code).toBe("FORBIDDEN");
       }
@@ -180,5 +189,31 @@ test.describe("admin", () => {
     await signOutViaUi(page);
     await loginAsCustomer(page, { userId, pin, name: "Nadia Newcustomer" });
     await shot(page, testInfo, "08-customer-signed-in");
+  });
+
+  test("the configuration pages: groups, categories, a KB article with its preview, the calendar (axe)", async ({ page }, testInfo) => {
+    await loginAsStaff(page, ADMIN);
+    await page.goto("/admin/groups");
+    await expect(page.getByRole("form", { name: "Group Service Desk" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "admin-groups");
+    await shot(page, testInfo, "09-groups-categories");
+
+    await page.goto("/admin/kb/new");
+    await page.getByLabel("Title").fill("Reset your VPN profile");
+    await page.getByLabel("Slug").fill(`reset-vpn-${Date.now().toString(36)}`);
+    await page.getByLabel("Body (Markdown)").fill("1. Open the client\n2. Choose **Reset**\n\n<script>alert(1)</script>");
+    const preview = page.getByRole("region", { name: "Preview" });
+    await expect(preview.locator("strong")).toHaveText("Reset");
+    await expect(preview.locator("script")).toHaveCount(0);
+    await expectNoSeriousViolations(page, testInfo, "admin-kb-new");
+    await page.getByRole("button", { name: "Create article" }).click();
+    await expect(page).toHaveURL(/\/admin\/kb\/reset-vpn-/);
+    await expect(page.getByRole("heading", { name: "Reset your VPN profile" })).toBeVisible();
+    await shot(page, testInfo, "10-kb-article");
+
+    await page.goto("/admin/calendar");
+    await expect(page.getByLabel("Time zone")).toHaveValue("UTC");
+    await expectNoSeriousViolations(page, testInfo, "admin-calendar");
+    await shot(page, testInfo, "11-calendar");
   });
 });

@@ -4,7 +4,11 @@ import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
 import { createKbArticle } from "@/lib/admin/create-kb-article";
 import { createPerson } from "@/lib/admin/create-person";
 import { getKbArticle } from "@/lib/admin/get-kb-article";
+import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listKbArticles } from "@/lib/admin/list-kb-articles";
+import { listSupportGroups } from "@/lib/admin/list-support-groups";
+import { updateCategory } from "@/lib/admin/update-category";
+import { updateSupportGroup } from "@/lib/admin/update-support-group";
 import { updateKbArticle } from "@/lib/admin/update-kb-article";
 import { deactivatePerson } from "@/lib/admin/deactivate-person";
 import { getSupportCalendar } from "@/lib/admin/get-support-calendar";
@@ -213,6 +217,36 @@ describeEachDatabase("admin services", (database) => {
     const { events } = await listAuditEvents(admin, { entity: "KbArticle" });
     expect(events.map((e) => e.action)).toEqual(["update", "create"]);
     expect(events[0]).toMatchObject({ before: { title: "Reset the VPN", audience: "CUSTOMER" }, after: { title: "Reconnect the VPN", audience: "AGENT" } });
+  });
+
+  it("edits groups (members of their tier only) and categories (agent SOPs, L2 groups), and audits both", async () => {
+    const groups = await listSupportGroups(manager);
+    const desk = groups.find((g) => g.slug === "service-desk")!;
+    expect(desk.members.map((m) => m.userId).sort()).toEqual(["l1agent", "l1agent2"]);
+    const input = { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL", members: ["l1agent", "l1agent2"] };
+    await refused(updateSupportGroup(manager, input), "FORBIDDEN");
+    const wrongTier = await refused(updateSupportGroup(admin, { ...input, members: ["l1agent", "l2agent"] }), "VALIDATION");
+    expect(wrongTier.fields).toEqual({ members: ["Not an active L1 agent: l2agent."] });
+    await refused(updateSupportGroup(admin, { ...input, l4Kind: "VENDOR" }), "VALIDATION");
+    await refused(updateSupportGroup(admin, { slug: "cloud-vendor", name: "Cloud", assignmentMode: "PULL", l4Kind: "VENDOR", members: ["l3agent"] }), "VALIDATION");
+
+    const saved = await updateSupportGroup(admin, { ...input, name: "Front Desk", assignmentMode: "AUTO", members: ["l1agent"] });
+    expect(saved).toMatchObject({ name: "Front Desk", assignmentMode: "AUTO", members: [{ userId: "l1agent" }] });
+    await updateSupportGroup(admin, input); // as seeded
+
+    const categories = await listAdminCategories(manager);
+    const access = categories.find((c) => c.slug === "access")!;
+    await refused(updateCategory(l1, access), "FORBIDDEN");
+    const bad = await refused(updateCategory(admin, { ...access, sopArticle: "help-access", l2Group: "engineering-support" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["l2Group", "sopArticle"]);
+    const taken = await refused(updateCategory(admin, { ...access, sopArticle: categories.find((c) => c.slug === "billing")!.sopArticle }), "VALIDATION");
+    expect(taken.fields?.sopArticle).toEqual(["That article is already another category's SOP."]);
+
+    const updated = await updateCategory(admin, { ...access, defaultUrgency: "HIGH", l2Group: "" });
+    expect(updated).toMatchObject({ slug: "access", defaultUrgency: "HIGH", l2Group: "" });
+    const { events } = await listAuditEvents(admin, { limit: 3 });
+    expect(events.map((e) => [e.entity, e.action])).toEqual([["Category", "update"], ["SupportGroup", "update"], ["SupportGroup", "update"]]);
+    await updateCategory(admin, access); // as seeded
   });
 
   it("keeps the audit trail append-only", async () => {
