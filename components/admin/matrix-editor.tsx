@@ -21,7 +21,10 @@ interface CurrentMatrix {
 const draftFields = (fields: Record<string, string[]> | undefined) =>
   Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k.replace(/^draft\./, ""), v]));
 
-/** Draft a matrix change, replay a period against it, then publish it as a new version. */
+/**
+ * Draft a matrix change, replay a period against it, then publish it as a new version. After publishing,
+ * the page passes the new `current` version in; the draft (now equal to it) and the message stay.
+ */
 export function MatrixEditor({
   current,
   canPublish,
@@ -60,7 +63,13 @@ export function MatrixEditor({
 
   async function publish() {
     setBusy("publish");
-    setOutcome(await onPublish(draft()));
+    const result = await onPublish(draft());
+    setOutcome(result);
+    // The page re-renders with the new current version; the draft now equals it.
+    if (result.ok) {
+      setNote("");
+      setWhatIf(null);
+    }
     setBusy(null);
   }
 

@@ -20,7 +20,6 @@ export default async function MatrixPage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold text-slate-900">Priority matrix and SLA targets</h1>
       <MatrixEditor
-        key={current.version}
         current={current}
         canPublish={can(actor, "matrix:publish")}
         defaultPeriod={{ from: isoDay(new Date(today.getTime() - 30 * 86_400_000)), to: isoDay(today) }}
