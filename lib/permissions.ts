@@ -1,7 +1,20 @@
 import type { Actor } from "./actor";
 import { ZTicketNumber } from "./validation/ticket";
 
-export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view" | "kb:deflect" | "kb:feedback" | "kb:stats";
+export type Action =
+  | "ticket:create"
+  | "ticket:list"
+  | "ticket:read"
+  | "queue:view"
+  /** See the admin pages: configuration, people, the audit trail (managers read-only). */
+  | "admin:read"
+  /** Change configuration and people. */
+  | "admin:write"
+  /** Publish a new priority matrix and SLA targets version. */
+  | "matrix:publish"
+  | "kb:deflect"
+  | "kb:feedback"
+  | "kb:stats";
 
 export interface TicketResource {
   customerId: string;
@@ -29,6 +42,11 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       return true;
     case "kb:stats":
       return actor.role === "MANAGER" || actor.role === "ADMIN";
+    case "admin:read":
+    case "matrix:publish":
+      return actor.role === "ADMIN" || actor.role === "MANAGER";
+    case "admin:write":
+      return actor.role === "ADMIN";
     default:
       return false;
   }

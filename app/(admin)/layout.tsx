@@ -8,10 +8,16 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <>
       <AppHeader
         title="Administration"
-        user={actor.name}
+        user={`${actor.name} · ${actor.role === "ADMIN" ? "admin" : "manager"}`}
         links={[
-          { href: "/queue", label: "Queue" },
+          { href: "/admin/matrix", label: "Priority matrix" },
+          { href: "/admin/groups", label: "Groups" },
+          { href: "/admin/kb", label: "Knowledge base" },
+          { href: "/admin/calendar", label: "Calendar" },
+          { href: "/admin/people", label: "People" },
+          { href: "/admin/audit", label: "Audit" },
           { href: "/admin/outbox", label: "Outbox" },
+          { href: "/queue", label: "Queue" },
         ]}
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>

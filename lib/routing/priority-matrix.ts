@@ -1,10 +1,13 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { recordAuditEvent } from "@/lib/admin/record-audit-event";
 import { AppError, forbidden } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZPriorityMatrix, type PriorityMatrixInput } from "@/lib/validation/routing";
 import { loadCurrentMatrix } from "./matrix-store";
+import type { SlaTargetData } from "./sla";
 
 const STAFF = ["AGENT", "MANAGER", "ADMIN"];
 
@@ -14,22 +17,25 @@ export async function getPriorityMatrix(actor: Actor) {
   return {
     version: current.matrix.version,
     cells: current.matrix.cells.map(({ impact, urgency, priority }) => ({ impact, urgency, priority })),
-    targets: current.targets
-      .map((t) => ({
-        priority: t.priority,
-        firstResponseMinutes: t.firstResponseMinutes,
-        resolutionMinutes: t.resolutionMinutes,
-        updateEveryMinutes: t.updateEveryMinutes,
-        tierBudgetMinutes: { L1: t.l1BudgetMinutes, L2: t.l2BudgetMinutes, L3: t.l3BudgetMinutes },
-        businessHours: t.clock === "BUSINESS_HOURS",
-      }))
-      .sort((a, b) => a.priority.localeCompare(b.priority)),
+    targets: current.targets.map(targetInputOf).sort((a, b) => a.priority.localeCompare(b.priority)),
+  };
+}
+
+/** A stored SLA target in the shape the API and the editor use. */
+export function targetInputOf(t: SlaTargetData) {
+  return {
+    priority: t.priority,
+    firstResponseMinutes: t.firstResponseMinutes,
+    resolutionMinutes: t.resolutionMinutes,
+    updateEveryMinutes: t.updateEveryMinutes,
+    tierBudgetMinutes: { L1: t.l1BudgetMinutes, L2: t.l2BudgetMinutes, L3: t.l3BudgetMinutes },
+    businessHours: t.clock === "BUSINESS_HOURS",
   };
 }
 
 /** Publishing makes a new version; tickets already classified keep theirs. Managers and admins only. */
 export async function publishPriorityMatrix(actor: Actor, input: unknown) {
-  if (actor.role !== "MANAGER" && actor.role !== "ADMIN") throw forbidden("Only managers and admins publish the priority matrix.");
+  if (!can(actor, "matrix:publish")) throw forbidden("Only managers and admins publish the priority matrix.");
   const data = parseInput(ZPriorityMatrix, input);
   try {
     await publish(actor, data);
@@ -45,7 +51,10 @@ export async function publishPriorityMatrix(actor: Actor, input: unknown) {
 
 async function publish(actor: Actor, data: PriorityMatrixInput): Promise<void> {
   await db().$transaction(async (tx) => {
-    const current = await tx.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true, calendarId: true } });
+    const current = await tx.priorityMatrixVersion.findFirst({
+      orderBy: { version: "desc" },
+      select: { version: true, calendarId: true, note: true, cells: { select: { impact: true, urgency: true, priority: true } }, targets: true },
+    });
     if (!current) throw new Error("No matrix to derive the calendar from: seed the database first.");
     if (data.version !== undefined && data.version !== current.version) {
       throw new AppError("CONFLICT", `Version ${current.version} was published after the version ${data.version} you edited. Reload and try again.`, undefined, {
@@ -53,7 +62,7 @@ async function publish(actor: Actor, data: PriorityMatrixInput): Promise<void> {
       });
     }
     // A unique version number: two managers publishing at once cannot both get the same one.
-    await tx.priorityMatrixVersion.create({
+    const created = await tx.priorityMatrixVersion.create({
       data: {
         version: current.version + 1,
         note: data.note ?? "",
@@ -73,6 +82,13 @@ async function publish(actor: Actor, data: PriorityMatrixInput): Promise<void> {
           })),
         },
       },
+    });
+    await recordAuditEvent(tx, actor, {
+      entity: "PriorityMatrix",
+      entityId: created.id,
+      action: "publish",
+      before: { version: current.version, note: current.note, cells: current.cells, targets: current.targets.map(targetInputOf) },
+      after: { version: created.version, note: created.note, cells: data.cells, targets: data.targets },
     });
   });
 }

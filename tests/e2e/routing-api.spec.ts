@@ -463,6 +463,18 @@ test.describe("routing API", () => {
       "/api/v1/priority-matrix": ["get", "put"],
       "/api/v1/sla/sweep": ["post"],
       "/api/v1/queue": ["get"],
+      "/api/v1/admin/audit": ["get"],
+      "/api/v1/admin/matrix-versions": ["get"],
+      "/api/v1/admin/what-if": ["post"],
+      "/api/v1/admin/people": ["get", "post"],
+      "/api/v1/admin/people/pin": ["post"],
+      "/api/v1/admin/people/deactivate": ["post"],
+      "/api/v1/admin/login-throttles": ["get"],
+      "/api/v1/admin/login-throttles/clear": ["post"],
+      "/api/v1/admin/support-calendar": ["get", "put"],
+      "/api/v1/admin/kb-articles": ["get", "post", "put"],
+      "/api/v1/admin/groups": ["get", "put"],
+      "/api/v1/admin/categories": ["get", "put"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

@@ -87,3 +87,17 @@ describe("ticketScope", () => {
     for (const actor of [agent, manager, admin]) expect(ticketScope(actor)).toEqual({});
   });
 });
+
+describe("admin actions", () => {
+  it("admins write; managers read and publish the matrix; customers and agents do none of it", () => {
+    expect(can(admin, "admin:write")).toBe(true);
+    expect(can(manager, "admin:write")).toBe(false);
+    for (const actor of [admin, manager]) {
+      expect(can(actor, "admin:read")).toBe(true);
+      expect(can(actor, "matrix:publish")).toBe(true);
+    }
+    for (const actor of [customer, agent, null]) {
+      for (const action of ["admin:read", "admin:write", "matrix:publish"] as const) expect(can(actor, action)).toBe(false);
+    }
+  });
+});

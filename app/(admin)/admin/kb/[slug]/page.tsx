@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { KbArticleEditor } from "@/components/admin/kb-article-editor";
+import { getKbArticle } from "@/lib/admin/get-kb-article";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { listCategories } from "@/lib/catalog/list-categories";
+import { can } from "@/lib/permissions";
+import { updateKbArticleAction } from "../actions";
+
+export const metadata: Metadata = { title: "Edit article" };
+
+export default async function EditKbArticlePage({ params }: { params: Promise<{ slug: string }> }) {
+  const actor = await requirePageActor(["ADMIN", "MANAGER"]);
+  const { slug } = await params;
+  const [article, categories] = await Promise.all([getKbArticle(actor, slug), listCategories()]);
+  if (!article) notFound();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold text-slate-900">{article.title}</h1>
+      <KbArticleEditor mode="update" initial={article} categories={categories.map((c) => ({ slug: c.slug, name: c.name }))} canWrite={can(actor, "admin:write")} onSave={updateKbArticleAction} />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createKbArticle } from "@/lib/admin/create-kb-article";
+import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { updateKbArticle } from "@/lib/admin/update-kb-article";
+
+export async function createKbArticleAction(input: unknown) {
+  const result = await runAdminAction(async (actor) => (await createKbArticle(actor, input)).slug, "Article created.");
+  if (result.ok) revalidatePath("/admin/kb");
+  return result;
+}
+
+export async function updateKbArticleAction(input: unknown) {
+  const result = await runAdminAction(async (actor) => (await updateKbArticle(actor, input)).slug, "Article saved.");
+  if (result.ok) revalidatePath("/admin/kb");
+  return result;
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listKbArticles } from "@/lib/admin/list-kb-articles";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { can } from "@/lib/permissions";
+
+export const metadata: Metadata = { title: "Knowledge base" };
+
+export default async function KbListPage() {
+  const actor = await requirePageActor(["ADMIN", "MANAGER"]);
+  const articles = await listKbArticles(actor);
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-4">
+        <h1 className="text-2xl font-semibold text-slate-900">Knowledge base</h1>
+        {can(actor, "admin:write") && (
+          <Link href="/admin/kb/new" className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800">
+            New article
+          </Link>
+        )}
+      </div>
+      <table className="w-full border-collapse text-sm">
+        <thead>
+          <tr className="border-b border-slate-200 text-left">
+            <th scope="col" className="p-2">Title</th>
+            <th scope="col" className="p-2">Audience</th>
+            <th scope="col" className="p-2">Category</th>
+            <th scope="col" className="p-2">Published</th>
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.slug} className="border-b border-slate-100">
+              <th scope="row" className="p-2 text-left font-normal">
+                <Link href={`/admin/kb/${a.slug}`} className="text-indigo-800 underline">
+                  {a.title}
+                </Link>
+              </th>
+              <td className="p-2">{a.audience === "CUSTOMER" ? "customers" : "agents"}</td>
+              <td className="p-2">{a.category ?? "—"}</td>
+              <td className="p-2">{a.published ? "yes" : "no"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, INPUT_CLASS } from "@/components/ui/field";
+import type { SupportGroupView } from "@/lib/admin/list-support-groups";
+import type { AdminActionResult } from "./admin-action-result";
+
+/** One group: name, assignment mode, L4 kind, members (agents of its tier). Categories it takes are set on each category. */
+export function GroupEditor({ group, agents, canWrite, onSave }: { group: SupportGroupView; agents: { userId: string; name: string }[]; canWrite: boolean; onSave: (input: unknown) => Promise<AdminActionResult<void>> }) {
+  const [name, setName] = useState(group.name);
+  const [mode, setMode] = useState(group.assignmentMode);
+  const [kind, setKind] = useState(group.l4Kind ?? "");
+  const [members, setMembers] = useState(group.members.map((m) => m.userId));
+  const [result, setResult] = useState<AdminActionResult<void> | null>(null);
+  const fields = result && !result.ok ? (result.fields ?? {}) : {};
+  const id = (f: string) => `group-${group.slug}-${f}`;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members }));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Group ${group.name}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="text-lg font-semibold text-slate-900">
+        {group.name} <span className="text-sm font-normal text-slate-600">({group.slug} · {group.tier})</span>
+      </h2>
+      {result && (
+        <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-green-900" : "text-red-800"}`}>
+          {result.message}
+        </p>
+      )}
+      <fieldset disabled={!canWrite} className="grid gap-3 sm:grid-cols-3">
+        <Field id={id("name")} label="Name" errors={fields.name}>
+          {(d, inv) => <input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
+        </Field>
+        <Field id={id("mode")} label="Assignment" errors={fields.assignmentMode}>
+          {(d, inv) => (
+            <select id={id("mode")} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv}>
+              <option value="AUTO">Automatic (least loaded)</option>
+              <option value="PULL">Pull (agents claim)</option>
+            </select>
+          )}
+        </Field>
+        {group.tier === "L4" ? (
+          <Field id={id("kind")} label="L4 kind" errors={fields.l4Kind}>
+            {(d, inv) => (
+              <select id={id("kind")} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv}>
+                <option value="VENDOR">Vendor</option>
+                <option value="ENGINEERING">Engineering</option>
+              </select>
+            )}
+          </Field>
+        ) : (
+          <fieldset className="text-sm">
+            <legend className="font-medium text-slate-800">Members ({group.tier} agents)</legend>
+            {agents.map((a) => (
+              <label key={a.userId} className="mr-3 inline-flex items-center gap-1">
+                <input type="checkbox" checked={members.includes(a.userId)} onChange={(e) => setMembers(e.target.checked ? [...members, a.userId] : members.filter((m) => m !== a.userId))} />
+                {a.name} ({a.userId})
+              </label>
+            ))}
+            {fields.members && <p className="text-red-700">{fields.members.join(" ")}</p>}
+          </fieldset>
+        )}
+      </fieldset>
+      {group.tier === "L2" && <p className="text-sm text-slate-700">Takes L1 escalations of: {group.categories.length ? group.categories.join(", ") : "categories without their own L2 group"}.</p>}
+      {canWrite && (
+        <Button type="submit" variant="secondary">
+          Save {group.name}
+        </Button>
+      )}
+    </form>
+  );
+}

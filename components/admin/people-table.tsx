@@ -1,0 +1,96 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { PersonView } from "@/lib/admin/person-json";
+import type { AdminActionResult } from "./admin-action-result";
+import { SecretNotice } from "./secret-notice";
+
+/** Everyone, with Issue PIN (customers) and Deactivate for admins. */
+export function PeopleTable({
+  people,
+  canWrite,
+  onIssuePin,
+  onDeactivate,
+}: {
+  people: PersonView[];
+  canWrite: boolean;
+  onIssuePin: (userId: string) => Promise<AdminActionResult<{ userId: string; pin: string }>>;
+  onDeactivate: (userId: string) => Promise<AdminActionResult<string>>;
+}) {
+  const [outcome, setOutcome] = useState<AdminActionResult<unknown> | null>(null);
+  const [issued, setIssued] = useState<{ userId: string; pin: string } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function issue(userId: string) {
+    setBusy(userId);
+    const result = await onIssuePin(userId);
+    setIssued(result.ok ? result.data : null);
+    setOutcome(result.ok ? null : result);
+    setBusy(null);
+  }
+
+  async function deactivate(userId: string) {
+    if (!window.confirm(`Deactivate ${userId}? Their sessions end at once.`)) return;
+    setBusy(userId);
+    setIssued(null);
+    setOutcome(await onDeactivate(userId));
+    setBusy(null);
+  }
+
+  return (
+    <section aria-labelledby="people-heading" className="space-y-3">
+      <h2 id="people-heading" className="text-lg font-semibold text-slate-900">
+        People
+      </h2>
+      {issued && <SecretNotice userId={issued.userId} kind="PIN" secret={issued.pin} />}
+      {outcome && (
+        <p role={outcome.ok ? "status" : "alert"} className={`text-sm ${outcome.ok ? "text-green-900" : "text-red-800"}`}>
+          {outcome.message}
+        </p>
+      )}
+      <table className="w-full border-collapse text-sm">
+        <thead>
+          <tr className="border-b border-slate-200 text-left">
+            <th scope="col" className="p-2">User ID</th>
+            <th scope="col" className="p-2">Name</th>
+            <th scope="col" className="p-2">Role</th>
+            <th scope="col" className="p-2">Organization</th>
+            <th scope="col" className="p-2">Status</th>
+            {canWrite && <th scope="col" className="p-2">Actions</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.userId} className="border-b border-slate-100">
+              <th scope="row" className="p-2 text-left font-mono font-normal">
+                {p.userId}
+              </th>
+              <td className="p-2">{p.name}</td>
+              <td className="p-2">
+                {p.role.toLowerCase()}
+                {p.tier && ` · ${p.tier}`}
+              </td>
+              <td className="p-2">{p.organization ?? "—"}</td>
+              <td className="p-2">{p.active ? "active" : "deactivated"}</td>
+              {canWrite && (
+                <td className="space-x-2 p-2 whitespace-nowrap">
+                  {p.role === "CUSTOMER" && p.active && (
+                    <Button type="button" variant="secondary" className="px-2 py-1" disabled={busy !== null} onClick={() => issue(p.userId)} aria-label={`Issue a new PIN to ${p.userId}`}>
+                      Issue PIN
+                    </Button>
+                  )}
+                  {p.active && (
+                    <Button type="button" variant="ghost" className="px-2 py-1" disabled={busy !== null} onClick={() => deactivate(p.userId)} aria-label={`Deactivate ${p.userId}`}>
+                      Deactivate
+                    </Button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

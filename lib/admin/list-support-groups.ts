@@ -1,0 +1,39 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import type { AssignmentMode, L4Kind, Tier } from "@/lib/db/generated/enums";
+import { requireAdminRead } from "./authorize";
+
+export interface SupportGroupView {
+  slug: string;
+  name: string;
+  tier: Tier;
+  l4Kind: L4Kind | null;
+  assignmentMode: AssignmentMode;
+  members: { userId: string; name: string }[];
+  /** Categories whose L1 escalations come to this group. */
+  categories: string[];
+}
+
+export const GROUP_SELECT = {
+  id: true,
+  slug: true,
+  name: true,
+  tier: true,
+  l4Kind: true,
+  assignmentMode: true,
+  members: { select: { user: { select: { userId: true, name: true } } }, orderBy: { user: { userId: "asc" } } },
+  l2Categories: { select: { slug: true }, orderBy: { slug: "asc" } },
+} as const;
+
+type GroupRow = { slug: string; name: string; tier: Tier; l4Kind: L4Kind | null; assignmentMode: AssignmentMode; members: { user: { userId: string; name: string } }[]; l2Categories: { slug: string }[] };
+
+export function supportGroupView(g: GroupRow): SupportGroupView {
+  return { slug: g.slug, name: g.name, tier: g.tier, l4Kind: g.l4Kind, assignmentMode: g.assignmentMode, members: g.members.map((m) => m.user), categories: g.l2Categories.map((c) => c.slug) };
+}
+
+/** Every group by tier, with members and the categories it takes (admins and managers). */
+export async function listSupportGroups(actor: Actor): Promise<SupportGroupView[]> {
+  requireAdminRead(actor);
+  const rows = await db().supportGroup.findMany({ orderBy: [{ tier: "asc" }, { slug: "asc" }], take: 500, select: GROUP_SELECT });
+  return rows.map(supportGroupView);
+}

@@ -1,0 +1,32 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { invalid, notFound } from "@/lib/errors";
+import { ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
+import { parseInput } from "@/lib/validation/parse";
+import { requireAdminWrite } from "./authorize";
+import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
+import { recordAuditEvent } from "./record-audit-event";
+
+/** Renames a group, sets its assignment mode (and L4 kind), and replaces its members: active agents of its tier. */
+export async function updateSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {
+  requireAdminWrite(actor);
+  const data = parseInput(ZUpdateSupportGroup, input);
+  return db().$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "SupportGroup" WHERE "slug" = ${data.slug} FOR UPDATE`;
+    if (!locked) throw notFound("Group");
+    const before = supportGroupView(await tx.supportGroup.findUniqueOrThrow({ where: { id: locked.id }, select: GROUP_SELECT }));
+    if (before.tier === "L4" && !data.l4Kind) throw invalid({ l4Kind: ["An L4 group is a vendor or an engineering team."] });
+    if (before.tier !== "L4" && data.l4Kind) throw invalid({ l4Kind: ["Only L4 groups have a kind."] });
+    if (before.tier === "L4" && data.members.length) throw invalid({ members: ["L4 groups have no members who sign in."] });
+    const wanted = [...new Set(data.members.map((m) => m.toLowerCase()))];
+    const agents = await tx.user.findMany({ where: { userId: { in: wanted }, role: "AGENT", active: true, tier: before.tier }, select: { id: true, userId: true } });
+    const unknown = wanted.filter((w) => !agents.some((a) => a.userId === w));
+    if (unknown.length) throw invalid({ members: [`Not an active ${before.tier} agent: ${unknown.join(", ")}.`] });
+    await tx.supportGroup.update({ where: { id: locked.id }, data: { name: data.name, assignmentMode: data.assignmentMode, l4Kind: data.l4Kind || null } });
+    await tx.groupMembership.deleteMany({ where: { groupId: locked.id, userId: { notIn: agents.map((a) => a.id) } } });
+    await tx.groupMembership.createMany({ data: agents.map((a) => ({ groupId: locked.id, userId: a.id })), skipDuplicates: true });
+    const after = supportGroupView(await tx.supportGroup.findUniqueOrThrow({ where: { id: locked.id }, select: GROUP_SELECT }));
+    await recordAuditEvent(tx, actor, { entity: "SupportGroup", entityId: locked.id, action: "update", before, after });
+    return after;
+  });
+}

@@ -1,0 +1,119 @@
+// Response shapes of the /api/v1/admin routes as JSON Schema: mirror lib/admin (list-audit-events,
+// list-matrix-versions, run-what-if, person-json, list-login-throttles).
+import { Priority, Role, Tier } from "@/lib/db/generated/enums";
+import { ref, type JsonSchema } from "./openapi-schemas";
+
+const string: JsonSchema = { type: "string" };
+const integer: JsonSchema = { type: "integer" };
+const dateTime: JsonSchema = { type: "string", format: "date-time" };
+const enumOf = (values: readonly string[]): JsonSchema => ({ type: "string", enum: [...values] });
+const countsBy = (keys: readonly string[]): JsonSchema => object(Object.fromEntries(keys.map((k) => [k, integer])));
+
+function object(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
+  return { type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties) };
+}
+
+const Person = object({
+  userId: string,
+  name: string,
+  email: { type: ["string", "null"] },
+  role: enumOf(Object.values(Role)),
+  tier: { anyOf: [enumOf(Object.values(Tier)), { type: "null" }] },
+  organization: { type: ["string", "null"], description: "The organization's slug (customers)." },
+  active: { type: "boolean" },
+  createdAt: dateTime,
+});
+
+const ReplaySummary = object({
+  tickets: integer,
+  priorityMix: countsBy(Object.values(Priority)),
+  breaches: object({ firstResponse: integer, resolution: integer }),
+  loadPerTier: { ...countsBy(Object.values(Tier)), description: "Open tickets per tier weighted by priority (P1 = 5 … P5 = 1)." },
+});
+
+export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
+  AuditEventPage: object({
+    events: {
+      type: "array",
+      items: object({ id: integer, at: dateTime, actor: object({ userId: string, name: string }), entity: string, entityId: string, action: string, before: {}, after: {} }),
+    },
+    nextCursor: { type: ["integer", "null"] },
+  }),
+  MatrixVersionList: object({
+    versions: {
+      type: "array",
+      items: object({
+        version: integer,
+        note: string,
+        publishedAt: dateTime,
+        publishedBy: { anyOf: [object({ userId: string, name: string }), { type: "null" }] },
+        cells: { type: "array", items: { type: "object" } },
+        targets: { type: "array", items: { type: "object" } },
+      }),
+    },
+  }),
+  WhatIfResult: object({
+    current: ReplaySummary,
+    draft: ReplaySummary,
+    reclassified: { ...integer, description: "Tickets whose priority differs on the draft." },
+    currentVersion: integer,
+    period: object({ from: string, to: string }),
+    capped: { type: "boolean", description: "The period held more tickets than cap: only the first cap were replayed." },
+    cap: integer,
+  }),
+  Person,
+  PersonResponse: object({ person: ref("Person") }),
+  PersonList: object({ people: { type: "array", items: ref("Person") }, more: { type: "boolean" } }),
+  CreatedPerson: object({
+    person: ref("Person"),
+    secret: { type: "string", description: "The PIN (customers) or first password (staff): shown this once, stored only as a hash." },
+    secretKind: enumOf(["PIN", "password"]),
+  }),
+  IssuedPin: object({ userId: string, pin: { type: "string", description: "Shown this once, stored only as a hash." } }),
+  LoginThrottleList: object({
+    throttles: { type: "array", items: object({ key: string, failures: integer, lastFailureAt: dateTime, blockedUntil: dateTime, blocked: { type: "boolean" } }) },
+  }),
+  Cleared: object({ cleared: { type: "boolean" } }),
+  KbArticle: object({
+    slug: string,
+    title: string,
+    body: { type: "string", description: "Markdown." },
+    audience: enumOf(["CUSTOMER", "AGENT"]),
+    category: { type: ["string", "null"] },
+    published: { type: "boolean" },
+    updatedAt: dateTime,
+  }),
+  KbArticleList: object({ articles: { type: "array", items: ref("KbArticle") } }),
+  KbArticleResponse: object({ article: ref("KbArticle") }),
+  SupportGroup: object({
+    slug: string,
+    name: string,
+    tier: enumOf(Object.values(Tier)),
+    l4Kind: { type: ["string", "null"], enum: ["VENDOR", "ENGINEERING", null] },
+    assignmentMode: enumOf(["AUTO", "PULL"]),
+    members: { type: "array", items: object({ userId: string, name: string }) },
+    categories: { type: "array", items: string, description: "Categories whose L1 escalations come to this group." },
+  }),
+  SupportGroupList: object({ groups: { type: "array", items: ref("SupportGroup") } }),
+  SupportGroupResponse: object({ group: ref("SupportGroup") }),
+  AdminCategory: object({
+    slug: string,
+    name: string,
+    description: string,
+    defaultImpact: enumOf(["HIGH", "MEDIUM", "LOW"]),
+    defaultUrgency: enumOf(["HIGH", "MEDIUM", "LOW"]),
+    sopArticle: { type: "string", description: "The SOP article's slug, or empty." },
+    l2Group: { type: "string", description: "The L2 group's slug, or empty for the default." },
+  }),
+  AdminCategoryList: object({ categories: { type: "array", items: ref("AdminCategory") } }),
+  AdminCategoryResponse: object({ category: ref("AdminCategory") }),
+  SupportCalendar: object({
+    id: string,
+    name: string,
+    timeZone: string,
+    workdays: { type: "array", items: { type: "integer", minimum: 1, maximum: 7 }, description: "ISO weekdays: 1 = Monday … 7 = Sunday." },
+    opensAt: { type: "string", description: "HH:MM local time." },
+    closesAt: { type: "string", description: "HH:MM local time." },
+    holidays: { type: "array", items: object({ date: { type: "string", format: "date" }, name: string }) },
+  }),
+};

@@ -1,0 +1,256 @@
+import { beforeAll, expect, it } from "vitest";
+import type { Actor } from "@/lib/actor";
+import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
+import { createKbArticle } from "@/lib/admin/create-kb-article";
+import { createPerson } from "@/lib/admin/create-person";
+import { getKbArticle } from "@/lib/admin/get-kb-article";
+import { listAdminCategories } from "@/lib/admin/list-admin-categories";
+import { listKbArticles } from "@/lib/admin/list-kb-articles";
+import { listSupportGroups } from "@/lib/admin/list-support-groups";
+import { updateCategory } from "@/lib/admin/update-category";
+import { updateSupportGroup } from "@/lib/admin/update-support-group";
+import { updateKbArticle } from "@/lib/admin/update-kb-article";
+import { deactivatePerson } from "@/lib/admin/deactivate-person";
+import { getSupportCalendar } from "@/lib/admin/get-support-calendar";
+import { issuePin } from "@/lib/admin/issue-pin";
+import { listAuditEvents } from "@/lib/admin/list-audit-events";
+import { listLoginThrottles } from "@/lib/admin/list-login-throttles";
+import { listMatrixVersions } from "@/lib/admin/list-matrix-versions";
+import { listPeople } from "@/lib/admin/list-people";
+import { runWhatIf } from "@/lib/admin/run-what-if";
+import { updateSupportCalendar } from "@/lib/admin/update-support-calendar";
+import { authenticate } from "@/lib/auth/authenticate";
+import { recordFailure, throttleKeys } from "@/lib/auth/login-throttle";
+import { AppError } from "@/lib/errors";
+import { getPriorityMatrix, publishPriorityMatrix } from "@/lib/routing/priority-matrix";
+import { seedDemoData } from "@/lib/seed/demo-data";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { actorFor } from "../fixtures/actors";
+import { describeEachDatabase } from "../fixtures/test-database";
+
+const refused = async (promise: Promise<unknown>, code: string) => {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+};
+
+describeEachDatabase("admin services", (database) => {
+  let acme: Actor;
+  let l1: Actor;
+  let manager: Actor;
+  let admin: Actor;
+  const auditCount = () => database().db.auditEvent.count();
+
+  beforeAll(async () => {
+    await seedDemoData(database().db);
+    acme = await actorFor(database().db, "C1001");
+    l1 = await actorFor(database().db, "l1agent");
+    manager = await actorFor(database().db, "manager");
+    admin = await actorFor(database().db, "admin");
+  });
+
+  /** The current matrix as an editable draft, with HIGH × HIGH set to `priority`. */
+  const draftWith = async (priority: "P1" | "P2") => {
+    const { version, cells, targets } = await getPriorityMatrix(admin);
+    return { version, cells: cells.map((c) => (c.impact === "HIGH" && c.urgency === "HIGH" ? { ...c, priority } : c)), targets };
+  };
+
+  it("refuses customers and agents everywhere, and managers where only admins write", async () => {
+    const draft = await draftWith("P2");
+    for (const actor of [acme, l1]) {
+      await refused(listAuditEvents(actor, {}), "FORBIDDEN");
+      await refused(listMatrixVersions(actor), "FORBIDDEN");
+      await refused(runWhatIf(actor, { from: "2026-01-01", to: "2026-01-31", draft }), "FORBIDDEN");
+      await refused(listPeople(actor), "FORBIDDEN");
+      await refused(listLoginThrottles(actor), "FORBIDDEN");
+      await refused(publishPriorityMatrix(actor, draft), "FORBIDDEN");
+    }
+    for (const actor of [acme, l1, manager]) {
+      await refused(createPerson(actor, { userId: "C7777", name: "X", role: "CUSTOMER" }), "FORBIDDEN");
+      await refused(issuePin(actor, { userId: "C1001" }), "FORBIDDEN");
+      await refused(deactivatePerson(actor, { userId: "C1002" }), "FORBIDDEN");
+      await refused(clearLoginThrottle(actor, { key: "user:c1001" }), "FORBIDDEN");
+    }
+    expect(await auditCount()).toBe(0);
+    expect(await database().db.user.count({ where: { userId: "C7777" } })).toBe(0);
+  });
+
+  it("publishing writes a new version and its audit event together; a stale edit writes neither", async () => {
+    const draft = await draftWith("P2");
+    const published = await publishPriorityMatrix(manager, { ...draft, note: "P1 only for outages" });
+    expect(published.version).toBe(draft.version + 1);
+    const { events } = await listAuditEvents(admin, { entity: "PriorityMatrix" });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ actor: { userId: "manager" }, action: "publish", before: { version: draft.version }, after: { version: draft.version + 1, note: "P1 only for outages" } });
+    const cellOf = (m: unknown) => (m as { cells: { impact: string; urgency: string; priority: string }[] }).cells.find((c) => c.impact === "HIGH" && c.urgency === "HIGH")?.priority;
+    expect(cellOf(events[0]!.before)).toBe("P1");
+    expect(cellOf(events[0]!.after)).toBe("P2");
+
+    await refused(publishPriorityMatrix(admin, draft), "CONFLICT"); // edited from the old version
+    expect(await auditCount()).toBe(1);
+    const versions = await listMatrixVersions(manager);
+    expect(versions.map((v) => [v.version, v.publishedBy?.userId ?? null])).toEqual([[draft.version + 1, "manager"], [draft.version, null]]);
+    expect(versions[1]!.cells.find((c) => c.impact === "HIGH" && c.urgency === "HIGH")?.priority).toBe("P1");
+
+    // Back to P1 for the tests that follow.
+    await publishPriorityMatrix(admin, { ...(await draftWith("P1")) });
+  });
+
+  it("what-if replays the period's tickets on the current matrix and on the draft, and publishes nothing", async () => {
+    const created = new Date("2026-03-10T10:00:00Z");
+    await createTicket(acme, { type: "INCIDENT", title: "Down", description: "All down", category: "platform", impact: "HIGH", urgency: "HIGH" }, created);
+    await createTicket(acme, { type: "INCIDENT", title: "Slow", description: "Slow", category: "platform", impact: "MEDIUM", urgency: "MEDIUM" }, created);
+    await createTicket(acme, { type: "INCIDENT", title: "Outside", description: "Outside", category: "platform", impact: "HIGH", urgency: "HIGH" }, new Date("2026-04-01T10:00:00Z"));
+    const before = await database().db.priorityMatrixVersion.count();
+    const result = await runWhatIf(admin, { from: "2026-03-01", to: "2026-03-31", draft: await draftWith("P2") }, new Date("2026-03-10T10:20:00Z"));
+    expect(result.current.tickets).toBe(2);
+    expect(result.current.priorityMix).toMatchObject({ P1: 1, P2: 0, P3: 1 });
+    expect(result.draft.priorityMix).toMatchObject({ P1: 0, P2: 1, P3: 1 });
+    expect(result.reclassified).toBe(1);
+    // Unanswered after 20 minutes: late for P1 (15 min), not for P2 (30 min) nor P3.
+    expect(result.current.breaches.firstResponse).toBe(1);
+    expect(result.draft.breaches.firstResponse).toBe(0);
+    expect(result.current.loadPerTier.L1).toBe(5 + 3);
+    expect(result.draft.loadPerTier.L1).toBe(4 + 3);
+    expect(result).toMatchObject({ capped: false, cap: 50_000 });
+    expect(await database().db.priorityMatrixVersion.count()).toBe(before);
+
+    const bad = await refused(runWhatIf(admin, { from: "2026-03-31", to: "2026-03-01", draft: { cells: [], targets: [] } }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {})).toEqual(expect.arrayContaining(["draft.cells", "draft.targets"]));
+  });
+
+  it("creates a customer with a PIN shown once that signs in, and issues a new PIN that replaces it", async () => {
+    const audits = await auditCount();
+    const bad = await refused(createPerson(admin, { userId: "x", name: "", role: "AGENT" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["name", "tier", "userId"]);
+    await refused(createPerson(admin, { userId: "c9001", name: "Nadia New", role: "CUSTOMER", organization: "nowhere" }), "VALIDATION");
+    expect(await auditCount()).toBe(audits);
+
+    const { person, secret, secretKind } = await createPerson(admin, { userId: "c9001", name: "Nadia New", role: "CUSTOMER", organization: "acme" });
+    expect(person).toMatchObject({ userId: "C9001", role: "CUSTOMER", organization: "acme", active: true });
+    expect(secretKind).toBe("PIN");
+    expect(secret).toMatch(/^\d{6}$/);
+    const stored = await database().db.user.findUniqueOrThrow({ where: { userId: "C9001" } });
+    expect(stored.secretHash).not.toContain(secret);
+    expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(true);
+    await refused(createPerson(admin, { userId: "C9001", name: "Again", role: "CUSTOMER" }), "VALIDATION");
+
+    const { pin } = await issuePin(admin, { userId: "c9001" });
+    expect(pin).toMatch(/^\d{6}$/);
+    if (pin !== secret) expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(false);
+    expect((await authenticate("customer", { userId: "C9001", secret: pin }, null)).ok).toBe(true);
+    await refused(issuePin(admin, { userId: "l1agent" }), "VALIDATION");
+    await refused(issuePin(admin, { userId: "nobody" }), "NOT_FOUND");
+
+    const { events } = await listAuditEvents(admin, { entity: "User" });
+    expect(events.map((e) => e.action)).toEqual(["issue-pin", "create"]);
+    expect(JSON.stringify(events)).not.toContain(pin);
+    expect(JSON.stringify(events)).not.toContain(secret);
+  });
+
+  it("creates staff with a generated password, deactivates people, and clears login throttling", async () => {
+    const { person, secret, secretKind } = await createPerson(admin, { userId: "New.Agent", name: "Nico New", role: "AGENT", tier: "L2" });
+    expect(person).toMatchObject({ userId: "new.agent", role: "AGENT", tier: "L2" });
+    expect(secretKind).toBe("password");
+    expect(secret.length).toBeGreaterThanOrEqual(12);
+    expect((await authenticate("staff", { userId: "new.agent", secret }, null)).ok).toBe(true);
+
+    const deactivated = await deactivatePerson(admin, { userId: "new.agent" });
+    expect(deactivated.active).toBe(false);
+    expect((await authenticate("staff", { userId: "new.agent", secret }, null)).ok).toBe(false);
+    await refused(deactivatePerson(admin, { userId: "admin" }), "VALIDATION");
+
+    await recordFailure(throttleKeys("c1002", "203.0.113.9"));
+    expect((await listLoginThrottles(admin)).map((t) => t.key)).toEqual(expect.arrayContaining(["ip:203.0.113.9", "user:c1002"]));
+    await clearLoginThrottle(admin, { key: "user:c1002" });
+    const left = (await listLoginThrottles(manager)).map((t) => t.key);
+    expect(left).toContain("ip:203.0.113.9");
+    expect(left).not.toContain("user:c1002");
+    await refused(clearLoginThrottle(admin, { key: "user:c1002" }), "NOT_FOUND");
+    await refused(clearLoginThrottle(admin, { key: "bogus" }), "VALIDATION");
+    const { events } = await listAuditEvents(admin, { limit: 2 });
+    expect(events.map((e) => [e.entity, e.action])).toEqual([["LoginThrottle", "clear"], ["User", "deactivate"]]);
+  });
+
+  it("edits the support calendar with field errors for bad input, and audits the change", async () => {
+    const original = await getSupportCalendar(manager);
+    expect(original).toMatchObject({ timeZone: "UTC", workdays: [1, 2, 3, 4, 5], opensAt: "08:00", closesAt: "18:00" });
+    const input = { timeZone: original.timeZone, workdays: original.workdays, opensAt: original.opensAt, closesAt: original.closesAt, holidays: original.holidays };
+    await refused(updateSupportCalendar(manager, input), "FORBIDDEN");
+    await refused(updateSupportCalendar(l1, input), "FORBIDDEN");
+
+    const audits = await auditCount();
+    const bad = await refused(updateSupportCalendar(admin, { ...input, timeZone: "Mars/Olympus", opensAt: "19:00", workdays: [], holidays: [{ date: "2026-13-01", name: "" }] }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {})).toEqual(expect.arrayContaining(["timeZone", "workdays", "holidays.0.date", "holidays.0.name"]));
+    const backwards = await refused(updateSupportCalendar(admin, { ...input, opensAt: "19:00" }), "VALIDATION");
+    expect(Object.keys(backwards.fields ?? {})).toEqual(["closesAt"]);
+    expect(await auditCount()).toBe(audits);
+
+    const saved = await updateSupportCalendar(admin, { ...input, timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6], opensAt: "07:30", holidays: [{ date: "2026-12-25", name: "Christmas" }] });
+    expect(saved).toMatchObject({ timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6], opensAt: "07:30", closesAt: "18:00", holidays: [{ date: "2026-12-25", name: "Christmas" }] });
+    expect(await getSupportCalendar(admin)).toMatchObject({ timeZone: "Europe/Berlin", opensAt: "07:30" });
+    const { events } = await listAuditEvents(admin, { entity: "SupportCalendar" });
+    expect(events[0]).toMatchObject({ action: "update", before: { timeZone: "UTC", opensAt: "08:00" }, after: { timeZone: "Europe/Berlin", opensAt: "07:30" } });
+
+    await updateSupportCalendar(admin, input); // back to the seeded calendar
+  });
+
+  it("creates and rewrites KB articles, with field errors for bad input, and audits both", async () => {
+    const article = { slug: "reset-vpn", title: "Reset the VPN", body: "1. Open the client\n2. **Reconnect**", audience: "CUSTOMER", category: "access", published: true };
+    await refused(createKbArticle(manager, article), "FORBIDDEN");
+    await refused(createKbArticle(acme, article), "FORBIDDEN");
+    await refused(listKbArticles(l1), "FORBIDDEN");
+    const bad = await refused(createKbArticle(admin, { ...article, slug: "Bad Slug", body: " ", audience: "EVERYONE", category: "Not a slug!" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["audience", "body", "category", "slug"]);
+    await refused(createKbArticle(admin, { ...article, category: "no-such-category" }), "VALIDATION");
+    expect(await getKbArticle(admin, "reset-vpn")).toBeNull();
+
+    expect(await createKbArticle(admin, article)).toMatchObject({ slug: "reset-vpn", category: "access", audience: "CUSTOMER" });
+    const duplicate = await refused(createKbArticle(admin, article), "VALIDATION");
+    expect(duplicate.fields).toEqual({ slug: ["Another article has that slug."] });
+    const updated = await updateKbArticle(admin, { ...article, title: "Reconnect the VPN", audience: "AGENT", category: "" });
+    expect(updated).toMatchObject({ title: "Reconnect the VPN", audience: "AGENT", category: null });
+    expect((await listKbArticles(manager)).some((a) => a.slug === "reset-vpn" && a.title === "Reconnect the VPN")).toBe(true);
+    await refused(updateKbArticle(admin, { ...article, slug: "no-such-article" }), "NOT_FOUND");
+
+    const { events } = await listAuditEvents(admin, { entity: "KbArticle" });
+    expect(events.map((e) => e.action)).toEqual(["update", "create"]);
+    expect(events[0]).toMatchObject({ before: { title: "Reset the VPN", audience: "CUSTOMER" }, after: { title: "Reconnect the VPN", audience: "AGENT" } });
+  });
+
+  it("edits groups (members of their tier only) and categories (agent SOPs, L2 groups), and audits both", async () => {
+    const groups = await listSupportGroups(manager);
+    const desk = groups.find((g) => g.slug === "service-desk")!;
+    expect(desk.members.map((m) => m.userId).sort()).toEqual(["l1agent", "l1agent2"]);
+    const input = { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL", members: ["l1agent", "l1agent2"] };
+    await refused(updateSupportGroup(manager, input), "FORBIDDEN");
+    const wrongTier = await refused(updateSupportGroup(admin, { ...input, members: ["l1agent", "l2agent"] }), "VALIDATION");
+    expect(wrongTier.fields).toEqual({ members: ["Not an active L1 agent: l2agent."] });
+    await refused(updateSupportGroup(admin, { ...input, l4Kind: "VENDOR" }), "VALIDATION");
+    await refused(updateSupportGroup(admin, { slug: "cloud-vendor", name: "Cloud", assignmentMode: "PULL", l4Kind: "VENDOR", members: ["l3agent"] }), "VALIDATION");
+
+    const saved = await updateSupportGroup(admin, { ...input, name: "Front Desk", assignmentMode: "AUTO", members: ["l1agent"] });
+    expect(saved).toMatchObject({ name: "Front Desk", assignmentMode: "AUTO", members: [{ userId: "l1agent" }] });
+    await updateSupportGroup(admin, input); // as seeded
+
+    const categories = await listAdminCategories(manager);
+    const access = categories.find((c) => c.slug === "access")!;
+    await refused(updateCategory(l1, access), "FORBIDDEN");
+    const bad = await refused(updateCategory(admin, { ...access, sopArticle: "help-access", l2Group: "engineering-support" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["l2Group", "sopArticle"]);
+    const taken = await refused(updateCategory(admin, { ...access, sopArticle: categories.find((c) => c.slug === "billing")!.sopArticle }), "VALIDATION");
+    expect(taken.fields?.sopArticle).toEqual(["That article is already another category's SOP."]);
+
+    const updated = await updateCategory(admin, { ...access, defaultUrgency: "HIGH", l2Group: "" });
+    expect(updated).toMatchObject({ slug: "access", defaultUrgency: "HIGH", l2Group: "" });
+    const { events } = await listAuditEvents(admin, { limit: 3 });
+    expect(events.map((e) => [e.entity, e.action])).toEqual([["Category", "update"], ["SupportGroup", "update"], ["SupportGroup", "update"]]);
+    await updateCategory(admin, access); // as seeded
+  });
+
+  it("keeps the audit trail append-only", async () => {
+    await expect(database().db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(database().db.auditEvent.updateMany({ data: { action: "x" } })).rejects.toThrow(/append-only/);
+  });
+});
