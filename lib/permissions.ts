@@ -1,7 +1,7 @@
 import type { Actor } from "./actor";
 import { ZTicketNumber } from "./validation/ticket";
 
-export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view";
+export type Action = "ticket:create" | "ticket:list" | "ticket:read" | "queue:view" | "metrics:read";
 
 export interface TicketResource {
   customerId: string;
@@ -22,6 +22,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       return STAFF.has(actor.role) || (actor.role === "CUSTOMER" && resource.customerId === actor.id);
     case "queue:view":
       return STAFF.has(actor.role);
+    case "metrics:read":
+      return actor.role === "MANAGER" || actor.role === "ADMIN";
     default:
       return false;
   }
