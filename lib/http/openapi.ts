@@ -2,8 +2,10 @@
 // schema the lib function parses with, as JSON Schema via z.toJSONSchema) and its responses.
 import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
+import { ZDashboardQuery } from "@/lib/validation/dashboard";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 
@@ -143,6 +145,18 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: "/api/v1/metrics/escalations",
+    operationId: "getEscalationMetrics",
+    summary: "The manager dashboard's figures as JSON (managers and admins): escalation funnel, SLA compliance, time in tier, backlog, load.",
+    description:
+      "period: today (since 00:00 UTC), 7d, 30d (default) or custom with from and to (whole UTC days, inclusive). Period figures count the tickets " +
+      "opened in the period; backlog, vendor waits and agent load are as of now. category, org and priority filter the tickets. Computed by SQL aggregation.",
+    query: ZDashboardQuery,
+    response: { status: 200, description: "The dashboard's figures.", schema: "EscalationMetrics" },
+    errors: [400, 403],
+  },
+  {
+    method: "get",
     path: "/api/v1/priority-matrix",
     operationId: "getPriorityMatrix",
     summary: "The current priority matrix and its SLA targets (support staff).",
@@ -264,6 +278,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...requestSchemas,
         ...RESPONSE_SCHEMAS,
         ...QUEUE_RESPONSE_SCHEMAS,
+        ...METRICS_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

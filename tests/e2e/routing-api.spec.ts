@@ -449,6 +449,7 @@ test.describe("routing API", () => {
       "/api/v1/priority-matrix": ["get", "put"],
       "/api/v1/sla/sweep": ["post"],
       "/api/v1/queue": ["get"],
+      "/api/v1/metrics/escalations": ["get"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

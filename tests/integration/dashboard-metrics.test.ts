@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
+import { findMetricTickets } from "@/lib/metrics/find-metric-tickets";
 import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
 import { seedDemoData } from "@/lib/seed/demo-data";
@@ -127,10 +128,35 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
     expect(before.funnel).toMatchObject({ opened: 1, escalatedL1L2: 1 }); // G
   });
 
+  it("drills down to exactly the tickets behind a figure, by the same definition", async () => {
+    const numbers = async (query: object) => (await findMetricTickets(manager, { ...DAY, ...query }, NOW)).rows.map((r) => r.number).sort();
+    const sorted = (...n: string[]) => n.sort();
+    const h = history;
+    expect(await numbers({ metric: "escalated-l2-l3" })).toEqual(sorted(h.throughAllTiers, h.atVendor));
+    expect(await numbers({ metric: "escalated-l1-l2", org: "acme" })).toEqual(sorted(h.throughAllTiers, h.returnedThenResolved, h.autoEscalated, h.atVendor));
+    expect(await numbers({ metric: "first-contact" })).toEqual([h.resolvedFirstContact]);
+    expect(await numbers({ metric: "resolved-l1" })).toEqual(sorted(h.resolvedFirstContact, h.returnedThenResolved, h.reopened));
+    expect(await numbers({ metric: "returned" })).toEqual(sorted(h.throughAllTiers, h.returnedThenResolved));
+    expect(await numbers({ metric: "reopened" })).toEqual([h.reopened]);
+    expect(await numbers({ metric: "first-response-breached" })).toEqual(
+      sorted(h.throughAllTiers, h.returnedThenResolved, h.autoEscalated, h.otherOrganization, h.atVendor),
+    );
+    expect(await numbers({ metric: "resolution-breached" })).toEqual(sorted(h.autoEscalated, h.otherOrganization, h.atVendor));
+    expect(await numbers({ metric: "update-late" })).toEqual(sorted(h.autoEscalated, h.otherOrganization, h.atVendor));
+    expect(await numbers({ metric: "backlog", tier: "L2", age: "lt1d" })).toEqual(sorted(h.autoEscalated, h.otherOrganization));
+    expect(await numbers({ metric: "backlog", tier: "L2", age: "lt3d" })).toEqual([h.beforePeriod]);
+    expect(await numbers({ metric: "vendor" })).toEqual([h.atVendor]);
+    const page = await findMetricTickets(manager, { ...DAY, metric: "opened" }, NOW);
+    expect(page.rows).toHaveLength(7);
+    expect(page.nextCursor).toBeNull();
+    expect(page.rows[0]).toMatchObject({ number: h.atVendor, tier: "L4", status: "PENDING_VENDOR", group: "Architecture", createdAt: historyAt(0).toISOString() });
+  });
+
   it("refuses agents and customers", async () => {
     for (const userId of ["l1agent", "C1001"]) {
       const actor = await actorFor(database().db, userId);
       await expect(getEscalationMetrics(actor, DAY, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(findMetricTickets(actor, { ...DAY, metric: "opened" }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 });
