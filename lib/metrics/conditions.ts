@@ -46,7 +46,9 @@ export function filterConditions(filters: Pick<DashboardQuery, "category" | "org
 }
 
 /** Figures over the period's tickets, as conditions on `t` (the ticket, or the rollup carrying its flags). */
-export function periodCondition(metric: Exclude<DashboardMetric, "backlog" | "vendor">, flag: FlagReader, now: Date): Prisma.Sql {
+export type PeriodMetric = Exclude<DashboardMetric, "backlog" | "vendor" | "assigned" | "group-resolved" | "group-escalated-in">;
+
+export function periodCondition(metric: PeriodMetric, flag: FlagReader, now: Date): Prisma.Sql {
   switch (metric) {
     case "opened":
       return Prisma.sql`TRUE`;
@@ -64,6 +66,14 @@ export function periodCondition(metric: Exclude<DashboardMetric, "backlog" | "ve
       return flag("returned");
     case "reopened":
       return flag("reopened");
+    case "resolved":
+      return Prisma.sql`(t."resolvedAt" IS NOT NULL OR ${flag("reopened")})`;
+    case "first-response-met":
+      return Prisma.sql`(t."firstResponseMet" = TRUE)`;
+    case "resolution-met":
+      return Prisma.sql`(t."resolutionMet" = TRUE)`;
+    case "update-on-time":
+      return Prisma.sql`(NOT ${flag("updateLate")})`;
     case "first-response-breached":
       return Prisma.sql`(t."firstResponseMet" = FALSE OR (t."firstRespondedAt" IS NULL AND t."firstResponseDueAt" <= ${ts(now)}))`;
     case "resolution-breached":

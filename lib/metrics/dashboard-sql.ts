@@ -39,7 +39,6 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
   const flag = flagColumn;
   const flags = EVENT_FLAG_NAMES.map((name) => Prisma.sql`bool_or(${EVENT_FLAGS[name]}) AS ${Prisma.raw(`"${name}"`)}`);
   const flagged = EVENT_FLAG_NAMES.map((name) => Prisma.sql`COALESCE(m.${Prisma.raw(`"${name}"`)}, FALSE) AS ${Prisma.raw(`"${name}"`)}`);
-  const resolvedEver = Prisma.sql`(t."resolvedAt" IS NOT NULL OR ${flag("reopened")})`;
   return Prisma.sql`
     WITH cohort AS MATERIALIZED (
       SELECT t."id", t."priority", t."categoryId", t."tier", t."status", t."createdAt", t."resolvedAt", t."firstRespondedAt",
@@ -65,10 +64,10 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
       ${count(periodCondition("escalated-l3-l4", flag, now))} AS "escalatedL3L4",
       ${count(periodCondition("returned", flag, now))} AS "returned",
       ${count(periodCondition("reopened", flag, now))} AS "reopened",
-      ${count(resolvedEver)} AS "resolved",
-      ${count(Prisma.sql`t."firstResponseMet" = TRUE`)} AS "firstResponseMet",
+      ${count(periodCondition("resolved", flag, now))} AS "resolved",
+      ${count(periodCondition("first-response-met", flag, now))} AS "firstResponseMet",
       ${count(periodCondition("first-response-breached", flag, now))} AS "firstResponseBreached",
-      ${count(Prisma.sql`t."resolutionMet" = TRUE`)} AS "resolutionMet",
+      ${count(periodCondition("resolution-met", flag, now))} AS "resolutionMet",
       ${count(periodCondition("resolution-breached", flag, now))} AS "resolutionBreached",
       ${count(periodCondition("update-late", flag, now))} AS "updateLate",
       ${stats("l1", tierSeconds("L1", now), Prisma.sql`TRUE`)},
@@ -108,7 +107,7 @@ export function agentLoadStatement(): Prisma.Sql {
     FROM "User" u WHERE u."role" = 'AGENT' AND u."active" ORDER BY u."openLoad" DESC, u."userId"`;
 }
 
-/** Per group: tickets it resolved in the period and tickets escalated into it in the period (the filters apply). */
+/** Per group: tickets it resolved in the period and tickets escalated into it in the period, each counted once (the filters apply). */
 export function groupThroughputStatement(range: MetricsRange, filters: Filters): Prisma.Sql {
   const filtered = filterConditions(filters);
   const ticketFilter = filtered.length ? Prisma.sql`AND ${Prisma.join(filtered, " AND ")}` : Prisma.empty;
@@ -118,7 +117,7 @@ export function groupThroughputStatement(range: MetricsRange, filters: Filters):
       WHERE t."resolvedAt" >= ${ts(range.from)} AND t."resolvedAt" < ${ts(range.to)} ${ticketFilter}
       GROUP BY t."groupId"
     ), received AS (
-      SELECT e."toGroup" AS slug, count(*)::int AS n FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId"
+      SELECT e."toGroup" AS slug, count(DISTINCT e."ticketId")::int AS n FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId"
       WHERE e."type" IN ('ESCALATED', 'AUTO_ESCALATED') AND e."createdAt" >= ${ts(range.from)} AND e."createdAt" < ${ts(range.to)} ${ticketFilter}
       GROUP BY e."toGroup"
     )

@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZMetricTicketsQuery, type MetricTicketsQuery } from "@/lib/validation/dashboard";
-import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, VENDOR_CONDITION } from "./conditions";
+import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, ts, VENDOR_CONDITION } from "./conditions";
 import { resolvePeriod, type MetricsRange } from "./period";
 
 export const METRIC_TICKETS_PAGE_SIZE = 50;
@@ -35,6 +35,26 @@ function metricCondition(query: MetricTicketsQuery, range: MetricsRange, now: Da
       return Prisma.join([backlogCondition(now, query.tier, query.age), ...filterConditions(query)], " AND ");
     case "vendor":
       return Prisma.join([VENDOR_CONDITION, ...filterConditions(query)], " AND ");
+    case "assigned":
+      return Prisma.join([backlogCondition(now), Prisma.sql`t."assigneeId" = (SELECT u."id" FROM "User" u WHERE u."userId" = ${query.agent ?? ""})`], " AND ");
+    case "group-resolved":
+      return Prisma.join(
+        [
+          Prisma.sql`t."resolvedAt" >= ${ts(range.from)} AND t."resolvedAt" < ${ts(range.to)}`,
+          Prisma.sql`t."groupId" = (SELECT sg."id" FROM "SupportGroup" sg WHERE sg."slug" = ${query.group ?? ""})`,
+          ...filterConditions(query),
+        ],
+        " AND ",
+      );
+    case "group-escalated-in":
+      return Prisma.join(
+        [
+          Prisma.sql`EXISTS (SELECT 1 FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" IN ('ESCALATED', 'AUTO_ESCALATED')
+            AND e."toGroup" = ${query.group ?? ""} AND e."createdAt" >= ${ts(range.from)} AND e."createdAt" < ${ts(range.to)})`,
+          ...filterConditions(query),
+        ],
+        " AND ",
+      );
     default:
       return Prisma.sql`${cohortCondition(range, query)} AND ${periodCondition(query.metric, flagExists, now)}`;
   }
@@ -60,7 +80,7 @@ export async function findMetricTickets(actor: Actor, input: unknown, now = new 
   return {
     query,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
-    rows: page.map(({ id: _id, ...row }) => row),
+    rows: page.map((row) => ({ number: row.number, title: row.title, priority: row.priority, tier: row.tier, status: row.status, category: row.category, group: row.group, createdAt: row.createdAt })),
     nextCursor: rows.length > METRIC_TICKETS_PAGE_SIZE ? String(page[page.length - 1]!.id) : null,
   };
 }

@@ -94,7 +94,10 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
       const buckets = Object.fromEntries(AGE_BUCKETS.map((age) => [age, backlog.find((b) => b.tier === tier && b.age === age)?.count ?? 0])) as Record<AgeBucket, number>;
       return { tier, buckets, total: Object.values(buckets).reduce((a, b) => a + b, 0) };
     }),
-    vendorWaits: { total: vendors[0]?.total ?? 0, tickets: vendors.map(({ total: _total, ...ticket }) => ticket) },
+    vendorWaits: {
+      total: vendors[0]?.total ?? 0,
+      tickets: vendors.map((v) => ({ number: v.number, priority: v.priority, group: v.group, kind: v.kind, externalReference: v.externalReference, vendorSeconds: v.vendorSeconds, running: v.running })),
+    },
     agentLoad: agents,
     groupThroughput: groups,
     topCategories,

@@ -18,11 +18,18 @@ export const DASHBOARD_METRICS = [
   "escalated-l3-l4",
   "returned",
   "reopened",
+  "resolved",
+  "first-response-met",
   "first-response-breached",
+  "resolution-met",
   "resolution-breached",
+  "update-on-time",
   "update-late",
   "backlog",
   "vendor",
+  "assigned",
+  "group-resolved",
+  "group-escalated-in",
 ] as const;
 export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
 
@@ -66,10 +73,14 @@ export const ZMetricTicketsQuery = z
     metric: z.enum(DASHBOARD_METRICS, { error: "Unknown figure." }),
     tier: optional(z.enum(Tier, { error: "Choose L1 to L4." })),
     age: optional(z.enum(AGE_BUCKETS, { error: "Unknown age bucket." })),
+    agent: optional(z.string().max(64, "Unknown agent.").regex(/^[A-Za-z0-9._-]+$/, "Unknown agent.")),
+    group: optional(slug("group")),
     cursor: optional(z.string().regex(METRIC_CURSOR_PATTERN, "Invalid cursor.")),
   })
   .superRefine((q, ctx) => {
     const parsed = ZDashboardQuery.safeParse({ period: q.period, from: q.from, to: q.to });
     if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    if (q.metric === "assigned" && !q.agent) ctx.addIssue({ code: "custom", path: ["agent"], message: "Choose an agent." });
+    if ((q.metric === "group-resolved" || q.metric === "group-escalated-in") && !q.group) ctx.addIssue({ code: "custom", path: ["group"], message: "Choose a group." });
   });
 export type MetricTicketsQuery = z.infer<typeof ZMetricTicketsQuery>;
