@@ -97,8 +97,8 @@ export function backlogTable(m: EscalationMetrics, scope: DashboardScope): Dashb
     columns: ["Tier", ...AGE_BUCKETS.map((a) => AGE_LABEL[a]), "Total"],
     rows: m.backlog.map((b) => [
       txt(b.tier),
-      ...AGE_BUCKETS.map((age) => num(b.buckets[age], metricHref(scope, "backlog", { tier: b.tier as "L1", age }))),
-      num(b.total, metricHref(scope, "backlog", { tier: b.tier as "L1" })),
+      ...AGE_BUCKETS.map((age) => num(b.buckets[age], metricHref(scope, "backlog", { tier: b.tier, age }))),
+      num(b.total, metricHref(scope, "backlog", { tier: b.tier })),
     ]),
   };
 }

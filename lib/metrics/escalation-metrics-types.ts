@@ -1,3 +1,4 @@
+import type { Tier } from "@/lib/db/generated/enums";
 import type { AgeBucket, DashboardPeriod } from "@/lib/validation/dashboard";
 import type { DeflectionFigures, SatisfactionFigures } from "./not-available";
 import type { FunnelCounts, FunnelRates } from "./rates";
@@ -39,7 +40,7 @@ export interface EscalationMetrics {
   funnel: FunnelCounts & { rates: FunnelRates };
   sla: { byPriority: SlaRow[]; total: SlaRow };
   timeInTier: { L1: DurationStats; L2: DurationStats; L3: DurationStats; L4: DurationStats; toResolve: DurationStats };
-  backlog: { tier: string; buckets: Record<AgeBucket, number>; total: number }[];
+  backlog: { tier: Tier; buckets: Record<AgeBucket, number>; total: number }[];
   vendorWaits: { total: number; tickets: { number: string; priority: string; group: string; kind: string | null; externalReference: string | null; vendorSeconds: number; running: boolean }[] };
   agentLoad: { userId: string; name: string; tier: string | null; openTickets: number; openLoad: number }[];
   groupThroughput: { slug: string; name: string; tier: string; resolved: number; escalatedIn: number }[];
