@@ -12,6 +12,7 @@
 //   BENCH_PORT           the app's port (default 3310)
 //   BENCH_RUNS           runs of each measurement (default 15)
 //   BENCH_TICKETS        tickets to load (default 1,000,000)
+//   BENCH_EXPLAIN=1      print EXPLAIN (ANALYZE, BUFFERS) of every statement first
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -287,6 +288,13 @@ async function main(): Promise<void> {
   // 1. The lib function vs the same statements raw, alternating, same pool size, run side by side alike.
   const manager = actorOf(await opened.db.user.findUniqueOrThrow({ where: { userId: "manager" } }));
   const statements = Object.values(dashboardStatements(resolvePeriod({ period: "30d" }, now), {}, now));
+  if (process.env.BENCH_EXPLAIN === "1") {
+    const names = Object.keys(dashboardStatements(resolvePeriod({ period: "30d" }, now), {}, now));
+    for (const [i, s] of statements.entries()) {
+      const plan = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values as unknown[]);
+      log(`\n-- plan of ${names[i]}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+  }
   const lib = async () => {
     const start = performance.now();
     const metrics = await getEscalationMetrics(manager, { period: "30d" }, now);

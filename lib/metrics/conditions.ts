@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { AgeBucket, DashboardMetric, DashboardQuery } from "@/lib/validation/dashboard";
+import { OPEN_STATUSES } from "@/lib/validation/queue";
 import type { MetricsRange } from "./period";
 
 // The SQL definition of every dashboard figure, in one place. The aggregation counts them over a
@@ -28,7 +29,8 @@ export const flagExists: FlagReader = (flag) =>
 
 export const ts = (at: Date) => Prisma.sql`CAST(${at.toISOString()} AS timestamp(3))`;
 
-const OPEN = Prisma.sql`t."status" NOT IN ('RESOLVED', 'CLOSED')`;
+/** Open statuses listed (not "NOT IN finished"), so the (status, id) and (tier, status, id) indexes serve the backlog. */
+const OPEN = Prisma.sql`t."status" IN (${Prisma.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(", "))})`;
 const FINISHED = Prisma.sql`t."status" IN ('RESOLVED', 'CLOSED')`;
 
 /** Tickets created in the period, with the filters: the set every period figure counts in. */

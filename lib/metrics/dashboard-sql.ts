@@ -52,31 +52,39 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
       GROUP BY e."ticketId"
     ), t AS (
       SELECT c.*, ${Prisma.join(flagged)} FROM cohort c LEFT JOIN moves m ON m."ticketId" = c."id"
+    ), counts AS (
+      SELECT
+        CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category' ELSE 'total' END AS "groupedBy",
+        t."priority"::text AS "priority", t."categoryId",
+        count(*)::int AS "opened",
+        ${count(periodCondition("resolved-l1", flag, now))} AS "resolvedAtL1",
+        ${count(periodCondition("first-contact", flag, now))} AS "firstContactResolved",
+        ${count(periodCondition("escalated-l1-l2", flag, now))} AS "escalatedL1L2",
+        ${count(periodCondition("escalated-l2-l3", flag, now))} AS "escalatedL2L3",
+        ${count(periodCondition("escalated-l3-l4", flag, now))} AS "escalatedL3L4",
+        ${count(periodCondition("returned", flag, now))} AS "returned",
+        ${count(periodCondition("reopened", flag, now))} AS "reopened",
+        ${count(periodCondition("resolved", flag, now))} AS "resolved",
+        ${count(periodCondition("first-response-met", flag, now))} AS "firstResponseMet",
+        ${count(periodCondition("first-response-breached", flag, now))} AS "firstResponseBreached",
+        ${count(periodCondition("resolution-met", flag, now))} AS "resolutionMet",
+        ${count(periodCondition("resolution-breached", flag, now))} AS "resolutionBreached",
+        ${count(periodCondition("update-late", flag, now))} AS "updateLate"
+      FROM t
+      GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())
+    ), stats AS (
+      -- Percentiles sort their input: over the whole period only, not per priority and category.
+      SELECT 'total' AS "groupedBy",
+        ${stats("l1", tierSeconds("L1", now), Prisma.sql`TRUE`)},
+        ${stats("l2", tierSeconds("L2", now), flag("escalatedL1L2"))},
+        ${stats("l3", tierSeconds("L3", now), flag("escalatedL2L3"))},
+        ${stats("l4", Prisma.sql`t."vendorSecondsUsed" + COALESCE(EXTRACT(EPOCH FROM ${ts(now)} - t."vendorClockSince"), 0)`, flag("escalatedL3L4"))},
+        ${stats("resolve", Prisma.sql`EXTRACT(EPOCH FROM t."resolvedAt" - t."createdAt")`, Prisma.sql`t."resolvedAt" IS NOT NULL`)}
+      FROM t
     )
-    SELECT
-      CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category' ELSE 'total' END AS "groupedBy",
-      t."priority"::text AS "priority", t."categoryId",
-      count(*)::int AS "opened",
-      ${count(periodCondition("resolved-l1", flag, now))} AS "resolvedAtL1",
-      ${count(periodCondition("first-contact", flag, now))} AS "firstContactResolved",
-      ${count(periodCondition("escalated-l1-l2", flag, now))} AS "escalatedL1L2",
-      ${count(periodCondition("escalated-l2-l3", flag, now))} AS "escalatedL2L3",
-      ${count(periodCondition("escalated-l3-l4", flag, now))} AS "escalatedL3L4",
-      ${count(periodCondition("returned", flag, now))} AS "returned",
-      ${count(periodCondition("reopened", flag, now))} AS "reopened",
-      ${count(periodCondition("resolved", flag, now))} AS "resolved",
-      ${count(periodCondition("first-response-met", flag, now))} AS "firstResponseMet",
-      ${count(periodCondition("first-response-breached", flag, now))} AS "firstResponseBreached",
-      ${count(periodCondition("resolution-met", flag, now))} AS "resolutionMet",
-      ${count(periodCondition("resolution-breached", flag, now))} AS "resolutionBreached",
-      ${count(periodCondition("update-late", flag, now))} AS "updateLate",
-      ${stats("l1", tierSeconds("L1", now), Prisma.sql`TRUE`)},
-      ${stats("l2", tierSeconds("L2", now), flag("escalatedL1L2"))},
-      ${stats("l3", tierSeconds("L3", now), flag("escalatedL2L3"))},
-      ${stats("l4", Prisma.sql`t."vendorSecondsUsed" + COALESCE(EXTRACT(EPOCH FROM ${ts(now)} - t."vendorClockSince"), 0)`, flag("escalatedL3L4"))},
-      ${stats("resolve", Prisma.sql`EXTRACT(EPOCH FROM t."resolvedAt" - t."createdAt")`, Prisma.sql`t."resolvedAt" IS NOT NULL`)}
-    FROM t
-    GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())`;
+    SELECT counts.*, stats."l1Mean", stats."l1P90", stats."l2Mean", stats."l2P90", stats."l3Mean", stats."l3P90",
+           stats."l4Mean", stats."l4P90", stats."resolveMean", stats."resolveP90"
+    FROM counts LEFT JOIN stats ON stats."groupedBy" = counts."groupedBy"`;
 }
 
 /** Open tickets now, by tier and age bucket (the filters apply; the period does not). */
@@ -117,7 +125,7 @@ export function groupThroughputStatement(range: MetricsRange, filters: Filters):
       WHERE t."resolvedAt" >= ${ts(range.from)} AND t."resolvedAt" < ${ts(range.to)} ${ticketFilter}
       GROUP BY t."groupId"
     ), received AS (
-      SELECT e."toGroup" AS slug, count(DISTINCT e."ticketId")::int AS n FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId"
+      SELECT e."toGroup" AS slug, count(DISTINCT e."ticketId")::int AS n FROM "TicketEvent" e ${filtered.length ? Prisma.sql`JOIN "Ticket" t ON t."id" = e."ticketId"` : Prisma.empty}
       WHERE e."type" IN ('ESCALATED', 'AUTO_ESCALATED') AND e."createdAt" >= ${ts(range.from)} AND e."createdAt" < ${ts(range.to)} ${ticketFilter}
       GROUP BY e."toGroup"
     )
