@@ -14,7 +14,9 @@ export type Action =
   | "matrix:publish"
   | "kb:deflect"
   | "kb:feedback"
-  | "kb:stats";
+  | "kb:stats"
+  /** Read the escalation dashboard and its metrics. */
+  | "metrics:read";
 
 export interface TicketResource {
   customerId: string;
@@ -47,6 +49,8 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       return actor.role === "ADMIN" || actor.role === "MANAGER";
     case "admin:write":
       return actor.role === "ADMIN";
+    case "metrics:read":
+      return actor.role === "MANAGER" || actor.role === "ADMIN";
     default:
       return false;
   }

@@ -2,6 +2,7 @@
 // schema the lib function parses with, as JSON Schema via z.toJSONSchema) and its responses.
 import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
+import { ZDashboardQuery } from "@/lib/validation/dashboard";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
@@ -13,6 +14,7 @@ import { ZUpdateCategory, ZUpdateSupportGroup } from "@/lib/validation/admin-cat
 import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
+import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
@@ -267,6 +269,18 @@ export const API_ROUTES: ApiRoute[] = [
       "q searches number, title, description and public replies (PostgreSQL full text, English). Poll it at most every 10 s.",
     query: ZQueueQuery,
     response: { status: 200, description: "A page of the queue and the count of every view.", schema: "QueuePage" },
+    errors: [400, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/metrics/escalations",
+    operationId: "getEscalationMetrics",
+    summary: "The manager dashboard's figures as JSON (managers and admins): escalation funnel, SLA compliance, time in tier, backlog, load.",
+    description:
+      "period: today (since 00:00 UTC), 7d, 30d (default) or custom with from and to (whole UTC days, inclusive). Period figures count the tickets " +
+      "opened in the period; backlog, vendor waits and agent load are as of now. category, org and priority filter the tickets. Computed by SQL aggregation.",
+    query: ZDashboardQuery,
+    response: { status: 200, description: "The dashboard's figures.", schema: "EscalationMetrics" },
     errors: [400, 403],
   },
   {
@@ -582,6 +596,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...SELF_SERVICE_RESPONSE_SCHEMAS,
         ...PORTAL_RESPONSE_SCHEMAS,
         ...ADMIN_RESPONSE_SCHEMAS,
+        ...METRICS_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

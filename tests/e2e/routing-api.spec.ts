@@ -475,6 +475,7 @@ test.describe("routing API", () => {
       "/api/v1/admin/kb-articles": ["get", "post", "put"],
       "/api/v1/admin/groups": ["get", "put"],
       "/api/v1/admin/categories": ["get", "put"],
+      "/api/v1/metrics/escalations": ["get"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

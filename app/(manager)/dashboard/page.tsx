@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { QueryError } from "@/components/dashboard/query-error";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/errors";
+import type { DashboardScope } from "@/lib/metrics/dashboard-links";
+import { listDashboardFilterOptions } from "@/lib/metrics/dashboard-filter-options";
+import { dashboardTables } from "@/lib/metrics/dashboard-tables";
+import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
+import { rangeDays } from "@/lib/metrics/period";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor(["MANAGER", "ADMIN"]);
+  const params = await searchParams;
+  const [metrics, options] = await Promise.all([
+    getEscalationMetrics(actor, params).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "VALIDATION") return error;
+      throw error;
+    }),
+    listDashboardFilterOptions(),
+  ]);
+  if (metrics instanceof AppError) {
+    return (
+      <section aria-labelledby="dashboard-heading">
+        <h1 id="dashboard-heading" className="mb-4 text-xl font-bold">
+          Dashboard
+        </h1>
+        <QueryError error={metrics} back="/dashboard" backLabel="Open the last 30 days" />
+      </section>
+    );
+  }
+  const days = rangeDays({ from: new Date(metrics.period.from), to: new Date(metrics.period.to) });
+  const scope: DashboardScope = {
+    period: metrics.period.name,
+    ...(metrics.period.name === "custom" ? days : {}),
+    category: metrics.filters.category ?? undefined,
+    org: metrics.filters.org ?? undefined,
+    priority: (metrics.filters.priority ?? undefined) as DashboardScope["priority"],
+  };
+  return (
+    <section aria-labelledby="dashboard-heading">
+      <h1 id="dashboard-heading" className="mb-1 text-xl font-bold">
+        Dashboard
+      </h1>
+      <p className="mb-4 text-sm text-slate-700">
+        Tickets opened from {metrics.period.from.slice(0, 16).replace("T", " ")} to {metrics.period.to.slice(0, 16).replace("T", " ")} UTC
+      </p>
+      <DashboardFilters scope={scope} days={days} options={options} />
+      <DashboardView metrics={metrics} tables={dashboardTables(metrics, scope)} fileSuffix={`${days.from}_${days.to}`} />
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { Prisma } from "@/lib/db/generated/client";
+import type { DashboardQuery } from "@/lib/validation/dashboard";
+import {
+  ageBucketExpression,
+  backlogCondition,
+  cohortCondition,
+  EVENT_FLAG_NAMES,
+  EVENT_FLAGS,
+  filterConditions,
+  FLAG_EVENT_TYPES,
+  flagColumn,
+  periodCondition,
+  ts,
+  VENDOR_CONDITION,
+} from "./conditions";
+import type { MetricsRange } from "./period";
+
+type Filters = Pick<DashboardQuery, "category" | "org" | "priority">;
+
+/** Vendor waits listed on the dashboard (longest first); the drill-down lists them all. */
+export const VENDOR_LIST_LIMIT = 20;
+
+const count = (condition: Prisma.Sql) => Prisma.sql`count(*) FILTER (WHERE ${condition})::int`;
+const stats = (name: string, value: Prisma.Sql, condition: Prisma.Sql) =>
+  Prisma.sql`avg(${value}) FILTER (WHERE ${condition})::float8 AS ${Prisma.raw(`"${name}Mean"`)},
+    percentile_cont(0.9) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${condition})::float8 AS ${Prisma.raw(`"${name}P90"`)}`;
+
+/** Seconds a tier's ledger holds, plus the wall-clock time since the running tier clock started (open tickets). */
+const tierSeconds = (tier: "L1" | "L2" | "L3", now: Date) =>
+  Prisma.sql`(t.${Prisma.raw(`"${tier.toLowerCase()}SecondsUsed"`)} + CASE WHEN t."tier" = ${Prisma.raw(`'${tier}'`)} AND t."tierClockSince" IS NOT NULL
+    THEN EXTRACT(EPOCH FROM ${ts(now)} - t."tierClockSince") ELSE 0 END)`;
+
+/**
+ * The period's figures in one statement: the period's tickets (index on createdAt), each with its tier
+ * moves and SLA events rolled up from the decision log (index on type, createdAt: a ticket's events come
+ * after it was created), counted per priority, per category and in total (grouping sets).
+ * Both joins are between tables, not between CTEs, so the planner's row estimates stay near the truth
+ * (a CTE-to-CTE join was estimated at 60× its rows, which priced the query into JIT compilation that
+ * cost more than the query itself).
+ */
+export function periodStatement(range: MetricsRange, filters: Filters, now: Date): Prisma.Sql {
+  const flag = flagColumn;
+  const flags = EVENT_FLAG_NAMES.map((name) => Prisma.sql`bool_or(${EVENT_FLAGS[name]}) AS ${Prisma.raw(`"${name}"`)}`);
+  const flagged = EVENT_FLAG_NAMES.map((name) => Prisma.sql`COALESCE(m.${Prisma.raw(`"${name}"`)}, FALSE) AS ${Prisma.raw(`"${name}"`)}`);
+  const cohort = cohortCondition(range, filters);
+  return Prisma.sql`
+    WITH moves AS (
+      SELECT e."ticketId", ${Prisma.join(flags)}
+      FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId"
+      WHERE e."type" IN ${FLAG_EVENT_TYPES} AND e."createdAt" >= ${ts(range.from)} AND ${cohort}
+      GROUP BY e."ticketId"
+    ), t AS MATERIALIZED (
+      SELECT t."id", t."priority", t."categoryId", t."tier", t."status", t."createdAt", t."resolvedAt", t."firstRespondedAt",
+             t."firstResponseDueAt", t."firstResponseMet", t."resolutionDueAt", t."resolutionMet", t."slaAlertLevel",
+             t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
+             ${Prisma.join(flagged)}
+      FROM "Ticket" t LEFT JOIN moves m ON m."ticketId" = t."id"
+      WHERE ${cohort}
+    ), counts AS (
+      SELECT
+        CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category' ELSE 'total' END AS "groupedBy",
+        t."priority"::text AS "priority", t."categoryId",
+        count(*)::int AS "opened",
+        ${count(periodCondition("resolved-l1", flag, now))} AS "resolvedAtL1",
+        ${count(periodCondition("first-contact", flag, now))} AS "firstContactResolved",
+        ${count(periodCondition("escalated-l1-l2", flag, now))} AS "escalatedL1L2",
+        ${count(periodCondition("escalated-l2-l3", flag, now))} AS "escalatedL2L3",
+        ${count(periodCondition("escalated-l3-l4", flag, now))} AS "escalatedL3L4",
+        ${count(periodCondition("returned", flag, now))} AS "returned",
+        ${count(periodCondition("reopened", flag, now))} AS "reopened",
+        ${count(periodCondition("resolved", flag, now))} AS "resolved",
+        ${count(periodCondition("first-response-met", flag, now))} AS "firstResponseMet",
+        ${count(periodCondition("first-response-breached", flag, now))} AS "firstResponseBreached",
+        ${count(periodCondition("resolution-met", flag, now))} AS "resolutionMet",
+        ${count(periodCondition("resolution-breached", flag, now))} AS "resolutionBreached",
+        ${count(periodCondition("update-late", flag, now))} AS "updateLate"
+      FROM t
+      GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())
+    ), stats AS (
+      -- Percentiles sort their input: over the whole period only, not per priority and category.
+      SELECT 'total' AS "groupedBy",
+        ${stats("l1", tierSeconds("L1", now), Prisma.sql`TRUE`)},
+        ${stats("l2", tierSeconds("L2", now), flag("escalatedL1L2"))},
+        ${stats("l3", tierSeconds("L3", now), flag("escalatedL2L3"))},
+        ${stats("l4", Prisma.sql`t."vendorSecondsUsed" + COALESCE(EXTRACT(EPOCH FROM ${ts(now)} - t."vendorClockSince"), 0)`, flag("escalatedL3L4"))},
+        ${stats("resolve", Prisma.sql`EXTRACT(EPOCH FROM t."resolvedAt" - t."createdAt")`, Prisma.sql`t."resolvedAt" IS NOT NULL`)}
+      FROM t
+    )
+    SELECT counts.*, stats."l1Mean", stats."l1P90", stats."l2Mean", stats."l2P90", stats."l3Mean", stats."l3P90",
+           stats."l4Mean", stats."l4P90", stats."resolveMean", stats."resolveP90"
+    FROM counts LEFT JOIN stats ON stats."groupedBy" = counts."groupedBy"`;
+}
+
+/** Open tickets now, by tier and age bucket (the filters apply; the period does not). */
+export function backlogStatement(filters: Filters, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t."tier"::text AS "tier", ${ageBucketExpression(now)} AS "age", count(*)::int AS "count"
+    FROM "Ticket" t WHERE ${Prisma.join([backlogCondition(now), ...filterConditions(filters)], " AND ")}
+    GROUP BY 1, 2`;
+}
+
+/** Tickets waiting on an L4 group now, with their vendor clocks, longest first, and how many there are. */
+export function vendorStatement(filters: Filters, now: Date): Prisma.Sql {
+  const where = Prisma.join([VENDOR_CONDITION, ...filterConditions(filters)], " AND ");
+  return Prisma.sql`
+    WITH waiting AS (
+      SELECT t."number", t."priority"::text AS "priority", t."externalReference", g."name" AS "group", g."l4Kind"::text AS "kind",
+             (t."vendorSecondsUsed" + COALESCE(EXTRACT(EPOCH FROM ${ts(now)} - t."vendorClockSince"), 0))::float8 AS "vendorSeconds",
+             t."vendorClockSince" IS NOT NULL AS "running"
+      FROM "Ticket" t JOIN "SupportGroup" g ON g."id" = t."groupId" WHERE ${where}
+    )
+    SELECT w.*, (SELECT count(*)::int FROM waiting) AS "total" FROM waiting w ORDER BY "vendorSeconds" DESC, "number" LIMIT ${VENDOR_LIST_LIMIT}`;
+}
+
+/** Each active agent's open tickets and load weighted by priority (kept by triggers on Ticket). */
+export function agentLoadStatement(): Prisma.Sql {
+  return Prisma.sql`
+    SELECT u."userId", u."name", u."tier"::text AS "tier", u."openTickets", u."openLoad"
+    FROM "User" u WHERE u."role" = 'AGENT' AND u."active" ORDER BY u."openLoad" DESC, u."userId"`;
+}
+
+/** Per group: tickets it resolved in the period and tickets escalated into it in the period, each counted once (the filters apply). */
+export function groupThroughputStatement(range: MetricsRange, filters: Filters): Prisma.Sql {
+  const filtered = filterConditions(filters);
+  const ticketFilter = filtered.length ? Prisma.sql`AND ${Prisma.join(filtered, " AND ")}` : Prisma.empty;
+  return Prisma.sql`
+    WITH resolved AS (
+      SELECT t."groupId", count(*)::int AS n FROM "Ticket" t
+      WHERE t."resolvedAt" >= ${ts(range.from)} AND t."resolvedAt" < ${ts(range.to)} ${ticketFilter}
+      GROUP BY t."groupId"
+    ), received AS (
+      SELECT e."toGroup" AS slug, count(DISTINCT e."ticketId")::int AS n FROM "TicketEvent" e ${filtered.length ? Prisma.sql`JOIN "Ticket" t ON t."id" = e."ticketId"` : Prisma.empty}
+      WHERE e."type" IN ('ESCALATED', 'AUTO_ESCALATED') AND e."createdAt" >= ${ts(range.from)} AND e."createdAt" < ${ts(range.to)} ${ticketFilter}
+      GROUP BY e."toGroup"
+    )
+    SELECT g."slug", g."name", g."tier"::text AS "tier", COALESCE(r.n, 0) AS "resolved", COALESCE(x.n, 0) AS "escalatedIn"
+    FROM "SupportGroup" g LEFT JOIN resolved r ON r."groupId" = g."id" LEFT JOIN received x ON x.slug = g."slug"
+    ORDER BY g."tier", g."slug"`;
+}
+
+/** Category names and their SOP article, for the top-categories table. */
+export function categoryStatement(): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."id", c."slug", c."name", a."slug" AS "sopSlug", a."title" AS "sopTitle"
+    FROM "Category" c LEFT JOIN "KbArticle" a ON a."id" = c."sopArticleId" ORDER BY c."slug"`;
+}
+
+/** Every statement the dashboard runs, by name: the lib function and the benchmark's raw runs use these. */
+export function dashboardStatements(range: MetricsRange, filters: Filters, now: Date) {
+  return {
+    period: periodStatement(range, filters, now),
+    backlog: backlogStatement(filters, now),
+    vendors: vendorStatement(filters, now),
+    agents: agentLoadStatement(),
+    groups: groupThroughputStatement(range, filters),
+    categories: categoryStatement(),
+  };
+}

@@ -1,0 +1,107 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { Priority, Tier } from "@/lib/db/generated/enums";
+import { forbidden } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation/parse";
+import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
+import { dashboardStatements } from "./dashboard-sql";
+import type { CategoryRow, DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
+import { getDeflections, getSatisfaction } from "./not-available";
+import { resolvePeriod } from "./period";
+import { funnelRates, rate, type FunnelCounts } from "./rates";
+
+interface PeriodRow extends FunnelCounts {
+  groupedBy: "priority" | "category" | "total";
+  priority: string | null;
+  categoryId: string | null;
+  firstResponseMet: number;
+  firstResponseBreached: number;
+  resolutionMet: number;
+  resolutionBreached: number;
+  updateLate: number;
+  [stat: `${string}Mean` | `${string}P90`]: number | null;
+}
+
+const duration = (row: PeriodRow | undefined, name: string): DurationStats => ({ mean: row?.[`${name}Mean`] ?? null, p90: row?.[`${name}P90`] ?? null });
+
+function slaRow(priority: string, row: PeriodRow | undefined): SlaRow {
+  const opened = row?.opened ?? 0;
+  const frMet = row?.firstResponseMet ?? 0;
+  const frBreached = row?.firstResponseBreached ?? 0;
+  const resMet = row?.resolutionMet ?? 0;
+  const resBreached = row?.resolutionBreached ?? 0;
+  const late = row?.updateLate ?? 0;
+  return {
+    priority,
+    opened,
+    firstResponseMet: frMet,
+    firstResponseBreached: frBreached,
+    firstResponseRate: rate(frMet, frMet + frBreached),
+    resolutionMet: resMet,
+    resolutionBreached: resBreached,
+    resolutionRate: rate(resMet, resMet + resBreached),
+    updatesOnTime: opened - late,
+    updatesLate: late,
+    updatesRate: rate(opened - late, opened),
+  };
+}
+
+const FUNNEL_KEYS = ["opened", "resolvedAtL1", "firstContactResolved", "escalatedL1L2", "escalatedL2L3", "escalatedL3L4", "returned", "reopened", "resolved"] as const;
+
+/**
+ * The manager dashboard's figures for a period and filters, all computed by SQL aggregation (see
+ * dashboard-sql.ts): the escalation funnel, SLA compliance, time in tier, backlog, vendor waits,
+ * agent load, group throughput and categories by escalation rate. Managers and admins only.
+ */
+export async function getEscalationMetrics(actor: Actor, input: unknown, now = new Date()): Promise<EscalationMetrics> {
+  if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
+  const query = parseInput(ZDashboardQuery, input);
+  const range = resolvePeriod(query, now);
+  const s = dashboardStatements(range, query, now);
+  const [period, backlog, vendors, agents, groups, categories, deflections, satisfaction] = await Promise.all([
+    db().$queryRaw<PeriodRow[]>(s.period),
+    db().$queryRaw<{ tier: Tier; age: AgeBucket; count: number }[]>(s.backlog),
+    db().$queryRaw<(EscalationMetrics["vendorWaits"]["tickets"][number] & { total: number })[]>(s.vendors),
+    db().$queryRaw<EscalationMetrics["agentLoad"]>(s.agents),
+    db().$queryRaw<EscalationMetrics["groupThroughput"]>(s.groups),
+    db().$queryRaw<{ id: string; slug: string; name: string; sopSlug: string | null; sopTitle: string | null }[]>(s.categories),
+    getDeflections(range),
+    getSatisfaction(range),
+  ]);
+
+  const total = period.find((r) => r.groupedBy === "total");
+  const funnel = Object.fromEntries(FUNNEL_KEYS.map((k) => [k, total?.[k] ?? 0])) as unknown as FunnelCounts;
+  const byPriority = Object.values(Priority).map((p) => slaRow(p, period.find((r) => r.groupedBy === "priority" && r.priority === p)));
+  const topCategories = categories
+    .map((c): CategoryRow => {
+      const row = period.find((r) => r.groupedBy === "category" && r.categoryId === c.id);
+      const opened = row?.opened ?? 0;
+      const escalated = row?.escalatedL1L2 ?? 0;
+      return { slug: c.slug, name: c.name, opened, escalated, escalationRate: rate(escalated, opened), sop: c.sopSlug ? { slug: c.sopSlug, title: c.sopTitle ?? c.sopSlug } : null };
+    })
+    .filter((c) => c.opened > 0)
+    .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.opened - a.opened || a.slug.localeCompare(b.slug));
+
+  return {
+    period: { name: range.period, from: range.from.toISOString(), to: range.to.toISOString() },
+    filters: { category: query.category ?? null, org: query.org ?? null, priority: query.priority ?? null },
+    now: now.toISOString(),
+    funnel: { ...funnel, rates: funnelRates(funnel) },
+    sla: { byPriority, total: slaRow("all", total) },
+    timeInTier: { L1: duration(total, "l1"), L2: duration(total, "l2"), L3: duration(total, "l3"), L4: duration(total, "l4"), toResolve: duration(total, "resolve") },
+    backlog: Object.values(Tier).map((tier) => {
+      const buckets = Object.fromEntries(AGE_BUCKETS.map((age) => [age, backlog.find((b) => b.tier === tier && b.age === age)?.count ?? 0])) as Record<AgeBucket, number>;
+      return { tier, buckets, total: Object.values(buckets).reduce((a, b) => a + b, 0) };
+    }),
+    vendorWaits: {
+      total: vendors[0]?.total ?? 0,
+      tickets: vendors.map((v) => ({ number: v.number, priority: v.priority, group: v.group, kind: v.kind, externalReference: v.externalReference, vendorSeconds: v.vendorSeconds, running: v.running })),
+    },
+    agentLoad: agents,
+    groupThroughput: groups,
+    topCategories,
+    deflections,
+    satisfaction,
+  };
+}

@@ -1,0 +1,30 @@
+import { DEFAULT_DASHBOARD_PERIOD, type DashboardPeriod, type DashboardQuery } from "@/lib/validation/dashboard";
+
+/** The instants a dashboard period covers: tickets created at `from` or later and before `to`. */
+export interface MetricsRange {
+  period: DashboardPeriod;
+  from: Date;
+  to: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Pure: today (since UTC midnight), the last 7 or 30 days up to `now`, or whole UTC days from `from` to `to`. */
+export function resolvePeriod(query: Pick<DashboardQuery, "period" | "from" | "to">, now: Date): MetricsRange {
+  const period = query.period ?? (query.from || query.to ? "custom" : DEFAULT_DASHBOARD_PERIOD);
+  switch (period) {
+    case "today":
+      return { period, from: new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS), to: now };
+    case "7d":
+      return { period, from: new Date(now.getTime() - 7 * DAY_MS), to: now };
+    case "30d":
+      return { period, from: new Date(now.getTime() - 30 * DAY_MS), to: now };
+    case "custom":
+      return { period, from: new Date(`${query.from}T00:00:00.000Z`), to: new Date(Date.parse(`${query.to}T00:00:00.000Z`) + DAY_MS) };
+  }
+}
+
+/** Inclusive UTC day strings for a range, as a custom period's form shows them. */
+export function rangeDays(range: Pick<MetricsRange, "from" | "to">): { from: string; to: string } {
+  return { from: range.from.toISOString().slice(0, 10), to: new Date(range.to.getTime() - 1).toISOString().slice(0, 10) };
+}

@@ -1,0 +1,59 @@
+/** A share of a whole, 0–1, or null when there is nothing to divide by (shown as "—", never as 0 %). */
+export function rate(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/** "42.9 %" with one decimal, or "—" when there is no rate. */
+export function formatRate(value: number | null): string {
+  return value === null ? "—" : `${(Math.round(value * 1000) / 10).toFixed(1)} %`;
+}
+
+/** Seconds as the largest sensible unit: "45 s", "12 min", "3.5 h", "2.1 d"; "—" when there is no value. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return "—";
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 86_400) return `${(Math.round(seconds / 360) / 10).toFixed(1)} h`;
+  return `${(Math.round(seconds / 8640) / 10).toFixed(1)} d`;
+}
+
+export interface FunnelCounts {
+  opened: number;
+  resolvedAtL1: number;
+  firstContactResolved: number;
+  escalatedL1L2: number;
+  escalatedL2L3: number;
+  escalatedL3L4: number;
+  returned: number;
+  reopened: number;
+  /** Resolved at least once (a reopened ticket counts). */
+  resolved: number;
+}
+
+export interface FunnelRates {
+  /** Of the tickets opened. */
+  resolvedAtL1: number | null;
+  firstContactResolution: number | null;
+  escalatedL1L2: number | null;
+  /** Of the tickets that reached L2. */
+  escalatedL2L3: number | null;
+  /** Of the tickets that reached L3. */
+  escalatedL3L4: number | null;
+  /** Of the tickets escalated at least once. */
+  returned: number | null;
+  /** Of the tickets resolved at least once. */
+  reopened: number | null;
+}
+
+/** Pure: each funnel step as a share of the tickets that could take it. */
+export function funnelRates(c: FunnelCounts): FunnelRates {
+  return {
+    resolvedAtL1: rate(c.resolvedAtL1, c.opened),
+    firstContactResolution: rate(c.firstContactResolved, c.opened),
+    escalatedL1L2: rate(c.escalatedL1L2, c.opened),
+    escalatedL2L3: rate(c.escalatedL2L3, c.escalatedL1L2),
+    escalatedL3L4: rate(c.escalatedL3L4, c.escalatedL2L3),
+    returned: rate(c.returned, c.escalatedL1L2),
+    reopened: rate(c.reopened, c.resolved),
+  };
+}

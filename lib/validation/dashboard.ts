@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { Priority, Tier } from "@/lib/db/generated/enums";
+
+/** The dashboard's periods: the last day, week or month up to now, or a custom range of days. */
+export const DASHBOARD_PERIODS = ["today", "7d", "30d", "custom"] as const;
+export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
+export const DEFAULT_DASHBOARD_PERIOD: DashboardPeriod = "30d";
+/** A custom range may span at most this many days. */
+export const DASHBOARD_MAX_DAYS = 366;
+
+/** The figures a drill-down list can show: each is the set of tickets behind one dashboard figure. */
+export const DASHBOARD_METRICS = [
+  "opened",
+  "resolved-l1",
+  "first-contact",
+  "escalated-l1-l2",
+  "escalated-l2-l3",
+  "escalated-l3-l4",
+  "returned",
+  "reopened",
+  "resolved",
+  "first-response-met",
+  "first-response-breached",
+  "resolution-met",
+  "resolution-breached",
+  "update-on-time",
+  "update-late",
+  "backlog",
+  "vendor",
+  "assigned",
+  "group-resolved",
+  "group-escalated-in",
+] as const;
+export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
+
+export const AGE_BUCKETS = ["lt1h", "lt4h", "lt1d", "lt3d", "older"] as const;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+const slug = (what: string) => z.string().max(64, `Unknown ${what}.`).regex(/^[a-z0-9-]+$/, `Unknown ${what}.`);
+const day = z.iso.date({ error: "A date (YYYY-MM-DD)." });
+
+const filters = {
+  period: optional(z.enum(DASHBOARD_PERIODS, { error: "Choose today, 7d, 30d or custom." })),
+  from: optional(day),
+  to: optional(day),
+  category: optional(slug("category")),
+  org: optional(slug("organization")),
+  priority: optional(z.enum(Priority, { error: "Choose P1 to P5." })),
+};
+
+/** The dashboard's URL and the metrics API query: a period (custom: from and to, inclusive days, UTC) and filters. */
+export const ZDashboardQuery = z.strictObject(filters).superRefine((q, ctx) => {
+  if ((q.period ?? (q.from || q.to ? "custom" : undefined)) !== "custom") return;
+  if (!q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "Choose the first day." });
+  if (!q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "Choose the last day." });
+  if (q.from && q.to) {
+    const days = (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1;
+    if (days < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "The last day comes on or after the first." });
+    if (days > DASHBOARD_MAX_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `At most ${DASHBOARD_MAX_DAYS} days.` });
+  }
+});
+export type DashboardQuery = z.infer<typeof ZDashboardQuery>;
+
+/** Cursor of the drill-down list: the last ticket id shown (newest first). */
+export const METRIC_CURSOR_PATTERN = /^[1-9][0-9]{0,9}$/;
+
+/** The drill-down list: one figure's tickets for the same period and filters, keyset-paginated. */
+export const ZMetricTicketsQuery = z
+  .strictObject({
+    ...filters,
+    metric: z.enum(DASHBOARD_METRICS, { error: "Unknown figure." }),
+    tier: optional(z.enum(Tier, { error: "Choose L1 to L4." })),
+    age: optional(z.enum(AGE_BUCKETS, { error: "Unknown age bucket." })),
+    agent: optional(z.string().max(64, "Unknown agent.").regex(/^[A-Za-z0-9._-]+$/, "Unknown agent.")),
+    group: optional(slug("group")),
+    cursor: optional(z.string().regex(METRIC_CURSOR_PATTERN, "Invalid cursor.")),
+  })
+  .superRefine((q, ctx) => {
+    const parsed = ZDashboardQuery.safeParse({ period: q.period, from: q.from, to: q.to });
+    if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    if (q.metric === "assigned" && !q.agent) ctx.addIssue({ code: "custom", path: ["agent"], message: "Choose an agent." });
+    if ((q.metric === "group-resolved" || q.metric === "group-escalated-in") && !q.group) ctx.addIssue({ code: "custom", path: ["group"], message: "Choose a group." });
+  });
+export type MetricTicketsQuery = z.infer<typeof ZMetricTicketsQuery>;

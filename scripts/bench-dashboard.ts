@@ -1,0 +1,363 @@
+// npm run bench:dashboard: the manager dashboard with 1,000,000 tickets in PostgreSQL (issue 6).
+//
+// A measurement, not a test: it creates a throw-away database, migrates and seeds it, bulk-loads
+// 1,000,000 tickets spread over the last 365 days with their decision log (one INSERT … SELECT
+// generate_series each), then measures, alternating, the lib function getEscalationMetrics (30 days)
+// against the very same SQL statements run raw with pg (same pool size, run side by side the same way),
+// prints medians and the ratio; then starts `next start`, signs in as manager and times the /dashboard
+// page and GET /api/v1/metrics/escalations over HTTP. It stops the server and drops the database on
+// success, failure or interruption.
+//
+//   BENCH_DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_PORT           the app's port (default 3310)
+//   BENCH_RUNS           runs of each measurement (default 15)
+//   BENCH_TICKETS        tickets to load (default 1,000,000)
+//   BENCH_EXPLAIN=1      print EXPLAIN (ANALYZE, BUFFERS) of every statement first
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { actorOf } from "../lib/actor";
+import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { dashboardStatements } from "../lib/metrics/dashboard-sql";
+import { getEscalationMetrics } from "../lib/metrics/get-escalation-metrics";
+import { resolvePeriod } from "../lib/metrics/period";
+import { seedDemoData } from "../lib/seed/demo-data";
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = 2;
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+const TARGET_MEDIAN_MS = 1000;
+const TARGET_RATIO = 1.2;
+const PORT = Number(process.env.BENCH_PORT ?? 3310);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dbName = `t_bench_dashboard_${randomBytes(5).toString("hex")}`;
+const benchUrl = (() => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  return url.toString();
+})();
+
+const log = (line: string) => console.log(line);
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// ---- cleanup -----------------------------------------------------------------------------------------
+
+let created = false;
+let opened: OpenedDatabase | undefined;
+let sql: pg.Pool | undefined;
+let server: ChildProcess | undefined;
+let cleaned: Promise<void> | undefined;
+
+function cleanup(): Promise<void> {
+  cleaned ??= (async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      server.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    await sql?.end().catch(() => {});
+    installProcessDatabase(undefined);
+    await opened?.close().catch(() => {});
+    if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  })();
+  return cleaned;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the server and dropping ${dbName}…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---- data --------------------------------------------------------------------------------------------
+
+/**
+ * TICKETS tickets, created evenly over the last 365 days (ids in creation order). By g % 100: 0–54 resolved
+ * at L1; 55–74 escalated L1→L2 and resolved there; 75–81 on to L3; 82–84 on to L4 (vendor); 85–89 escalated
+ * and returned to L1, then resolved. Tickets of the last 7 days with g % 100 ≥ 90, and those of the last
+ * day with g % 10 = 3, are still open at their tier. Every 50th resolved ticket was reopened once, every
+ * 20th got a missed customer update, every 10th a late first response, every 8th a late resolution.
+ * Events: CREATED for every ticket, each tier move, RETURNED, STATUS_CHANGED on resolution, reopens, ALERTs.
+ */
+async function bulkLoad(pool: pg.Pool, now: Date): Promise<void> {
+  const refs = (await pool.query<Record<string, string>>(
+    `SELECT (SELECT id FROM "SupportGroup" WHERE slug = 'service-desk') AS l1, (SELECT id FROM "SupportGroup" WHERE slug = 'platform-support') AS l2,
+            (SELECT id FROM "SupportGroup" WHERE slug = 'engineering-support') AS l3, (SELECT id FROM "SupportGroup" WHERE slug = 'cloud-vendor') AS l4,
+            (SELECT id FROM "User" WHERE "userId" = 'l1agent') AS a1, (SELECT id FROM "User" WHERE "userId" = 'l2agent') AS a2,
+            (SELECT id FROM "User" WHERE "userId" = 'l3agent') AS a3, (SELECT id FROM "PriorityMatrixVersion" ORDER BY version DESC LIMIT 1) AS mv`,
+  )).rows[0]!;
+  await pool.query(
+    `WITH s AS (
+       SELECT g, g % 100 AS r,
+         $1::timestamp(3) - ($2::int - g) * (interval '365 days' / $2::int) AS created,
+         (ARRAY['HIGH','MEDIUM','LOW'])[1 + g % 3]::"Impact" AS impact,
+         (ARRAY['HIGH','MEDIUM','LOW'])[1 + (g / 3) % 3]::"Urgency" AS urgency
+       FROM generate_series(1, $2::int) AS g
+     ), p AS (
+       SELECT s.*,
+         CASE WHEN r BETWEEN 55 AND 74 THEN 'L2' WHEN r BETWEEN 75 AND 81 THEN 'L3' WHEN r BETWEEN 82 AND 84 THEN 'L4' ELSE 'L1' END::"Tier" AS tier,
+         ((r >= 90 AND created > $1::timestamp(3) - interval '7 days') OR (g % 10 = 3 AND created > $1::timestamp(3) - interval '1 day')) AS open
+       FROM s
+     ), cats AS (SELECT array_agg(id ORDER BY slug) AS ids FROM "Category"),
+     customers AS (SELECT array_agg(id ORDER BY "userId") AS ids, array_agg("organizationId" ORDER BY "userId") AS orgs FROM "User" WHERE role = 'CUSTOMER')
+     INSERT INTO "Ticket" ("number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency",
+       "categoryId", "customerId", "organizationId", "groupId", "assigneeId", "matrixVersionId", "externalReference", "tierEnteredAt",
+       "firstResponseDueAt", "resolutionDueAt", "slaClockSince", "tierClockSince", "vendorClockSince", "vendorSecondsUsed",
+       "l1SecondsUsed", "l2SecondsUsed", "l3SecondsUsed", "firstRespondedAt", "firstResponseMet", "resolvedAt", "resolutionMet",
+       "createdAt", "updatedAt")
+     SELECT 'INC-' || (1000000 + g), 'INCIDENT', 'Bench ticket ' || g, 'Bench ticket for the dashboard benchmark.',
+       CASE WHEN NOT open THEN 'RESOLVED' WHEN tier = 'L4' THEN 'PENDING_VENDOR' ELSE 'IN_PROGRESS' END::"TicketStatus",
+       tier, mc.priority, p.impact, p.urgency,
+       cats.ids[1 + g % array_length(cats.ids, 1)], customers.ids[1 + g % array_length(customers.ids, 1)], customers.orgs[1 + g % array_length(customers.orgs, 1)],
+       CASE tier WHEN 'L1' THEN $3 WHEN 'L2' THEN $4 WHEN 'L3' THEN $5 ELSE $6 END,
+       CASE tier WHEN 'L1' THEN $7 WHEN 'L2' THEN $8 ELSE $9 END,
+       $10, CASE WHEN tier = 'L4' THEN 'VENDOR-' || g END,
+       created + interval '30 minutes',
+       CASE WHEN open AND g % 10 = 0 THEN created + interval '30 minutes' END,
+       CASE WHEN open THEN created + interval '8 hours' END,
+       CASE WHEN open THEN created END,
+       CASE WHEN open AND tier <> 'L4' THEN created + interval '30 minutes' END,
+       CASE WHEN open AND tier = 'L4' THEN created + interval '2 hours' END,
+       CASE WHEN tier = 'L4' AND NOT open THEN 3600 + g % 7200 ELSE 0 END,
+       600 + g % 1800,
+       CASE WHEN r >= 55 AND r <= 89 THEN 900 + g % 3600 ELSE 0 END,
+       CASE WHEN r BETWEEN 75 AND 84 THEN 1800 + g % 7200 ELSE 0 END,
+       CASE WHEN open AND g % 10 = 0 THEN NULL ELSE created + (g % 60) * interval '1 minute' END,
+       CASE WHEN open AND g % 10 = 0 THEN NULL ELSE g % 10 <> 0 END,
+       CASE WHEN NOT open THEN created + interval '1 hour' + (g % 72000) * interval '1 second' END,
+       CASE WHEN NOT open THEN g % 8 <> 0 END,
+       created, created
+     FROM p CROSS JOIN cats CROSS JOIN customers
+     JOIN "MatrixCell" mc ON mc."versionId" = $10 AND mc.impact = p.impact AND mc.urgency = p.urgency`,
+    [now.toISOString(), TICKETS, refs.l1, refs.l2, refs.l3, refs.l4, refs.a1, refs.a2, refs.a3, refs.mv],
+  );
+  const events = (select: string) =>
+    pool.query(`INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt") ${select}`);
+  await events(`SELECT id, 'CREATED', NULL, 'L1', 'intake.l1', NULL, 'Bench ticket.', "createdAt" FROM "Ticket"`);
+  // Tier moves: L1→L2 for every ticket that left L1 (and the returned ones), L2→L3, L3→L4; a return L2→L1.
+  await events(
+    `SELECT id, CASE WHEN id % 3 = 0 THEN 'AUTO_ESCALATED' ELSE 'ESCALATED' END::"TicketEventType", 'L1', 'L2', 'escalate.manual', NULL, 'Bench.', "createdAt" + interval '20 minutes'
+     FROM "Ticket" WHERE id % 100 BETWEEN 55 AND 89`,
+  );
+  await events(`SELECT id, 'ESCALATED', 'L2', 'L3', 'escalate.manual', NULL, 'Bench.', "createdAt" + interval '40 minutes' FROM "Ticket" WHERE id % 100 BETWEEN 75 AND 84`);
+  await events(`SELECT id, 'ESCALATED', 'L3', 'L4', 'escalate.l4-handoff', NULL, 'Bench.', "createdAt" + interval '2 hours' FROM "Ticket" WHERE id % 100 BETWEEN 82 AND 84`);
+  await events(`SELECT id, 'RETURNED', 'L2', 'L1', 'return.guidance', '{"guidance":"Bench."}', 'Bench.', "createdAt" + interval '50 minutes' FROM "Ticket" WHERE id % 100 BETWEEN 85 AND 89`);
+  await events(
+    `SELECT id, 'STATUS_CHANGED', tier, tier, 'status.manual', '{"from":"IN_PROGRESS","to":"RESOLVED"}', 'Bench.', "resolvedAt" FROM "Ticket" WHERE "resolvedAt" IS NOT NULL`,
+  );
+  await events(
+    `SELECT id, 'STATUS_CHANGED', tier, tier, 'status.manual', '{"from":"RESOLVED","to":"IN_PROGRESS"}', 'Bench.', "resolvedAt" - interval '10 minutes'
+     FROM "Ticket" WHERE "resolvedAt" IS NOT NULL AND id % 50 = 7`,
+  );
+  await events(
+    `SELECT id, 'ALERT', tier, tier, 'sla.customer-update', NULL, 'Bench.', "createdAt" + interval '70 minutes' FROM "Ticket" WHERE id % 20 = 11`,
+  );
+  await events(`SELECT id, 'COMMENTED', tier, tier, NULL, NULL, 'Bench.', "createdAt" + interval '5 minutes' FROM "Ticket" WHERE id % 4 = 1`);
+  await pool.query(`VACUUM ANALYZE`);
+}
+
+// ---- the server --------------------------------------------------------------------------------------
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const newestMtime = (entry: string): number => {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  return stat.isDirectory() ? readdirSync(entry).reduce((m, name) => Math.max(m, newestMtime(path.join(entry, name))), stat.mtimeMs) : stat.mtimeMs;
+};
+
+function buildIfStale(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (existsSync(buildId) && !BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs)) return log(`build: up to date`);
+  log(`build: stale, running next build…`);
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
+}
+
+async function startServer(): Promise<void> {
+  server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: benchUrl, NEXTAUTH_SECRET: `bench-dashboard-only-${randomBytes(24).toString("hex")}`, NEXTAUTH_URL: BASE, TIERDESK_SWEEP_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}.`);
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("next start did not answer within 60 s.");
+}
+
+async function signIn(userId: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const take = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${BASE}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header() },
+    body: new URLSearchParams({ csrfToken, userId, password, json: "true" }),
+  });
+  take(response);
+  const session = (await (await fetch(`${BASE}/api/auth/session`, { headers: { Cookie: header() } })).json()) as { user?: { userId?: string } };
+  if (session.user?.userId !== userId) throw new Error(`Signing in as ${userId} failed (${response.status}).`);
+  return header();
+}
+
+async function timeRequest(cookie: string, url: string, expect: string): Promise<number[]> {
+  const once = async () => {
+    const start = performance.now();
+    const response = await fetch(`${BASE}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const body = await response.text();
+    if (response.status !== 200 || !body.includes(expect)) throw new Error(`${url} answered ${response.status} without "${expect}".`);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < WARMUP; i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await once());
+  return times;
+}
+
+// ---- main --------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  log(`Tierdesk dashboard benchmark (issue 6): 30-day figures with ${fmt(TICKETS)} tickets in PostgreSQL`);
+  log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
+  log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (shared machine: compare ratios, not absolute figures)`);
+
+  await admin(`CREATE DATABASE "${dbName}"`);
+  created = true;
+  opened = createDatabase({ kind: "postgres", url: benchUrl });
+  await applyMigrations(opened.connection.factory);
+  await seedDemoData(opened.db);
+  installProcessDatabase(opened);
+
+  sql = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
+  sql.on("error", () => {});
+  const version = (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
+  log(`database: PostgreSQL ${version}, ${new URL(adminUrl).host}/${dbName} (throw-away)`);
+  const now = new Date();
+  let t = performance.now();
+  await bulkLoad(sql, now);
+  const [loaded] = (await sql.query<{ tickets: number; events: number; month: number }>(
+    `SELECT (SELECT count(*)::int FROM "Ticket") AS tickets, (SELECT count(*)::int FROM "TicketEvent") AS events,
+            (SELECT count(*)::int FROM "Ticket" WHERE "createdAt" >= $1::timestamp(3) - interval '30 days' AND "createdAt" < $1::timestamp(3)) AS month`,
+    [now.toISOString()],
+  )).rows;
+  log(`setup: ${fmt(loaded!.tickets)} tickets (${fmt(loaded!.month)} in the last 30 days) and ${fmt(loaded!.events)} events bulk-loaded and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
+
+  // 1. The lib function vs the same statements raw, alternating, same pool size, run side by side alike.
+  const manager = actorOf(await opened.db.user.findUniqueOrThrow({ where: { userId: "manager" } }));
+  const statements = Object.values(dashboardStatements(resolvePeriod({ period: "30d" }, now), {}, now));
+  if (process.env.BENCH_EXPLAIN === "1") {
+    const names = Object.keys(dashboardStatements(resolvePeriod({ period: "30d" }, now), {}, now));
+    for (const [i, s] of statements.entries()) {
+      const plan = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.values as unknown[]);
+      log(`\n-- plan of ${names[i]}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+    }
+  }
+  const lib = async () => {
+    const start = performance.now();
+    const metrics = await getEscalationMetrics(manager, { period: "30d" }, now);
+    if (metrics.funnel.opened !== loaded!.month) throw new Error(`getEscalationMetrics counted ${metrics.funnel.opened} tickets, expected ${loaded!.month}.`);
+    return performance.now() - start;
+  };
+  const raw = async () => {
+    const start = performance.now();
+    await Promise.all(statements.map((s) => sql!.query(s.text, s.values as unknown[])));
+    return performance.now() - start;
+  };
+  for (let i = 0; i < WARMUP; i++) {
+    await lib();
+    await raw();
+  }
+  const libTimes: number[] = [];
+  const rawTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2) {
+      rawTimes.push(await raw());
+      libTimes.push(await lib());
+    } else {
+      libTimes.push(await lib());
+      rawTimes.push(await raw());
+    }
+  }
+  const ratio = median(libTimes) / median(rawTimes);
+  log(`\n1. 30-day figures, ${RUNS} alternating runs each (${statements.length} statements, pool ${POOL_SIZE}):`);
+  log(`   getEscalationMetrics (Prisma)  median ${fmt(median(libTimes), 1).padStart(8)} ms   min ${fmt(Math.min(...libTimes), 1)} ms`);
+  log(`   same SQL raw with pg           median ${fmt(median(rawTimes), 1).padStart(8)} ms   min ${fmt(Math.min(...rawTimes), 1)} ms`);
+  log(`   ratio lib / raw ${fmt(ratio, 2)}×   ${ratio <= TARGET_RATIO ? "PASS" : "MISS"} (≤ ${TARGET_RATIO}×)`);
+  installProcessDatabase(undefined);
+  await opened.close();
+  opened = undefined;
+
+  // 2. The page and the API over HTTP.
+  buildIfStale();
+  t = performance.now();
+  await startServer();
+  log(`\n2. next start on ${BASE} (sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s; signed in as manager; ${WARMUP} warm-up + ${RUNS} sequential requests`);
+  const cookie = await signIn("manager", "manager-demo-pass");
+  const page = await timeRequest(cookie, "/dashboard?period=30d", "Escalation funnel");
+  const api = await timeRequest(cookie, "/api/v1/metrics/escalations?period=30d", `"funnel"`);
+  for (const [label, times] of [["/dashboard?period=30d", page], ["GET /api/v1/metrics/escalations?period=30d", api]] as const) {
+    const m = median(times);
+    log(`   ${label.padEnd(44)} median ${fmt(m, 1).padStart(8)} ms   min ${fmt(Math.min(...times), 1)} ms   ratio to raw SQL ${fmt(m / median(rawTimes), 2)}×   ${m < TARGET_MEDIAN_MS ? "PASS" : "MISS"} (< ${TARGET_MEDIAN_MS} ms)`);
+  }
+  log(`\nload average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  console.error("The benchmark could not complete:", error);
+  exitCode = 1;
+} finally {
+  try {
+    await cleanup();
+    log(`stopped the server, dropped ${dbName}`);
+  } catch (error) {
+    console.error(`Could not drop ${dbName}:`, error);
+    exitCode = 1;
+  }
+}
+process.exit(exitCode);
