@@ -9,7 +9,15 @@ export default async function AgentLayout({ children }: { children: ReactNode })
       <AppHeader
         title="Agent workspace"
         user={`${actor.name}${actor.tier ? ` · ${actor.tier}` : ""}`}
-        links={actor.role === "AGENT" ? [{ href: "/queue", label: "Queue" }] : [{ href: "/queue", label: "Queue" }, { href: "/dashboard", label: "Dashboard" }]}
+        links={
+          actor.role === "AGENT"
+            ? [{ href: "/queue", label: "Queue" }]
+            : [
+                { href: "/queue", label: "Queue" },
+                { href: "/dashboard", label: "Dashboard" },
+                { href: "/admin/matrix", label: "Admin" },
+              ]
+        }
       />
       <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
     </>
