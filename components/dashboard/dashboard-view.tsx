@@ -3,7 +3,7 @@ import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
 import { formatRate } from "@/lib/metrics/rates";
 import { BarChart } from "./bar-chart";
 import { DashboardSection } from "./dashboard-section";
-import { NotAvailable } from "./not-available";
+import { FeedbackFigures } from "./feedback-figures";
 
 type Tables = Record<"funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories", DashboardTable>;
 
@@ -71,10 +71,7 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         note="Tickets opened in the period and how far they went. Each number lists its tickets."
         chart={<BarChart data={funnelData} categoryKey="step" series={[{ key: "tickets", label: "Tickets", color: INDIGO }]} horizontal height={300} />}
       />
-      <div className="grid gap-4 md:grid-cols-2">
-        <NotAvailable title="Self-service deflections" reason="self-service deflections are recorded by a feature not yet installed." />
-        <NotAvailable title="Satisfaction" reason="customer ratings are recorded by a feature not yet installed." />
-      </div>
+      <FeedbackFigures deflections={metrics.deflections} satisfaction={metrics.satisfaction} />
       <DashboardSection
         table={tables.sla}
         fileName={file("sla")}

@@ -52,10 +52,10 @@ const EscalationMetrics = object({
   topCategories: arrayOf(
     object({ slug: string, name: string, opened: int, escalated: int, escalationRate: share, sop: { anyOf: [object({ slug: string, title: string }), { type: "null" }] } }),
   ),
-  deflections: { anyOf: [object({ deflections: int, rate: share }), { type: "null" }], description: "Null: not available yet." },
+  deflections: { ...object({ deflections: int, rate: share }), description: "Self-service deflections in the period, and their share of contacts (tickets opened plus deflections)." },
   satisfaction: {
-    anyOf: [object({ average: { type: ["number", "null"] }, distribution: arrayOf(object({ rating: int, count: int })) }), { type: "null" }],
-    description: "Null: not available yet.",
+    ...object({ average: { type: ["number", "null"] }, distribution: arrayOf(object({ rating: int, count: int })) }),
+    description: "Satisfaction ratings given in the period: average (null without ratings) and count per score 1–5.",
   },
 });
 

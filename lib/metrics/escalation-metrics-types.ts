@@ -1,6 +1,6 @@
 import type { Tier } from "@/lib/db/generated/enums";
 import type { AgeBucket, DashboardPeriod } from "@/lib/validation/dashboard";
-import type { DeflectionFigures, SatisfactionFigures } from "./not-available";
+import type { DeflectionFigures, SatisfactionFigures } from "./deflections-and-satisfaction";
 import type { FunnelCounts, FunnelRates } from "./rates";
 
 /** Mean and 90th percentile, in seconds; null when no ticket counts. */
@@ -45,8 +45,6 @@ export interface EscalationMetrics {
   agentLoad: { userId: string; name: string; tier: string | null; openTickets: number; openLoad: number }[];
   groupThroughput: { slug: string; name: string; tier: string; resolved: number; escalatedIn: number }[];
   topCategories: CategoryRow[];
-  /** Null: not available yet. */
-  deflections: DeflectionFigures | null;
-  /** Null: not available yet. */
-  satisfaction: SatisfactionFigures | null;
+  deflections: DeflectionFigures;
+  satisfaction: SatisfactionFigures;
 }

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
 import { dashboardStatements } from "./dashboard-sql";
 import type { CategoryRow, DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
-import { getDeflections, getSatisfaction } from "./not-available";
+import { getDeflections, getSatisfaction } from "./deflections-and-satisfaction";
 import { resolvePeriod } from "./period";
 import { funnelRates, rate, type FunnelCounts } from "./rates";
 

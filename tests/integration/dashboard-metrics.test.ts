@@ -1,4 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
+import { recordDeflection } from "@/lib/kb/record-deflection";
+import { rateTicket } from "@/lib/tickets/rate-ticket";
 import type { Actor } from "@/lib/actor";
 import { findMetricTickets } from "@/lib/metrics/find-metric-tickets";
 import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
@@ -109,12 +111,28 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
     expect(groups.architecture).toMatchObject({ resolved: 0, escalatedIn: 1 });
   });
 
-  it("ranks categories by escalation rate with their SOP article; deflections and satisfaction are not available yet", () => {
+  it("ranks categories by escalation rate with their SOP article", () => {
     expect(all.topCategories).toEqual([
       { slug: "platform", name: expect.any(String), opened: 7, escalated: 5, escalationRate: 5 / 7, sop: { slug: expect.any(String), title: expect.any(String) } },
     ]);
-    expect(all.deflections).toBeNull();
-    expect(all.satisfaction).toBeNull();
+    expect(all.deflections).toEqual({ deflections: 0, rate: 0 });
+    expect(all.satisfaction).toEqual({ average: null, distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: 0 })) });
+  });
+
+  it("counts self-service deflections among the period's contacts, and the satisfaction ratings given in it", async () => {
+    const carla = await actorFor(database().db, "C1001");
+    await recordDeflection(carla, "help-platform", { query: "dashboard 500" }, historyAt(100));
+    await rateTicket(carla, history.resolvedFirstContact, { score: 5 }, historyAt(101));
+    await rateTicket(carla, history.returnedThenResolved, { score: 2, comment: "Slow." }, historyAt(102));
+    const withFeedback = await getEscalationMetrics(manager, DAY, NOW);
+    expect(withFeedback.deflections).toEqual({ deflections: 1, rate: 1 / 8 });
+    expect(withFeedback.satisfaction).toEqual({
+      average: 3.5,
+      distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: rating === 5 || rating === 2 ? 1 : 0 })),
+    });
+    const dayBefore = await getEscalationMetrics(manager, { period: "custom", from: "2026-11-29", to: "2026-11-29" }, NOW);
+    expect(dayBefore.deflections?.deflections).toBe(0);
+    expect(dayBefore.satisfaction?.average).toBeNull();
   });
 
   it("applies the organization and priority filters to the period's figures", async () => {
