@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
 import { TicketActionForm } from "./ticket-action-form";
 import type { PortalAction } from "./ticket-action-state";
 
@@ -23,6 +24,21 @@ export function TicketReplyBox({ action, number, version }: { action: PortalActi
                 aria-describedby={describedBy}
                 aria-invalid={invalid}
                 className={INPUT_CLASS}
+              />
+            )}
+          </Field>
+          <Field id="reply-attachments" label="Attachments (optional)" hint="Screenshots, PDF, or text and log files; up to 5 files of 10 MB each." errors={state.fields?.attachments}>
+            {(describedBy, invalid) => (
+              <input
+                key={state.ok ? state.message : "files"}
+                id="reply-attachments"
+                name="attachments"
+                type="file"
+                multiple
+                accept={ATTACHMENT_ACCEPT}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className="block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
               />
             )}
           </Field>

@@ -9,6 +9,7 @@ import type { CategoryOption } from "@/lib/catalog/list-categories";
 import { IMPACT_CUSTOMER_LABEL, URGENCY_CUSTOMER_LABEL } from "@/lib/routing/labels";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
 import { STATUS_LABEL } from "./labels";
+import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
 
 export interface NewTicketState {
   created?: { number: string; status: keyof typeof STATUS_LABEL; attachments: { fileName: string; url: string }[] };
@@ -21,7 +22,6 @@ export interface NewTicketState {
 
 /** Mirrors lib/attachments/prepare-uploads.ts, so a file over the limit is refused before it is sent. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const ACCEPT = "image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,.log,.txt,.csv,.json";
 
 type Action = (state: NewTicketState, form: FormData) => Promise<NewTicketState>;
 
@@ -179,7 +179,7 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
               name="attachments"
               type="file"
               multiple
-              accept={ACCEPT}
+              accept={ATTACHMENT_ACCEPT}
               className="block w-full text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
               aria-describedby={describedBy}
               aria-invalid={invalid}

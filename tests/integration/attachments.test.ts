@@ -8,6 +8,7 @@ import { getAttachmentFile } from "@/lib/attachments/get-attachment-file";
 import { listTicketAttachments } from "@/lib/attachments/list-attachments";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
+import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -116,5 +117,19 @@ describeEachDatabase("attachments", (database) => {
     await expect(getAttachmentFile(acme, ticket.number, added!.id)).rejects.toMatchObject({ status: 404 });
     expect(await listTicketAttachments(acme, ticket.number)).toEqual([]);
     expect(await listTicketAttachments(agent, ticket.number)).toHaveLength(1);
+  });
+
+  it("takes files with a customer's reply: linked to the reply, listed for the customer, 404 for another; a refused file writes no reply", async () => {
+    const { ticket } = await openTicketWithAttachments(acme, { ...valid, title: "Reply with a log" }, []);
+    const { comment, attachments } = await replyWithAttachments(acme, ticket.number, { body: "Here is the log from today.", visibility: "PUBLIC" }, [file(LOG, "today.log")]);
+    expect(attachments).toHaveLength(1);
+    const row = await database().db.attachment.findUniqueOrThrow({ where: { id: attachments[0]!.id } });
+    expect(row.commentId).toBe(comment.id);
+    expect((await listTicketAttachments(acme, ticket.number)).map((a) => a.fileName)).toEqual(["today.log"]);
+    await expect(replyWithAttachments(globex, ticket.number, { body: "Not mine.", visibility: "PUBLIC" }, [file(LOG, "x.log")])).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const comments = await database().db.comment.count({ where: { ticket: { number: ticket.number } } });
+    await expect(replyWithAttachments(acme, ticket.number, { body: "An executable.", visibility: "PUBLIC" }, [file(new Uint8Array([0x4d, 0x5a, 0x90, 0x00]), "tool.exe")])).rejects.toBeTruthy();
+    expect(await database().db.comment.count({ where: { ticket: { number: ticket.number } } })).toBe(comments);
   });
 });

@@ -6,11 +6,12 @@ import type { PortalActionState } from "@/components/portal/ticket-action-state"
 import type { TicketNotice } from "@/components/portal/ticket-notice";
 import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
+import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
 import { AppError } from "@/lib/errors";
-import { addComment } from "@/lib/tickets/add-comment";
 import { confirmResolved, reopenTicket } from "@/lib/tickets/customer-actions";
 import { requestEscalation } from "@/lib/tickets/escalation-request";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
+import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 
 /**
  * Runs one portal verb for the signed-in customer and turns its outcome into a message for the form. A verb
@@ -34,7 +35,9 @@ async function run(form: FormData, done: string, verb: (actor: Actor, number: st
 const field = (form: FormData, name: string) => String(form.get(name) ?? "");
 
 export async function replyAction(_previous: PortalActionState, form: FormData): Promise<PortalActionState> {
-  return run(form, "Reply sent.", (actor, number) => addComment(actor, number, { body: field(form, "body"), visibility: "PUBLIC" }));
+  return run(form, "Reply sent.", (actor, number) =>
+    replyWithAttachments(actor, number, { body: field(form, "body"), visibility: "PUBLIC" }, filesIn(form.getAll(ATTACHMENTS_FIELD))),
+  );
 }
 
 export async function confirmResolvedAction(_previous: PortalActionState, form: FormData): Promise<PortalActionState> {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { TicketAttachments } from "@/components/portal/ticket-attachments";
 import { TicketConversation } from "@/components/portal/ticket-conversation";
 import { isTicketNotice, TicketNoticeBanner } from "@/components/portal/ticket-notice";
 import { TicketEscalationRequest } from "@/components/portal/ticket-escalation-request";
@@ -9,6 +10,7 @@ import { TicketResolutionActions } from "@/components/portal/ticket-resolution-a
 import { TicketSummary } from "@/components/portal/ticket-summary";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
+import { listTicketAttachments } from "@/lib/attachments/list-attachments";
 import { getCustomerConversation } from "@/lib/tickets/customer-conversation";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
 import { confirmResolvedAction, escalationRequestAction, rateAction, reopenAction, replyAction } from "./actions";
@@ -22,11 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PortalTicketPage({ params, searchParams }: Props) {
   const actor = await requirePageActor(["CUSTOMER"]);
   const { number } = await params;
-  const loaded = await Promise.all([getCustomerTicket(actor, number), getCustomerConversation(actor, number)]).catch((error) => {
+  const loaded = await Promise.all([getCustomerTicket(actor, number), getCustomerConversation(actor, number), listTicketAttachments(actor, number)]).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [ticket, conversation] = loaded;
+  const [ticket, conversation, attachments] = loaded;
   const { done } = await searchParams;
   const finished = ticket.status === "RESOLVED" || ticket.status === "CLOSED";
   return (
@@ -36,6 +38,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       {ticket.status === "RESOLVED" && <TicketResolutionActions confirm={confirmResolvedAction} reopen={reopenAction} number={ticket.number} version={ticket.version} />}
       {finished && <TicketRating action={rateAction} number={ticket.number} version={ticket.version} rating={ticket.rating} />}
       <TicketConversation description={ticket.description} replies={conversation.replies} history={conversation.history} />
+      <TicketAttachments attachments={attachments} />
       {ticket.status !== "CLOSED" && (
         <section aria-labelledby="reply-heading" className="space-y-3">
           <h2 id="reply-heading" className="text-base font-semibold">
