@@ -35,7 +35,7 @@ test.describe("manager dashboard", () => {
     const manager = await signedIn(playwright, baseURL, "staff", MANAGER.userId, MANAGER.password);
     const metrics = await manager.get("/api/v1/metrics/escalations?period=today&priority=P2");
     expect(metrics.status()).toBe(200);
-    expect(await metrics.json()).toMatchObject({ period: { name: "today" }, filters: { priority: "P2" }, funnel: { opened: expect.any(Number) }, deflections: null, satisfaction: null });
+    expect(await metrics.json()).toMatchObject({ period: { name: "today" }, filters: { priority: "P2" }, funnel: { opened: expect.any(Number) }, deflections: { deflections: expect.any(Number) }, satisfaction: { distribution: expect.any(Array) } });
     expect((await manager.get("/api/v1/metrics/escalations?period=custom&from=2026-01-02")).status()).toBe(400);
     await manager.dispose();
 
