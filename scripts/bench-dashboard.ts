@@ -13,12 +13,8 @@
 //   BENCH_RUNS           runs of each measurement (default 15)
 //   BENCH_TICKETS        tickets to load (default 1,000,000)
 //   BENCH_EXPLAIN=1      print EXPLAIN (ANALYZE, BUFFERS) of every statement first
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { actorOf } from "../lib/actor";
@@ -28,6 +24,8 @@ import { dashboardStatements } from "../lib/metrics/dashboard-sql";
 import { getEscalationMetrics } from "../lib/metrics/get-escalation-metrics";
 import { resolvePeriod } from "../lib/metrics/period";
 import { seedDemoData } from "../lib/seed/demo-data";
+import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
+import { throwAwayDatabase } from "./bench-database";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -38,13 +36,8 @@ const TARGET_RATIO = 1.2;
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `t_bench_dashboard_${randomBytes(5).toString("hex")}`;
-const benchUrl = (() => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
+const database = throwAwayDatabase("t_bench_dashboard");
+const { name: dbName, url: benchUrl, admin } = database;
 
 const log = (line: string) => console.log(line);
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -53,16 +46,6 @@ const median = (values: number[]) => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 // ---- cleanup -----------------------------------------------------------------------------------------
 
@@ -74,11 +57,7 @@ let cleaned: Promise<void> | undefined;
 
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await stopAppServer(server);
     await sql?.end().catch(() => {});
     installProcessDatabase(undefined);
     await opened?.close().catch(() => {});
@@ -183,65 +162,6 @@ async function bulkLoad(pool: pg.Pool, now: Date): Promise<void> {
 
 // ---- the server --------------------------------------------------------------------------------------
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const newestMtime = (entry: string): number => {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  return stat.isDirectory() ? readdirSync(entry).reduce((m, name) => Math.max(m, newestMtime(path.join(entry, name))), stat.mtimeMs) : stat.mtimeMs;
-};
-
-function buildIfStale(): void {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (existsSync(buildId) && !BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs)) return log(`build: up to date`);
-  log(`build: stale, running next build…`);
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
-}
-
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: benchUrl, NEXTAUTH_SECRET: `bench-dashboard-only-${randomBytes(24).toString("hex")}`, NEXTAUTH_URL: BASE, TIERDESK_SWEEP_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}.`);
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start did not answer within 60 s.");
-}
-
-async function signIn(userId: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const take = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${BASE}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header() },
-    body: new URLSearchParams({ csrfToken, userId, password, json: "true" }),
-  });
-  take(response);
-  const session = (await (await fetch(`${BASE}/api/auth/session`, { headers: { Cookie: header() } })).json()) as { user?: { userId?: string } };
-  if (session.user?.userId !== userId) throw new Error(`Signing in as ${userId} failed (${response.status}).`);
-  return header();
-}
-
 async function timeRequest(cookie: string, url: string, expect: string): Promise<number[]> {
   const once = async () => {
     const start = performance.now();
@@ -274,7 +194,7 @@ async function main(): Promise<void> {
   sql = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
   sql.on("error", () => {});
   const version = (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
-  log(`database: PostgreSQL ${version}, ${new URL(adminUrl).host}/${dbName} (throw-away)`);
+  log(`database: PostgreSQL ${version}, ${new URL(database.adminUrl).host}/${dbName} (throw-away)`);
   const now = new Date();
   let t = performance.now();
   await bulkLoad(sql, now);
@@ -331,11 +251,11 @@ async function main(): Promise<void> {
   opened = undefined;
 
   // 2. The page and the API over HTTP.
-  buildIfStale();
+  buildIfStale(log);
   t = performance.now();
-  await startServer();
+  server = await startAppServer({ port: PORT, databaseUrl: benchUrl, name: "bench-dashboard" });
   log(`\n2. next start on ${BASE} (sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s; signed in as manager; ${WARMUP} warm-up + ${RUNS} sequential requests`);
-  const cookie = await signIn("manager", "manager-demo-pass");
+  const cookie = await signIn(BASE, "manager", "manager-demo-pass");
   const page = await timeRequest(cookie, "/dashboard?period=30d", "Escalation funnel");
   const api = await timeRequest(cookie, "/api/v1/metrics/escalations?period=30d", `"funnel"`);
   for (const [label, times] of [["/dashboard?period=30d", page], ["GET /api/v1/metrics/escalations?period=30d", api]] as const) {

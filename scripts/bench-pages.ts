@@ -10,12 +10,8 @@
 //   BENCH_DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_PORT           the app's port (default 3300)
 //   BENCH_REQUESTS       requests per page (default 30)
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import type { ChildProcess } from "node:child_process";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDatabase, type OpenedDatabase } from "../lib/db/client";
@@ -24,6 +20,8 @@ import { seedDemoData } from "../lib/seed/demo-data";
 import { filterConditions, scopeCondition, viewCondition, whereOf } from "../lib/tickets/queue-conditions";
 import type { QueueScope } from "../lib/tickets/queue-scope";
 import { QUEUE_VIEWS } from "../lib/validation/queue";
+import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
+import { throwAwayDatabase } from "./bench-database";
 
 const OPEN_TICKETS = 100_000;
 const CUSTOMERS = 200;
@@ -34,13 +32,8 @@ const TARGET_MEDIAN_MS = 150;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `t_bench_pages_${randomBytes(5).toString("hex")}`;
-const benchUrl = (() => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
+const database = throwAwayDatabase("t_bench_pages");
+const { name: dbName, url: benchUrl, admin } = database;
 
 const log = (line: string) => console.log(line);
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -48,16 +41,6 @@ const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 // ---- cleanup -----------------------------------------------------------------------------------------
 
@@ -69,11 +52,7 @@ let cleaned: Promise<void> | undefined;
 
 function cleanup(): Promise<void> {
   cleaned ??= (async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-    }
+    await stopAppServer(server);
     await sql?.end().catch(() => {});
     await opened?.close().catch(() => {});
     if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
@@ -279,82 +258,6 @@ function statementOf(before: string, where: { text: string; values: unknown[] },
 
 // ---- the server --------------------------------------------------------------------------------------
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const newestMtime = (entry: string): number => {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  return stat.isDirectory() ? readdirSync(entry).reduce((m, name) => Math.max(m, newestMtime(path.join(entry, name))), stat.mtimeMs) : stat.mtimeMs;
-};
-
-function buildIfStale(): void {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (existsSync(buildId) && !BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs)) {
-    log(`build: up to date`);
-    return;
-  }
-  log(`build: stale, running next build…`);
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
-}
-
-async function startServer(): Promise<void> {
-  server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      DATABASE_URL: benchUrl,
-      NEXTAUTH_SECRET: `bench-pages-only-${randomBytes(24).toString("hex")}`,
-      NEXTAUTH_URL: BASE,
-      TIERDESK_SWEEP_SECONDS: "0",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}.`);
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start did not answer within 60 s.");
-}
-
-/** A cookie jar of one: name=value pairs from Set-Cookie, sent back on every request. */
-class Cookies {
-  private readonly jar = new Map<string, string>();
-  take(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const at = pair!.indexOf("=");
-      this.jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  }
-  header(): string {
-    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
-async function signIn(userId: string, password: string): Promise<Cookies> {
-  const cookies = new Cookies();
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  cookies.take(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${BASE}/api/auth/callback/staff`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.header() },
-    body: new URLSearchParams({ csrfToken, userId, password, json: "true" }),
-  });
-  cookies.take(response);
-  const session = (await (await fetch(`${BASE}/api/auth/session`, { headers: { Cookie: cookies.header() } })).json()) as { user?: { userId?: string } };
-  if (session.user?.userId !== userId) throw new Error(`Signing in as ${userId} failed (${response.status}).`);
-  return cookies;
-}
-
 interface Timing {
   label: string;
   status: number;
@@ -363,10 +266,10 @@ interface Timing {
   min: number;
 }
 
-async function timePage(cookies: Cookies, label: string, url: string, expect: string): Promise<Timing> {
+async function timePage(cookies: string, label: string, url: string, expect: string): Promise<Timing> {
   const once = async () => {
     const start = performance.now();
-    const response = await fetch(`${BASE}${url}`, { headers: { Cookie: cookies.header() }, redirect: "manual" });
+    const response = await fetch(`${BASE}${url}`, { headers: { Cookie: cookies }, redirect: "manual" });
     const body = await response.text();
     const ms = performance.now() - start;
     if (response.status === 200 && !body.includes(expect)) throw new Error(`${url} answered 200 without "${expect}".`);
@@ -400,7 +303,7 @@ async function main(): Promise<void> {
   sql = new pg.Pool({ connectionString: benchUrl, max: 2 });
   sql.on("error", () => {});
   const version = (await sql.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]!.v;
-  log(`database: PostgreSQL ${version}, ${new URL(adminUrl).host}/${dbName} (throw-away)`);
+  log(`database: PostgreSQL ${version}, ${new URL(database.adminUrl).host}/${dbName} (throw-away)`);
   const f = await loadFixtures(sql);
   const agents = await insertUsers(sql, f);
   const now = new Date();
@@ -412,11 +315,11 @@ async function main(): Promise<void> {
   const indexed = await explainViews(sql, f, now);
   log(indexed ? `  every list and count is index-backed (no sequential scan of "Ticket")` : `  ! a sequential scan of "Ticket" above`);
 
-  buildIfStale();
+  buildIfStale(log);
   t = performance.now();
-  await startServer();
+  server = await startAppServer({ port: PORT, databaseUrl: benchUrl, name: "bench-pages" });
   log(`server: next start on ${BASE} (DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? "10"}, sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s`);
-  const cookies = await signIn("l1agent", "l1agent-demo-pass");
+  const cookies = await signIn(BASE, "l1agent", "l1agent-demo-pass");
 
   log(`\nServer time as l1agent (and manager where named): ${WARMUP} warm-up + ${REQUESTS} sequential requests each, time to the full response on loopback`);
   const pages: [string, string, string][] = [
@@ -426,12 +329,12 @@ async function main(): Promise<void> {
     [`page 2 (cursor)`, "", "L1 queue"],
     [`GET /api/v1/queue`, `/api/v1/queue?view=unassigned`, `"counts"`],
   ];
-  const firstPage = (await (await fetch(`${BASE}/api/v1/queue?view=tier`, { headers: { Cookie: cookies.header() } })).json()) as { nextCursor: string | null; rows: { number: string }[] };
+  const firstPage = (await (await fetch(`${BASE}/api/v1/queue?view=tier`, { headers: { Cookie: cookies } })).json()) as { nextCursor: string | null; rows: { number: string }[] };
   pages[pages.length - 2]![1] = `/queue?view=tier&cursor=${firstPage.nextCursor}`;
   const ticketNumber = firstPage.rows[0]!.number;
   pages.push([`/queue/tickets/${ticketNumber}`, `/queue/tickets/${ticketNumber}`, ticketNumber]);
 
-  const managerCookies = await signIn("manager", "manager-demo-pass");
+  const managerCookies = await signIn(BASE, "manager", "manager-demo-pass");
   const asManager = new Set([`manager: all tiers`, `manager: unassigned, all`]);
   pages.push([`manager: all tiers`, `/queue`, "All tiers queue"], [`manager: unassigned, all`, `/queue?view=unassigned`, "All tiers queue"]);
 

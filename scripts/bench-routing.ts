@@ -7,7 +7,6 @@
 //
 //   BENCH_DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
 //   DATABASE_POOL_SIZE   the app's pool; set here to 55 unless given (50 claiming agents need 50)
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -22,6 +21,7 @@ import { DEFAULT_MATRIX } from "../lib/routing/defaults";
 import { runSweep } from "../lib/routing/sweep";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { createTicket } from "../lib/tickets/create-ticket";
+import { throwAwayDatabase } from "./bench-database";
 
 // ---- sizes -------------------------------------------------------------------------------------------
 
@@ -50,23 +50,8 @@ const TARGETS = { intakeRatio: 0.4, sweepRatio: 1.5, idleSweepMs: 50, claimRatio
 
 process.env.DATABASE_POOL_SIZE ??= "55";
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const dbName = `t_bench_${randomBytes(5).toString("hex")}`;
-const benchUrl = (() => {
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-})();
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const database = throwAwayDatabase("t_bench");
+const { adminUrl, name: dbName, url: benchUrl, admin } = database;
 
 let opened: OpenedDatabase | undefined;
 const rawPools = new Set<pg.Pool>();

@@ -1,0 +1,88 @@
+// The app as benchmarks measure it: `next build` when a source is newer than the build, `next start`
+// on a throw-away database, and a next-auth sign-in whose cookies later requests send.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const newestMtime = (entry: string): number => {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  return stat.isDirectory() ? readdirSync(entry).reduce((m, name) => Math.max(m, newestMtime(path.join(entry, name))), stat.mtimeMs) : stat.mtimeMs;
+};
+
+export function buildIfStale(log: (line: string) => void): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (existsSync(buildId) && !BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs)) {
+    log(`build: up to date`);
+    return;
+  }
+  log(`build: stale, running next build…`);
+  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
+}
+
+/** `next start` on `databaseUrl` with the sweep off; resolves once /login answers (60 s at most). */
+export async function startAppServer(options: { port: number; databaseUrl: string; name: string }): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${options.port}`;
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: `${options.name}-only-${randomBytes(24).toString("hex")}`,
+      NEXTAUTH_URL: base,
+      TIERDESK_SWEEP_SECONDS: "0",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}.`);
+    try {
+      if ((await fetch(`${base}/login`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill("SIGTERM");
+  throw new Error("next start did not answer within 60 s.");
+}
+
+/** Stops a server started here, waiting up to 10 s for it to exit. */
+export async function stopAppServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+}
+
+/** Signs a staff member in through next-auth's credentials endpoint; returns the Cookie header to send. */
+export async function signIn(base: string, userId: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const take = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  take(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/staff`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header() },
+    body: new URLSearchParams({ csrfToken, userId, password, json: "true" }),
+  });
+  take(response);
+  const session = (await (await fetch(`${base}/api/auth/session`, { headers: { Cookie: header() } })).json()) as { user?: { userId?: string } };
+  if (session.user?.userId !== userId) throw new Error(`Signing in as ${userId} failed (${response.status}).`);
+  return header();
+}
