@@ -1,6 +1,7 @@
 // Mail to the customer is written to the outbox inside the transaction of the change that causes it:
 // the change and its mail commit together or not at all. lib/mail/deliver-outbox.ts sends it later.
 import type { Transaction } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { CUSTOMER_STATUS } from "@/lib/tickets/customer-labels";
 
@@ -11,14 +12,51 @@ export interface MailTicket {
   customerId: string;
 }
 
-const portalLink = (number: string) => `${(process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "")}/portal/tickets/${number}`;
+export interface StatusChange {
+  from: TicketStatus;
+  to: TicketStatus;
+  /** The ticket version the change wrote: each change mails once. */
+  version: number;
+  note?: string;
+}
+
+const portalBase = () => (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+
+/**
+ * A mail's subject and body with the ticket's number as `%1$s` and its title as `%2$s`: PostgreSQL's
+ * format() fills it inside a statement that only then knows the ticket, `fill` does it here; one text either way.
+ */
+interface MailTemplate {
+  subject: string;
+  body: string;
+}
+
+const literal = (text: string) => text.replaceAll("%", "%%");
+
+/** Every customer mail ends with the link to the ticket in the portal. */
+const withPortalLink = (body: string) => `${body}\n\nView the ticket: ${literal(portalBase())}/portal/tickets/%1$s\n`;
+
+function statusTemplate(change: Omit<StatusChange, "version">): MailTemplate {
+  const from = literal(CUSTOMER_STATUS[change.from]);
+  const to = literal(CUSTOMER_STATUS[change.to]);
+  return {
+    subject: `[%1$s] ${to}: %2$s`,
+    body: withPortalLink(`Your ticket %1$s changed from "${from}" to "${to}".${change.note ? `\n\n${literal(change.note)}` : ""}`),
+  };
+}
+
+function fill(template: string, ticket: { number: string; title: string }): string {
+  return template.replace(/%(%|1\$s|2\$s)/g, (_, key: string) => (key === "%" ? "%" : key === "1$s" ? ticket.number : ticket.title));
+}
+
+const statusDedupeKey = (ticketId: number, version: number) => `status:${ticketId}:v${version}`;
 
 /** Queues one mail; a second call with the same dedupeKey does nothing. A customer without an email address gets none. */
-export async function enqueueCustomerMail(tx: Transaction, ticket: MailTicket, mail: { dedupeKey: string; subject: string; body: string }): Promise<void> {
+async function enqueueCustomerMail(tx: Transaction, ticket: MailTicket, mail: { dedupeKey: string } & MailTemplate): Promise<void> {
   const customer = await tx.user.findUnique({ where: { id: ticket.customerId }, select: { email: true } });
   if (!customer?.email) return;
   await tx.outboxMessage.createMany({
-    data: [{ ticketId: ticket.id, toAddress: customer.email, subject: mail.subject, body: `${mail.body}\n\nView the ticket: ${portalLink(ticket.number)}\n`, dedupeKey: mail.dedupeKey }],
+    data: [{ ticketId: ticket.id, toAddress: customer.email, subject: fill(mail.subject, ticket), body: fill(mail.body, ticket), dedupeKey: mail.dedupeKey }],
     skipDuplicates: true,
   });
 }
@@ -27,16 +65,52 @@ export async function enqueueCustomerMail(tx: Transaction, ticket: MailTicket, m
 export function enqueueReplyMail(tx: Transaction, ticket: MailTicket, comment: { id: number; body: string; authorName: string }): Promise<void> {
   return enqueueCustomerMail(tx, ticket, {
     dedupeKey: `comment:${comment.id}`,
-    subject: `[${ticket.number}] New reply: ${ticket.title}`,
-    body: `${comment.authorName} replied to your ticket ${ticket.number}:\n\n${comment.body}`,
+    subject: "[%1$s] New reply: %2$s",
+    body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}`),
   });
 }
 
-/** A status change; `version` is the ticket version the change wrote, so each change mails once. */
-export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: { from: TicketStatus; to: TicketStatus; version: number; note?: string }): Promise<void> {
-  return enqueueCustomerMail(tx, ticket, {
-    dedupeKey: `status:${ticket.id}:v${change.version}`,
-    subject: `[${ticket.number}] ${CUSTOMER_STATUS[change.to]}: ${ticket.title}`,
-    body: `Your ticket ${ticket.number} changed from "${CUSTOMER_STATUS[change.from]}" to "${CUSTOMER_STATUS[change.to]}".${change.note ? `\n\n${change.note}` : ""}`,
-  });
+/** A status change. */
+export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange): Promise<void> {
+  return enqueueCustomerMail(tx, ticket, { dedupeKey: statusDedupeKey(ticket.id, change.version), ...statusTemplate(change) });
+}
+
+/** The mail of many status changes, decided before a set-based write: rows for `insertMailRowsSql`. */
+export function statusMailRow(ticket: MailTicket, change: StatusChange) {
+  const template = statusTemplate(change);
+  return {
+    ticketId: ticket.id,
+    customerId: ticket.customerId,
+    subject: fill(template.subject, ticket),
+    body: fill(template.body, ticket),
+    dedupeKey: statusDedupeKey(ticket.id, change.version),
+  };
+}
+
+/** Queues `rows` in one statement (a CTE of a larger one): customers without an email address get none; a dedupeKey already queued is skipped. */
+export function insertMailRowsSql(rows: ReturnType<typeof statusMailRow>[]): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
+    SELECT m."ticketId", u."email", m."subject", m."body", m."dedupeKey"
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS m("ticketId" int, "customerId" text, "subject" text, "body" text, "dedupeKey" text)
+    JOIN "User" u ON u."id" = m."customerId"
+    WHERE u."email" IS NOT NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+/**
+ * Queues the mail of one status change for each ticket of `source` (SQL yielding "id", "number", "title",
+ * "customerId" and the new "version"), inside the statement that made the change: for a write that
+ * learns which ticket it changed only as it runs.
+ */
+export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChange, "version">): Prisma.Sql {
+  const template = statusTemplate(change);
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
+    SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"),
+      'status:' || s."id" || ':v' || s."version"
+    FROM ${source} s
+    JOIN "User" u ON u."id" = s."customerId"
+    WHERE u."email" IS NOT NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }

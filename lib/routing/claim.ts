@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { insertStatusMailSql } from "@/lib/mail/enqueue";
 import { Prisma } from "@/lib/db/generated/client";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { toTicketJson, type TicketJson, type TicketRow } from "@/lib/tickets/ticket-json";
@@ -11,7 +12,8 @@ import { loadTicket } from "./ticket-store";
 
 /**
  * An agent takes an unassigned ticket at their tier. Atomic: one statement assigns the ticket only while
- * it has no assignee, writes the CLAIMED event with it, and returns the claimed ticket, so of many
+ * it has no assignee, writes the CLAIMED event with it (and the customer's mail when the ticket was NEW:
+ * now "Assigned to an agent"), and returns the claimed ticket, so of many
  * simultaneous claims exactly one wins. When nothing was claimed, `checkClaim` says why: the assignee
  * claiming again changes nothing (200), another agent gets 409, anyone not at the ticket's tier 403.
  */
@@ -19,7 +21,9 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
   const parsed = ZTicketNumber.safeParse(number);
   if (parsed.success && actor.role === "AGENT" && actor.tier) {
     const claimed = await db().$queryRaw<TicketRow[]>`
-      WITH claimed AS (
+      WITH before AS (
+        SELECT "id", "status" FROM "Ticket" WHERE "number" = ${parsed.data}
+      ), claimed AS (
         UPDATE "Ticket" SET
           "assigneeId" = ${actor.id},
           "status" = CASE WHEN "status" = 'NEW' THEN 'ASSIGNED'::"TicketStatus" ELSE "status" END,
@@ -34,6 +38,8 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
           jsonb_build_object('group', g."slug", 'assignmentMode', g."assignmentMode"),
           'Claimed by ' || ${actor.name}::text || ' from the ' || g."name" || ' queue.', ${now}
         FROM claimed c JOIN "SupportGroup" g ON g."id" = c."groupId"
+      ), mail AS (
+        ${insertStatusMailSql(Prisma.sql`(SELECT c.* FROM claimed c JOIN before b ON b."id" = c."id" AND b."status" = 'NEW')`, { from: "NEW", to: "ASSIGNED" })}
       )
       ${selectTicketRowsSql(Prisma.sql`claimed`)}`;
     if (claimed[0]) return toTicketJson(claimed[0]);

@@ -1,9 +1,11 @@
-// The SLA sweep: automatic escalation when a tier's budget is spent, manager alerts at 75 % and 100 %
+// The SLA sweep: automatic escalation when a tier's budget is spent (the customer is mailed when that
+// changes the ticket's status), manager alerts at 75 % and 100 %
 // of the resolution target, customer updates that fell due (and managers told when one is overdue by half
 // the cadence). Set-based: a fixed number of statements
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
+import { insertMailRowsSql, statusMailRow } from "@/lib/mail/enqueue";
 import type { Priority, Tier } from "@/lib/db/generated/enums";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
@@ -46,6 +48,10 @@ export async function runSweep(now = new Date()): Promise<SweepResult> {
 /** A ticket whose tier budget is spent, as the escalation reads it (locked). */
 interface SpentTicket extends ClockColumns {
   id: number;
+  number: string;
+  title: string;
+  customerId: string;
+  version: number;
   priority: Priority;
   matrixVersionId: string;
   groupSlug: string;
@@ -56,7 +62,7 @@ interface SpentTicket extends ClockColumns {
 async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number> {
   // Read and lock in one statement; a ticket another transaction holds is left for the next run.
   const spent = await tx.$queryRaw<SpentTicket[]>`
-    SELECT t."id", t."priority", t."matrixVersionId", t."status", t."tier", t."slaSecondsUsed", t."slaClockSince",
+    SELECT t."id", t."number", t."title", t."customerId", t."version", t."priority", t."matrixVersionId", t."status", t."tier", t."slaSecondsUsed", t."slaClockSince",
       t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
       t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolutionWarnAt",
       t."tierBudgetEndsAt", t."tierBudgetWarnAt",
@@ -72,7 +78,8 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
     FOR UPDATE OF t SKIP LOCKED`;
   if (!spent.length) return 0;
   // The most urgent tickets meet the candidates first.
-  spent.sort((a, b) => a.priority.localeCompare(b.priority) || a.tierBudgetEndsAt!.getTime() - b.tierBudgetEndsAt!.getTime() || a.id - b.id);
+  // (P1 … P5 sort as plain strings; localeCompare would cost more than the rest of the ordering.)
+  spent.sort((a, b) => (a.priority === b.priority ? 0 : a.priority < b.priority ? -1 : 1) || a.tierBudgetEndsAt!.getTime() - b.tierBudgetEndsAt!.getTime() || a.id - b.id);
 
   const targetSlug = (t: SpentTicket) => escalationTargetSlug(NEXT_TIER[t.tier]!, undefined, t.categoryL2Group)!;
   const groups = new Map((await tx.supportGroup.findMany({ where: { slug: { in: [...new Set(spent.map(targetSlug))] } } })).map((g) => [g.slug, g]));
@@ -85,6 +92,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
 
   const rows: Record<string, unknown>[] = [];
   const events: (EventInput & { ticketId: number })[] = [];
+  const mails: ReturnType<typeof statusMailRow>[] = [];
   for (const ticket of spent) {
     const toTier = NEXT_TIER[ticket.tier] as Tier;
     const group = groups.get(targetSlug(ticket));
@@ -116,6 +124,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       sla_used: c.slaSecondsUsed,
       sla_since: c.slaClockSince,
     });
+    if (status !== ticket.status) mails.push(statusMailRow(ticket, { from: ticket.status, to: status, version: ticket.version + 1 }));
     const budget = tierBudgetMinutes(target, ticket.tier)!;
     events.push({
       ticketId: ticket.id,
@@ -157,6 +166,8 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
         id int, tier "Tier", status "TicketStatus", group_id text, assignee_id text, l1 int, l2 int, l3 int,
         tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
       WHERE t."id" = v.id
+    ), mail AS (
+      ${insertMailRowsSql(mails)}
     )
     ${insertEventsSql(events)}`;
   return rows.length;

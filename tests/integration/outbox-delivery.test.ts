@@ -66,7 +66,6 @@ describeEachDatabase("Outbox delivery over SMTP", (database) => {
   /** Queues `count` public replies on a new ticket (each one outbox row); returns their ids. */
   async function queueReplies(start: number, count: number): Promise<number[]> {
     const { number } = await createTicket(acme, { type: "INCIDENT", title: `Mail test ${start}`, description: "x", category: "platform", impact: "HIGH", urgency: "HIGH" }, at(start));
-    await claimTicket(l1, number, at(start));
     const before = new Set((await messages()).map((m) => m.id));
     for (let i = 0; i < count; i++) await addComment(l1, number, { body: `Update ${i + 1} for ${number}`, visibility: "PUBLIC" }, at(start));
     return (await messages()).filter((m) => !before.has(m.id)).map((m) => m.id);
@@ -128,8 +127,9 @@ describeEachDatabase("Outbox delivery over SMTP", (database) => {
     await updateTicket(l1, number, { version: claimed.version, status: "RESOLVED" }, at(52));
     expect((await messages()).slice(before).map((m) => m.subject)).toEqual([`[${number}] Resolved: Stale write`]);
     smtp.received.length = 0;
-    expect(await deliverOutbox({ now: at(53), smtpUrl: smtp.url })).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect(smtp.received[0]!.data).toContain(`Subject: [${number}] Resolved: Stale write`);
+    // The claim's mail ("Assigned to an agent") goes out with it.
+    expect(await deliverOutbox({ now: at(53), smtpUrl: smtp.url })).toEqual({ sent: 2, retried: 0, failed: 0 });
+    expect(smtp.received.map((r) => r.data.match(/^Subject: (.*)$/m)?.[1]).sort()).toEqual([`[${number}] Assigned to an agent: Stale write`, `[${number}] Resolved: Stale write`]);
   });
 
   it("without SMTP_URL marks mail delivered to the outbox only and tries no server", async () => {
