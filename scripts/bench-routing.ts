@@ -7,6 +7,9 @@
 //
 //   BENCH_DATABASE_URL   admin connection (default postgres://postgres@127.0.0.1:5432/postgres)
 //   DATABASE_POOL_SIZE   the app's pool; set here to 55 unless given (50 claiming agents need 50)
+//   BENCH_ONLY           intake,sweep,claims: the parts to run (all by default)
+//   BENCH_PROFILE=1      also times each SQL statement and prints the costliest per part
+//   BENCH_KEEP=1         keeps the database afterwards (its URL is printed) to look into with psql
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -41,7 +44,7 @@ const IDLE_SWEEP_REPS = 9;
 
 const CLAIM_AGENTS = 50;
 const CLAIM_ROUNDS = 5;
-const CLAIM_APP_PER_ROUND = 800;
+const CLAIM_APP_PER_ROUND = 1_500;
 const CLAIM_RAW_PER_ROUND = 2_500;
 
 const TARGETS = { intakeRatio: 0.4, sweepRatio: 1.5, idleSweepMs: 50, claimRatio: 0.5 };
@@ -64,7 +67,8 @@ function cleanup(): Promise<void> {
     for (const pool of rawPools) await pool.end().catch(() => {});
     installProcessDatabase(undefined);
     await opened?.close().catch(() => {});
-    if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    if (created && process.env.BENCH_KEEP === "1") console.log(`kept ${benchUrl}`);
+    else if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   })();
   return cleaned;
 }
@@ -341,6 +345,20 @@ const INSERT_TICKET = `INSERT INTO "Ticket" ("number", "type", "title", "descrip
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
   $24, $25, $26, $27, $28, $29, $30, $31)`;
 
+/**
+ * The floor under any intake that logs its decisions: the same ticket INSERT with the three events
+ * createTicket writes beside it (CREATED, CLASSIFIED, ASSIGNED with the candidates and their loads), in
+ * one statement. Not a target; it shows how much of the gap to a bare INSERT the decision log itself is.
+ */
+const INSERT_TICKET_WITH_EVENTS = `WITH t AS (${INSERT_TICKET} RETURNING "id")
+  INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
+  SELECT t."id", e.type::"TicketEventType", CASE WHEN e.type = 'CREATED' THEN $9 END, 'L1', 'service-desk', e.assignee, e.rule, e.inputs::jsonb, e.reason, $31::timestamp(3)
+  FROM t, (VALUES
+    ('CREATED', NULL, 'intake.l1', '{"group":"service-desk","assignmentMode":"AUTO","category":"platform"}', 'Opened by a customer; entered L1 at Service Desk, an auto-assigning group.'),
+    ('CLASSIFIED', NULL, 'matrix.cell', '{"matrixVersion":1,"impact":"MEDIUM","urgency":"MEDIUM","cell":"MEDIUM×MEDIUM","priority":"P3","clock":"BUSINESS_HOURS"}', 'Classified P3 by priority matrix v1: impact Medium × urgency Medium.'),
+    ('ASSIGNED', 'bench-l1-01', 'assign.least-loaded', $32, 'Assigned to Bench Agent 1 in Service Desk: least loaded of its members.')
+  ) AS e(type, assignee, rule, inputs, reason)`;
+
 /** The same columns createTicket writes, as one parameterized single-row INSERT. */
 function rawTicketParams(f: Fixtures, i: number): unknown[] {
   const now = new Date();
@@ -362,6 +380,8 @@ interface IntakeResult {
   app: number[];
   raw: number[];
   ratios: number[];
+  /** createTicket against the ticket INSERT with its events (INSERT_TICKET_WITH_EVENTS). */
+  floorRatios: number[];
   statementsPerTicket: number;
   assigned: number;
   created: number;
@@ -393,14 +413,26 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
     });
     return (count / ms) * 1000;
   };
+  const candidatesJson = JSON.stringify({
+    group: "service-desk",
+    assignmentMode: "AUTO",
+    candidates: f.agents.map((a, k) => ({ userId: a.userId, load: k, openTickets: k, lastAssignedAt: null })),
+  });
+  const runRawWithEvents = async (count: number) => {
+    const ms = await drive(INTAKE_CONCURRENCY, count, async (i) => {
+      await raw.query(INSERT_TICKET_WITH_EVENTS, [...rawTicketParams(f, i), candidatesJson]);
+    });
+    return (count / ms) * 1000;
+  };
   // Warm-up (not counted): JIT, plan caches, the counter rows.
   await runApp(50);
   await runRaw(100);
+  await runRawWithEvents(100);
   appStatements = 0;
   created = 0;
   assigned = 0;
 
-  const result: IntakeResult = { app: [], raw: [], ratios: [], statementsPerTicket: 0, assigned: 0, created: 0 };
+  const result: IntakeResult = { app: [], raw: [], ratios: [], floorRatios: [], statementsPerTicket: 0, assigned: 0, created: 0 };
   for (let round = 0; round < INTAKE_ROUNDS; round++) {
     let app: number, rawTps: number;
     if (round % 2) {
@@ -410,10 +442,15 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
       app = await runApp(INTAKE_APP_PER_ROUND);
       rawTps = await runRaw(INTAKE_RAW_PER_ROUND);
     }
+    const floor = await runRawWithEvents(INTAKE_RAW_PER_ROUND / 2);
     result.app.push(app);
     result.raw.push(rawTps);
     result.ratios.push(app / rawTps);
-    log(`  intake round ${round + 1}: createTicket ${fmt(app)}/s, raw INSERT ${fmt(rawTps)}/s, ratio ${fmt(app / rawTps, 3)}`);
+    result.floorRatios.push(app / floor);
+    log(
+      `  intake round ${round + 1}: createTicket ${fmt(app)}/s, raw INSERT ${fmt(rawTps)}/s, ratio ${fmt(app / rawTps, 3)}; ` +
+        `raw INSERT with its 3 events ${fmt(floor)}/s (${fmt(floor / rawTps, 3)} of the bare INSERT)`,
+    );
   }
   await endPool(raw);
   result.statementsPerTicket = appStatements / created;
@@ -428,6 +465,8 @@ interface SweepBench {
   app: number[];
   raw: number[];
   ratios: number[];
+  /** The raw UPDATE with the same events, against the bare raw UPDATE. */
+  floor: number[];
   idle: number[];
   statementsPerSweep: number;
   statementsPerIdleSweep: number;
@@ -459,23 +498,37 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
     const ms = performance.now() - start;
     return { ms, result, statements: statements - before };
   };
-  const timeRaw = async () => {
+  // withEvents: the floor under a sweep that logs its decisions — the same UPDATE writing, in the same
+  // statement, the two events per ticket the sweep writes (AUTO_ESCALATED, ASSIGNED). Not a target.
+  const timeRaw = async (withEvents = false) => {
     const now = new Date();
     const start = performance.now();
-    const { rowCount } = await sql.query(
-      `UPDATE "Ticket" SET "tier" = 'L2', "status" = 'ASSIGNED', "groupId" = $1, "assigneeId" = $2,
+    const update = `UPDATE "Ticket" SET "tier" = 'L2', "status" = 'ASSIGNED', "groupId" = $1, "assigneeId" = $2,
          "l1SecondsUsed" = "l1SecondsUsed" + 10800, "tierClockSince" = $3::timestamp(3), "tierBudgetEndsAt" = $4::timestamp(3),
          "slaSecondsUsed" = "slaSecondsUsed" + 10800, "slaClockSince" = $3::timestamp(3),
          "tierEnteredAt" = $3::timestamp(3), "version" = "version" + 1, "updatedAt" = $3::timestamp(3)
-       WHERE "id" IN (${inList})`,
+       WHERE "id" IN (${inList})`;
+    const { rowCount } = await sql.query(
+      withEvents
+        ? `WITH moved AS (${update} RETURNING "id")
+           INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
+           SELECT m."id", e.type::"TicketEventType", 'L1', 'L2', e.from_group, 'platform-support', 'l2agent', e.rule, e.inputs::jsonb, e.reason, $3::timestamp(3)
+           FROM moved m, (VALUES
+             ('AUTO_ESCALATED', 'service-desk', 'budget.l1', '{"budget":"L1","budgetMinutes":480,"minutesUsed":480,"budgetEndedAt":"2026-11-27T10:00:00.000Z","clock":"BUSINESS_HOURS"}',
+              'Escalated to L2 Platform Support automatically: L1 budget of 8 h spent.'),
+             ('ASSIGNED', NULL, 'assign.least-loaded', '{"group":"platform-support","assignmentMode":"AUTO","candidates":[{"userId":"l2agent","load":0,"openTickets":0,"lastAssignedAt":null}]}',
+              'Assigned to Priya Second in Platform Support: least loaded of l2agent (load 0).')
+           ) AS e(type, from_group, rule, inputs, reason)`
+        : update,
       [f.platformSupport, f.l2agent, iso(now), iso(minutesFrom(now, 120))],
     );
     const ms = performance.now() - start;
-    if (rowCount !== ids.length) throw new Error(`The raw UPDATE changed ${rowCount} rows, not ${ids.length}.`);
+    const expected = withEvents ? 2 * ids.length : ids.length;
+    if (rowCount !== expected) throw new Error(`The raw statement wrote ${rowCount} rows, not ${expected}.`);
     return ms;
   };
 
-  const out: SweepBench = { app: [], raw: [], ratios: [], idle: [], statementsPerSweep: 0, statementsPerIdleSweep: 0, escalated: [], idleResults: [] };
+  const out: SweepBench = { app: [], raw: [], ratios: [], floor: [], idle: [], statementsPerSweep: 0, statementsPerIdleSweep: 0, escalated: [], idleResults: [] };
   await warmApp(2);
   const sweepStatements: number[] = [];
   for (let rep = 0; rep < SWEEP_REPS; rep++) {
@@ -500,10 +553,16 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
       await sweepOnce();
       await rawOnce();
     }
+    await reset();
+    const withEvents = await timeRaw(true);
     out.app.push(app);
     out.raw.push(raw);
     out.ratios.push(app / raw);
-    log(`  sweep rep ${rep + 1}: runSweep ${fmt(app, 1)} ms (escalated ${out.escalated.at(-1)}), raw UPDATE ${fmt(raw, 1)} ms, ratio ${fmt(app / raw, 2)}`);
+    out.floor.push(withEvents / raw);
+    log(
+      `  sweep rep ${rep + 1}: runSweep ${fmt(app, 1)} ms (escalated ${out.escalated.at(-1)}), raw UPDATE ${fmt(raw, 1)} ms, ratio ${fmt(app / raw, 2)}; ` +
+        `raw UPDATE with the 2,000 events ${fmt(withEvents, 1)} ms (${fmt(withEvents / raw, 2)}× the bare UPDATE)`,
+    );
   }
   out.statementsPerSweep = median(sweepStatements);
 
@@ -535,7 +594,7 @@ interface ClaimBench {
 
 async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
   await sql.query(`UPDATE "SupportGroup" SET "assignmentMode" = 'PULL' WHERE slug = 'service-desk'`);
-  const need = CLAIM_ROUNDS * (CLAIM_APP_PER_ROUND + CLAIM_RAW_PER_ROUND) + 200;
+  const need = CLAIM_ROUNDS * (CLAIM_APP_PER_ROUND + CLAIM_RAW_PER_ROUND + 2 * CLAIM_AGENTS) + 400;
   // The queue as an L1 agent sees it: unassigned service-desk tickets, highest priority first.
   const queue = (
     await sql.query<{ id: number; number: string }>(
@@ -550,8 +609,12 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
 
   const out: ClaimBench = { app: [], raw: [], ratios: [], conflicts: 0, statementsPerClaim: 0, claimed: 0 };
   let appStatements = 0;
+  // Each side's 50 connections are new every round (max_connections is shared), so each first does one
+  // uncounted claim of the same kind: a server keeps its pool warm, and a cold backend's first statement
+  // (catalog caches, planning) is not what a claim costs.
   const runApp = async (set: { number: string }[], counted: boolean) => {
     await warmApp(CLAIM_AGENTS);
+    await drive(CLAIM_AGENTS, CLAIM_AGENTS, (i) => claimTicket(f.agents[i]!, take(1)[0]!.number).then(() => {}));
     const before = statements;
     let conflicts = 0;
     const ms = await drive(CLAIM_AGENTS, set.length, async (i) => {
@@ -576,6 +639,10 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
   const runRaw = async (set: { id: number }[]) => {
     const pool = rawPool(CLAIM_AGENTS);
     await warmRaw(pool, CLAIM_AGENTS);
+    const warmUps = take(CLAIM_AGENTS);
+    await drive(CLAIM_AGENTS, CLAIM_AGENTS, async (i) => {
+      await pool.query(`UPDATE "Ticket" SET "assigneeId" = $1 WHERE id = $2 AND "assigneeId" IS NULL`, [f.agents[i]!.id, warmUps[i]!.id]);
+    });
     let missed = 0;
     const ms = await drive(CLAIM_AGENTS, set.length, async (i) => {
       const agent = f.agents[i % CLAIM_AGENTS]!;
@@ -653,6 +720,7 @@ async function main(): Promise<void> {
       verdict: ratio >= TARGETS.intakeRatio ? "PASS" : "MISS",
     });
     notes.push(`SQL statements per createTicket (BEGIN/COMMIT included): ${fmt(intake.statementsPerTicket, 1)}; raw reference: 1`);
+    notes.push(`intake against a raw INSERT that also writes the ticket's 3 events in the same statement: ratio ${fmt(median(intake.floorRatios), 3)}`);
     notes.push(
       intake.assigned
         ? `AUTO placement at intake: present (${fmt(intake.assigned)} of ${fmt(intake.created)} measured tickets came back assigned)`
@@ -688,6 +756,7 @@ async function main(): Promise<void> {
       },
     );
     notes.push(`SQL statements per runSweep: ${fmt(sweep.statementsPerSweep)} with 1,000 spent, ${fmt(sweep.statementsPerIdleSweep)} idle; raw reference: 1`);
+    notes.push(`sweep floor: the raw UPDATE that also writes the sweep's 2 events per ticket takes ${fmt(median(sweep.floor), 2)}× the bare UPDATE`);
     notes.push(`sweep: escalated per run ${[...new Set(sweep.escalated)].join(", ")}; idle runs escalated/alerted/updatesDue ${[...new Set(sweep.idleResults)].join(", ")}`);
   }
 
@@ -727,7 +796,7 @@ try {
 } finally {
   try {
     await cleanup();
-    log(`dropped ${dbName}`);
+    if (process.env.BENCH_KEEP !== "1") log(`dropped ${dbName}`);
   } catch (error) {
     console.error(`Could not drop ${dbName}:`, error);
     exitCode = 1;

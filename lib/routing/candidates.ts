@@ -36,6 +36,12 @@ export function chooseAssignee(candidates: Candidate[]): CandidateChoice {
   return { chosen: ranked[0] ?? null, ranked, rule: ranked.length ? "least-loaded" : "no-eligible-member" };
 }
 
+/** How many candidates a reason names; the event's inputs list every one with its load. */
+const NAMED_CANDIDATES = 5;
+
+/** The candidates for a one-sentence reason: the first few with their loads, and how many more there were. */
 export function describeCandidates(ranked: Candidate[]): string {
-  return ranked.map((c) => `${c.userId} (load ${c.load})`).join(", ");
+  const named = ranked.slice(0, NAMED_CANDIDATES).map((c) => `${c.userId} (load ${c.load})`).join(", ");
+  const rest = ranked.length - NAMED_CANDIDATES;
+  return rest > 0 ? `${named} and ${rest} more` : named;
 }

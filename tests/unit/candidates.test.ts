@@ -109,4 +109,11 @@ describe("describeCandidates", () => {
     expect(describeCandidates([candidate("ben", 1, null), candidate("anna", 6, null)])).toBe("ben (load 1), anna (load 6)");
     expect(describeCandidates([])).toBe("");
   });
+
+  it("names the first five of a large group and counts the rest (the event's inputs keep them all)", () => {
+    const many = Array.from({ length: 50 }, (_, i) => candidate(`a${i + 1}`, i, null));
+    expect(describeCandidates(many)).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4) and 45 more");
+    expect(describeCandidates(many.slice(0, 6))).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4) and 1 more");
+    expect(describeCandidates(many.slice(0, 5))).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4)");
+  });
 });
