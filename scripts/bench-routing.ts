@@ -235,8 +235,9 @@ async function loadFixtures(sql: pg.Pool): Promise<Fixtures> {
 async function insertUsers(sql: pg.Pool, f: Fixtures): Promise<void> {
   const now = iso(new Date());
   const customers = await sql.query<{ id: string; userId: string; name: string; organizationId: string }>(
-    `INSERT INTO "User" (id, "userId", name, role, "organizationId", "secretHash", "updatedAt")
-     SELECT gen_random_uuid()::text, 'B' || lpad(g::text, 5, '0'), 'Bench Customer ' || g, 'CUSTOMER',
+    // With an email address, as customers have: claims and escalations that change a status queue their mail.
+    `INSERT INTO "User" (id, "userId", name, email, role, "organizationId", "secretHash", "updatedAt")
+     SELECT gen_random_uuid()::text, 'B' || lpad(g::text, 5, '0'), 'Bench Customer ' || g, 'b' || g || '@bench.example', 'CUSTOMER',
             (SELECT id FROM "Organization" ORDER BY slug OFFSET (g % 2) LIMIT 1), $1, $2::timestamp(3)
      FROM generate_series(1, $3::int) AS g
      RETURNING id, "userId", name, "organizationId"`,

@@ -117,14 +117,30 @@ export function validateCalendar(calendar: CalendarData): string[] {
 /** Ten years of days: a calendar whose every day is a holiday must not loop for ever. */
 const MAX_DAYS = 3660;
 
+interface PreparedCalendar {
+  holidays: Set<string>;
+  workdays: Set<number>;
+}
+
+// A sweep does this arithmetic for thousands of tickets on the same few calendar objects: check and index each once.
+const prepared = new WeakMap<CalendarData, PreparedCalendar>();
+
+function prepare(calendar: CalendarData): PreparedCalendar {
+  let p = prepared.get(calendar);
+  if (!p) {
+    const problems = validateCalendar(calendar);
+    if (problems.length) throw new Error(`Invalid support calendar: ${problems.join("; ")}`);
+    p = { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) };
+    prepared.set(calendar, p);
+  }
+  return p;
+}
+
 /** `start` plus `minutes` of business time. Time outside opening hours and on holidays does not count. */
 export function addBusinessMinutes(start: Date, minutes: number, calendar: CalendarData): Date {
-  const problems = validateCalendar(calendar);
-  if (problems.length) throw new Error(`Invalid support calendar: ${problems.join("; ")}`);
+  const { holidays, workdays } = prepare(calendar);
   let remaining = Math.max(0, minutes) * MINUTE;
   let t = start.getTime();
-  const holidays = new Set(calendar.holidays);
-  const workdays = new Set(calendar.workdays);
   let date = localDateOf(t, calendar.timeZone);
   for (let i = 0; i < MAX_DAYS; i++) {
     if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
@@ -145,13 +161,10 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Calen
 
 /** Business time between two instants, in seconds (0 when `end` is not after `start`). */
 export function businessSecondsBetween(start: Date, end: Date, calendar: CalendarData): number {
-  const problems = validateCalendar(calendar);
-  if (problems.length) throw new Error(`Invalid support calendar: ${problems.join("; ")}`);
+  const { holidays, workdays } = prepare(calendar);
   const from = start.getTime();
   const to = end.getTime();
   if (to <= from) return 0;
-  const holidays = new Set(calendar.holidays);
-  const workdays = new Set(calendar.workdays);
   let total = 0;
   let date = localDateOf(from, calendar.timeZone);
   for (let i = 0; i < MAX_DAYS; i++) {
