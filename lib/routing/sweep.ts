@@ -6,14 +6,15 @@
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
 import { insertMailRowsSql, statusMailRow } from "@/lib/mail/enqueue";
-import type { Priority, Tier } from "@/lib/db/generated/enums";
+import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
+import type { CalendarData } from "./business-hours";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
-import { tierBudgetMinutes } from "./sla";
+import { addClockMinutes, tierBudgetMinutes } from "./sla";
 import { calendarData } from "./matrix-store";
 import { insertEventsSql } from "./event-rows";
 import { loadCandidates, type EventInput } from "./ticket-store";
@@ -223,26 +224,49 @@ async function flagUpdatesDue(tx: Transaction, now: Date): Promise<number> {
 }
 
 /**
- * A customer update overdue by half the cadence (wall-clock, after the due instant) with still no public
- * reply: managers are alerted, once per due instant (a reply moves the due instant, so a later lapse
- * alerts again). The cadence comes from the SLA target of the ticket's matrix version and priority.
+ * A customer update overdue by half the cadence with still no public reply: managers are alerted, once per
+ * due instant (a reply moves the due instant, so a later lapse alerts again). Half the cadence counts on the
+ * target's clock: on business hours, an update due at Friday's close is overdue on Monday morning, not
+ * Friday night. Wall time is never shorter than business time, so the SQL narrows to tickets overdue in
+ * wall time and the clock rule decides; one read and one write whatever their number.
  */
 async function alertUpdatesOverdue(tx: Transaction, now: Date): Promise<number> {
+  const due = await tx.$queryRaw<{ id: number; matrixVersionId: string; priority: Priority; nextUpdateDueAt: Date; updateEveryMinutes: number; clock: SlaClock }[]>`
+    SELECT t."id", t."matrixVersionId", t."priority", t."nextUpdateDueAt", s."updateEveryMinutes", s."clock"
+    FROM "Ticket" t JOIN "SlaTarget" s ON s."versionId" = t."matrixVersionId" AND s."priority" = t."priority"
+    WHERE t."nextUpdateDueAt" <= ${now}
+      AND t."nextUpdateDueAt" + make_interval(secs => s."updateEveryMinutes" * 30) <= ${now}
+      AND t."updateOverdueAlertedFor" IS DISTINCT FROM t."nextUpdateDueAt"`;
+  if (!due.length) return 0;
+  const calendars = await calendarsOf(tx, due.filter((t) => t.clock === "BUSINESS_HOURS").map((t) => t.matrixVersionId));
+  const overdue = due.filter(
+    (t) => t.clock === "ALWAYS" || addClockMinutes(t.nextUpdateDueAt, t.updateEveryMinutes / 2, t.clock, calendars.get(t.matrixVersionId)!) <= now,
+  );
+  if (!overdue.length) return 0;
+  // A reply since the read moved the due instant: that ticket is left alone (its new instant is not overdue).
   return tx.$executeRaw`
     WITH overdue AS (
       UPDATE "Ticket" AS t SET "updateOverdueAlertedFor" = t."nextUpdateDueAt"
-      FROM "SlaTarget" AS s
-      WHERE s."versionId" = t."matrixVersionId" AND s."priority" = t."priority"
-        AND t."nextUpdateDueAt" <= ${now}
-        AND t."nextUpdateDueAt" + make_interval(secs => s."updateEveryMinutes" * 30) <= ${now}
-        AND t."updateOverdueAlertedFor" IS DISTINCT FROM t."nextUpdateDueAt"
-      RETURNING t."id", t."tier", t."priority", t."nextUpdateDueAt", s."updateEveryMinutes"
+      FROM jsonb_to_recordset(${JSON.stringify(overdue.map((t) => ({ id: t.id, due: t.nextUpdateDueAt, every: t.updateEveryMinutes, clock: t.clock })))}::jsonb)
+        AS o(id int, due timestamp(3), every int, clock "SlaClock")
+      WHERE t."id" = o.id AND t."nextUpdateDueAt" = o.due AND t."updateOverdueAlertedFor" IS DISTINCT FROM t."nextUpdateDueAt"
+      RETURNING t."id", t."tier", t."priority", t."nextUpdateDueAt", o.every, o.clock
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
     SELECT "id", 'ALERT', "tier", "tier", 'sla.customer-update-overdue',
-      jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt", 'updateEveryMinutes', "updateEveryMinutes", 'priority', "priority", 'notify', 'managers'),
-      'Managers alerted: the customer update is overdue by half the ' || "updateEveryMinutes" || '-minute cadence.', ${now}
+      jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt", 'updateEveryMinutes', every, 'clock', clock, 'priority', "priority", 'notify', 'managers'),
+      'Managers alerted: the customer update is overdue by half the ' || every || '-minute cadence.', ${now}
     FROM overdue`;
+}
+
+/** The support calendar of each matrix version, as plain data for the clock rules. */
+async function calendarsOf(tx: Transaction, versionIds: string[]): Promise<Map<string, CalendarData>> {
+  if (!versionIds.length) return new Map();
+  const versions = await tx.priorityMatrixVersion.findMany({
+    where: { id: { in: [...new Set(versionIds)] } },
+    select: { id: true, calendar: { include: { holidays: true } } },
+  });
+  return new Map(versions.map((v) => [v.id, calendarData(v.calendar)]));
 }
 
 function formatMinutes(minutes: number): string {

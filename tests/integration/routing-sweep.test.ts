@@ -344,6 +344,31 @@ describeEachDatabase("SLA sweep", (database) => {
     afterAll(() => closeTicket(number, new Date("2026-12-07T10:01:00Z")));
   });
 
+  describe("a customer update overdue on business hours", () => {
+    let number = "";
+
+    it("counts half the cadence in business time: a P3 update due at Thursday's close is overdue Friday 10:00, not Thursday night", async () => {
+      // Thursday 2026-12-03 14:00 UTC, P3 (business hours, updates every 4 h): the update falls due at 18:00, the
+      // close; half the cadence is 2 business hours, so managers hear of it Friday at 10:00.
+      const at = (iso: string) => new Date(`2026-12-0${iso}Z`);
+      number = (await createTicket(acme, { type: "INCIDENT", title: "Statements late", description: "No statement since Monday.", category: "billing", impact: "MEDIUM", urgency: "MEDIUM" }, at("3T14:00:00"))).number;
+      expect(await runSweep(at("3T18:00:00"))).toEqual({ ...NOTHING, escalated: 1, updatesDue: 1 });
+      expect(await runSweep(at("3T20:00:00"))).toEqual(NOTHING);
+      expect(await runSweep(at("4T09:59:00"))).toEqual(NOTHING);
+      expect(await runSweep(at("4T10:00:00"))).toEqual({ ...NOTHING, alerted: 1 });
+      const [alert] = await lastEvents(number, 1);
+      expect(alert).toMatchObject({
+        type: "ALERT",
+        at: at("4T10:00:00").toISOString(),
+        explanation: "Managers alerted: the customer update is overdue by half the 240-minute cadence.",
+        details: { rule: "sla.customer-update-overdue", inputs: { updateEveryMinutes: 240, clock: "BUSINESS_HOURS", notify: "managers" } },
+      });
+      expect(await runSweep(at("4T10:01:00"))).toEqual(NOTHING);
+    });
+
+    afterAll(() => closeTicket(number, new Date("2026-12-04T10:02:00Z")));
+  });
+
   describe("reclassification", () => {
     // Tuesday 2026-12-08 09:00 UTC. MEDIUM × MEDIUM → P3 on business hours, then found to be HIGH × HIGH → P1.
     const at = minutesAfter("2026-12-08T09:00:00Z");
