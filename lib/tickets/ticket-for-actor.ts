@@ -1,10 +1,11 @@
-// The API's ticket reads: staff get the full staff shape, customers their own view (no group, agent,
-// vendor reference or clock internals). Both keep the same scoping: another customer's ticket is 404.
+// The API's ticket answers: staff get the full staff shape, customers their own view (no group, agent,
+// vendor reference, rule inputs or clock internals). Both keep the same scoping: another customer's ticket is 404.
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation/parse";
 import { ZListTickets } from "@/lib/validation/ticket";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
+import { openTicket } from "./create-ticket";
 import { getCustomerTicket } from "./customer-tickets";
 import { getTicket } from "./get-ticket";
 import { DEFAULT_PAGE_SIZE, listTickets, type TicketPage } from "./list-tickets";
@@ -12,6 +13,19 @@ import type { TicketJson } from "./ticket-json";
 
 export function readTicketFor(actor: Actor, number: string): Promise<TicketJson | CustomerTicketJson> {
   return actor.role === "CUSTOMER" ? getCustomerTicket(actor, number) : getTicket(actor, number);
+}
+
+/**
+ * POST /api/v1/tickets: opens the ticket, then answers in the caller's view. A customer gets the same
+ * customer view `GET` of the ticket returns (a replayed idempotent submit too); staff the staff shape.
+ */
+export async function openTicketFor(
+  actor: Actor,
+  input: unknown,
+  now = new Date(),
+): Promise<{ ticket: TicketJson | CustomerTicketJson; created: boolean }> {
+  const { ticket, created } = await openTicket(actor, input, now);
+  return { ticket: actor.role === "CUSTOMER" ? await getCustomerTicket(actor, ticket.number) : ticket, created };
 }
 
 /** GET /api/v1/tickets: the same query and keyset pages for everyone; customers get their own tickets in their view. */
