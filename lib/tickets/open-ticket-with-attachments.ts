@@ -14,7 +14,7 @@ import type { TicketJson } from "./ticket-json";
 /**
  * A customer opens a ticket with files. Fields and files are checked before anything is written; the
  * bytes are stored, then the ticket is created, then the attachment rows: a refused or failed intake
- * leaves no rows (only unreferenced files, which a sweep may remove). A replayed submit (same
+ * leaves no rows (only unreferenced files, which `sweepOrphanFiles` removes after an hour). A replayed submit (same
  * idempotency key) returns the first ticket and its attachments, adding none.
  */
 export async function openTicketWithAttachments(
