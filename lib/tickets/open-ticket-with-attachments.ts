@@ -15,9 +15,10 @@ import { getCustomerTicket } from "./customer-tickets";
 /**
  * A customer opens a ticket with files. Fields and files are checked before anything is written; the
  * bytes are stored, then the ticket is created, then the attachment rows: a refused or failed intake
- * leaves no rows (only unreferenced files, which `sweepOrphanFiles` removes after an hour). A replayed submit (same
- * idempotency key) returns the first ticket and its attachments, adding none. The ticket comes back in the
- * customer's view (only customers open tickets), as `GET` of it answers.
+ * leaves no rows (only unreferenced files, which `sweepOrphanFiles` removes after an hour). A replayed
+ * submit (same idempotency key) returns the first ticket and its attachments, adding none (its own files
+ * are left for that sweep too). The ticket comes back in the customer's view (only customers open
+ * tickets), as `GET` of it answers.
  */
 export async function openTicketWithAttachments(
   actor: Actor,
