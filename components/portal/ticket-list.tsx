@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
-import { formatMoment, updatePromise } from "./ticket-update-promise";
+import { formatMoment, isUpdateLate, nextUpdateShort } from "./ticket-update-promise";
 
 /** The customer's tickets as cards: one column on a phone, the facts they ask about first. */
 export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; now: Date }) {
   return (
     <ul aria-label="Tickets" className="space-y-3">
       {tickets.map((t) => {
-        const promise = updatePromise(t.nextUpdateAt, now);
+        const late = isUpdateLate(t.nextUpdateAt, now);
         return (
           <li key={t.number} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -23,12 +23,12 @@ export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; no
                 <dd className="inline">{t.priorityLabel}</dd>
               </div>
               <div>
-                <dt className="inline font-medium">With: </dt>
+                <dt className="inline font-medium">{t.status === "RESOLVED" || t.status === "CLOSED" ? "Resolved by: " : "With: "}</dt>
                 <dd className="inline">{t.supportLevel}</dd>
               </div>
               <div>
                 <dt className="inline font-medium">Next update: </dt>
-                <dd className="inline">{promise ? promise.replace("We will update you by ", "by ") : "none due"}</dd>
+                <dd className={`inline ${late ? "font-medium text-amber-900" : ""}`}>{nextUpdateShort(t.status, t.nextUpdateAt, now)}</dd>
               </div>
               <div>
                 <dt className="inline font-medium">Last activity: </dt>

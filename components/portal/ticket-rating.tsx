@@ -28,8 +28,14 @@ export function TicketRating({ action, number, version, rating }: { action: Port
         {(state, pending) => (
           <>
             <Field id="rating-comment" label="Comment (optional)" errors={state.fields?.comment}>
-              {(describedBy, invalid) => <textarea id="rating-comment" name="comment" rows={2} maxLength={2_000} aria-describedby={describedBy} aria-invalid={invalid} className={INPUT_CLASS} />}
+              {(describedBy, invalid) => (
+                // Kept when the score changes: rating again replaces the comment too.
+                <textarea id="rating-comment" name="comment" rows={2} maxLength={2_000} defaultValue={rating?.comment ?? ""} aria-describedby={describedBy} aria-invalid={invalid} className={INPUT_CLASS} />
+              )}
             </Field>
+            <p className="text-xs text-slate-700">
+              1 = very poor, 5 = excellent
+            </p>
             <div role="group" aria-label="Rating from 1 (very poor) to 5 (excellent)" className="flex flex-wrap gap-2">
               {SCORES.map((s) => (
                 <button

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
-import { formatMoment, updatePromise } from "./ticket-update-promise";
+import { formatMoment, isUpdateLate, updatePromise } from "./ticket-update-promise";
 
 /** The ticket's head: what it is, where it stands, who is on it, and the next update promised. */
 export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now: Date }) {
@@ -13,7 +13,7 @@ export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now
         <div>
           <dt className="font-medium text-slate-700">Status</dt>
           <dd>
-            <Badge tone={ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "green" : "blue"}>{ticket.statusLabel}</Badge>
+            <Badge tone={ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "green" : ticket.status === "PENDING_CUSTOMER" ? "amber" : "blue"}>{ticket.statusLabel}</Badge>
           </dd>
         </div>
         <div>
@@ -21,14 +21,17 @@ export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now
           <dd>{ticket.priorityLabel}</dd>
         </div>
         <div>
-          <dt className="font-medium text-slate-700">Being handled by</dt>
+          <dt className="font-medium text-slate-700">{ticket.status === "RESOLVED" || ticket.status === "CLOSED" ? "Resolved by" : "Being handled by"}</dt>
           <dd>{ticket.supportLevel}</dd>
         </div>
       </dl>
       {promise && (
-        <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm font-medium text-indigo-900">
+        <p className={`rounded-md px-3 py-2 text-sm font-medium ${isUpdateLate(ticket.nextUpdateAt, now) ? "bg-amber-50 text-amber-900" : "bg-indigo-50 text-indigo-900"}`}>
           <time dateTime={ticket.nextUpdateAt!}>{promise}</time>.
         </p>
+      )}
+      {!promise && ticket.status === "PENDING_CUSTOMER" && (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">We are waiting for your reply; our next update is promised once you answer.</p>
       )}
       <p className="text-xs text-slate-700">
         Opened <time dateTime={ticket.createdAt}>{formatMoment(ticket.createdAt)}</time> · last activity{" "}

@@ -8,11 +8,12 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { CategoryOption } from "@/lib/catalog/list-categories";
 import { IMPACT_CUSTOMER_LABEL, URGENCY_CUSTOMER_LABEL } from "@/lib/routing/labels";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
-import { STATUS_LABEL } from "./labels";
+import { updatePromise } from "@/components/portal/ticket-update-promise";
 import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
 
 export interface NewTicketState {
-  created?: { number: string; status: keyof typeof STATUS_LABEL; attachments: { fileName: string; url: string }[] };
+  /** The new ticket in the customer's words (CustomerTicketJson's labels and update promise). */
+  created?: { number: string; statusLabel: string; priorityLabel: string; nextUpdateAt: string | null; attachments: { fileName: string; url: string }[] };
   values?: Record<string, string>;
   /** The key the next submit carries: the same after a refusal (nothing was created), a new one after a ticket. */
   idempotencyKey?: string;
@@ -45,9 +46,10 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
       {state.created && (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4 text-sm text-green-900">
           <p className="font-semibold">
-            Ticket <span data-testid="created-ticket-number">{state.created.number}</span> created. Status:{" "}
-            {STATUS_LABEL[state.created.status]}.
+            Ticket <span data-testid="created-ticket-number">{state.created.number}</span> created. Status: {state.created.statusLabel}. Priority:{" "}
+            {state.created.priorityLabel}.
           </p>
+          {state.created.nextUpdateAt && <p>{updatePromise(state.created.nextUpdateAt, new Date())}.</p>}
           <p>
             Follow it in <Link href="/portal/tickets" className="underline">My tickets</Link>.
           </p>

@@ -11,8 +11,8 @@ export interface StoredUpload extends Omit<PreparedUpload, "bytes"> {
 
 /**
  * Writes the bytes to the store, before any row names them: a row never points at a missing file. A
- * failure after this leaves unreferenced files (no rows); a sweep of files older than a day that no
- * Attachment row names may remove them.
+ * failure after this leaves unreferenced files (no rows); the orphan sweep (`sweepOrphanFiles`) removes
+ * files that no Attachment row names once they are an hour old.
  */
 export async function storeUploads(uploads: PreparedUpload[]): Promise<StoredUpload[]> {
   return Promise.all(

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
@@ -35,4 +35,62 @@ export async function storeBytes(bytes: Uint8Array): Promise<StoredBytes> {
 /** The stored bytes as a web stream, for a response body. */
 export function readStoredBytes(storageKey: string): ReadableStream<Uint8Array> {
   return Readable.toWeb(createReadStream(pathOf(storageKey))) as ReadableStream<Uint8Array>;
+}
+
+/** A stored file as the orphan sweep sees it: its key and when its bytes were last written. */
+export interface StoredFile {
+  storageKey: string;
+  writtenAt: Date;
+}
+
+const SHARD = /^[0-9a-f]{2}$/;
+
+/**
+ * The stored files, one shard directory at a time (so a large store is never listed whole). Only names
+ * this store writes are listed: anything else under the directory is left alone.
+ */
+export async function* storedFilesByShard(): AsyncGenerator<StoredFile[]> {
+  const root = attachmentsDir();
+  let shards: string[];
+  try {
+    shards = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && SHARD.test(e.name)).map((e) => e.name).sort();
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  for (const shard of shards) {
+    let names: string[];
+    try {
+      names = (await readdir(path.join(/*turbopackIgnore: true*/ root, shard), { withFileTypes: true }))
+        .filter((e) => e.isFile() && STORAGE_KEY.test(e.name) && e.name.startsWith(shard))
+        .map((e) => e.name);
+    } catch (error) {
+      if (isMissing(error)) continue;
+      throw error;
+    }
+    const files: StoredFile[] = [];
+    for (const name of names) {
+      try {
+        files.push({ storageKey: name, writtenAt: (await stat(pathOf(name))).mtime });
+      } catch (error) {
+        if (!isMissing(error)) throw error; // removed meanwhile (another instance's sweep)
+      }
+    }
+    if (files.length > 0) yield files;
+  }
+}
+
+/** Removes a stored file; true if this call removed it, false if it was already gone (idempotent). */
+export async function removeStoredBytes(storageKey: string): Promise<boolean> {
+  try {
+    await unlink(pathOf(storageKey));
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === "ENOENT";
 }

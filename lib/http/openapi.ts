@@ -70,8 +70,8 @@ export const API_ROUTES: ApiRoute[] = [
     ],
     response: {
       status: 201,
-      description: "The new ticket; Location names it.",
-      schema: "TicketResponse",
+      description: "The new ticket in the customer view (the same shape GET of it returns); Location names it.",
+      schema: "CustomerTicketResponse",
       alsoStatus: { status: 200, description: "A repeat of an earlier request with the same idempotency key: that ticket (Idempotent-Replayed: true)." },
     },
     errors: [403],

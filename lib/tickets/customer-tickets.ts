@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZCustomerTicketFilter } from "@/lib/validation/portal";
 import { CUSTOMER_OPEN_STATUSES } from "./customer-labels";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
+import { findTicketPage, type KeysetPage } from "./ticket-page";
 
 const PAGE_SIZE = 25;
 
@@ -23,15 +24,17 @@ export async function getCustomerTicket(actor: Actor, number: string): Promise<C
 }
 
 /** The customer's own tickets, newest first: all, open only, or resolved and closed only. */
-export async function listCustomerTickets(actor: Actor, query: unknown): Promise<{ tickets: CustomerTicketJson[]; nextCursor: string | null }> {
+export async function listCustomerTickets(actor: Actor, query: unknown): Promise<KeysetPage<CustomerTicketJson>> {
   requireCustomer(actor);
   const q = parseInput(ZCustomerTicketFilter, query);
   const where: Prisma.TicketWhereInput = {
     customerId: actor.id,
     ...(q.filter === "open" ? { status: { in: CUSTOMER_OPEN_STATUSES } } : q.filter === "resolved" ? { status: { notIn: CUSTOMER_OPEN_STATUSES } } : {}),
-    ...(q.cursor ? { id: { lt: Number(q.cursor) } } : {}),
   };
-  const rows = await db().ticket.findMany({ where, orderBy: { id: "desc" }, take: PAGE_SIZE + 1, select: CUSTOMER_TICKET_SELECT });
-  const page = rows.slice(0, PAGE_SIZE);
-  return { tickets: page.map(toCustomerTicketJson), nextCursor: rows.length > PAGE_SIZE ? String(page[page.length - 1]!.id) : null };
+  return findTicketPage(
+    where,
+    { cursor: q.cursor, size: PAGE_SIZE },
+    (args) => db().ticket.findMany({ ...args, select: CUSTOMER_TICKET_SELECT }),
+    toCustomerTicketJson,
+  );
 }

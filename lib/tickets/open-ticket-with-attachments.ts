@@ -9,27 +9,32 @@ import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCreateTicket } from "@/lib/validation/ticket";
 import { openTicket } from "./create-ticket";
-import type { TicketJson } from "./ticket-json";
+import type { CustomerTicketJson } from "./customer-ticket-json";
+import { getCustomerTicket } from "./customer-tickets";
 
 /**
  * A customer opens a ticket with files. Fields and files are checked before anything is written; the
  * bytes are stored, then the ticket is created, then the attachment rows: a refused or failed intake
- * leaves no rows (only unreferenced files, which a sweep may remove). A replayed submit (same
- * idempotency key) returns the first ticket and its attachments, adding none.
+ * leaves no rows (only unreferenced files, which `sweepOrphanFiles` removes after an hour). A replayed
+ * submit (same idempotency key) returns the first ticket and its attachments, adding none (its own files
+ * are left for that sweep too). The ticket comes back in the customer's view (only customers open
+ * tickets), as `GET` of it answers.
  */
 export async function openTicketWithAttachments(
   actor: Actor,
   input: unknown,
   files: File[],
   now = new Date(),
-): Promise<{ ticket: TicketJson; created: boolean; attachments: AttachmentJson[] }> {
+): Promise<{ ticket: CustomerTicketJson; created: boolean; attachments: AttachmentJson[] }> {
   if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
   parseInput(ZCreateTicket, input);
   const prepared = await prepareUploads(files);
   const stored = await storeUploads(prepared);
-  const { ticket, created } = await openTicket(actor, input, now);
-  if (!created || stored.length === 0) return { ticket, created, attachments: await listTicketAttachments(actor, ticket.number) };
-  const { id } = await db().ticket.findUniqueOrThrow({ where: { number: ticket.number }, select: { id: true } });
-  const attachments = await recordAttachments({ ticketId: id, ticketNumber: ticket.number, uploaderId: actor.id }, stored, now);
-  return { ticket, created, attachments };
+  const { ticket: { number }, created } = await openTicket(actor, input, now);
+  if (created && stored.length > 0) {
+    const { id } = await db().ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });
+    const attachments = await recordAttachments({ ticketId: id, ticketNumber: number, uploaderId: actor.id }, stored, now);
+    return { ticket: await getCustomerTicket(actor, number), created, attachments };
+  }
+  return { ticket: await getCustomerTicket(actor, number), created, attachments: await listTicketAttachments(actor, number) };
 }

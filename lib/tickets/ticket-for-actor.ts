@@ -1,35 +1,34 @@
-// The API's ticket reads: staff get the full staff shape, customers their own view (no group, agent,
-// vendor reference or clock internals). Both keep the same scoping: another customer's ticket is 404.
+// The API's ticket answers: staff get the full staff shape, customers their own view (no group, agent,
+// vendor reference, rule inputs or clock internals). Both keep the same scoping: another customer's ticket is 404.
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { parseInput } from "@/lib/validation/parse";
-import { ZListTickets } from "@/lib/validation/ticket";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
+import { openTicket } from "./create-ticket";
 import { getCustomerTicket } from "./customer-tickets";
 import { getTicket } from "./get-ticket";
-import { DEFAULT_PAGE_SIZE, listTickets, type TicketPage } from "./list-tickets";
+import { listTickets, listTicketsAs, type TicketPage } from "./list-tickets";
+import type { KeysetPage } from "./ticket-page";
 import type { TicketJson } from "./ticket-json";
 
 export function readTicketFor(actor: Actor, number: string): Promise<TicketJson | CustomerTicketJson> {
   return actor.role === "CUSTOMER" ? getCustomerTicket(actor, number) : getTicket(actor, number);
 }
 
+/**
+ * POST /api/v1/tickets: opens the ticket, then answers in the caller's view. A customer gets the same
+ * customer view `GET` of the ticket returns (a replayed idempotent submit too); staff the staff shape.
+ */
+export async function openTicketFor(
+  actor: Actor,
+  input: unknown,
+  now = new Date(),
+): Promise<{ ticket: TicketJson | CustomerTicketJson; created: boolean }> {
+  const { ticket, created } = await openTicket(actor, input, now);
+  return { ticket: actor.role === "CUSTOMER" ? await getCustomerTicket(actor, ticket.number) : ticket, created };
+}
+
 /** GET /api/v1/tickets: the same query and keyset pages for everyone; customers get their own tickets in their view. */
-export async function listTicketsFor(actor: Actor, query: unknown): Promise<TicketPage | { tickets: CustomerTicketJson[]; nextCursor: string | null }> {
+export async function listTicketsFor(actor: Actor, query: unknown): Promise<TicketPage | KeysetPage<CustomerTicketJson>> {
   if (actor.role !== "CUSTOMER") return listTickets(actor, query);
-  const q = parseInput(ZListTickets, query);
-  const take = q.limit ?? DEFAULT_PAGE_SIZE;
-  const rows = await db().ticket.findMany({
-    where: {
-      customerId: actor.id,
-      ...(q.tier ? { tier: q.tier } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.cursor ? { id: { lt: Number(q.cursor) } } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: take + 1,
-    select: CUSTOMER_TICKET_SELECT,
-  });
-  const page = rows.slice(0, take);
-  return { tickets: page.map(toCustomerTicketJson), nextCursor: rows.length > take ? String(page[page.length - 1]!.id) : null };
+  return listTicketsAs(actor, query, (args) => db().ticket.findMany({ ...args, select: CUSTOMER_TICKET_SELECT }), toCustomerTicketJson);
 }

@@ -102,7 +102,7 @@ test.describe("admin", () => {
     // Before: MEDIUM impact × MEDIUM urgency is P3.
     const before = await asCustomer.post("/api/v1/tickets", { data: { type: "INCIDENT", title: "Before the change", description: "Half the team cannot export.", category: "platform", impact: "MEDIUM", urgency: "MEDIUM" } });
     expect(before.status(), await before.text()).toBe(201);
-    expect((await before.json()).ticket.priority).toBe("P3");
+    expect((await before.json()).ticket.priorityLabel).toBe("Medium"); // P3, in the customer's words
 
     await loginAsStaff(page, ADMIN);
     await page.goto("/admin/matrix");
@@ -148,7 +148,7 @@ test.describe("admin", () => {
     // A new ticket from C1001 is classified on the new version.
     const after = await asCustomer.post("/api/v1/tickets", { data: { type: "INCIDENT", title: "After the change", description: "Half the team cannot export.", category: "platform", impact: "MEDIUM", urgency: "MEDIUM" } });
     expect(after.status(), await after.text()).toBe(201);
-    expect((await after.json()).ticket.priority).toBe("P2");
+    expect((await after.json()).ticket.priorityLabel).toBe("High"); // P2
 
     // The audit trail shows who published, with before and after.
     await page.goto("/admin/audit");

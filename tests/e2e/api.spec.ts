@@ -64,7 +64,7 @@ test.describe("tickets API", () => {
     await expectError(await request.get(`${TICKETS}/INC-000001`), 401, "UNAUTHENTICATED");
   });
 
-  test("creates a ticket: 201 with the documented shape", async ({ request }) => {
+  test("creates a ticket: 201 in the customer view; staff read the documented staff shape", async ({ request, playwright, baseURL }) => {
     await apiSignIn(request, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
     const input = validTicket();
     const response = await request.post(TICKETS, { data: input });
@@ -72,61 +72,82 @@ test.describe("tickets API", () => {
     const { ticket } = (await response.json()) as { ticket: Record<string, unknown> & { number: string } };
     expect(response.headers()["location"]).toBe(`${TICKETS}/${ticket.number}`);
 
+    // The customer's view: plain words, the support level, the update promise; no group, agent, clocks or codes.
     expect(Object.keys(ticket).sort()).toEqual(
       [
-        "number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency", "category",
-        "customer", "group", "assignee", "externalReference", "version", "createdAt", "updatedAt", "due",
-        "clocks", "firstRespondedAt", "resolvedAt",
+        "number", "type", "title", "description", "status", "statusLabel", "priorityLabel", "supportLevel", "category",
+        "version", "nextUpdateAt", "lastActivityAt", "createdAt", "resolvedAt", "closedAt", "rating",
       ].sort(),
     );
+    // Platform defaults to MEDIUM impact × HIGH urgency: P2 ("High") on the default matrix.
     expect(ticket).toMatchObject({
       number: expect.stringMatching(/^INC-\d{6}$/),
       type: "INCIDENT",
       title: input.title,
       description: input.description,
       status: "NEW",
-      tier: "L1",
-      priority: expect.stringMatching(/^P[1-5]$/),
-      impact: expect.stringMatching(/^(HIGH|MEDIUM|LOW)$/),
-      urgency: expect.stringMatching(/^(HIGH|MEDIUM|LOW)$/),
-      category: { slug: "platform", name: "Platform outage or error" },
-      customer: { userId: CUSTOMER_ACME.userId, name: CUSTOMER_ACME.name },
-      group: { slug: "service-desk", name: "Service Desk", tier: "L1" },
-      assignee: null,
-      externalReference: null,
-      version: 1,
-      createdAt: expect.stringMatching(ISO),
-      updatedAt: expect.stringMatching(ISO),
-    });
-    const due = ticket.due as Record<string, string>;
-    expect(Object.keys(due).sort()).toEqual(["firstResponseAt", "nextUpdateAt", "resolutionAt", "tierBudgetEndsAt"]);
-    for (const value of Object.values(due)) expect(value).toMatch(ISO);
-    // A new ticket: its customer clock runs, no tier time used yet, no first response.
-    expect(ticket).toMatchObject({
-      clocks: { customerClockRunning: true, tierSecondsUsed: { L1: 0, L2: 0, L3: 0 }, vendorSecondsUsed: 0, vendorClockRunning: false },
-      firstRespondedAt: null,
-      resolvedAt: null,
-    });
-    // Platform defaults to MEDIUM impact × HIGH urgency: P2 on the default matrix.
-    expect(ticket).toMatchObject({ priority: "P2", impact: "MEDIUM", urgency: "HIGH" });
-
-    // The same ticket reads back by number, in the customer's view: plain words, no group, agent or clocks.
-    const read = await request.get(`${TICKETS}/${ticket.number}`);
-    expect(read.status()).toBe(200);
-    const view = ((await read.json()) as { ticket: Record<string, unknown> }).ticket;
-    expect(view).toMatchObject({
-      number: ticket.number,
-      title: input.title,
-      status: "NEW",
       statusLabel: "Received",
       priorityLabel: "High",
       supportLevel: "Level 1 support",
       category: "Platform outage or error",
       version: 1,
-      nextUpdateAt: due.nextUpdateAt,
-      createdAt: ticket.createdAt,
+      nextUpdateAt: expect.stringMatching(ISO),
+      lastActivityAt: expect.stringMatching(ISO),
+      createdAt: expect.stringMatching(ISO),
+      resolvedAt: null,
+      closedAt: null,
+      rating: null,
     });
-    for (const internal of ["tier", "priority", "group", "assignee", "customer", "externalReference", "clocks", "due"]) expect(view).not.toHaveProperty(internal);
+
+    // GET of the same ticket answers the same view.
+    const read = await request.get(`${TICKETS}/${ticket.number}`);
+    expect(read.status()).toBe(200);
+    expect(((await read.json()) as { ticket: Record<string, unknown> }).ticket).toEqual(ticket);
+
+    // Staff read it in the documented staff shape: tier, priority, group, due times and clocks.
+    const agent = await playwright.request.newContext({ baseURL });
+    try {
+      await apiSignIn(agent, "staff", L1_AGENT.userId, L1_AGENT.password);
+      const staffRead = await agent.get(`${TICKETS}/${ticket.number}`);
+      expect(staffRead.status()).toBe(200);
+      const staff = ((await staffRead.json()) as { ticket: Record<string, unknown> }).ticket;
+      expect(Object.keys(staff).sort()).toEqual(
+        [
+          "number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency", "category",
+          "customer", "group", "assignee", "externalReference", "version", "createdAt", "updatedAt", "due",
+          "clocks", "firstRespondedAt", "resolvedAt",
+        ].sort(),
+      );
+      expect(staff).toMatchObject({
+        number: ticket.number,
+        type: "INCIDENT",
+        status: "NEW",
+        tier: "L1",
+        priority: "P2",
+        impact: "MEDIUM",
+        urgency: "HIGH",
+        category: { slug: "platform", name: "Platform outage or error" },
+        customer: { userId: CUSTOMER_ACME.userId, name: CUSTOMER_ACME.name },
+        group: { slug: "service-desk", name: "Service Desk", tier: "L1" },
+        assignee: null,
+        externalReference: null,
+        version: 1,
+        createdAt: ticket.createdAt,
+        updatedAt: expect.stringMatching(ISO),
+      });
+      const due = staff.due as Record<string, string>;
+      expect(Object.keys(due).sort()).toEqual(["firstResponseAt", "nextUpdateAt", "resolutionAt", "tierBudgetEndsAt"]);
+      for (const value of Object.values(due)) expect(value).toMatch(ISO);
+      expect(due.nextUpdateAt).toBe(ticket.nextUpdateAt);
+      // A new ticket: its customer clock runs, no tier time used yet, no first response.
+      expect(staff).toMatchObject({
+        clocks: { customerClockRunning: true, tierSecondsUsed: { L1: 0, L2: 0, L3: 0 }, vendorSecondsUsed: 0, vendorClockRunning: false },
+        firstRespondedAt: null,
+        resolvedAt: null,
+      });
+    } finally {
+      await agent.dispose();
+    }
   });
 
   test("refuses invalid input with 400 and the fields at fault, and creates nothing", async ({ request }) => {

@@ -30,7 +30,9 @@ test.describe("customer intake", () => {
     await expect(confirmation).toBeVisible();
     const number = ((await confirmation.getByTestId("created-ticket-number").textContent()) ?? "").trim();
     expect(number).toMatch(/^INC-\d{6}$/);
-    await expect(confirmation).toContainText(`Ticket ${number} created. Status: New.`);
+    // In the customer's words: the status, the priority (MEDIUM impact × HIGH urgency is P2) and the first update promised.
+    await expect(confirmation).toContainText(`Ticket ${number} created. Status: Received. Priority: High.`);
+    await expect(confirmation).toContainText(/We will update you by (\w{3} \d{1,2} \w{3}, )?\d\d:\d\d UTC\./);
     // The form is reset for the next ticket.
     await expect(page.getByLabel("Title")).toHaveValue("");
 

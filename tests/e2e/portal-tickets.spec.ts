@@ -126,10 +126,17 @@ test.describe("portal: the customer's tickets", () => {
         await expect(managerPage.getByRole("listitem").filter({ hasText: subject }).first()).toBeVisible();
       }
 
+      // The closed ticket names the level that resolved it; changing the score keeps the comment given.
+      await expect(page.getByRole("term").filter({ hasText: "Resolved by" })).toBeVisible();
+      await expect(page.getByLabel("Comment (optional)")).toHaveValue("Fixed on the second try.");
+      await page.getByRole("button", { name: "Rate 5 of 5: Excellent" }).click();
+      await expect(page.getByText("You rated this 5 of 5: “Fixed on the second try.”")).toBeVisible();
+
       // At 360 px wide the ticket page fits the screen.
       await page.setViewportSize({ width: 360, height: 780 });
       await page.goto("/portal/tickets");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await expect(page.getByRole("list", { name: "Tickets" }).getByRole("listitem").filter({ hasText: title })).toContainText("Resolved by: Level 1 support");
       await shot(page, testInfo, "09-mobile-list-360.png");
       await page.goto(`/portal/tickets/${number}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

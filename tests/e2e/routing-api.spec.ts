@@ -97,7 +97,12 @@ async function newTicket(): Promise<Ticket> {
   const response = await as.acme.post(TICKETS, {
     data: { type: "INCIDENT", title: uniqueTitle("Routing API"), description: "Opened by the routing API suite.", category: "platform" },
   });
-  const ticket = await expectTicket(response, 201);
+  // The customer gets their own view (a support level, never the group); staff read the routing details.
+  expect(response.status(), await response.text()).toBe(201);
+  const created = ((await response.json()) as { ticket: { number: string; supportLevel: string } }).ticket;
+  expect(created).toMatchObject({ supportLevel: "Level 1 support", status: "NEW" });
+  expect(created).not.toHaveProperty("group");
+  const ticket = await expectTicket(await as.l1.get(`${TICKETS}/${created.number}`));
   expect(ticket).toMatchObject({ tier: "L1", status: "NEW", assignee: null, group: { slug: "service-desk" } });
   return ticket;
 }
@@ -505,6 +510,8 @@ test.describe("routing API", () => {
     expect(Object.keys(doc.paths["/api/v1/tickets/{number}/attachments"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(bodyOf("/api/v1/kb/articles/{slug}/feedback", "post").required).toEqual(["helpful"]);
     expect(Object.keys(doc.paths["/api/v1/tickets"]!.post!.responses)).toEqual(expect.arrayContaining(["200", "201"]));
+    // A customer's new ticket comes back in the customer view, as GET of it does.
+    expect(doc.paths["/api/v1/tickets"]!.post!.responses["201"]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/CustomerTicketResponse");
     expect(schemas.Event!.required?.sort()).toEqual(["actor", "at", "details", "explanation", "fromTier", "toTier", "type"]);
 
     for (const [p, ops] of Object.entries(doc.paths)) {

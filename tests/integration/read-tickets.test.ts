@@ -5,6 +5,7 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import { findQueue } from "@/lib/tickets/find-queue";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
+import { listTicketsFor } from "@/lib/tickets/ticket-for-actor";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -43,6 +44,26 @@ describeEachDatabase("reading tickets", (database) => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toEqual([...acmeNumbers].reverse());
+  });
+
+  it("pages a customer's list in their view exactly as the staff-shaped list pages (one keyset paging)", async () => {
+    const pages = async (list: (query: Record<string, string>) => Promise<{ tickets: { number: string }[]; nextCursor: string | null }>) => {
+      const seen: { numbers: string[]; cursor: string | null }[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await list({ limit: "2", status: "NEW", ...(cursor ? { cursor } : {}) });
+        seen.push({ numbers: page.tickets.map((t) => t.number), cursor: page.nextCursor });
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return seen;
+    };
+    const customerView = await pages((q) => listTicketsFor(acme, q));
+    expect(customerView).toEqual(await pages((q) => listTickets(acme, q)));
+    expect(customerView.flatMap((p) => p.numbers)).toEqual([...acmeNumbers].reverse());
+    const first = (await listTicketsFor(acme, { limit: "1" })).tickets[0]!;
+    expect(first).toHaveProperty("supportLevel", "Level 1 support");
+    expect(first).not.toHaveProperty("group");
+    await expect(listTicketsFor(acme, { cursor: "abc" })).rejects.toMatchObject({ status: 400, fields: { cursor: expect.any(Array) } });
   });
 
   it("lets staff list everything, filtered by tier and status", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { updatePromise } from "@/components/portal/ticket-update-promise";
+import { isUpdateLate, nextUpdateShort, updatePromise } from "@/components/portal/ticket-update-promise";
 import { CUSTOMER_PRIORITY, SUPPORT_LEVEL } from "@/lib/tickets/customer-labels";
 import { backoffSeconds, BACKOFF_CAP_SECONDS } from "@/lib/mail/deliver-outbox";
 
@@ -14,6 +14,24 @@ describe("portal wording", () => {
     expect(updatePromise("2026-12-01T14:30:00.000Z", now)).toBe("We will update you by 14:30 UTC");
     expect(updatePromise("2026-12-02T09:05:00.000Z", now)).toBe("We will update you by Wed 2 Dec, 09:05 UTC");
     expect(updatePromise(null, now)).toBeNull();
+  });
+
+  it("says a passed promise is late instead of repeating it", () => {
+    const now = new Date("2026-12-01T15:00:00Z");
+    expect(isUpdateLate("2026-12-01T14:30:00.000Z", now)).toBe(true);
+    expect(isUpdateLate("2026-12-01T15:00:00.000Z", now)).toBe(true);
+    expect(isUpdateLate("2026-12-01T15:01:00.000Z", now)).toBe(false);
+    expect(isUpdateLate(null, now)).toBe(false);
+    expect(updatePromise("2026-12-01T14:30:00.000Z", now)).toBe("Our update was due by 14:30 UTC: it is late, and support has been told");
+    expect(updatePromise("2026-11-30T17:00:00.000Z", now)).toBe("Our update was due by Mon 30 Nov, 17:00 UTC: it is late, and support has been told");
+  });
+
+  it("fits the list card: by when, late since when, or why no update is due", () => {
+    const now = new Date("2026-12-01T10:00:00Z");
+    expect(nextUpdateShort("IN_PROGRESS", "2026-12-01T14:30:00.000Z", now)).toBe("by 14:30 UTC");
+    expect(nextUpdateShort("ASSIGNED", "2026-12-01T09:30:00.000Z", now)).toBe("late, was due by 09:30 UTC");
+    expect(nextUpdateShort("PENDING_CUSTOMER", null, now)).toBe("after your reply");
+    expect(nextUpdateShort("RESOLVED", null, now)).toBe("none due");
   });
 });
 

@@ -17,7 +17,13 @@ export async function createTicketAction(_previous: NewTicketState, form: FormDa
   try {
     const { ticket, attachments } = await openTicketWithAttachments(actor, { ...values, idempotencyKey }, filesIn(form.getAll(ATTACHMENTS_FIELD)));
     return {
-      created: { number: ticket.number, status: ticket.status, attachments: attachments.map((a) => ({ fileName: a.fileName, url: a.url })) },
+      created: {
+        number: ticket.number,
+        statusLabel: ticket.statusLabel,
+        priorityLabel: ticket.priorityLabel,
+        nextUpdateAt: ticket.nextUpdateAt,
+        attachments: attachments.map((a) => ({ fileName: a.fileName, url: a.url })),
+      },
       // The next ticket from this page is a new intake: a new key.
       idempotencyKey: randomUUID(),
     };

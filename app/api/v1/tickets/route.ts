@@ -1,11 +1,10 @@
 import { NextResponse } from "next/server";
 import { readJsonBody, withActor } from "@/lib/http/api";
 import { withIdempotencyKey } from "@/lib/http/idempotency-key";
-import { openTicket } from "@/lib/tickets/create-ticket";
-import { listTicketsFor } from "@/lib/tickets/ticket-for-actor";
+import { listTicketsFor, openTicketFor } from "@/lib/tickets/ticket-for-actor";
 
 export const POST = withActor(async (actor, request) => {
-  const { ticket, created } = await openTicket(actor, withIdempotencyKey(await readJsonBody(request), request.headers));
+  const { ticket, created } = await openTicketFor(actor, withIdempotencyKey(await readJsonBody(request), request.headers));
   return NextResponse.json(
     { ticket },
     { status: created ? 201 : 200, headers: { Location: `/api/v1/tickets/${ticket.number}`, ...(created ? {} : { "Idempotent-Replayed": "true" }) } },
