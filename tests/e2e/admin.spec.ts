@@ -154,8 +154,11 @@ test.describe("admin", () => {
     await page.goto("/admin/audit");
     const row = page.getByRole("row").filter({ hasText: "publish PriorityMatrix" }).first();
     await expect(row).toContainText(`${ADMIN.name} (${ADMIN.userId})`);
-    await row.getByText("show").last().click();
-    await expect(row).toContainText("Medium × medium is P2 from now on");
+    // Only the changed fields, each with its old and new value.
+    const note = row.getByRole("row", { name: /^note / });
+    await expect(note.getByRole("cell").last()).toHaveText("Medium × medium is P2 from now on");
+    await expect(row.getByRole("row", { name: /^cells\[MEDIUM\/MEDIUM\]\.priority / })).toContainText(/P3\s*P2/);
+    await expect(row.getByRole("row", { name: /^cells\[HIGH\/HIGH\]/ })).toHaveCount(0);
     await shot(page, testInfo, "05-audit");
     await expectNoSeriousViolations(page, testInfo, "admin-audit");
   });
