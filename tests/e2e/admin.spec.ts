@@ -87,6 +87,12 @@ test.describe("admin", () => {
     expect((await asManager.delete("/api/v1/admin/categories/platform")).status()).toBe(403);
     expect((await asManager.delete("/api/v1/admin/kb-articles/help-data")).status()).toBe(403);
 
+    // A refused delete is a 409 that names what still refers to the record; an unknown slug is 404.
+    const sop = await asAdmin.delete("/api/v1/admin/kb-articles/sop-data");
+    expect(sop.status()).toBe(409);
+    expect((await sop.json()).error).toMatchObject({ code: "CONFLICT", message: "Article sop-data cannot be deleted: it is the SOP article of category data." });
+    expect((await asAdmin.delete("/api/v1/admin/groups/no-such-group")).status()).toBe(404);
+
     // Bad input gets field errors and changes nothing.
     const bad = await asAdmin.post("/api/v1/admin/people", { data: { userId: "?", name: "", role: "AGENT" } });
     expect(bad.status()).toBe(400);
