@@ -1,9 +1,38 @@
 import Link from "next/link";
+import { diffAuditValues, formatAuditValue } from "@/lib/admin/audit-diff";
 import type { AuditEventRow } from "@/lib/admin/list-audit-events";
 
-const show = (value: unknown) => (value === null || value === undefined ? "—" : JSON.stringify(value, null, 2));
+/** The fields one event changed: field, before, after (only those that differ). */
+function AuditChanges({ event }: { event: AuditEventRow }) {
+  const changes = diffAuditValues(event.before, event.after);
+  if (!changes.length) return <span className="text-slate-600">No field changed.</span>;
+  return (
+    <table className="w-full border-collapse text-xs" aria-label={`Changes of ${event.action} ${event.entity}`}>
+      <thead>
+        <tr className="text-left text-slate-600">
+          <th scope="col" className="pr-2 font-medium">Field</th>
+          <th scope="col" className="pr-2 font-medium">Before</th>
+          <th scope="col" className="font-medium">After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.path} className="border-t border-slate-100 align-top">
+            <th scope="row" className="pr-2 text-left font-mono font-normal text-slate-800">{c.path}</th>
+            <td className="max-w-xs break-words pr-2 text-red-900">
+              {c.before === undefined ? <span aria-label="none">—</span> : <del className="no-underline">{formatAuditValue(c.before)}</del>}
+            </td>
+            <td className="max-w-xs break-words text-green-900">
+              {c.after === undefined ? <span aria-label="none">—</span> : <ins className="no-underline">{formatAuditValue(c.after)}</ins>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
-/** The audit trail: who changed what, when, before → after. */
+/** The audit trail: who changed what, when, and each changed field before → after. */
 export function AuditTable({ events, nextHref }: { events: AuditEventRow[]; nextHref: string | null }) {
   if (!events.length) return <p className="text-sm text-slate-700">No admin changes recorded yet.</p>;
   return (
@@ -14,8 +43,7 @@ export function AuditTable({ events, nextHref }: { events: AuditEventRow[]; next
             <th scope="col" className="p-2">When (UTC)</th>
             <th scope="col" className="p-2">Who</th>
             <th scope="col" className="p-2">What</th>
-            <th scope="col" className="p-2">Before</th>
-            <th scope="col" className="p-2">After</th>
+            <th scope="col" className="p-2">Changes (before → after)</th>
           </tr>
         </thead>
         <tbody>
@@ -29,14 +57,9 @@ export function AuditTable({ events, nextHref }: { events: AuditEventRow[]; next
                 <span className="font-medium">{e.action}</span> {e.entity}
                 <span className="block text-xs text-slate-600">{e.entityId}</span>
               </td>
-              {[e.before, e.after].map((value, i) => (
-                <td key={i} className="p-2">
-                  <details>
-                    <summary className="cursor-pointer text-indigo-800">{value === null ? "—" : "show"}</summary>
-                    <pre tabIndex={0} aria-label={i === 0 ? "Before" : "After"} className="mt-1 max-h-64 max-w-md overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{show(value)}</pre>
-                  </details>
-                </td>
-              ))}
+              <td className="p-2">
+                <AuditChanges event={e} />
+              </td>
             </tr>
           ))}
         </tbody>

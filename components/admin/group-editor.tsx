@@ -5,9 +5,22 @@ import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { SupportGroupView } from "@/lib/admin/list-support-groups";
 import type { AdminActionResult } from "./admin-action-result";
+import { DeleteButton } from "./delete-button";
 
-/** One group: name, assignment mode, L4 kind, members (agents of its tier). Categories it takes are set on each category. */
-export function GroupEditor({ group, agents, canWrite, onSave }: { group: SupportGroupView; agents: { userId: string; name: string }[]; canWrite: boolean; onSave: (input: unknown) => Promise<AdminActionResult<void>> }) {
+/** One group: name, assignment mode, L4 kind, members (agents of its tier), and Delete. Categories it takes are set on each category. */
+export function GroupEditor({
+  group,
+  agents,
+  canWrite,
+  onSave,
+  onDelete,
+}: {
+  group: SupportGroupView;
+  agents: { userId: string; name: string }[];
+  canWrite: boolean;
+  onSave: (input: unknown) => Promise<AdminActionResult<void>>;
+  onDelete?: (slug: string) => Promise<AdminActionResult<unknown>>;
+}) {
   const [name, setName] = useState(group.name);
   const [mode, setMode] = useState(group.assignmentMode);
   const [kind, setKind] = useState(group.l4Kind ?? "");
@@ -67,9 +80,18 @@ export function GroupEditor({ group, agents, canWrite, onSave }: { group: Suppor
       </fieldset>
       {group.tier === "L2" && <p className="text-sm text-slate-700">Takes L1 escalations of: {group.categories.length ? group.categories.join(", ") : "categories without their own L2 group"}.</p>}
       {canWrite && (
-        <Button type="submit" variant="secondary">
-          Save {group.name}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" variant="secondary">
+            Save {group.name}
+          </Button>
+          {onDelete && (
+            <DeleteButton
+              what={`group ${group.name}`}
+              consequence="A group that holds or held tickets, has members, is a category's L2 group or is one routing relies on cannot be deleted."
+              onDelete={() => onDelete(group.slug)}
+            />
+          )}
+        </div>
       )}
     </form>
   );

@@ -6,26 +6,37 @@ import type { PersonView } from "@/lib/admin/person-json";
 import type { AdminActionResult } from "./admin-action-result";
 import { SecretNotice } from "./secret-notice";
 
-/** Everyone, with Issue PIN (customers) and Deactivate for admins. */
+/** Everyone, with Issue PIN (customers), Reset password (staff) and Deactivate for admins. */
 export function PeopleTable({
   people,
   canWrite,
   onIssuePin,
+  onResetPassword,
   onDeactivate,
 }: {
   people: PersonView[];
   canWrite: boolean;
   onIssuePin: (userId: string) => Promise<AdminActionResult<{ userId: string; pin: string }>>;
+  onResetPassword: (userId: string) => Promise<AdminActionResult<{ userId: string; password: string }>>;
   onDeactivate: (userId: string) => Promise<AdminActionResult<string>>;
 }) {
   const [outcome, setOutcome] = useState<AdminActionResult<unknown> | null>(null);
-  const [issued, setIssued] = useState<{ userId: string; pin: string } | null>(null);
+  const [issued, setIssued] = useState<{ userId: string; kind: "PIN" | "new password"; secret: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
   async function issue(userId: string) {
     setBusy(userId);
     const result = await onIssuePin(userId);
-    setIssued(result.ok ? result.data : null);
+    setIssued(result.ok ? { userId: result.data.userId, kind: "PIN", secret: result.data.pin } : null);
+    setOutcome(result.ok ? null : result);
+    setBusy(null);
+  }
+
+  async function resetPassword(userId: string) {
+    if (!window.confirm(`Give ${userId} a new password? Their current password stops working at once.`)) return;
+    setBusy(userId);
+    const result = await onResetPassword(userId);
+    setIssued(result.ok ? { userId: result.data.userId, kind: "new password", secret: result.data.password } : null);
     setOutcome(result.ok ? null : result);
     setBusy(null);
   }
@@ -43,7 +54,7 @@ export function PeopleTable({
       <h2 id="people-heading" className="text-lg font-semibold text-slate-900">
         People
       </h2>
-      {issued && <SecretNotice userId={issued.userId} kind="PIN" secret={issued.pin} />}
+      {issued && <SecretNotice userId={issued.userId} kind={issued.kind} secret={issued.secret} />}
       {outcome && (
         <p role={outcome.ok ? "status" : "alert"} className={`text-sm ${outcome.ok ? "text-green-900" : "text-red-800"}`}>
           {outcome.message}
@@ -78,6 +89,11 @@ export function PeopleTable({
                   {p.role === "CUSTOMER" && p.active && (
                     <Button type="button" variant="secondary" className="px-2 py-1" disabled={busy !== null} onClick={() => issue(p.userId)} aria-label={`Issue a new PIN to ${p.userId}`}>
                       Issue PIN
+                    </Button>
+                  )}
+                  {p.role !== "CUSTOMER" && p.active && (
+                    <Button type="button" variant="secondary" className="px-2 py-1" disabled={busy !== null} onClick={() => resetPassword(p.userId)} aria-label={`Reset the password of ${p.userId}`}>
+                      Reset password
                     </Button>
                   )}
                   {p.active && (

@@ -1,13 +1,15 @@
 import type { Role } from "@/lib/db/generated/enums";
 
-/** Where each role lands after signing in. */
+/** Where each role lands after signing in: customers on the portal, agents on their queue, managers on the dashboard, admins on the admin pages. */
 export function homePathFor(role: Role): string {
   switch (role) {
     case "CUSTOMER":
       return "/portal";
     case "AGENT":
-    case "MANAGER":
-    case "ADMIN":
       return "/queue";
+    case "MANAGER":
+      return "/dashboard";
+    case "ADMIN":
+      return "/admin";
   }
 }

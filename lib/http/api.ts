@@ -63,3 +63,8 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
 export interface TicketRouteContext {
   params: Promise<{ number: string }>;
 }
+
+/** The context Next.js gives handlers under /api/v1/admin/{groups,categories,kb-articles}/[slug]/. */
+export interface SlugRouteContext {
+  params: Promise<{ slug: string }>;
+}

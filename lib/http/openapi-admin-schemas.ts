@@ -70,10 +70,12 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     secretKind: enumOf(["PIN", "password"]),
   }),
   IssuedPin: object({ userId: string, pin: { type: "string", description: "Shown this once, stored only as a hash." } }),
+  ResetPassword: object({ userId: string, password: { type: "string", description: "Shown this once, stored only as a hash." } }),
   LoginThrottleList: object({
     throttles: { type: "array", items: object({ key: string, failures: integer, lastFailureAt: dateTime, blockedUntil: dateTime, blocked: { type: "boolean" } }) },
   }),
   Cleared: object({ cleared: { type: "boolean" } }),
+  Deleted: object({ deleted: { type: "boolean" } }),
   KbArticle: object({
     slug: string,
     title: string,

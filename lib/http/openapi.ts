@@ -10,7 +10,7 @@ import { ZAttachmentUpload } from "@/lib/validation/attachment";
 import { ZConfirmResolved, ZEscalationRequest, ZRateTicket, ZReopenTicket } from "@/lib/validation/portal";
 import { PORTAL_RESPONSE_SCHEMAS } from "./openapi-portal-schemas";
 import { ZAuditQuery, ZCreatePerson, ZPersonRef, ZThrottleRef, ZWhatIf } from "@/lib/validation/admin";
-import { ZUpdateCategory, ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
+import { ZCreateCategory, ZCreateSupportGroup, ZUpdateCategory, ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
 import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
@@ -19,7 +19,7 @@ import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schem
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
 
-export type HttpMethod = "get" | "post" | "put" | "patch";
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
 export interface ApiRoute {
   method: HttpMethod;
@@ -364,6 +364,15 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "post",
+    path: "/api/v1/admin/people/password",
+    operationId: "resetStaffPassword",
+    summary: "Give a staff member a new generated password, replacing the old one; shown once (admins). Customers get a PIN instead.",
+    body: { name: "PersonRef", schema: ZPersonRef },
+    response: { status: 200, description: "The new password.", schema: "ResetPassword" },
+    errors: [403, 404],
+  },
+  {
+    method: "post",
     path: "/api/v1/admin/people/deactivate",
     operationId: "deactivatePerson",
     summary: "Deactivate a person: their sessions end on their next request (admins).",
@@ -432,11 +441,30 @@ export const API_ROUTES: ApiRoute[] = [
     errors: [403, 404],
   },
   {
+    method: "delete",
+    path: "/api/v1/admin/kb-articles/{slug}",
+    operationId: "deleteKbArticle",
+    summary: "Delete a KB article (admins).",
+    description:
+      "409, naming what holds on to it, while it is a category's SOP article or while deflections or feedback answers counted in the self-service figures point at it (unpublish it instead); nothing changes then.",
+    response: { status: 200, description: "Deleted.", schema: "Deleted" },
+    errors: [403, 409],
+  },
+  {
     method: "get",
     path: "/api/v1/admin/groups",
     operationId: "listSupportGroups",
     summary: "Support groups by tier, with members and the categories they take (admins and managers).",
     response: { status: 200, description: "The groups.", schema: "SupportGroupList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/groups",
+    operationId: "createSupportGroup",
+    summary: "Create a support group: slug, name, tier, assignment mode, and L4 kind for an L4 group (admins). Members are added by an edit.",
+    body: { name: "CreateSupportGroup", schema: ZCreateSupportGroup },
+    response: { status: 201, description: "The group.", schema: "SupportGroupResponse" },
     errors: [403],
   },
   {
@@ -449,11 +477,30 @@ export const API_ROUTES: ApiRoute[] = [
     errors: [403, 404],
   },
   {
+    method: "delete",
+    path: "/api/v1/admin/groups/{slug}",
+    operationId: "deleteSupportGroup",
+    summary: "Delete a support group (admins).",
+    description:
+      "409, naming each reference, while tickets are in it or have passed through it, it has members, it is a category's L2 group, or routing relies on it (the intake group, a tier's default escalation group); nothing changes then.",
+    response: { status: 200, description: "Deleted.", schema: "Deleted" },
+    errors: [403, 409],
+  },
+  {
     method: "get",
     path: "/api/v1/admin/categories",
     operationId: "listAdminCategories",
     summary: "Categories with their defaults, SOP article and L2 group (admins and managers).",
     response: { status: 200, description: "The categories.", schema: "AdminCategoryList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/admin/categories",
+    operationId: "createCategory",
+    summary: "Create a category with its default impact and urgency, SOP article (an agent article) and L2 group (admins).",
+    body: { name: "CreateCategory", schema: ZCreateCategory },
+    response: { status: 201, description: "The category.", schema: "AdminCategoryResponse" },
     errors: [403],
   },
   {
@@ -464,6 +511,15 @@ export const API_ROUTES: ApiRoute[] = [
     body: { name: "UpdateCategory", schema: ZUpdateCategory },
     response: { status: 200, description: "The category.", schema: "AdminCategoryResponse" },
     errors: [403, 404],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/admin/categories/{slug}",
+    operationId: "deleteCategory",
+    summary: "Delete a category (admins). Its articles stay, without a category.",
+    description: "409 while any ticket is filed under it; nothing changes then.",
+    response: { status: 200, description: "Deleted.", schema: "Deleted" },
+    errors: [403, 409],
   },
   {
     method: "get",
@@ -502,15 +558,15 @@ export const API_ROUTES: ApiRoute[] = [
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
   number: { name: "number", in: "path", required: true, description: "The ticket number, e.g. INC-000042.", schema: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" } },
   id: { name: "id", in: "path", required: true, description: "The attachment's id.", schema: { type: "string", format: "uuid" } },
-  slug: { name: "slug", in: "path", required: true, description: "The article's slug, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
+  slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input: error.fields names each field at fault.",
   401: "Not signed in.",
   403: "Signed in, but not allowed to do this.",
-  404: "No such ticket, attachment, article, person or throttle key, or not one you may see.",
-  409: "Conflict with the ticket's current state (see error.message; a stale version carries error.currentVersion).",
+  404: "No such ticket, attachment, article, group, category, person or throttle key, or not one you may see.",
+  409: "Conflict with the current state (see error.message: a stale ticket version carries error.currentVersion; a refused delete names what still refers to the record).",
   413: "The body is over 1 MB (a multipart upload: a file over 10 MB).",
   415: "The body is not application/json (a multipart upload: not multipart/form-data, or a file of a type not accepted).",
   500: "Something went wrong on our side.",

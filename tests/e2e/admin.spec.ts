@@ -54,19 +54,25 @@ test.describe("admin", () => {
         ["post", "/api/v1/admin/what-if"],
         ["post", "/api/v1/admin/people"],
         ["post", "/api/v1/admin/people/pin"],
+        ["post", "/api/v1/admin/people/password"],
         ["post", "/api/v1/admin/people/deactivate"],
         ["post", "/api/v1/admin/login-throttles/clear"],
         ["get", "/api/v1/admin/groups"],
+        ["post", "/api/v1/admin/groups"],
         ["put", "/api/v1/admin/groups"],
+        ["delete", "/api/v1/admin/groups/cloud-vendor"],
         ["get", "/api/v1/admin/categories"],
+        ["post", "/api/v1/admin/categories"],
         ["put", "/api/v1/admin/categories"],
+        ["delete", "/api/v1/admin/categories/platform"],
         ["get", "/api/v1/admin/kb-articles"],
         ["post", "/api/v1/admin/kb-articles"],
         ["put", "/api/v1/admin/kb-articles"],
+        ["delete", "/api/v1/admin/kb-articles/help-data"],
         ["get", "/api/v1/admin/support-calendar"],
         ["put", "/api/v1/admin/support-calendar"],
       ] as const) {
-        const response = method === "get" ? await ctx.get(path) : await ctx[method](path, { data: {} });
+        const response = method === "get" || method === "delete" ? await ctx[method](path) : await ctx[method](path, { data: {} });
         expect(response.status(), `${who} ${method} ${path}`).toBe(403);
         expect((await response.json()).error.code).toBe("FORBIDDEN");
       }
@@ -75,6 +81,17 @@ test.describe("admin", () => {
     expect((await asManager.get("/api/v1/admin/audit")).status()).toBe(200);
     expect((await asManager.post("/api/v1/admin/people", { data: { userId: "C5555", name: "No", role: "CUSTOMER" } })).status()).toBe(403);
     expect((await asManager.post("/api/v1/admin/people/pin", { data: { userId: CUSTOMER_ACME.userId } })).status()).toBe(403);
+    expect((await asManager.post("/api/v1/admin/people/password", { data: { userId: L1_AGENT.userId } })).status()).toBe(403);
+    expect((await asManager.post("/api/v1/admin/groups", { data: { slug: "no", name: "No", tier: "L2", assignmentMode: "PULL" } })).status()).toBe(403);
+    expect((await asManager.delete("/api/v1/admin/groups/cloud-vendor")).status()).toBe(403);
+    expect((await asManager.delete("/api/v1/admin/categories/platform")).status()).toBe(403);
+    expect((await asManager.delete("/api/v1/admin/kb-articles/help-data")).status()).toBe(403);
+
+    // A refused delete is a 409 that names what still refers to the record; an unknown slug is 404.
+    const sop = await asAdmin.delete("/api/v1/admin/kb-articles/sop-data");
+    expect(sop.status()).toBe(409);
+    expect((await sop.json()).error).toMatchObject({ code: "CONFLICT", message: "Article sop-data cannot be deleted: it is the SOP article of category data." });
+    expect((await asAdmin.delete("/api/v1/admin/groups/no-such-group")).status()).toBe(404);
 
     // Bad input gets field errors and changes nothing.
     const bad = await asAdmin.post("/api/v1/admin/people", { data: { userId: "?", name: "", role: "AGENT" } });
@@ -154,8 +171,11 @@ test.describe("admin", () => {
     await page.goto("/admin/audit");
     const row = page.getByRole("row").filter({ hasText: "publish PriorityMatrix" }).first();
     await expect(row).toContainText(`${ADMIN.name} (${ADMIN.userId})`);
-    await row.getByText("show").last().click();
-    await expect(row).toContainText("Medium × medium is P2 from now on");
+    // Only the changed fields, each with its old and new value.
+    const note = row.getByRole("row", { name: /^note / });
+    await expect(note.getByRole("cell").last()).toHaveText("Medium × medium is P2 from now on");
+    await expect(row.getByRole("row", { name: /^cells\[MEDIUM\/MEDIUM\]\.priority / })).toContainText(/P3\s*P2/);
+    await expect(row.getByRole("row", { name: /^cells\[HIGH\/HIGH\]/ })).toHaveCount(0);
     await shot(page, testInfo, "05-audit");
     await expectNoSeriousViolations(page, testInfo, "admin-audit");
   });
@@ -215,5 +235,55 @@ test.describe("admin", () => {
     await expect(page.getByLabel("Time zone")).toHaveValue("UTC");
     await expectNoSeriousViolations(page, testInfo, "admin-calendar");
     await shot(page, testInfo, "11-calendar");
+  });
+
+  test("an admin creates a group and deletes it, and resets a staff password that the staff member then signs in with", async ({ page }, testInfo) => {
+    const stamp = Date.now().toString(36);
+    const staff = { userId: `e2e.staff.${stamp}`, name: "Sam Reset" };
+    const created = await asAdmin.post("/api/v1/admin/people", { data: { ...staff, role: "AGENT", tier: "L2" } });
+    expect(created.status(), await created.text()).toBe(201);
+
+    await loginAsStaff(page, ADMIN);
+    await page.goto("/admin/groups");
+    const newGroup = page.getByRole("form", { name: "New group" });
+    await newGroup.getByLabel("Slug").fill(`night-${stamp}`);
+    await newGroup.getByLabel("Group name").fill(`Night ${stamp}`);
+    await newGroup.getByLabel("Tier").selectOption("L2");
+    await newGroup.getByLabel("Assignment").selectOption("PULL");
+    await newGroup.getByRole("button", { name: "Create group" }).click();
+    const group = page.getByRole("form", { name: `Group Night ${stamp}` });
+    await expect(group).toContainText(`(night-${stamp} · L2)`);
+
+    // A group escalation depends on is refused, and the dialog says why.
+    await page.getByRole("button", { name: "Delete group Platform Support" }).click();
+    const refusal = page.getByRole("dialog", { name: "Delete group Platform Support?" });
+    await refusal.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(refusal.getByRole("alert")).toContainText("Group platform-support cannot be deleted: it is the default L2 group escalations go to");
+    await shot(page, testInfo, "12-group-delete-refused");
+    await refusal.getByRole("button", { name: "Close" }).click();
+    await expect(page.getByRole("form", { name: "Group Platform Support" })).toBeVisible();
+
+    await group.getByRole("button", { name: `Delete group Night ${stamp}` }).click();
+    await page.getByRole("dialog", { name: `Delete group Night ${stamp}?` }).getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(group).toHaveCount(0);
+    expect(((await (await asAdmin.get("/api/v1/admin/groups")).json()) as { groups: { slug: string }[] }).groups.map((g) => g.slug)).not.toContain(`night-${stamp}`);
+
+    // A new password for the staff member, shown once.
+    await page.goto("/admin/people");
+    page.once("dialog", (confirm) => confirm.accept());
+    await page.getByRole("button", { name: `Reset the password of ${staff.userId}` }).click();
+    const issued = page.getByRole("region", { name: "People", exact: true }).getByTestId("issued-secret");
+    await expect(issued).toHaveText(/^[A-Za-z0-9]{16}$/);
+    const password = (await issued.textContent())!.trim();
+    await shot(page, testInfo, "13-password-reset");
+
+    // The audit trail records the reset and the group's life, never the password.
+    await page.goto("/admin/audit");
+    await expect(page.getByRole("row").filter({ hasText: "reset-password User" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "delete SupportGroup" }).first()).toContainText(`night-${stamp}`);
+    expect(await page.content()).not.toContain(password);
+
+    await signOutViaUi(page);
+    await loginAsStaff(page, { ...staff, password });
   });
 });

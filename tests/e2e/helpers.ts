@@ -13,8 +13,9 @@ export const L1_AGENT = { userId: "l1agent", password: "l1agent-demo-pass", name
 export const L1_AGENT_2 = { userId: "l1agent2", password: "l1agent2-demo-pass", name: "Leo First" } as const;
 export const L2_AGENT = { userId: "l2agent", password: "l2agent-demo-pass", name: "Priya Second" } as const;
 export const L3_AGENT = { userId: "l3agent", password: "l3agent-demo-pass", name: "Theo Third" } as const;
-export const MANAGER = { userId: "manager", password: "manager-demo-pass", name: "Mia Manager" } as const;
-export const ADMIN = { userId: "admin", password: "admin-demo-pass", name: "Ada Admin" } as const;
+export const MANAGER = { userId: "manager", password: "manager-demo-pass", name: "Mia Manager", home: /\/dashboard$/ } as const;
+/** /admin opens its first page, the matrix. */
+export const ADMIN = { userId: "admin", password: "admin-demo-pass", name: "Ada Admin", home: /\/admin\/matrix$/ } as const;
 
 export type LoginKind = "customer" | "staff";
 
@@ -52,10 +53,10 @@ export async function loginAsCustomer(page: Page, user: { userId: string; pin: s
   await expect(page.getByRole("banner")).toContainText(`${user.name} (${user.userId})`);
 }
 
-/** Signs a staff member in through the login page and waits for the L1 queue. */
-export async function loginAsStaff(page: Page, user: { userId: string; password: string; name: string } = L1_AGENT): Promise<void> {
+/** Signs a staff member in through the login page and waits for their home: agents the queue, managers the dashboard, admins the admin pages. */
+export async function loginAsStaff(page: Page, user: { userId: string; password: string; name: string; home?: RegExp } = L1_AGENT): Promise<void> {
   await submitLogin(page, "staff", user.userId, user.password);
-  await expect(page).toHaveURL(/\/queue$/);
+  await expect(page).toHaveURL(user.home ?? /\/queue$/);
   await expect(page.getByRole("banner")).toContainText(user.name);
 }
 

@@ -65,9 +65,8 @@ test.describe("manager dashboard", () => {
     expect(toEngineering.status()).toBe(200);
     await Promise.all([customer.dispose(), l1.dispose(), l2.dispose()]);
 
-    // 1. The manager reads today's funnel.
+    // 1. The manager signs in and lands on the dashboard, then reads today's funnel.
     await loginAsStaff(page, MANAGER);
-    await page.getByRole("link", { name: "Dashboard" }).click();
     await page.goto("/dashboard?period=today");
     const funnel = page.locator('table[data-table="funnel"]');
     await expect(funnel).toBeVisible();

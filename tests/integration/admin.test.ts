@@ -1,7 +1,13 @@
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
+import { createCategory } from "@/lib/admin/create-category";
 import { createKbArticle } from "@/lib/admin/create-kb-article";
+import { createSupportGroup } from "@/lib/admin/create-support-group";
+import { deleteCategory } from "@/lib/admin/delete-category";
+import { deleteKbArticle } from "@/lib/admin/delete-kb-article";
+import { deleteSupportGroup } from "@/lib/admin/delete-support-group";
+import { resetStaffPassword } from "@/lib/admin/reset-staff-password";
 import { createPerson } from "@/lib/admin/create-person";
 import { getKbArticle } from "@/lib/admin/get-kb-article";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
@@ -23,6 +29,10 @@ import { authenticate } from "@/lib/auth/authenticate";
 import { recordFailure, throttleKeys } from "@/lib/auth/login-throttle";
 import { AppError } from "@/lib/errors";
 import { getPriorityMatrix, publishPriorityMatrix } from "@/lib/routing/priority-matrix";
+import { recordDeflection } from "@/lib/kb/record-deflection";
+import { recordArticleFeedback } from "@/lib/kb/record-feedback";
+import { assignTicket } from "@/lib/routing/assign";
+import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { actorFor } from "../fixtures/actors";
@@ -252,5 +262,194 @@ describeEachDatabase("admin services", (database) => {
   it("keeps the audit trail append-only", async () => {
     await expect(database().db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     await expect(database().db.auditEvent.updateMany({ data: { action: "x" } })).rejects.toThrow(/append-only/);
+  });
+});
+
+describeEachDatabase("admin: creating and deleting groups, categories and articles; staff passwords", (database) => {
+  let acme: Actor;
+  let l1: Actor;
+  let manager: Actor;
+  let admin: Actor;
+  const db = () => database().db;
+  const auditCount = () => db().auditEvent.count();
+  const conflict = async (promise: Promise<unknown>) => (await refused(promise, "CONFLICT")).message;
+  const groupSlugs = async () => (await listSupportGroups(admin)).map((g) => g.slug);
+  const categorySlugs = async () => (await listAdminCategories(admin)).map((c) => c.slug);
+
+  beforeAll(async () => {
+    await seedDemoData(db());
+    acme = await actorFor(db(), "C1001");
+    l1 = await actorFor(db(), "l1agent");
+    manager = await actorFor(db(), "manager");
+    admin = await actorFor(db(), "admin");
+  });
+
+  it("only admins create and delete: customers, agents and managers are refused and nothing changes", async () => {
+    const group = { slug: "night-shift", name: "Night Shift", tier: "L2", assignmentMode: "PULL" };
+    const category = { slug: "hardware", name: "Hardware", defaultImpact: "LOW", defaultUrgency: "LOW" };
+    for (const actor of [acme, l1, manager]) {
+      await refused(createSupportGroup(actor, group), "FORBIDDEN");
+      await refused(deleteSupportGroup(actor, { slug: "cloud-vendor" }), "FORBIDDEN");
+      await refused(createCategory(actor, category), "FORBIDDEN");
+      await refused(deleteCategory(actor, { slug: "integration" }), "FORBIDDEN");
+      await refused(deleteKbArticle(actor, { slug: "help-integration" }), "FORBIDDEN");
+      await refused(resetStaffPassword(actor, { userId: "l2agent" }), "FORBIDDEN");
+    }
+    expect(await auditCount()).toBe(0);
+    expect(await groupSlugs()).not.toContain("night-shift");
+    expect(await categorySlugs()).not.toContain("hardware");
+    expect(await db().kbArticle.count({ where: { slug: "help-integration" } })).toBe(1);
+  });
+
+  it("creates a support group with field errors for bad input, and a duplicate slug is a field error", async () => {
+    const bad = await refused(createSupportGroup(admin, { slug: "Night Shift", name: " ", tier: "L9", assignmentMode: "SOMETIMES" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["assignmentMode", "name", "slug", "tier"]);
+    const noKind = await refused(createSupportGroup(admin, { slug: "acme-vendor", name: "Acme Vendor", tier: "L4", assignmentMode: "PULL" }), "VALIDATION");
+    expect(noKind.fields).toEqual({ l4Kind: ["An L4 group is a vendor or an engineering team."] });
+    const kindBelowL4 = await refused(createSupportGroup(admin, { slug: "night-shift", name: "Night Shift", tier: "L2", assignmentMode: "PULL", l4Kind: "VENDOR" }), "VALIDATION");
+    expect(kindBelowL4.fields).toEqual({ l4Kind: ["Only L4 groups have a kind."] });
+    const taken = await refused(createSupportGroup(admin, { slug: "platform-support", name: "Again", tier: "L2", assignmentMode: "PULL" }), "VALIDATION");
+    expect(taken.fields).toEqual({ slug: ["Another group has that slug."] });
+    expect(await auditCount()).toBe(0);
+
+    const created = await createSupportGroup(admin, { slug: "night-shift", name: "Night Shift", tier: "L2", assignmentMode: "PULL" });
+    expect(created).toEqual({ slug: "night-shift", name: "Night Shift", tier: "L2", l4Kind: null, assignmentMode: "PULL", members: [], categories: [] });
+    const vendor = await createSupportGroup(admin, { slug: "acme-vendor", name: "Acme Vendor", tier: "L4", assignmentMode: "PULL", l4Kind: "VENDOR" });
+    expect(vendor).toMatchObject({ tier: "L4", l4Kind: "VENDOR" });
+    expect(await groupSlugs()).toEqual(expect.arrayContaining(["night-shift", "acme-vendor"]));
+    const { events } = await listAuditEvents(admin, { entity: "SupportGroup" });
+    expect(events.map((e) => e.action)).toEqual(["create", "create"]);
+    expect(events[1]).toMatchObject({ actor: { userId: "admin" }, before: null, after: { slug: "night-shift", tier: "L2", assignmentMode: "PULL" } });
+  });
+
+  it("refuses to delete a group routing relies on or that members, categories or tickets still reference, naming them, and changes nothing", async () => {
+    const audits = await auditCount();
+    const defaultL2 = await conflict(deleteSupportGroup(admin, { slug: "platform-support" }));
+    expect(defaultL2).toBe("Group platform-support cannot be deleted: it is the default L2 group escalations go to; 1 member: l2agent.");
+    expect(await conflict(deleteSupportGroup(admin, { slug: "service-desk" }))).toContain("it is the L1 group every new ticket enters");
+    expect(await conflict(deleteSupportGroup(admin, { slug: "engineering-support" }))).toContain("it is the default L3 group escalations go to");
+
+    // A member.
+    await updateSupportGroup(admin, { slug: "night-shift", name: "Night Shift", assignmentMode: "PULL", members: ["l2agent"] });
+    expect(await conflict(deleteSupportGroup(admin, { slug: "night-shift" }))).toBe("Group night-shift cannot be deleted: 1 member: l2agent.");
+    await updateSupportGroup(admin, { slug: "night-shift", name: "Night Shift", assignmentMode: "PULL", members: [] });
+
+    // A category's L2 group.
+    const data = (await listAdminCategories(admin)).find((c) => c.slug === "data")!;
+    await updateCategory(admin, { ...data, l2Group: "night-shift" });
+    expect(await conflict(deleteSupportGroup(admin, { slug: "night-shift" }))).toBe("Group night-shift cannot be deleted: it is the L2 group of category data.");
+    await updateCategory(admin, data);
+
+    // A ticket in it, and once it has moved on, its history.
+    const ticket = await createTicket(acme, { type: "INCIDENT", title: "Night", description: "Night shift ticket", category: "data" });
+    await assignTicket(manager, ticket.number, { group: "night-shift" });
+    expect(await conflict(deleteSupportGroup(admin, { slug: "night-shift" }))).toBe("Group night-shift cannot be deleted: 1 ticket is in it.");
+    await assignTicket(manager, ticket.number, { group: "platform-support" });
+    expect(await conflict(deleteSupportGroup(admin, { slug: "night-shift" }))).toBe("Group night-shift cannot be deleted: tickets have passed through it, and their history names it.");
+
+    expect(await groupSlugs()).toEqual(expect.arrayContaining(["platform-support", "service-desk", "night-shift"]));
+    const { events } = await listAuditEvents(admin, { entity: "SupportGroup", limit: 10 });
+    expect(events.filter((e) => e.action === "delete")).toEqual([]);
+    expect(await auditCount()).toBe(audits + 4); // the two member edits and the two category edits only
+  });
+
+  it("deletes an unused group, audited with what it was; unknown and malformed slugs are 404 and 400", async () => {
+    await deleteSupportGroup(admin, { slug: "acme-vendor" });
+    expect(await groupSlugs()).not.toContain("acme-vendor");
+    const { events } = await listAuditEvents(admin, { entity: "SupportGroup", limit: 1 });
+    expect(events[0]).toMatchObject({ action: "delete", before: { slug: "acme-vendor", tier: "L4", l4Kind: "VENDOR" }, after: null });
+    await refused(deleteSupportGroup(admin, { slug: "acme-vendor" }), "NOT_FOUND");
+    const bad = await refused(deleteSupportGroup(admin, { slug: "Not A Slug" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {})).toEqual(["slug"]);
+  });
+
+  it("creates a category with its SOP article and L2 group, with field errors for bad input", async () => {
+    const audits = await auditCount();
+    await createKbArticle(admin, { slug: "sop-hardware", title: "Hardware SOP", body: "Check the cable.", audience: "AGENT" });
+    const input = { slug: "hardware", name: "Hardware", description: "Laptops and phones", defaultImpact: "LOW", defaultUrgency: "MEDIUM", sopArticle: "sop-hardware", l2Group: "platform-support" };
+    const bad = await refused(createCategory(admin, { ...input, slug: "Hard Ware", name: "", defaultImpact: "HUGE" }), "VALIDATION");
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["defaultImpact", "name", "slug"]);
+    const links = await refused(createCategory(admin, { ...input, sopArticle: "help-data", l2Group: "engineering-support" }), "VALIDATION");
+    expect(links.fields).toEqual({ sopArticle: ["Choose an article written for agents."], l2Group: ["Choose an L2 group."] });
+    const takenSop = await refused(createCategory(admin, { ...input, sopArticle: "sop-data" }), "VALIDATION");
+    expect(takenSop.fields).toEqual({ sopArticle: ["That article is already another category's SOP."] });
+    const takenSlug = await refused(createCategory(admin, { ...input, slug: "data" }), "VALIDATION");
+    expect(takenSlug.fields).toEqual({ slug: ["Another category has that slug."] });
+    expect(await categorySlugs()).not.toContain("hardware");
+    expect(await auditCount()).toBe(audits + 1); // the SOP article only
+
+    expect(await createCategory(admin, input)).toEqual(input);
+    // Without SOP and L2 group: none, and the default group.
+    expect(await createCategory(admin, { slug: "printers", name: "Printers", defaultImpact: "LOW", defaultUrgency: "LOW" })).toMatchObject({ slug: "printers", description: "", sopArticle: "", l2Group: "" });
+    const { events } = await listAuditEvents(admin, { entity: "Category", limit: 2 });
+    expect(events.map((e) => e.action)).toEqual(["create", "create"]);
+    expect(events[1]).toMatchObject({ before: null, after: input });
+  });
+
+  it("refuses to delete a category while a ticket is filed under it; otherwise deletes it and its articles stay, uncategorized", async () => {
+    await createKbArticle(admin, { slug: "help-printers", title: "Printer jams", body: "Open the tray.", audience: "CUSTOMER", category: "printers" });
+    const ticket = await createTicket(acme, { type: "INCIDENT", title: "Jammed", description: "Paper jam", category: "printers" });
+    const audits = await auditCount();
+    expect(await conflict(deleteCategory(admin, { slug: "printers" }))).toBe("Category printers cannot be deleted: 1 ticket is filed under it.");
+    expect(await categorySlugs()).toContain("printers");
+    expect(await auditCount()).toBe(audits);
+
+    // Reclassified under another category, the ticket no longer holds it; a category's SOP article is freed with it.
+    await updateTicket(manager, ticket.number, { version: ticket.version, category: "data" });
+    await deleteCategory(admin, { slug: "printers" });
+    await deleteCategory(admin, { slug: "hardware" });
+    expect(await categorySlugs()).not.toContain("printers");
+    expect(await getKbArticle(admin, "help-printers")).toMatchObject({ category: null });
+    const { events } = await listAuditEvents(admin, { entity: "Category", limit: 2 });
+    expect(events[1]).toMatchObject({ action: "delete", before: { slug: "printers", articles: ["help-printers"] }, after: null });
+    expect(events[0]).toMatchObject({ action: "delete", before: { slug: "hardware", sopArticle: "sop-hardware" }, after: null });
+    await refused(deleteCategory(admin, { slug: "printers" }), "NOT_FOUND");
+  });
+
+  it("refuses to delete an SOP article (naming its category) or one whose self-service answers are counted; deletes others", async () => {
+    const audits = await auditCount();
+    expect(await conflict(deleteKbArticle(admin, { slug: "sop-data" }))).toBe("Article sop-data cannot be deleted: it is the SOP article of category data.");
+
+    await recordDeflection(acme, "help-data", { query: "export" });
+    await recordArticleFeedback(acme, "help-data", { helpful: true });
+    expect(await conflict(deleteKbArticle(admin, { slug: "help-data" }))).toBe(
+      "Article help-data cannot be deleted: the self-service figures count its 1 deflection and 1 feedback answer (unpublish it instead).",
+    );
+    expect(await db().deflection.count()).toBe(1);
+    expect(await db().articleFeedback.count()).toBe(1);
+    expect(await getKbArticle(admin, "help-data")).not.toBeNull();
+    expect(await auditCount()).toBe(audits);
+
+    // Freed by the deleted category above, sop-hardware is no SOP now; help-printers was never read.
+    await deleteKbArticle(admin, { slug: "sop-hardware" });
+    await deleteKbArticle(admin, { slug: "help-printers" });
+    expect(await getKbArticle(admin, "sop-hardware")).toBeNull();
+    const { events } = await listAuditEvents(admin, { entity: "KbArticle", limit: 1 });
+    expect(events[0]).toMatchObject({ action: "delete", before: { slug: "help-printers", title: "Printer jams", category: null }, after: null });
+    await refused(deleteKbArticle(admin, { slug: "help-printers" }), "NOT_FOUND");
+  });
+
+  it("resets a staff password: generated, shown once, stored as a hash, never in the audit trail; customers keep PINs", async () => {
+    const audits = await auditCount();
+    const customer = await refused(resetStaffPassword(admin, { userId: "C1001" }), "VALIDATION");
+    expect(customer.fields).toEqual({ userId: ["Customers sign in with a PIN: issue a new PIN instead."] });
+    await refused(resetStaffPassword(admin, { userId: "nobody" }), "NOT_FOUND");
+    await refused(resetStaffPassword(admin, {}), "VALIDATION");
+    expect(await auditCount()).toBe(audits);
+    expect((await authenticate("staff", { userId: "l2agent", secret: "l2agent-demo-pass" }, null)).ok).toBe(true);
+
+    const { userId, password } = await resetStaffPassword(admin, { userId: "L2Agent" });
+    expect(userId).toBe("l2agent");
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    const stored = await db().user.findUniqueOrThrow({ where: { userId: "l2agent" } });
+    expect(stored.secretHash).toMatch(/^scrypt\$/);
+    expect(stored.secretHash).not.toContain(password);
+    expect((await authenticate("staff", { userId: "l2agent", secret: "l2agent-demo-pass" }, null)).ok).toBe(false);
+    expect((await authenticate("staff", { userId: "l2agent", secret: password }, null)).ok).toBe(true);
+
+    const { events } = await listAuditEvents(admin, { entity: "User", limit: 1 });
+    expect(events[0]).toMatchObject({ action: "reset-password", entityId: stored.id, before: { userId: "l2agent" }, after: { userId: "l2agent" } });
+    expect(JSON.stringify(events)).not.toContain(password);
+    expect(await auditCount()).toBe(audits + 1);
   });
 });

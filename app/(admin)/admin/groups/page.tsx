@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CategoryEditor } from "@/components/admin/category-editor";
+import { CreateGroupForm } from "@/components/admin/create-group-form";
 import { GroupEditor } from "@/components/admin/group-editor";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { listKbArticles } from "@/lib/admin/list-kb-articles";
@@ -7,7 +8,7 @@ import { listPeople } from "@/lib/admin/list-people";
 import { listSupportGroups } from "@/lib/admin/list-support-groups";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/permissions";
-import { updateCategoryAction, updateGroupAction } from "./actions";
+import { createCategoryAction, createGroupAction, deleteCategoryAction, deleteGroupAction, updateCategoryAction, updateGroupAction } from "./actions";
 
 export const metadata: Metadata = { title: "Groups and categories" };
 
@@ -16,27 +17,24 @@ export default async function GroupsPage() {
   const [groups, categories, articles, { people }] = await Promise.all([listSupportGroups(actor), listAdminCategories(actor), listKbArticles(actor), listPeople(actor)]);
   const canWrite = can(actor, "admin:write");
   const agents = people.filter((p) => p.role === "AGENT" && p.active);
+  const sopArticles = articles.filter((a) => a.audience === "AGENT").map((a) => ({ slug: a.slug, title: a.title }));
+  const l2Groups = groups.filter((g) => g.tier === "L2").map((g) => ({ slug: g.slug, name: g.name }));
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold text-slate-900">Groups and categories</h1>
       <section aria-label="Groups" className="space-y-3">
+        {canWrite && <CreateGroupForm onCreate={createGroupAction} />}
         {groups.map((g) => (
-          <GroupEditor key={g.slug} group={g} agents={agents.filter((a) => a.tier === g.tier)} canWrite={canWrite} onSave={updateGroupAction} />
+          <GroupEditor key={g.slug} group={g} agents={agents.filter((a) => a.tier === g.tier)} canWrite={canWrite} onSave={updateGroupAction} onDelete={deleteGroupAction} />
         ))}
       </section>
       <section aria-labelledby="categories-heading" className="space-y-3">
         <h2 id="categories-heading" className="text-xl font-semibold text-slate-900">
           Categories
         </h2>
+        {canWrite && <CategoryEditor sopArticles={sopArticles} l2Groups={l2Groups} canWrite onSave={createCategoryAction} />}
         {categories.map((c) => (
-          <CategoryEditor
-            key={c.slug}
-            category={c}
-            sopArticles={articles.filter((a) => a.audience === "AGENT").map((a) => ({ slug: a.slug, title: a.title }))}
-            l2Groups={groups.filter((g) => g.tier === "L2").map((g) => ({ slug: g.slug, name: g.name }))}
-            canWrite={canWrite}
-            onSave={updateCategoryAction}
-          />
+          <CategoryEditor key={c.slug} category={c} sopArticles={sopArticles} l2Groups={l2Groups} canWrite={canWrite} onSave={updateCategoryAction} onDelete={deleteCategoryAction} />
         ))}
       </section>
     </div>

@@ -6,6 +6,7 @@ import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
 import { createPerson } from "@/lib/admin/create-person";
 import { deactivatePerson } from "@/lib/admin/deactivate-person";
 import { issuePin } from "@/lib/admin/issue-pin";
+import { resetStaffPassword } from "@/lib/admin/reset-staff-password";
 import { runAdminAction } from "@/lib/admin/run-admin-action";
 
 const done = <T,>(result: AdminActionResult<T>) => {
@@ -19,6 +20,10 @@ export async function createPersonAction(input: unknown) {
 
 export async function issuePinAction(userId: string) {
   return done(await runAdminAction((actor) => issuePin(actor, { userId }), "New PIN issued."));
+}
+
+export async function resetPasswordAction(userId: string) {
+  return done(await runAdminAction((actor) => resetStaffPassword(actor, { userId }), "New password issued."));
 }
 
 export async function deactivatePersonAction(userId: string) {

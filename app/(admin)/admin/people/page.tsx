@@ -7,7 +7,7 @@ import { listOrganizationSlugs } from "@/lib/admin/list-organizations";
 import { listPeople } from "@/lib/admin/list-people";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/permissions";
-import { clearThrottleAction, createPersonAction, deactivatePersonAction, issuePinAction } from "./actions";
+import { clearThrottleAction, createPersonAction, deactivatePersonAction, issuePinAction, resetPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -19,7 +19,7 @@ export default async function PeoplePage() {
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold text-slate-900">People</h1>
       {canWrite && <CreatePersonForm organizations={organizations} onCreate={createPersonAction} />}
-      <PeopleTable people={people} canWrite={canWrite} onIssuePin={issuePinAction} onDeactivate={deactivatePersonAction} />
+      <PeopleTable people={people} canWrite={canWrite} onIssuePin={issuePinAction} onResetPassword={resetPasswordAction} onDeactivate={deactivatePersonAction} />
       {more && <p className="text-sm text-slate-700">Showing the first 200 people.</p>}
       <LoginThrottleTable throttles={throttles} canWrite={canWrite} onClear={clearThrottleAction} />
     </div>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DeleteKbArticleButton } from "@/components/admin/delete-kb-article-button";
 import { KbArticleEditor } from "@/components/admin/kb-article-editor";
 import { getKbArticle } from "@/lib/admin/get-kb-article";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCategories } from "@/lib/catalog/list-categories";
 import { can } from "@/lib/permissions";
-import { updateKbArticleAction } from "../actions";
+import { deleteKbArticleAction, updateKbArticleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -14,10 +15,14 @@ export default async function EditKbArticlePage({ params }: { params: Promise<{ 
   const { slug } = await params;
   const [article, categories] = await Promise.all([getKbArticle(actor, slug), listCategories()]);
   if (!article) notFound();
+  const canWrite = can(actor, "admin:write");
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold text-slate-900">{article.title}</h1>
-      <KbArticleEditor mode="update" initial={article} categories={categories.map((c) => ({ slug: c.slug, name: c.name }))} canWrite={can(actor, "admin:write")} onSave={updateKbArticleAction} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-slate-900">{article.title}</h1>
+        {canWrite && <DeleteKbArticleButton slug={article.slug} onDelete={deleteKbArticleAction} />}
+      </div>
+      <KbArticleEditor mode="update" initial={article} categories={categories.map((c) => ({ slug: c.slug, name: c.name }))} canWrite={canWrite} onSave={updateKbArticleAction} />
     </div>
   );
 }

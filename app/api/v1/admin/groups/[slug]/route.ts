@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { deleteSupportGroup } from "@/lib/admin/delete-support-group";
+import { withActor, type SlugRouteContext } from "@/lib/http/api";
+
+export const DELETE = withActor(async (actor, _request, { params }: SlugRouteContext) => {
+  await deleteSupportGroup(actor, { slug: (await params).slug });
+  return NextResponse.json({ deleted: true });
+});
