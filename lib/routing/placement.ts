@@ -50,13 +50,13 @@ export function placeInGroup(group: GroupData, candidates: Candidate[]): Placeme
  * The placements of an AUTO group in order of preference: the least-loaded member first, then each next
  * one for when everyone before is being handed another ticket at that very moment (intakes running side
  * by side skip an agent whose row another intake holds, instead of queueing behind it). Each says who
- * was passed over and why, so the log explains a choice that is not the first.
+ * was passed over and why, so the log explains a choice that is not the first. `limit`: how many to decide.
  */
-export function placementsInOrder(group: GroupData, candidates: Candidate[]): Placement[] {
+export function placementsInOrder(group: GroupData, candidates: Candidate[], limit = Infinity): Placement[] {
   const first = placeInGroup(group, candidates);
   if (!first.assignee || !first.decision) return [first];
   const ranked = rankCandidates(candidates);
-  return ranked.map((candidate, i) => {
+  return ranked.slice(0, limit).map((candidate, i) => {
     if (i === 0) return first;
     const busy = ranked.slice(0, i);
     return {

@@ -103,8 +103,8 @@ async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Pr
   // in order whose row no other intake holds at this instant (so intakes side by side neither pile onto
   // one agent nor wait for each other); if all are held, the first, after waiting its turn.
   const candidates = context.candidates.map((c) => ({ ...c, lastAssignedAt: c.lastAssignedAt ? new Date(c.lastAssignedAt) : null }));
-  const placements = group.assignmentMode === "AUTO" ? placementsInOrder(group, candidates) : [];
-  const choices = placements.filter((p) => p.assignee).slice(0, FREE_CHOICES);
+  const placements = group.assignmentMode === "AUTO" ? placementsInOrder(group, candidates, FREE_CHOICES) : [];
+  const choices = placements.filter((p) => p.assignee);
   const assignedEvent = (p: Placement): EventInput => ({
     type: "ASSIGNED", actorId: null, fromTier: "L1", toTier: "L1", toGroup: group.slug, toAssignee: p.assignee?.userId ?? null, createdAt: now, ...p.decision!,
   });

@@ -80,6 +80,8 @@ describe("placementsInOrder: the next choice when the ones before are busy", () 
     expect(order[2]!.decision!.reason).toBe(
       "Assigned to Anna Andersen in Platform Support: least loaded of l2anna (load 7); l2cleo, l2ben were being given another ticket at that moment.",
     );
+    // Only as many as asked for: the same first two.
+    expect(placementsInOrder(autoGroup, [anna, ben, cleo], 2)).toEqual(order.slice(0, 2));
   });
 
   it("is the single placement of a pull queue or a group without members", () => {
