@@ -5,10 +5,21 @@
 // only while no row names it (removing one already gone is no error).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startSweepSchedule } = await import("@/lib/routing/sweep-schedule");
-  startSweepSchedule();
-  const { startDeliverySchedule } = await import("@/lib/mail/delivery-schedule");
-  startDeliverySchedule();
-  const { startOrphanSweepSchedule } = await import("@/lib/attachments/orphan-sweep-schedule");
-  startOrphanSweepSchedule();
+  const { intervalSeconds, startRepeatingJob } = await import("@/lib/schedule/repeating-job");
+  const { runSweep } = await import("@/lib/routing/sweep");
+  const { deliverOutbox } = await import("@/lib/mail/deliver-outbox");
+  const { sweepOrphanFiles } = await import("@/lib/attachments/sweep-orphan-files");
+
+  startRepeatingJob("sweep", intervalSeconds(process.env.TIERDESK_SWEEP_SECONDS, 60), async () => {
+    const result = await runSweep();
+    return result.escalated || result.alerted || result.updatesDue ? JSON.stringify(result) : null;
+  });
+  startRepeatingJob("mail", intervalSeconds(process.env.TIERDESK_MAIL_SECONDS, 10), async () => {
+    const result = await deliverOutbox();
+    return result.sent || result.retried || result.failed ? JSON.stringify(result) : null;
+  });
+  startRepeatingJob("attachments", intervalSeconds(process.env.TIERDESK_ATTACHMENT_SWEEP_SECONDS, 3600), async () => {
+    const result = await sweepOrphanFiles();
+    return result.removed ? `orphan files removed: ${JSON.stringify(result)}` : null;
+  });
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ORPHAN_GRACE_MS, orphanFiles, pastGrace } from "@/lib/attachments/orphan-files";
-import { orphanSweepIntervalSeconds } from "@/lib/attachments/orphan-sweep-schedule";
 
 const now = new Date("2026-11-27T12:00:00Z");
 const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000);
@@ -20,13 +19,5 @@ describe("orphan attachment files", () => {
 
   it("take a shorter grace period when asked", () => {
     expect(orphanFiles(files, new Set(), now, 0).map((f) => f.storageKey)).toEqual(["linked-old", "orphan-old", "orphan-at-the-edge", "orphan-fresh"]);
-  });
-
-  it("are swept hourly unless TIERDESK_ATTACHMENT_SWEEP_SECONDS says otherwise (0 turns it off)", () => {
-    expect(orphanSweepIntervalSeconds(undefined)).toBe(3600);
-    expect(orphanSweepIntervalSeconds("600")).toBe(600);
-    expect(orphanSweepIntervalSeconds("0")).toBe(0);
-    expect(orphanSweepIntervalSeconds("soon")).toBe(3600);
-    expect(orphanSweepIntervalSeconds("-5")).toBe(3600);
   });
 });
