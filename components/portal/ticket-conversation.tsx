@@ -1,6 +1,6 @@
 import { Markdown } from "@/components/ui/markdown";
 import type { PortalHistoryEntry, PortalReply } from "@/lib/tickets/customer-conversation";
-import { formatMoment } from "./ticket-update-promise";
+import { formatMoment } from "@/lib/tickets/update-promise";
 
 /** The description, the public replies (support's set apart from the customer's), then the status history. */
 export function TicketConversation({ description, replies, history }: { description: string; replies: PortalReply[]; history: PortalHistoryEntry[] }) {

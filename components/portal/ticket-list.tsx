@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
-import { formatMoment, isUpdateLate, nextUpdateShort } from "./ticket-update-promise";
+import { formatMoment, isUpdateLate, nextUpdateShort } from "@/lib/tickets/update-promise";
 
 /** The customer's tickets as cards: one column on a phone, the facts they ask about first. */
 export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; now: Date }) {

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
-import { formatMoment, isUpdateLate, updatePromise } from "./ticket-update-promise";
+import { formatMoment, isUpdateLate, updatePromise } from "@/lib/tickets/update-promise";
 
 /** The ticket's head: what it is, where it stands, who is on it, and the next update promised. */
 export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now: Date }) {

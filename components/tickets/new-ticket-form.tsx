@@ -8,7 +8,7 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { CategoryOption } from "@/lib/catalog/list-categories";
 import { IMPACT_CUSTOMER_LABEL, URGENCY_CUSTOMER_LABEL } from "@/lib/routing/labels";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
-import { updatePromise } from "@/components/portal/ticket-update-promise";
+import { updatePromise } from "@/lib/tickets/update-promise";
 import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
 
 export interface NewTicketState {

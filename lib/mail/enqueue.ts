@@ -4,6 +4,7 @@ import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { CUSTOMER_STATUS } from "@/lib/tickets/customer-labels";
+import { formatMoment } from "@/lib/tickets/update-promise";
 
 export interface MailTicket {
   id: number;
@@ -104,11 +105,26 @@ export function insertMailRowsSql(rows: ReturnType<typeof statusMailRow>[]): Pri
  * learns which ticket it changed only as it runs.
  */
 export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChange, "version">): Prisma.Sql {
-  const template = statusTemplate(change);
+  return insertTemplateMailSql(source, statusTemplate(change), Prisma.sql`'status:' || s."id" || ':v' || s."version"`);
+}
+
+/**
+ * The acknowledgement of a new ticket, inside the statement that creates it (`source` yields "id", "number",
+ * "title" and "customerId"): its status in plain words and when the first update is due.
+ */
+export function insertReceivedMailSql(source: Prisma.Sql, ticket: { status: TicketStatus; nextUpdateDueAt: Date | null }): Prisma.Sql {
+  const promise = ticket.nextUpdateDueAt ? `We will send you an update by ${formatMoment(ticket.nextUpdateDueAt.toISOString())} at the latest.` : "";
+  const template = {
+    subject: "[%1$s] Received: %2$s",
+    body: withPortalLink(`We have received your ticket %1$s ("%2$s"). Its status: ${literal(CUSTOMER_STATUS[ticket.status])}.${promise ? ` ${literal(promise)}` : ""}`),
+  };
+  return insertTemplateMailSql(source, template, Prisma.sql`'received:' || s."id"`);
+}
+
+function insertTemplateMailSql(source: Prisma.Sql, template: MailTemplate, dedupeKey: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
-    SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"),
-      'status:' || s."id" || ':v' || s."version"
+    SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"), ${dedupeKey}
     FROM ${source} s
     JOIN "User" u ON u."id" = s."customerId"
     WHERE u."email" IS NOT NULL

@@ -4,6 +4,7 @@ import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
 import { Prisma } from "@/lib/db/generated/client";
 import type { AssignmentMode, Impact, Tier, Urgency } from "@/lib/db/generated/enums";
 import { forbidden, invalid } from "@/lib/errors";
+import { insertReceivedMailSql } from "@/lib/mail/enqueue";
 import { can } from "@/lib/permissions";
 import type { Candidate } from "@/lib/routing/candidates";
 import { clockColumnsOf } from "@/lib/routing/clock-columns";
@@ -33,9 +34,9 @@ interface IntakeContext {
 
 /**
  * A customer opens an incident or service request. It enters at L1 in the intake group, classified on
- * the current matrix, with its due times, a number that is never reused, and the events that explain
- * it. Two statements: one reads what intake decides from, one writes the ticket and its events together
- * (a single statement is atomic, so nothing is half written).
+ * the current matrix, with its due times, a number that is never reused, the events that explain it, and
+ * the customer's acknowledgement mail. Two statements: one reads what intake decides from, one writes the
+ * ticket, its events and its mail together (a single statement is atomic, so nothing is half written).
  */
 export async function createTicket(actor: Actor, input: unknown, now = new Date()): Promise<TicketJson> {
   return (await openTicket(actor, input, now)).ticket;
@@ -153,6 +154,8 @@ async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Pr
           '{inputs,candidates}', ${JSON.stringify(choices[0]?.decision?.inputs.candidates ?? [])}::jsonb)), '[]'::jsonb) FROM chosen)`,
         Prisma.sql`(SELECT "id" FROM ticket)`,
       )}
+    ), mail AS (
+      ${insertReceivedMailSql(Prisma.sql`ticket`, { status: choiceIds.length ? "ASSIGNED" : clocks.status, nextUpdateDueAt: clocks.nextUpdateDueAt })}
     )
     ${selectTicketRowsSql(Prisma.sql`ticket`)}`;
   return toTicketJson(row);

@@ -22,12 +22,25 @@ describeEachDatabase("createTicket with an idempotency key", (database) => {
     const first = await openTicket(acme, input);
     const ticketsBefore = await database().db.ticket.count();
     const eventsBefore = await database().db.ticketEvent.count();
+    const mailsBefore = await database().db.outboxMessage.count();
     const second = await openTicket(acme, input);
     expect(first.created).toBe(true);
     expect(second.created).toBe(false);
     expect(second.ticket).toEqual(first.ticket);
     expect(await database().db.ticket.count()).toBe(ticketsBefore);
     expect(await database().db.ticketEvent.count()).toBe(eventsBefore);
+    expect(await database().db.outboxMessage.count()).toBe(mailsBefore);
+  });
+
+  it("acknowledges the new ticket by mail with its status and first update promise, once", async () => {
+    const { ticket } = await openTicket(acme, { ...valid, idempotencyKey: "ack-mail-0001" }, new Date("2026-12-01T10:00:00Z"));
+    await openTicket(acme, { ...valid, idempotencyKey: "ack-mail-0001" }, new Date("2026-12-01T10:00:05Z"));
+    const mails = await database().db.outboxMessage.findMany({ where: { ticket: { number: ticket.number } } });
+    expect(mails.map((m) => [m.toAddress, m.subject])).toEqual([["carla@acme.example", `[${ticket.number}] Received: Exports stop at 50 %`]]);
+    expect(mails[0]!.body).toContain(`We have received your ticket ${ticket.number} ("Exports stop at 50 %"). Its status: Received.`);
+    // data defaults MEDIUM × MEDIUM → P3, updates every 4 business hours: 14:00 the same day.
+    expect(mails[0]!.body).toContain("We will send you an update by 1 Dec, 14:00 UTC at the latest.");
+    expect(mails[0]!.body).toContain(`/portal/tickets/${ticket.number}`);
   });
 
   it("a double submit at the same moment creates one ticket and both get it", async () => {

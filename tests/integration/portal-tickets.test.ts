@@ -96,12 +96,13 @@ describeEachDatabase("Customer portal tickets", (database) => {
       await addComment(l1, number, { body: "Internal only: check the ETL.", visibility: "INTERNAL" }, at(104));
       const mails = (await outbox()).slice(before);
       expect(mails.map((m) => [m.toAddress, m.subject, m.status])).toEqual([
+        ["carla@acme.example", `[${number}] Received: Reports empty`, "PENDING"],
         ["carla@acme.example", `[${number}] Assigned to an agent: Reports empty`, "PENDING"],
         ["carla@acme.example", `[${number}] New reply: Reports empty`, "PENDING"],
         ["carla@acme.example", `[${number}] Resolved: Reports empty`, "PENDING"],
       ]);
-      expect(mails[0]!.body).toContain(`Your ticket ${number} changed from "Received" to "Assigned to an agent".`);
-      expect(mails[1]!.body).toContain("Cleared the cache on our side.");
+      expect(mails[1]!.body).toContain(`Your ticket ${number} changed from "Received" to "Assigned to an agent".`);
+      expect(mails[2]!.body).toContain("Cleared the cache on our side.");
       // Claiming again changes nothing, so it mails nothing.
       await claimTicket(l1, number, at(105));
       expect(await outbox()).toHaveLength(before + mails.length);

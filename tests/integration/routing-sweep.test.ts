@@ -74,12 +74,13 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(t.due.tierBudgetEndsAt).toBe(at(15 + 60).toISOString());
       // NEW → ASSIGNED is a status the customer sees: mailed once, with the escalation.
       const { id } = await database().db.ticket.findUniqueOrThrow({ where: { number } });
-      const mails = await database().db.outboxMessage.findMany({ where: { ticketId: id } });
+      const mails = await database().db.outboxMessage.findMany({ where: { ticketId: id }, orderBy: { id: "asc" } });
       expect(mails.map((m) => [m.toAddress, m.subject, m.dedupeKey])).toEqual([
+        ["carla@acme.example", `[${number}] Received: Checkout down`, `received:${id}`],
         ["carla@acme.example", `[${number}] Assigned to an agent: Checkout down`, `status:${id}:v${t.version}`],
       ]);
-      expect(mails[0]!.body).toContain(`Your ticket ${number} changed from "Received" to "Assigned to an agent".`);
-      expect(mails[0]!.body).toContain(`/portal/tickets/${number}`);
+      expect(mails[1]!.body).toContain(`Your ticket ${number} changed from "Received" to "Assigned to an agent".`);
+      expect(mails[1]!.body).toContain(`/portal/tickets/${number}`);
 
       const [escalated, assigned] = await lastEvents(number, 2);
       expect(escalated).toMatchObject({
@@ -124,7 +125,7 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(await runSweep(at(16))).toEqual(NOTHING);
       expect((await getTicket(manager, number)).version).toBe(before.version);
       expect(await listEvents(manager, number)).toHaveLength(eventCount);
-      expect(await database().db.outboxMessage.count({ where: { ticket: { number } } })).toBe(1);
+      expect(await database().db.outboxMessage.count({ where: { ticket: { number } } })).toBe(2);
     });
 
     it("flags a due customer update once; an internal note does not clear it, a public reply does", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUpdateLate, nextUpdateShort, updatePromise } from "@/components/portal/ticket-update-promise";
+import { isUpdateLate, nextUpdateShort, updatePromise } from "@/lib/tickets/update-promise";
 import { CUSTOMER_PRIORITY, SUPPORT_LEVEL } from "@/lib/tickets/customer-labels";
 import { backoffSeconds, BACKOFF_CAP_SECONDS } from "@/lib/mail/deliver-outbox";
 
