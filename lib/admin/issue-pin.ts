@@ -20,7 +20,7 @@ export async function issuePin(actor: Actor, input: unknown): Promise<{ userId: 
   const person = await db().$transaction(async (tx) => {
     const person = await findPersonForChange(tx, userId);
     if (person.role !== "CUSTOMER") throw invalid({ userId: ["PINs are for customers; staff sign in with a password."] });
-    await tx.user.update({ where: { id: person.id }, data: { secretHash } });
+    await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: new Date() } });
     // The PIN itself is never recorded: only that a new one replaced the old.
     await recordAuditEvent(tx, actor, { entity: "User", entityId: person.id, action: "issue-pin", before: { userId: person.userId, pin: "previous" }, after: { userId: person.userId, pin: "new, shown once" } });
     return person;

@@ -21,7 +21,7 @@ export async function resetStaffPassword(actor: Actor, input: unknown): Promise<
   const person = await db().$transaction(async (tx) => {
     const person = await findPersonForChange(tx, userId);
     if (person.role === "CUSTOMER") throw invalid({ userId: ["Customers sign in with a PIN: issue a new PIN instead."] });
-    await tx.user.update({ where: { id: person.id }, data: { secretHash } });
+    await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: new Date() } });
     // The password itself is never recorded: only that a new one replaced the old.
     await recordAuditEvent(tx, actor, { entity: "User", entityId: person.id, action: "reset-password", before: { userId: person.userId, password: "previous" }, after: { userId: person.userId, password: "new, shown once" } });
     return person;

@@ -5,9 +5,8 @@ import { db } from "@/lib/db/client";
 import { authenticate, INVALID_LOGIN_MESSAGE, throttledMessage, type LoginKind } from "./authenticate";
 import { clientAddressFrom } from "./client-address";
 import { authSecret } from "./secret";
+import { SESSION_MAX_AGE_SECONDS } from "./session-validity";
 
-/** A session lasts at most this long from sign-in, however active it is. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
 
 function credentialsProvider(kind: LoginKind) {
   const secretField = kind === "customer" ? "pin" : "password";

@@ -2,22 +2,19 @@ import { getServerSession } from "next-auth";
 import { actorOf, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { unauthenticated } from "@/lib/errors";
-import { authOptions, SESSION_MAX_AGE_SECONDS } from "./options";
+import { authOptions } from "./options";
+import { sessionHolds } from "./session-validity";
 
-/**
- * The signed-in actor, re-read from the database on every request: a deactivated user, a changed role,
- * a logged-out session or one older than 12 h counts as signed out.
- */
+/** The signed-in actor, re-read from the database on every request while the session holds (`sessionHolds`). */
 export async function getActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id || !session.sid) return null;
-  if (Date.now() / 1000 - session.authTime > SESSION_MAX_AGE_SECONDS) return null;
   const [user, revoked] = await Promise.all([
     db().user.findUnique({ where: { id: session.user.id } }),
     db().revokedSession.findUnique({ where: { jti: session.sid }, select: { jti: true } }),
   ]);
-  if (!user || !user.active || revoked || user.role !== session.user.role) return null;
-  return actorOf(user);
+  if (!sessionHolds({ authTime: session.authTime, role: session.user.role, revoked: revoked !== null, user }, new Date())) return null;
+  return actorOf(user!);
 }
 
 export async function requireUser(): Promise<Actor> {

@@ -146,8 +146,11 @@ describeEachDatabase("admin services", (database) => {
     expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(true);
     await refused(createPerson(admin, { userId: "C9001", name: "Again", role: "CUSTOMER" }), "VALIDATION");
 
+    expect(stored.secretChangedAt).toBeNull();
     const { pin } = await issuePin(admin, { userId: "c9001" });
     expect(pin).toMatch(/^\d{6}$/);
+    // A new PIN ends the sessions signed in with the old one.
+    expect((await database().db.user.findUniqueOrThrow({ where: { userId: "C9001" } })).secretChangedAt).not.toBeNull();
     if (pin !== secret) expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(false);
     expect((await authenticate("customer", { userId: "C9001", secret: pin }, null)).ok).toBe(true);
     await refused(issuePin(admin, { userId: "l1agent" }), "VALIDATION");
@@ -438,10 +441,13 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
     expect(await auditCount()).toBe(audits);
     expect((await authenticate("staff", { userId: "l2agent", secret: "l2agent-demo-pass" }, null)).ok).toBe(true);
 
+    const resetAt = Date.now();
     const { userId, password } = await resetStaffPassword(admin, { userId: "L2Agent" });
     expect(userId).toBe("l2agent");
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
     const stored = await db().user.findUniqueOrThrow({ where: { userId: "l2agent" } });
+    // Sessions signed in with the old password end (sessionHolds, unit-tested, compares this with each session's sign-in).
+    expect(stored.secretChangedAt!.getTime()).toBeGreaterThanOrEqual(resetAt);
     expect(stored.secretHash).toMatch(/^scrypt\$/);
     expect(stored.secretHash).not.toContain(password);
     expect((await authenticate("staff", { userId: "l2agent", secret: "l2agent-demo-pass" }, null)).ok).toBe(false);
