@@ -19,8 +19,11 @@ export interface EventJson {
 }
 
 /** What a customer may see of the log: their ticket's life, not its internal routing. */
-const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null; rule: string | null; inputs: unknown }) => string | null>> = {
+const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null; toAssignee: string | null; rule: string | null; inputs: unknown }) => string | null>> = {
   CREATED: () => "Ticket opened.",
+  // Who, never: an agent's name is support's business until they write to the customer.
+  CLAIMED: () => "An agent took on your ticket.",
+  ASSIGNED: (e) => (e.toAssignee ? "An agent took on your ticket." : null),
   ESCALATED: (e) => `Passed to ${e.toTier === "L4" ? "a specialist team" : `level ${e.toTier?.slice(1)} support`}.`,
   RETURNED: (e) => `Back with level ${e.toTier?.slice(1)} support.`,
   AUTO_ESCALATED: (e) => `Passed to level ${e.toTier?.slice(1)} support.`,

@@ -316,14 +316,15 @@ test.describe("routing API", () => {
     expect(byType("ASSIGNED").details?.inputs).toMatchObject({ candidates: expect.arrayContaining([expect.objectContaining({ userId: L2_AGENT.userId })]) });
 
     const customer = await events("acme", number);
-    expect(customer.map((e) => e.type)).toEqual(["CREATED", "COMMENTED", "ESCALATED", "RETURNED"]);
+    expect(customer.map((e) => e.type)).toEqual(["CREATED", "CLAIMED", "COMMENTED", "ESCALATED", "ASSIGNED", "RETURNED"]);
     for (const e of customer) {
       expect(e.details).toBeNull();
       expect(e.explanation).not.toContain(ESCALATION.reason);
       expect(e.explanation).not.toContain("shard 7");
     }
     expect(customer[0]).toMatchObject({ actor: { userId: CUSTOMER_ACME.userId }, explanation: "Ticket opened." });
-    expect(customer[2]).toMatchObject({ actor: null, toTier: "L2" });
+    expect(customer[1]).toMatchObject({ actor: null, explanation: "An agent took on your ticket." });
+    expect(customer[3]).toMatchObject({ actor: null, toTier: "L2" });
     expect(JSON.stringify(customer)).not.toContain("INTERNAL");
     expect(JSON.stringify(customer)).not.toContain(L2_AGENT.userId);
 

@@ -201,10 +201,14 @@ describeEachDatabase("routing journey L1 → L2 → L1 → L2 → L3 → L4 → 
     const events = await listEvents(customer, number);
     expect(events.map((e) => [e.type, e.explanation])).toEqual([
       ["CREATED", "Ticket opened."],
+      ["CLAIMED", "An agent took on your ticket."],
       ["ESCALATED", "Passed to level 2 support."],
+      ["ASSIGNED", "An agent took on your ticket."],
       ["RETURNED", "Back with level 1 support."],
       ["ESCALATED", "Passed to level 2 support."],
+      ["ASSIGNED", "An agent took on your ticket."],
       ["ESCALATED", "Passed to level 3 support."],
+      ["ASSIGNED", "An agent took on your ticket."],
       ["ESCALATED", "Passed to a specialist team."],
       ["RETURNED", "Back with level 3 support."],
       ["COMMENTED", "New reply."],
