@@ -91,9 +91,11 @@ describeEachDatabase("routing permissions", (database) => {
       const seen = await listEvents(acme, number);
       expect(seen.map((e) => [e.type, e.explanation, e.actor?.userId ?? null])).toEqual([
         ["CREATED", "Ticket opened.", "C1001"],
+        ["CLAIMED", "An agent took on your ticket.", null],
         ["COMMENTED", "New reply.", "l1agent"],
         ["COMMENTED", "New reply.", "C1001"],
         ["ESCALATED", "Passed to level 2 support.", null],
+        ["ASSIGNED", "An agent took on your ticket.", null],
       ]);
       expect(seen.every((e) => e.details === null)).toBe(true);
       expect(JSON.stringify(seen)).not.toMatch(/old client|gateway|platform-support|l2agent|least loaded|matrix/i);
