@@ -7,8 +7,23 @@ import { ZEscalationRequest } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";
 import type { CustomerTicketJson } from "./customer-ticket-json";
 import { getCustomerTicket } from "./customer-tickets";
+import { formatMoment } from "./update-promise";
 
 export const ESCALATION_REQUEST_RULE = "customer.escalation-request";
+
+/** How long one request stands while the ticket stays at the same level. */
+export const ESCALATION_REQUEST_STANDS_HOURS = 24;
+
+/**
+ * Why a new request is refused, or null: one stands while the ticket stays at the level it was made at,
+ * for a day, so a customer cannot page the L1 owner and the managers again and again about the same thing.
+ * A ticket that moved to another level since, or a day later, takes a new one.
+ */
+export function escalationRequestRefusal(lastRequestAt: Date | null, tierEnteredAt: Date, now: Date): string | null {
+  if (!lastRequestAt || lastRequestAt < tierEnteredAt) return null;
+  if (now.getTime() - lastRequestAt.getTime() >= ESCALATION_REQUEST_STANDS_HOURS * 3_600_000) return null;
+  return `You asked for escalation on ${formatMoment(lastRequestAt.toISOString())}: support has been alerted and decides. You can ask again if the ticket is still at this level a day later.`;
+}
 
 /**
  * The customer asks for more attention, with a reason. It alerts the L1 owner (the last agent who held the
@@ -22,6 +37,13 @@ export async function requestEscalation(actor: Actor, number: string, input: unk
       throw new AppError("CONFLICT", "The ticket is resolved: say it is still broken to reopen it instead.");
     }
     if (data.version !== ticket.version) throw staleVersion(ticket.version);
+    const last = await tx.ticketEvent.findFirst({
+      where: { ticketId: ticket.id, type: "ALERT", rule: ESCALATION_REQUEST_RULE },
+      orderBy: { id: "desc" },
+      select: { createdAt: true },
+    });
+    const refusal = escalationRequestRefusal(last?.createdAt ?? null, ticket.tierEnteredAt, now);
+    if (refusal) throw new AppError("CONFLICT", refusal);
     const l1Owner =
       ticket.tier === "L1" && ticket.assignee
         ? ticket.assignee.userId

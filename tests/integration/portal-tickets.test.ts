@@ -169,6 +169,19 @@ describeEachDatabase("Customer portal tickets", (database) => {
       expect((await listEvents(acme, number)).at(-1)).toMatchObject({ type: "ALERT", explanation: "You asked for escalation: support has been alerted.", details: null });
       expect(claimed.tier).toBe("L1");
       await expect(requestEscalation(acme, number, { version: before.version, reason: "again" }, at(204))).rejects.toMatchObject({ status: 409 });
+
+      // Asking again at the same level, on the current version, is refused and changes nothing (no new alert).
+      const events = (await listEvents(manager, number)).length;
+      await expect(requestEscalation(acme, number, { version: after.version, reason: "Still waiting!" }, at(230))).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringContaining("You asked for escalation on 1 Dec, 13:23 UTC"),
+      });
+      expect(await listEvents(manager, number)).toHaveLength(events);
+      expect((await getCustomerTicket(acme, number)).version).toBe(after.version);
+      // Once the ticket moved to another level, a new request is taken.
+      await escalateTicket(l2, number, { reason: "Needs L3", summary: "Totals come from the ledger service" }, at(240));
+      const moved = await getCustomerTicket(acme, number);
+      expect((await requestEscalation(acme, number, { version: moved.version, reason: "Close is in two hours." }, at(241))).supportLevel).toBe("Level 3 support");
     });
   });
 
