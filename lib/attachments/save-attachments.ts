@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { PreparedUpload } from "./prepare-uploads";
-import { storeBytes } from "./store";
+import { removeStoredBytes, storeBytes } from "./store";
 import { inListOrder, toAttachmentJson, type AttachmentJson } from "./attachment-json";
 
 export interface StoredUpload extends Omit<PreparedUpload, "bytes"> {
@@ -9,15 +9,30 @@ export interface StoredUpload extends Omit<PreparedUpload, "bytes"> {
   sha256: string;
 }
 
-/**
- * Writes the bytes to the store, before any row names them: a row never points at a missing file. A
- * failure after this leaves unreferenced files (no rows); the orphan sweep (`sweepOrphanFiles`) removes
- * files that no Attachment row names once they are an hour old.
- */
-export async function storeUploads(uploads: PreparedUpload[]): Promise<StoredUpload[]> {
+/** Writes the bytes to the store, before any row names them: a row never points at a missing file. */
+async function storeUploads(uploads: PreparedUpload[]): Promise<StoredUpload[]> {
   return Promise.all(
     uploads.map(async ({ bytes, ...upload }) => ({ ...upload, size: bytes.byteLength, ...(await storeBytes(bytes)) })),
   );
+}
+
+/**
+ * Stores the uploads, then runs `write`, which records them or says it did not (`recorded: false`, e.g. a
+ * replayed submit). Files no row will name are removed at once: when `write` fails or records none. What a
+ * crash in between leaves, the orphan sweep (`sweepOrphanFiles`) removes after an hour.
+ */
+export async function withStoredUploads<T>(uploads: PreparedUpload[], write: (stored: StoredUpload[]) => Promise<{ result: T; recorded: boolean }>): Promise<T> {
+  const stored = await storeUploads(uploads);
+  const discard = () => Promise.all(stored.map((s) => removeStoredBytes(s.storageKey).catch(() => false)));
+  let outcome: { result: T; recorded: boolean };
+  try {
+    outcome = await write(stored);
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+  if (!outcome.recorded) await discard();
+  return outcome.result;
 }
 
 /** Records stored uploads against a ticket (and optionally one of its comments), in one statement. */

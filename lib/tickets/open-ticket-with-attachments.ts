@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { listTicketAttachments } from "@/lib/attachments/list-attachments";
 import { prepareUploads } from "@/lib/attachments/prepare-uploads";
-import { recordAttachments, storeUploads } from "@/lib/attachments/save-attachments";
+import { recordAttachments, withStoredUploads } from "@/lib/attachments/save-attachments";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -15,10 +15,9 @@ import { getCustomerTicket } from "./customer-tickets";
 /**
  * A customer opens a ticket with files. Fields and files are checked before anything is written; the
  * bytes are stored, then the ticket is created, then the attachment rows: a refused or failed intake
- * leaves no rows (only unreferenced files, which `sweepOrphanFiles` removes after an hour). A replayed
- * submit (same idempotency key) returns the first ticket and its attachments, adding none (its own files
- * are left for that sweep too). The ticket comes back in the customer's view (only customers open
- * tickets), as `GET` of it answers.
+ * leaves no rows, and its files are removed at once. A replayed submit (same idempotency key) returns the
+ * first ticket and its attachments, adding none (its own files are removed). The ticket comes back in the
+ * customer's view (only customers open tickets), as `GET` of it answers.
  */
 export async function openTicketWithAttachments(
   actor: Actor,
@@ -29,12 +28,16 @@ export async function openTicketWithAttachments(
   if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
   parseInput(ZCreateTicket, input);
   const prepared = await prepareUploads(files);
-  const stored = await storeUploads(prepared);
-  const { ticket: { number }, created } = await openTicket(actor, input, now);
-  if (created && stored.length > 0) {
+  const opened = await withStoredUploads<{ number: string; created: boolean; attachments: AttachmentJson[] | null }>(prepared, async (stored) => {
+    const { ticket: { number }, created } = await openTicket(actor, input, now);
+    if (!created || stored.length === 0) return { result: { number, created, attachments: null }, recorded: false };
     const { id } = await db().ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });
     const attachments = await recordAttachments({ ticketId: id, ticketNumber: number, uploaderId: actor.id }, stored, now);
-    return { ticket: await getCustomerTicket(actor, number), created, attachments };
-  }
-  return { ticket: await getCustomerTicket(actor, number), created, attachments: await listTicketAttachments(actor, number) };
+    return { result: { number, created, attachments }, recorded: true };
+  });
+  return {
+    ticket: await getCustomerTicket(actor, opened.number),
+    created: opened.created,
+    attachments: opened.attachments ?? (await listTicketAttachments(actor, opened.number)),
+  };
 }

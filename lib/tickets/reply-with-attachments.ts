@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { prepareUploads } from "@/lib/attachments/prepare-uploads";
-import { recordAttachments, storeUploads } from "@/lib/attachments/save-attachments";
+import { recordAttachments, withStoredUploads } from "@/lib/attachments/save-attachments";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
@@ -24,9 +24,9 @@ export async function replyWithAttachments(
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true, number: true } });
   if (!ticket) throw notFound("Ticket");
   parseInput(ZAddComment, input);
-  const stored = await storeUploads(await prepareUploads(files));
-  const comment = await addComment(actor, number, input, now);
-  if (stored.length === 0) return { comment, attachments: [] };
-  const attachments = await recordAttachments({ ticketId: ticket.id, ticketNumber: ticket.number, commentId: comment.id, uploaderId: actor.id }, stored, now);
-  return { comment, attachments };
+  return withStoredUploads(await prepareUploads(files), async (stored) => {
+    const comment = await addComment(actor, number, input, now);
+    const attachments = await recordAttachments({ ticketId: ticket.id, ticketNumber: ticket.number, commentId: comment.id, uploaderId: actor.id }, stored, now);
+    return { result: { comment, attachments }, recorded: true };
+  });
 }

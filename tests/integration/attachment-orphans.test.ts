@@ -32,12 +32,6 @@ describeEachDatabase("orphan attachment files", (database) => {
   const keysOnDisk = async () =>
     new Set((await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /^[0-9a-f-]{36}$/.test(e.name)).map((e) => e.name));
   const keysInRows = async () => new Set((await database().db.attachment.findMany({ select: { storageKey: true } })).map((r) => r.storageKey));
-  /** Runs `write` and returns the keys of the files it left on disk. */
-  const newFiles = async (write: () => Promise<unknown>) => {
-    const before = await keysOnDisk();
-    await write().catch(() => undefined);
-    return [...(await keysOnDisk())].filter((k) => !before.has(k));
-  };
   const age = (keys: string[], ms = TWO_HOURS) => {
     const then = new Date(Date.now() - ms);
     return Promise.all(keys.map((k) => utimes(path.join(dir, k.slice(0, 2), k), then, then)));
@@ -61,44 +55,54 @@ describeEachDatabase("orphan attachment files", (database) => {
     ).rejects.toThrow(/null value in column "ticketId"|ticketId/);
   });
 
-  it("keeps linked and fresh files; removes old files no row names (a failed intake, a replayed submit, a stray file)", async () => {
+  it("a refused intake, a replayed submit and a refused reply remove the files they stored at once", async () => {
+    const onDisk = async () => [...(await keysOnDisk())].sort();
+    const before = await onDisk();
+    // The category is checked inside the intake, after the files were stored.
+    await expect(openTicketWithAttachments(acme, { ...valid, category: "no-such-category" }, [file(PNG, "a.png")])).rejects.toMatchObject({ status: 400 });
+    expect(await onDisk()).toEqual(before);
+
+    const input = { ...valid, idempotencyKey: "orphan-double-submit-1" };
+    const first = await openTicketWithAttachments(acme, input, [file(LOG, "first.log")]);
+    const withFirst = await onDisk();
+    expect(withFirst).toHaveLength(before.length + 1);
+    const again = await openTicketWithAttachments(acme, input, [file(LOG, "again.log")]);
+    expect(again).toMatchObject({ created: false, ticket: { number: first.ticket.number } });
+    expect(again.attachments.map((a) => a.fileName)).toEqual(["first.log"]);
+    expect(await onDisk()).toEqual(withFirst);
+
+    // A customer may not write internal notes: refused by the comment service, after the file was stored.
+    await expect(replyWithAttachments(acme, first.ticket.number, { body: "psst", visibility: "INTERNAL" }, [file(LOG, "c.log")])).rejects.toMatchObject({ status: 403 });
+    expect(await onDisk()).toEqual(withFirst);
+    expect(await onDisk()).toEqual([...(await keysInRows())].sort());
+  });
+
+  it("keeps linked and fresh files; removes old files no row names (what a crash between file and row leaves)", async () => {
     // Linked: a ticket's file and a reply's file, both old.
     const opened = await openTicketWithAttachments(acme, valid, [file(PNG, "screen.png")]);
     const replied = await replyWithAttachments(acme, opened.ticket.number, { body: "The log.", visibility: "PUBLIC" }, [file(LOG, "today.log")]);
     const linked = [...(await keysInRows())];
-    expect(linked).toHaveLength(2);
     await age(linked);
 
-    // Orphans happen: an intake refused after its files were stored (an unknown category) ...
-    const failedIntake = await newFiles(() => openTicketWithAttachments(acme, { ...valid, category: "no-such-category" }, [file(PNG, "a.png")]));
-    expect(failedIntake).toHaveLength(1);
-    // ... a double submit, whose second request stores its files and then returns the first ticket ...
-    const input = { ...valid, idempotencyKey: "orphan-double-submit-1" };
-    await openTicketWithAttachments(acme, input, [file(LOG, "first.log")]);
-    const rowsAfterFirst = await keysInRows();
-    await age([...rowsAfterFirst].filter((k) => !linked.includes(k)));
-    const replay = await newFiles(() => openTicketWithAttachments(acme, input, [file(LOG, "again.log")]));
-    expect(replay).toHaveLength(1);
-    // ... and a file on disk without a row (a crash between the write and the row).
-    const stray = (await storeBytes(LOG)).storageKey;
-    await age([...failedIntake, ...replay, stray]);
-    // A fresh orphan may be an upload still in flight: it stays.
-    const fresh = await newFiles(() => openTicketWithAttachments(acme, { ...valid, category: "no-such-category" }, [file(PNG, "b.png")]));
-    expect(fresh).toHaveLength(1);
+    // Files on disk without a row, as a crash between the write and the row leaves them: two old, one fresh
+    // (a fresh one may be an upload still in flight: it stays).
+    const old = await Promise.all([storeBytes(LOG), storeBytes(PNG)]).then((s) => s.map((x) => x.storageKey));
+    await age(old);
+    const fresh = (await storeBytes(PNG)).storageKey;
     // Names the store never writes are not its files: left alone.
     await mkdir(path.join(dir, "zz"), { recursive: true });
     await writeFile(path.join(dir, "zz", "notes.txt"), "an operator's note");
     await writeFile(path.join(dir, "README"), "not ours");
-    const old = new Date(Date.now() - TWO_HOURS);
-    await utimes(path.join(dir, "zz", "notes.txt"), old, old);
+    const then = new Date(Date.now() - TWO_HOURS);
+    await utimes(path.join(dir, "zz", "notes.txt"), then, then);
 
     const onDiskBefore = await keysOnDisk();
     const result = await sweepOrphanFiles();
-    expect(result).toEqual({ scanned: onDiskBefore.size, removed: 3 });
+    expect(result).toEqual({ scanned: onDiskBefore.size, removed: 2 });
 
     const onDisk = await keysOnDisk();
-    expect([...onDisk].sort()).toEqual([...(await keysInRows()), ...fresh].sort());
-    for (const gone of [...failedIntake, ...replay, stray]) expect(onDisk.has(gone), gone).toBe(false);
+    expect([...onDisk].sort()).toEqual([...(await keysInRows()), fresh].sort());
+    for (const gone of old) expect(onDisk.has(gone), gone).toBe(false);
     expect(await readdir(path.join(dir, "zz"))).toEqual(["notes.txt"]);
     // Linked files still download.
     const png = await getAttachmentFile(acme, opened.ticket.number, opened.attachments[0]!.id);
@@ -107,7 +111,7 @@ describeEachDatabase("orphan attachment files", (database) => {
 
     // A second run finds nothing left; once the fresh orphan is old, it goes too.
     expect(await sweepOrphanFiles()).toMatchObject({ removed: 0 });
-    await age(fresh);
+    await age([fresh]);
     expect(await sweepOrphanFiles()).toMatchObject({ removed: 1 });
     expect([...(await keysOnDisk())].sort()).toEqual([...(await keysInRows())].sort());
   });
