@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { CUSTOMER_ACME, CUSTOMER_GLOBEX, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle } from "./helpers";
+import { CUSTOMER_ACME, CUSTOMER_GLOBEX, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle, waitForHydration } from "./helpers";
 
 /** A row of the queue table, found by its ticket number. */
 const rowOf = (page: Page, number: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: number, exact: true }) });
@@ -109,6 +109,7 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
 
   // Keyboard: j/k move, typing in the search box does not, ? shows the help, Enter opens the ticket.
   await page.goto(`/queue?view=unassigned&q=${token}`);
+  await waitForHydration(page);
   await page.getByRole("heading", { name: "L1 queue" }).click();
   await page.keyboard.press("j");
   await expect(rowOf(page, numbers[0]!)).toHaveAttribute("aria-current", "true");

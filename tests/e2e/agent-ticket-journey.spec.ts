@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { CUSTOMER_ACME, L1_AGENT, L1_AGENT_2, L2_AGENT, L3_AGENT, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle } from "./helpers";
+import { CUSTOMER_ACME, L1_AGENT, L1_AGENT_2, L2_AGENT, L3_AGENT, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle, waitForHydration } from "./helpers";
 
 /** Fails on any axe violation of impact "serious" or "critical". */
 async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
@@ -48,6 +48,7 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     const lena = await personPage(browser);
     await loginAsStaff(lena, L1_AGENT);
     await lena.goto(ticketUrl);
+    await waitForHydration(lena);
     await expect(lena.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(status(lena)).toHaveText("New");
     await expect(assignee(lena)).toHaveText("Unassigned");
@@ -104,6 +105,7 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     const priya = await personPage(browser);
     await loginAsStaff(priya, L2_AGENT);
     await priya.goto(ticketUrl);
+    await waitForHydration(priya);
     await expect(priya.getByTestId("timeline")).toContainText("Reason: Not a known outage; needs platform logs.");
     await priya.getByRole("button", { name: "Return to L1" }).click();
     const giveBack = priya.getByRole("dialog", { name: "Return to the lower tier" });
@@ -115,10 +117,12 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
 
     // Lena sees the guidance; Leo (second L1 agent) opens the same ticket and sees her there.
     await lena.reload();
+    await waitForHydration(lena);
     await expect(lena.getByTestId("guidance")).toContainText("Ask the customer for a HAR file");
     const leo = await personPage(browser);
     await loginAsStaff(leo, L1_AGENT_2);
     await leo.goto(ticketUrl);
+    await waitForHydration(leo);
     // Priya (L2) still has it open too.
     await expect(leo.getByTestId("presence")).toHaveText(`Also viewing: ${L2_AGENT.name}, ${L1_AGENT.name}`);
     await expect(lena.getByTestId("presence")).toContainText(L1_AGENT_2.name, { timeout: 20_000 });
@@ -152,8 +156,9 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(leo.getByTestId("timeline")).toContainText(`Reclassified P2 → P1 by ${L1_AGENT_2.name}`);
     await shot(leo, "l1-retried-on-new-version");
 
-    // Lena escalates again, with the guidance followed.
+    // Lena escalates again, with the guidance followed (a shortcut pressed before the reloaded page is hydrated would be lost).
     await lena.reload();
+    await waitForHydration(lena);
     await lena.keyboard.press("e");
     const again = lena.getByRole("dialog", { name: "Escalate to L2" });
     await again.getByLabel("Reason").fill("HAR file attached; the API gateway answers 500.");
@@ -163,6 +168,7 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
 
     // Priya escalates to L3, where it is auto-assigned to Theo.
     await priya.reload();
+    await waitForHydration(priya);
     await priya.getByRole("button", { name: "Escalate to L3" }).click();
     const toL3 = priya.getByRole("dialog", { name: "Escalate to L3" });
     await toL3.getByLabel("Reason").fill("Gateway bug, not configuration.");
@@ -176,6 +182,7 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     const theo = await personPage(browser);
     await loginAsStaff(theo, L3_AGENT);
     await theo.goto(ticketUrl);
+    await waitForHydration(theo);
     await theo.getByRole("button", { name: "Escalate to L4" }).click();
     const toL4 = theo.getByRole("dialog", { name: "Escalate to L4" });
     await toL4.getByLabel("Reason").fill("Vendor gateway defect.");
