@@ -9,6 +9,7 @@ export default async function CustomerLayout({ children }: { children: ReactNode
       <AppHeader
         title="Support portal"
         user={`${actor.name} (${actor.userId})`}
+        shortUser={actor.userId}
         links={[
           { href: "/portal", label: "New ticket" },
           { href: "/portal/tickets", label: "My tickets" },
