@@ -1,3 +1,5 @@
+import { ForgetNoticeParam } from "./forget-notice-param";
+
 export const TICKET_NOTICES = {
   closed: "Thank you: the ticket is closed.",
   reopened: "Reopened: support is on it again.",
@@ -12,6 +14,7 @@ export function TicketNoticeBanner({ notice }: { notice: TicketNotice }) {
   return (
     <p role="status" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm font-medium text-green-900">
       {TICKET_NOTICES[notice]}
+      <ForgetNoticeParam />
     </p>
   );
 }
