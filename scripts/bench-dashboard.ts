@@ -26,6 +26,7 @@ import { resolvePeriod } from "../lib/metrics/period";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
 import { throwAwayDatabase } from "./bench-database";
+import { runBenchmark } from "./bench-run";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -53,24 +54,15 @@ let created = false;
 let opened: OpenedDatabase | undefined;
 let sql: pg.Pool | undefined;
 let server: ChildProcess | undefined;
-let cleaned: Promise<void> | undefined;
 
-function cleanup(): Promise<void> {
-  cleaned ??= (async () => {
-    await stopAppServer(server);
-    await sql?.end().catch(() => {});
-    installProcessDatabase(undefined);
-    await opened?.close().catch(() => {});
-    if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  })();
-  return cleaned;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the server and dropping ${dbName}…`);
-    void cleanup().finally(() => process.exit(130));
-  });
+/** Stops the server, closes the pools and drops the database. */
+async function cleanup(): Promise<string> {
+  await stopAppServer(server);
+  await sql?.end().catch(() => {});
+  installProcessDatabase(undefined);
+  await opened?.close().catch(() => {});
+  if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  return `stopped the server, dropped ${dbName}`;
 }
 
 // ---- data --------------------------------------------------------------------------------------------
@@ -282,19 +274,4 @@ async function main(): Promise<void> {
   log(`\nload average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  console.error("The benchmark could not complete:", error);
-  exitCode = 1;
-} finally {
-  try {
-    await cleanup();
-    log(`stopped the server, dropped ${dbName}`);
-  } catch (error) {
-    console.error(`Could not drop ${dbName}:`, error);
-    exitCode = 1;
-  }
-}
-process.exit(exitCode);
+await runBenchmark(main, cleanup);

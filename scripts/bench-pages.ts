@@ -22,6 +22,7 @@ import type { QueueScope } from "../lib/tickets/queue-scope";
 import { QUEUE_VIEWS } from "../lib/validation/queue";
 import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
 import { throwAwayDatabase } from "./bench-database";
+import { runBenchmark } from "./bench-run";
 
 const OPEN_TICKETS = 100_000;
 const CUSTOMERS = 200;
@@ -48,23 +49,14 @@ let created = false;
 let opened: OpenedDatabase | undefined;
 let sql: pg.Pool | undefined;
 let server: ChildProcess | undefined;
-let cleaned: Promise<void> | undefined;
 
-function cleanup(): Promise<void> {
-  cleaned ??= (async () => {
-    await stopAppServer(server);
-    await sql?.end().catch(() => {});
-    await opened?.close().catch(() => {});
-    if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  })();
-  return cleaned;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the server and dropping ${dbName}…`);
-    void cleanup().finally(() => process.exit(130));
-  });
+/** Stops the server, closes the pools and drops the database. */
+async function cleanup(): Promise<string> {
+  await stopAppServer(server);
+  await sql?.end().catch(() => {});
+  await opened?.close().catch(() => {});
+  if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  return `stopped the server, dropped ${dbName}`;
 }
 
 // ---- data --------------------------------------------------------------------------------------------
@@ -350,19 +342,4 @@ async function main(): Promise<void> {
   log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  console.error("The benchmark could not complete:", error);
-  exitCode = 1;
-} finally {
-  try {
-    await cleanup();
-    log(`stopped the server, dropped ${dbName}`);
-  } catch (error) {
-    console.error(`Could not drop ${dbName}:`, error);
-    exitCode = 1;
-  }
-}
-process.exit(exitCode);
+await runBenchmark(main, cleanup);

@@ -25,6 +25,7 @@ import { runSweep } from "../lib/routing/sweep";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { createTicket } from "../lib/tickets/create-ticket";
 import { throwAwayDatabase } from "./bench-database";
+import { runBenchmark } from "./bench-run";
 
 // ---- sizes -------------------------------------------------------------------------------------------
 
@@ -59,25 +60,15 @@ const { adminUrl, name: dbName, url: benchUrl, admin } = database;
 let opened: OpenedDatabase | undefined;
 const rawPools = new Set<pg.Pool>();
 let created = false;
-let cleaned: Promise<void> | undefined;
 
-/** Closes every pool and drops the database; runs once, on success, failure or interruption. */
-function cleanup(): Promise<void> {
-  cleaned ??= (async () => {
-    for (const pool of rawPools) await pool.end().catch(() => {});
-    installProcessDatabase(undefined);
-    await opened?.close().catch(() => {});
-    if (created && process.env.BENCH_KEEP === "1") console.log(`kept ${benchUrl}`);
-    else if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  })();
-  return cleaned;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: dropping ${dbName}…`);
-    void cleanup().finally(() => process.exit(130));
-  });
+/** Closes every pool and drops the database (or keeps it, BENCH_KEEP=1). */
+async function cleanup(): Promise<string> {
+  for (const pool of rawPools) await pool.end().catch(() => {});
+  installProcessDatabase(undefined);
+  await opened?.close().catch(() => {});
+  if (created && process.env.BENCH_KEEP === "1") return `kept ${benchUrl}`;
+  if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  return `dropped ${dbName}`;
 }
 
 function rawPool(max: number): pg.Pool {
@@ -804,19 +795,4 @@ async function main(): Promise<void> {
   log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}; total ${fmt((performance.now() - started) / 1000, 1)} s`);
 }
 
-let exitCode = 0;
-try {
-  await main();
-} catch (error) {
-  console.error("The benchmark could not complete:", error);
-  exitCode = 1;
-} finally {
-  try {
-    await cleanup();
-    if (process.env.BENCH_KEEP !== "1") log(`dropped ${dbName}`);
-  } catch (error) {
-    console.error(`Could not drop ${dbName}:`, error);
-    exitCode = 1;
-  }
-}
-process.exit(exitCode);
+await runBenchmark(main, cleanup);
