@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { queueTitle } from "@/components/queue/labels";
 import { QueueFilters } from "@/components/queue/queue-filters";
 import { QueueLive } from "@/components/queue/queue-live";
+import { QueryError } from "@/components/ui/query-error";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { findQueue, type QueuePage as Queue } from "@/lib/tickets/find-queue";
@@ -35,24 +35,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         <h1 id="queue-heading" className="mb-4 text-xl font-bold">
           Queue
         </h1>
-        <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-          <p className="font-semibold">This queue link cannot be shown: {queue.message}</p>
-          {queue.fields && (
-            <ul className="mt-2 list-disc pl-5">
-              {Object.entries(queue.fields).map(([field, messages]) => (
-                <li key={field}>
-                  {field === "_" ? "" : `${field}: `}
-                  {messages.join(" ")}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="mt-2">
-            <Link href="/queue" className="underline">
-              Open your queue
-            </Link>
-          </p>
-        </div>
+        <QueryError error={queue} back="/queue" backLabel="Open your queue" what="queue link" />
       </section>
     );
   }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
-import { QueryError } from "@/components/dashboard/query-error";
+import { QueryError } from "@/components/ui/query-error";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import type { DashboardScope } from "@/lib/metrics/dashboard-links";

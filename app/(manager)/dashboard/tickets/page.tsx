@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MetricTicketsTable } from "@/components/dashboard/metric-tickets-table";
-import { QueryError } from "@/components/dashboard/query-error";
+import { QueryError } from "@/components/ui/query-error";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { dashboardHref, dashboardSearchParams } from "@/lib/metrics/dashboard-links";
