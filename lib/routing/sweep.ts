@@ -7,7 +7,6 @@
 import { db, type Transaction } from "@/lib/db/client";
 import { insertMailRowsSql, statusMailRow } from "@/lib/mail/enqueue";
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
-import type { CalendarData } from "./business-hours";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
@@ -15,9 +14,8 @@ import { NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
 import { addClockMinutes, tierBudgetMinutes } from "./sla";
-import { calendarData } from "./matrix-store";
 import { insertEventsSql } from "./event-rows";
-import { loadCandidates, type EventInput } from "./ticket-store";
+import { loadCandidates, loadVersionRules, type EventInput } from "./ticket-store";
 
 export interface SweepResult {
   escalated: number;
@@ -85,11 +83,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
   const targetSlug = (t: SpentTicket) => escalationTargetSlug(NEXT_TIER[t.tier]!, undefined, t.categoryL2Group)!;
   const groups = new Map((await tx.supportGroup.findMany({ where: { slug: { in: [...new Set(spent.map(targetSlug))] } } })).map((g) => [g.slug, g]));
   const candidates = await loadCandidates(tx, [...groups.values()].filter((g) => g.assignmentMode === "AUTO").map((g) => g.id));
-  const versions = await tx.priorityMatrixVersion.findMany({
-    where: { id: { in: [...new Set(spent.map((t) => t.matrixVersionId))] } },
-    include: { targets: true, calendar: { include: { holidays: true } } },
-  });
-  const rulesOf = new Map(versions.map((v) => [v.id, { targets: v.targets, calendar: calendarData(v.calendar) }]));
+  const rulesOf = await loadVersionRules(tx, spent.map((t) => t.matrixVersionId));
 
   const rows: Record<string, unknown>[] = [];
   const events: (EventInput & { ticketId: number })[] = [];
@@ -238,9 +232,9 @@ async function alertUpdatesOverdue(tx: Transaction, now: Date): Promise<number> 
       AND t."nextUpdateDueAt" + make_interval(secs => s."updateEveryMinutes" * 30) <= ${now}
       AND t."updateOverdueAlertedFor" IS DISTINCT FROM t."nextUpdateDueAt"`;
   if (!due.length) return 0;
-  const calendars = await calendarsOf(tx, due.filter((t) => t.clock === "BUSINESS_HOURS").map((t) => t.matrixVersionId));
+  const rulesOf = await loadVersionRules(tx, due.filter((t) => t.clock === "BUSINESS_HOURS").map((t) => t.matrixVersionId));
   const overdue = due.filter(
-    (t) => t.clock === "ALWAYS" || addClockMinutes(t.nextUpdateDueAt, t.updateEveryMinutes / 2, t.clock, calendars.get(t.matrixVersionId)!) <= now,
+    (t) => t.clock === "ALWAYS" || addClockMinutes(t.nextUpdateDueAt, t.updateEveryMinutes / 2, t.clock, rulesOf.get(t.matrixVersionId)!.calendar) <= now,
   );
   if (!overdue.length) return 0;
   // A reply since the read moved the due instant: that ticket is left alone (its new instant is not overdue).
@@ -257,16 +251,6 @@ async function alertUpdatesOverdue(tx: Transaction, now: Date): Promise<number> 
       jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt", 'updateEveryMinutes', every, 'clock', clock, 'priority', "priority", 'notify', 'managers'),
       'Managers alerted: the customer update is overdue by half the ' || every || '-minute cadence.', ${now}
     FROM overdue`;
-}
-
-/** The support calendar of each matrix version, as plain data for the clock rules. */
-async function calendarsOf(tx: Transaction, versionIds: string[]): Promise<Map<string, CalendarData>> {
-  if (!versionIds.length) return new Map();
-  const versions = await tx.priorityMatrixVersion.findMany({
-    where: { id: { in: [...new Set(versionIds)] } },
-    select: { id: true, calendar: { include: { holidays: true } } },
-  });
-  return new Map(versions.map((v) => [v.id, calendarData(v.calendar)]));
 }
 
 function formatMinutes(minutes: number): string {

@@ -42,6 +42,16 @@ export async function loadRules(tx: Transaction, matrixVersionId: string, priori
   return { target, calendar: calendarData(version.calendar) };
 }
 
+/** The targets and calendar of each of `versionIds`, for decisions over many tickets at once (the sweep). */
+export async function loadVersionRules(tx: Transaction, versionIds: string[]): Promise<Map<string, { targets: SlaTargetData[]; calendar: CalendarData }>> {
+  if (!versionIds.length) return new Map();
+  const versions = await tx.priorityMatrixVersion.findMany({
+    where: { id: { in: [...new Set(versionIds)] } },
+    include: { targets: true, calendar: { include: { holidays: true } } },
+  });
+  return new Map(versions.map((v) => [v.id, { targets: v.targets, calendar: calendarData(v.calendar) }]));
+}
+
 /** Active agents of each group with their open load (priority-weighted, kept by the database), in one query. */
 export async function loadCandidates(tx: Transaction, groupIds: string[]): Promise<Map<string, Candidate[]>> {
   const members = await tx.groupMembership.findMany({
