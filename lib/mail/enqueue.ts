@@ -52,44 +52,48 @@ function fill(template: string, ticket: { number: string; title: string }): stri
 
 const statusDedupeKey = (ticketId: number, version: number) => `status:${ticketId}:v${version}`;
 
-/** Queues one mail; a second call with the same dedupeKey does nothing. A customer without an email address gets none. */
-async function enqueueCustomerMail(tx: Transaction, ticket: MailTicket, mail: { dedupeKey: string } & MailTemplate): Promise<void> {
-  const customer = await tx.user.findUnique({ where: { id: ticket.customerId }, select: { email: true } });
-  if (!customer?.email) return;
-  await tx.outboxMessage.createMany({
-    data: [{ ticketId: ticket.id, toAddress: customer.email, subject: fill(mail.subject, ticket), body: fill(mail.body, ticket), dedupeKey: mail.dedupeKey }],
-    skipDuplicates: true,
-  });
+/** One mail to a ticket's customer, filled in: what `insertMailRowsSql` queues. */
+export interface MailRow {
+  ticketId: number;
+  customerId: string;
+  subject: string;
+  body: string;
+  dedupeKey: string;
+}
+
+/** The mail `template` makes for `ticket`. */
+function mailRow(ticket: MailTicket, dedupeKey: string, template: MailTemplate): MailRow {
+  return { ticketId: ticket.id, customerId: ticket.customerId, subject: fill(template.subject, ticket), body: fill(template.body, ticket), dedupeKey };
+}
+
+/** Queues one mail in one statement; a second call with the same dedupeKey does nothing. A customer without an email address gets none. */
+async function enqueueCustomerMail(tx: Transaction, row: MailRow): Promise<void> {
+  await tx.$executeRaw(insertMailRowsSql([row]));
 }
 
 /** A staff public reply. */
 export function enqueueReplyMail(tx: Transaction, ticket: MailTicket, comment: { id: number; body: string; authorName: string }): Promise<void> {
-  return enqueueCustomerMail(tx, ticket, {
-    dedupeKey: `comment:${comment.id}`,
-    subject: "[%1$s] New reply: %2$s",
-    body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}`),
-  });
+  return enqueueCustomerMail(
+    tx,
+    mailRow(ticket, `comment:${comment.id}`, {
+      subject: "[%1$s] New reply: %2$s",
+      body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}`),
+    }),
+  );
 }
 
 /** A status change. */
 export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange): Promise<void> {
-  return enqueueCustomerMail(tx, ticket, { dedupeKey: statusDedupeKey(ticket.id, change.version), ...statusTemplate(change) });
+  return enqueueCustomerMail(tx, statusMailRow(ticket, change));
 }
 
-/** The mail of many status changes, decided before a set-based write: rows for `insertMailRowsSql`. */
-export function statusMailRow(ticket: MailTicket, change: StatusChange) {
-  const template = statusTemplate(change);
-  return {
-    ticketId: ticket.id,
-    customerId: ticket.customerId,
-    subject: fill(template.subject, ticket),
-    body: fill(template.body, ticket),
-    dedupeKey: statusDedupeKey(ticket.id, change.version),
-  };
+/** The mail of a status change, decided before a set-based write: a row for `insertMailRowsSql`. */
+export function statusMailRow(ticket: MailTicket, change: StatusChange): MailRow {
+  return mailRow(ticket, statusDedupeKey(ticket.id, change.version), statusTemplate(change));
 }
 
 /** Queues `rows` in one statement (a CTE of a larger one): customers without an email address get none; a dedupeKey already queued is skipped. */
-export function insertMailRowsSql(rows: ReturnType<typeof statusMailRow>[]): Prisma.Sql {
+export function insertMailRowsSql(rows: MailRow[]): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
     SELECT m."ticketId", u."email", m."subject", m."body", m."dedupeKey"

@@ -5,7 +5,7 @@
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
-import { insertMailRowsSql, statusMailRow } from "@/lib/mail/enqueue";
+import { insertMailRowsSql, statusMailRow, type MailRow } from "@/lib/mail/enqueue";
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
@@ -87,7 +87,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
 
   const rows: Record<string, unknown>[] = [];
   const events: (EventInput & { ticketId: number })[] = [];
-  const mails: ReturnType<typeof statusMailRow>[] = [];
+  const mails: MailRow[] = [];
   for (const ticket of spent) {
     const toTier = NEXT_TIER[ticket.tier] as Tier;
     const group = groups.get(targetSlug(ticket));
