@@ -1,16 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CUSTOMER_ACME, L1_AGENT, apiSignIn, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle } from "./helpers";
-
-/** Runs axe on the page as it is; fails on any violation of impact "serious" or "critical". */
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(serious, `${name}: serious or critical accessibility violations`).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./axe";
 
 test.describe("accessibility (axe)", () => {
   test("/login, for customers and for staff", async ({ page }, testInfo) => {

@@ -1,18 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { ADMIN, CUSTOMER_ACME, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, loginAsStaff, signOutViaUi } from "./helpers";
+import { expectNoSeriousViolations } from "./axe";
 
 const MATRIX = "/api/v1/priority-matrix";
 const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit", "/admin/groups", "/admin/kb", "/admin/kb/new", "/admin/calendar"];
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(serious, `${name}: serious or critical accessibility violations`).toEqual([]);
-}
 
 const shot = (page: Page, testInfo: TestInfo, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { CUSTOMER_ACME, CUSTOMER_GLOBEX, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle, waitForHydration } from "./helpers";
+import { expectNoSeriousViolations } from "./axe";
 
 /** A row of the queue table, found by its ticket number. */
 const rowOf = (page: Page, number: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name: number, exact: true }) });
@@ -14,14 +14,6 @@ async function openTickets(request: APIRequestContext, tickets: { title: string;
     numbers.push(((await response.json()) as { ticket: { number: string } }).ticket.number);
   }
   return numbers;
-}
-
-async function expectNoSeriousViolations(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(serious, `${name}: serious or critical accessibility violations`).toEqual([]);
 }
 
 test("a ticket a customer opens appears in the L1 queue of a signed-in agent", async ({ page, browser }) => {
@@ -61,7 +53,7 @@ test("a ticket a customer opens appears in the L1 queue of a signed-in agent", a
   }
 });
 
-test("views with counts, filters and search in the URL, keyboard and help, accessible", async ({ page, playwright, baseURL }) => {
+test("views with counts, filters and search in the URL, keyboard and help, accessible", async ({ page, playwright, baseURL }, testInfo) => {
   const token = `kbd${Date.now().toString(36)}`;
   const customer = await playwright.request.newContext({ baseURL });
   let numbers: string[];
@@ -82,7 +74,7 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
   const unassignedCount = Number(await page.getByTestId("count-unassigned").textContent());
   expect(unassignedCount).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId("count-mine")).toHaveText(/^\d+$/);
-  await expectNoSeriousViolations(page, "queue");
+  await expectNoSeriousViolations(page, testInfo, "queue");
 
   // A view, then a search within it: both stay in the URL, which reopens the same queue.
   await views.getByRole("link", { name: /^Unassigned in my groups/ }).click();
@@ -128,7 +120,7 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
   await expect(help).toContainText("Next ticket");
-  await expectNoSeriousViolations(page, "queue-help");
+  await expectNoSeriousViolations(page, testInfo, "queue-help");
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 

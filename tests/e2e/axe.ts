@@ -1,8 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
-/** Runs axe on the page as it is; fails on any violation of impact "serious" or "critical". */
+/**
+ * Runs axe on the page once it has its title; fails on any violation of impact "serious" or "critical".
+ * Next.js streams a page's metadata: after a navigation or an action's redirect the new <title> lands a few
+ * milliseconds after the content (measured 5–25 ms), and axe started in that gap reports "document-title".
+ */
 export async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await expect(page, `${name}: the page has its title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
   const serious = results.violations

@@ -1,16 +1,7 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { CUSTOMER_ACME, L1_AGENT, L2_AGENT, MANAGER, apiSignIn, loginAsStaff, uniqueTitle } from "./helpers";
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(results.violations, null, 2), contentType: "application/json" });
-  const serious = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(serious, `${name}: serious or critical accessibility violations`).toEqual([]);
-}
+import { expectNoSeriousViolations } from "./axe";
 
 async function signedIn(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, baseURL: string | undefined, kind: "customer" | "staff", userId: string, secret: string) {
   const context = await playwright.request.newContext({ baseURL });

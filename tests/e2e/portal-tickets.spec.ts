@@ -1,14 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { CUSTOMER_ACME, CUSTOMER_GLOBEX, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, loginAsStaff, uniqueTitle } from "./helpers";
+import { expectNoSeriousViolations } from "./axe";
 
 const TICKETS = "/api/v1/tickets";
-
-async function expectNoSeriousViolations(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
-  expect(serious, `${name}: serious or critical accessibility violations`).toEqual([]);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
@@ -49,7 +43,7 @@ test.describe("portal: the customer's tickets", () => {
       await expect(card).toContainText("With: Level 1 support");
       await expect(card).toContainText(/Next update: by \d\d:\d\d UTC/);
       await expect(card).not.toContainText("service-desk");
-      await expectNoSeriousViolations(page, "portal-tickets");
+      await expectNoSeriousViolations(page, testInfo, "portal-tickets");
       await shot(page, testInfo, "01-ticket-list.png");
 
       await card.getByRole("link").click();
@@ -61,7 +55,7 @@ test.describe("portal: the customer's tickets", () => {
       // No group, agent login or internal priority code on the customer's page.
       const shown = await page.locator("main").innerText();
       for (const internal of ["Service Desk", "service-desk", "l1agent", "P1"]) expect(shown).not.toContain(internal);
-      await expectNoSeriousViolations(page, "portal-ticket");
+      await expectNoSeriousViolations(page, testInfo, "portal-ticket");
       await shot(page, testInfo, "02-agent-reply.png");
 
       // The manager finds the reply's mail in the outbox (no SMTP_URL here: it stays in the outbox).
@@ -117,7 +111,7 @@ test.describe("portal: the customer's tickets", () => {
       await page.getByRole("button", { name: "Rate 4 of 5: Good" }).click();
       await expect(page.getByText("You rated this 4 of 5: “Fixed on the second try.”")).toBeVisible();
       await expect(page.getByRole("button", { name: "Rate 4 of 5: Good" })).toHaveAttribute("aria-pressed", "true");
-      await expectNoSeriousViolations(page, "portal-ticket-closed");
+      await expectNoSeriousViolations(page, testInfo, "portal-ticket-closed");
       await shot(page, testInfo, "08-rated.png");
 
       // Counted for managers; every status change was mailed.
@@ -143,7 +137,7 @@ test.describe("portal: the customer's tickets", () => {
       await shot(page, testInfo, "09-mobile-list-360.png");
       await page.goto(`/portal/tickets/${number}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-      await expectNoSeriousViolations(page, "portal-ticket-360");
+      await expectNoSeriousViolations(page, testInfo, "portal-ticket-360");
       await shot(page, testInfo, "10-mobile-ticket-360.png");
 
       // A customer may not read the outbox.
