@@ -148,16 +148,35 @@ const median = (values: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Runs `count` calls of `fn` from `concurrency` callers sharing one cursor; returns elapsed milliseconds. */
-async function drive(concurrency: number, count: number, fn: (i: number) => Promise<void>): Promise<number> {
+/** This process's CPU time per operation, by side: what Node spends, while PostgreSQL has the rest of the cores. */
+const nodeCpu = new Map<string, { micros: number; ops: number }>();
+const nodeCpuPerOp = (side: string) => {
+  const c = nodeCpu.get(side);
+  return c ? c.micros / c.ops : 0;
+};
+
+/**
+ * Runs `count` calls of `fn` from `concurrency` callers sharing one cursor; returns elapsed milliseconds.
+ * With `side`, the process CPU time the calls took is added to that side's account (`nodeCpuPerOp`).
+ */
+async function drive(concurrency: number, count: number, fn: (i: number) => Promise<void>, side?: string): Promise<number> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < count; i = next++) await fn(i);
     }),
   );
-  return performance.now() - start;
+  const ms = performance.now() - start;
+  if (side) {
+    const used = process.cpuUsage(cpu);
+    const account = nodeCpu.get(side) ?? { micros: 0, ops: 0 };
+    account.micros += used.user + used.system;
+    account.ops += count;
+    nodeCpu.set(side, account);
+  }
+  return ms;
 }
 
 const iso = (date: Date) => date.toISOString();
@@ -338,11 +357,25 @@ const INSERT_TICKET = `INSERT INTO "Ticket" ("number", "type", "title", "descrip
   $24, $25, $26, $27, $28, $29, $30, $31)`;
 
 /**
- * The floor under any intake that logs its decisions: the same ticket INSERT with the three events
- * createTicket writes beside it (CREATED, CLASSIFIED, ASSIGNED with the candidates and their loads), in
- * one statement. Not a target; it shows how much of the gap to a bare INSERT the decision log itself is.
+ * The customer's mail as a floor writes it: one outbox row per ticket of `source` (a CTE with "id",
+ * "number", "title" and "customerId"), to the customer's address, with a text of the app's length.
  */
-const INSERT_TICKET_WITH_EVENTS = `WITH t AS (${INSERT_TICKET} RETURNING "id")
+const rawMailSql = (source: string, kind: string) => `
+  INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
+  SELECT s."id", u."email", '[' || s."number" || '] ${kind}: ' || s."title",
+    'Your ticket ' || s."number" || ' (' || s."title" || ') is ${kind.toLowerCase()}.' || E'\n\nView the ticket: http://localhost:3000/portal/tickets/' || s."number" || E'\n',
+    '${kind.toLowerCase()}:' || s."id"
+  FROM ${source} s JOIN "User" u ON u."id" = s."customerId" WHERE u."email" IS NOT NULL
+  ON CONFLICT ("dedupeKey") DO NOTHING`;
+
+/**
+ * The floor under any intake that logs its decisions and tells the customer: the same ticket INSERT with
+ * the three events createTicket writes beside it (CREATED, CLASSIFIED, ASSIGNED with the candidates and
+ * their loads) and the acknowledgement mail, in one statement. Not a target; it shows how much of the gap
+ * to a bare INSERT the writes every intake must make are.
+ */
+const INSERT_TICKET_WITH_EVENTS = `WITH t AS (${INSERT_TICKET} RETURNING "id", "number", "title", "customerId"),
+  mail AS (${rawMailSql("t", "Received")})
   INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
   SELECT t."id", e.type::"TicketEventType", CASE WHEN e.type = 'CREATED' THEN $9 END, 'L1', 'service-desk', e.assignee, e.rule, e.inputs::jsonb, e.reason, $31::timestamp(3)
   FROM t, (VALUES
@@ -372,7 +405,7 @@ interface IntakeResult {
   app: number[];
   raw: number[];
   ratios: number[];
-  /** createTicket against the ticket INSERT with its events (INSERT_TICKET_WITH_EVENTS). */
+  /** createTicket against the ticket INSERT with its events and mail (INSERT_TICKET_WITH_EVENTS). */
   floorRatios: number[];
   statementsPerTicket: number;
   assigned: number;
@@ -394,7 +427,7 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
       const i = intakeSeq++;
       const ticket = await createTicket(f.customers[i % f.customers.length]!, intakeInput(f, i));
       if (ticket.assignee) assigned++;
-    });
+    }, "intake app");
     appStatements += statements - before;
     created += count;
     return (count / ms) * 1000;
@@ -402,7 +435,7 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
   const runRaw = async (count: number) => {
     const ms = await drive(INTAKE_CONCURRENCY, count, async (i) => {
       await raw.query(INSERT_TICKET, rawTicketParams(f, i));
-    });
+    }, "intake raw");
     return (count / ms) * 1000;
   };
   const candidatesJson = JSON.stringify({
@@ -441,7 +474,7 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
     result.floorRatios.push(app / floor);
     log(
       `  intake round ${round + 1}: createTicket ${fmt(app)}/s, raw INSERT ${fmt(rawTps)}/s, ratio ${fmt(app / rawTps, 3)}; ` +
-        `raw INSERT with its 3 events ${fmt(floor)}/s (${fmt(floor / rawTps, 3)} of the bare INSERT)`,
+        `raw INSERT with its 3 events and mail ${fmt(floor)}/s (${fmt(floor / rawTps, 3)} of the bare INSERT)`,
     );
   }
   await endPool(raw);
@@ -457,7 +490,7 @@ interface SweepBench {
   app: number[];
   raw: number[];
   ratios: number[];
-  /** The raw UPDATE with the same events, against the bare raw UPDATE. */
+  /** The raw UPDATE with the same events and mail, against the bare raw UPDATE. */
   floor: number[];
   idle: number[];
   statementsPerSweep: number;
@@ -481,6 +514,8 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
       [f.serviceDesk, iso(minutesFrom(now, -180)), iso(minutesFrom(now, -1))],
     );
     await sql.query(`UPDATE "User" SET "lastAssignedAt" = NULL WHERE id = $1`, [f.l2agent]);
+    // Every run mails anew: the escalation's mail is keyed by ticket and version, and the version starts over.
+    await sql.query(`DELETE FROM "OutboxMessage" WHERE "ticketId" IN (${inList})`);
     await sql.query(`VACUUM ANALYZE "Ticket"`);
   };
   const timeSweep = async (now: Date) => {
@@ -490,8 +525,9 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
     const ms = performance.now() - start;
     return { ms, result, statements: statements - before };
   };
-  // withEvents: the floor under a sweep that logs its decisions — the same UPDATE writing, in the same
-  // statement, the two events per ticket the sweep writes (AUTO_ESCALATED, ASSIGNED). Not a target.
+  // withEvents: the floor under a sweep that logs its decisions and tells customers — the same UPDATE
+  // writing, in the same statement, the two events per ticket the sweep writes (AUTO_ESCALATED, ASSIGNED)
+  // and the customer's status mail. Not a target.
   const timeRaw = async (withEvents = false) => {
     const now = new Date();
     const start = performance.now();
@@ -502,7 +538,7 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
        WHERE "id" IN (${inList})`;
     const { rowCount } = await sql.query(
       withEvents
-        ? `WITH moved AS (${update} RETURNING "id")
+        ? `WITH moved AS (${update} RETURNING "id", "number", "title", "customerId"), mail AS (${rawMailSql("moved", "Assigned")})
            INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
            SELECT m."id", e.type::"TicketEventType", 'L1', 'L2', e.from_group, 'platform-support', 'l2agent', e.rule, e.inputs::jsonb, e.reason, $3::timestamp(3)
            FROM moved m, (VALUES
@@ -553,7 +589,7 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
     out.floor.push(withEvents / raw);
     log(
       `  sweep rep ${rep + 1}: runSweep ${fmt(app, 1)} ms (escalated ${out.escalated.at(-1)}), raw UPDATE ${fmt(raw, 1)} ms, ratio ${fmt(app / raw, 2)}; ` +
-        `raw UPDATE with the 2,000 events ${fmt(withEvents, 1)} ms (${fmt(withEvents / raw, 2)}× the bare UPDATE)`,
+        `raw UPDATE with the 2,000 events and 1,000 mails ${fmt(withEvents, 1)} ms (${fmt(withEvents / raw, 2)}× the bare UPDATE)`,
     );
   }
   out.statementsPerSweep = median(sweepStatements);
@@ -579,7 +615,7 @@ interface ClaimBench {
   app: number[];
   raw: number[];
   ratios: number[];
-  /** claimTicket against the raw UPDATE that also writes the CLAIMED event. */
+  /** claimTicket against the raw UPDATE that also writes the CLAIMED event and the mail. */
   floorRatios: number[];
   conflicts: number;
   statementsPerClaim: number;
@@ -620,7 +656,7 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
         if (error instanceof AppError && error.code === "CONFLICT") conflicts++;
         else throw error;
       }
-    });
+    }, counted ? "claims app" : undefined);
     if (counted) {
       appStatements += statements - before;
       out.claimed += set.length;
@@ -631,8 +667,9 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
     return (set.length / ms) * 1000;
   };
   const RAW_CLAIM = `UPDATE "Ticket" SET "assigneeId" = $1 WHERE id = $2 AND "assigneeId" IS NULL`;
-  // The floor under a claim that logs itself: the same UPDATE writing the CLAIMED event in the same statement.
-  const RAW_CLAIM_WITH_EVENT = `WITH c AS (${RAW_CLAIM} RETURNING "id", "tier")
+  // The floor under a claim that logs itself and tells the customer: the same UPDATE writing the CLAIMED
+  // event and the "Assigned to an agent" mail in the same statement.
+  const RAW_CLAIM_WITH_EVENT = `WITH c AS (${RAW_CLAIM} RETURNING "id", "tier", "number", "title", "customerId"), mail AS (${rawMailSql("c", "Assigned")})
     INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
     SELECT c."id", 'CLAIMED', $1, c."tier", c."tier", 'service-desk', $3, 'claim.pull', '{"group":"service-desk","assignmentMode":"PULL"}',
       'Claimed by ' || $4 || ' from the Service Desk queue.', now()::timestamp(3)
@@ -650,7 +687,7 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
     const ms = await drive(CLAIM_AGENTS, set.length, async (i) => {
       const { rowCount } = await claim(f.agents[i % CLAIM_AGENTS]!, set[i]!.id);
       if (rowCount !== 1) missed++;
-    });
+    }, withEvent ? undefined : "claims raw");
     await endPool(pool);
     if (missed) log(`  ! raw claims that found the ticket taken: ${missed}`);
     return (set.length / ms) * 1000;
@@ -674,7 +711,7 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
     out.floorRatios.push(app / floor);
     log(
       `  claim round ${round + 1}: claimTicket ${fmt(app)}/s, raw UPDATE ${fmt(raw)}/s, ratio ${fmt(app / raw, 3)}; ` +
-        `raw UPDATE with its event ${fmt(floor)}/s (${fmt(floor / raw, 3)} of the bare UPDATE)`,
+        `raw UPDATE with its event and mail ${fmt(floor)}/s (${fmt(floor / raw, 3)} of the bare UPDATE)`,
     );
   }
   out.statementsPerClaim = appStatements / out.claimed;
@@ -727,7 +764,8 @@ async function main(): Promise<void> {
       verdict: ratio >= TARGETS.intakeRatio ? "PASS" : "MISS",
     });
     notes.push(`SQL statements per createTicket (BEGIN/COMMIT included): ${fmt(intake.statementsPerTicket, 1)}; raw reference: 1`);
-    notes.push(`intake against a raw INSERT that also writes the ticket's 3 events in the same statement: ratio ${fmt(median(intake.floorRatios), 3)}`);
+    notes.push(`intake against a raw INSERT that also writes the ticket's 3 events and its mail in the same statement: ratio ${fmt(median(intake.floorRatios), 3)}`);
+    notes.push(`Node CPU per ticket in this process: createTicket ${fmt(nodeCpuPerOp("intake app"))} µs, raw INSERT ${fmt(nodeCpuPerOp("intake raw"))} µs`);
     notes.push(
       intake.assigned
         ? `AUTO placement at intake: present (${fmt(intake.assigned)} of ${fmt(intake.created)} measured tickets came back assigned)`
@@ -763,7 +801,7 @@ async function main(): Promise<void> {
       },
     );
     notes.push(`SQL statements per runSweep: ${fmt(sweep.statementsPerSweep)} with 1,000 spent, ${fmt(sweep.statementsPerIdleSweep)} idle; raw reference: 1`);
-    notes.push(`sweep floor: the raw UPDATE that also writes the sweep's 2 events per ticket takes ${fmt(median(sweep.floor), 2)}× the bare UPDATE`);
+    notes.push(`sweep floor: the raw UPDATE that also writes the sweep's 2 events and 1 mail per ticket takes ${fmt(median(sweep.floor), 2)}× the bare UPDATE`);
     notes.push(`sweep: escalated per run ${[...new Set(sweep.escalated)].join(", ")}; idle runs escalated/alerted/updatesDue ${[...new Set(sweep.idleResults)].join(", ")}`);
   }
 
@@ -784,7 +822,8 @@ async function main(): Promise<void> {
       verdict: ratio >= TARGETS.claimRatio ? "PASS" : "MISS",
     });
     notes.push(`SQL statements per claimTicket: ${fmt(claims.statementsPerClaim, 1)}; raw reference: 1`);
-    notes.push(`claims against a raw UPDATE that also writes the CLAIMED event in the same statement: ratio ${fmt(median(claims.floorRatios), 3)}`);
+    notes.push(`claims against a raw UPDATE that also writes the CLAIMED event and the mail in the same statement: ratio ${fmt(median(claims.floorRatios), 3)}`);
+    notes.push(`Node CPU per claim in this process: claimTicket ${fmt(nodeCpuPerOp("claims app"))} µs, raw UPDATE ${fmt(nodeCpuPerOp("claims raw"))} µs`);
     notes.push(`claims: ${fmt(claims.claimed)} measured, ${claims.conflicts} conflicts (distinct tickets per claim, so 0 expected)`);
   }
 

@@ -21,7 +21,7 @@ interface LocalDate {
 const MINUTE = 60_000;
 // Local dates and opening/closing instants repeat across tickets and sweeps: remember them (Intl is slow).
 const INSTANT_CACHE_LIMIT = 50_000;
-const instants = new Map<string, number>();
+const instants = new Map<string, Map<number, number>>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -58,31 +58,42 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 
+/** The cache of one time zone's instants or dates (a sweep asks for the same few thousands of times). */
+function cacheOf<T>(caches: Map<string, Map<number, T>>, timeZone: string): Map<number, T> {
+  let cache = caches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    caches.set(timeZone, cache);
+  }
+  if (cache.size >= INSTANT_CACHE_LIMIT) cache.clear();
+  return cache;
+}
+
 /** The instant at which the local clock shows `minuteOfDay` on `date`. */
 export function localTimeToInstant(date: LocalDate, minuteOfDay: number, timeZone: string): number {
-  const key = `${timeZone}|${date.year}-${date.month}-${date.day}|${minuteOfDay}`;
-  const known = instants.get(key);
+  const cache = cacheOf(instants, timeZone);
+  const key = ((date.year * 13 + date.month) * 32 + date.day) * 1441 + minuteOfDay;
+  const known = cache.get(key);
   if (known !== undefined) return known;
   const guess = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
   const first = guess - offsetAt(guess, timeZone);
   const second = guess - offsetAt(first, timeZone);
-  if (instants.size >= INSTANT_CACHE_LIMIT) instants.clear();
-  instants.set(key, second);
+  cache.set(key, second);
   return second;
 }
 
 const QUARTER_HOUR = 15 * MINUTE;
-const dates = new Map<string, LocalDate>();
+const dates = new Map<string, Map<number, LocalDate>>();
 
 /** The local calendar date at an instant. UTC offsets are whole quarter hours, so the date is constant within one. */
 export function localDateOf(instant: number, timeZone: string): LocalDate {
-  const key = `${timeZone}|${Math.floor(instant / QUARTER_HOUR)}`;
-  const known = dates.get(key);
+  const cache = cacheOf(dates, timeZone);
+  const key = Math.floor(instant / QUARTER_HOUR);
+  const known = cache.get(key);
   if (known) return known;
   const { year, month, day } = wallClock(instant, timeZone);
-  if (dates.size >= INSTANT_CACHE_LIMIT) dates.clear();
   const date = { year, month, day };
-  dates.set(key, date);
+  cache.set(key, date);
   return date;
 }
 

@@ -1,10 +1,15 @@
 import type { TicketStatus } from "@/lib/db/generated/enums";
 
+// Made once: toLocaleDateString with options builds a new formatter on every call, which cost an intake
+// more than classifying the ticket did.
+const WEEKDAY_DAY_MONTH = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
 /** "14:30 UTC" (today) or "Tue 1 Dec, 14:30 UTC": promises are kept in UTC. */
 function promiseMoment(at: Date, now: Date): string {
   const time = `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")} UTC`;
   const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  const day = at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const day = WEEKDAY_DAY_MONTH.format(at);
   return sameDay ? time : `${day}, ${time}`;
 }
 
@@ -33,6 +38,6 @@ export function nextUpdateShort(status: TicketStatus, nextUpdateAt: string | nul
 /** "27 Nov, 17:45 UTC": a moment, compact enough for a phone. */
 export function formatMoment(iso: string): string {
   const at = new Date(iso);
-  const day = at.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  const day = DAY_MONTH.format(at);
   return `${day}, ${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")} UTC`;
 }
