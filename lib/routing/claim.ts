@@ -4,8 +4,8 @@ import { AppError } from "@/lib/errors";
 import { insertStatusMailSql } from "@/lib/mail/enqueue";
 import { Prisma } from "@/lib/db/generated/client";
 import { getTicket } from "@/lib/tickets/get-ticket";
-import { toTicketJson, type TicketJson, type TicketRow } from "@/lib/tickets/ticket-json";
-import { selectTicketRowsSql } from "@/lib/tickets/ticket-row-sql";
+import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { selectTicketJsonSql } from "@/lib/tickets/ticket-json-sql";
 import { ZTicketNumber } from "@/lib/validation/ticket";
 import { checkClaim } from "./escalation";
 import { loadTicket } from "./ticket-store";
@@ -20,7 +20,7 @@ import { loadTicket } from "./ticket-store";
 export async function claimTicket(actor: Actor, number: string, now = new Date()): Promise<TicketJson> {
   const parsed = ZTicketNumber.safeParse(number);
   if (parsed.success && actor.role === "AGENT" && actor.tier) {
-    const claimed = await db().$queryRaw<TicketRow[]>`
+    const claimed = await db().$queryRaw<{ ticket: TicketJson }[]>`
       WITH before AS (
         SELECT "id", "status" FROM "Ticket" WHERE "number" = ${parsed.data}
       ), claimed AS (
@@ -41,8 +41,8 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
       ), mail AS (
         ${insertStatusMailSql(Prisma.sql`(SELECT c.* FROM claimed c JOIN before b ON b."id" = c."id" AND b."status" = 'NEW')`, { from: "NEW", to: "ASSIGNED" })}
       )
-      ${selectTicketRowsSql(Prisma.sql`claimed`)}`;
-    if (claimed[0]) return toTicketJson(claimed[0]);
+      ${selectTicketJsonSql(Prisma.sql`claimed`)}`;
+    if (claimed[0]) return claimed[0].ticket;
   }
   // Nothing was claimed: find out why, as the actor may see the ticket (another customer's is 404).
   const ticket = await loadTicket(db(), actor, number);

@@ -16,8 +16,8 @@ import type { EventInput } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCreateTicket, type CreateTicketInput } from "@/lib/validation/ticket";
 import { nextTicketNumberSql } from "./ticket-number";
-import { TICKET_INCLUDE, toTicketJson, type TicketJson, type TicketRow } from "./ticket-json";
-import { selectTicketRowsSql } from "./ticket-row-sql";
+import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
+import { selectTicketJsonSql } from "./ticket-json-sql";
 
 /** How many agents, best first, an intake tries before it waits for the first: more than intakes run at once. */
 const FREE_CHOICES = 8;
@@ -121,7 +121,7 @@ async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Pr
     return { ...event, inputs: { ...(event.inputs as object), candidates: null } };
   };
   const clocks = clockColumnsOf(plan.clocks);
-  const [row] = await db().$queryRaw<[TicketRow]>`
+  const [row] = await db().$queryRaw<[{ ticket: TicketJson }]>`
     WITH free AS (
       SELECT r.ord, u."id" FROM unnest(${choiceIds}::text[]) WITH ORDINALITY AS r(id, ord)
       JOIN "User" u ON u."id" = r.id
@@ -157,6 +157,6 @@ async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Pr
     ), mail AS (
       ${insertReceivedMailSql(Prisma.sql`ticket`, { status: choiceIds.length ? "ASSIGNED" : clocks.status, nextUpdateDueAt: clocks.nextUpdateDueAt })}
     )
-    ${selectTicketRowsSql(Prisma.sql`ticket`)}`;
-  return toTicketJson(row);
+    ${selectTicketJsonSql(Prisma.sql`ticket`)}`;
+  return row.ticket;
 }
