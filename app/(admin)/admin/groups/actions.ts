@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { createCategory } from "@/lib/admin/create-category";
 import { createSupportGroup } from "@/lib/admin/create-support-group";
 import { deleteCategory } from "@/lib/admin/delete-category";
@@ -9,44 +8,34 @@ import { runAdminAction } from "@/lib/admin/run-admin-action";
 import { updateCategory } from "@/lib/admin/update-category";
 import { updateSupportGroup } from "@/lib/admin/update-support-group";
 
+const PAGE = "/admin/groups";
+
 export async function updateGroupAction(input: unknown) {
-  const result = await runAdminAction(async (actor) => {
+  return runAdminAction(async (actor) => {
     await updateSupportGroup(actor, input);
-  }, "Group saved.");
-  if (result.ok) revalidatePath("/admin/groups");
-  return result;
+  }, "Group saved.", PAGE);
 }
 
 export async function updateCategoryAction(input: unknown) {
-  const result = await runAdminAction(async (actor) => {
+  return runAdminAction(async (actor) => {
     await updateCategory(actor, input);
-  }, "Category saved.");
-  if (result.ok) revalidatePath("/admin/groups");
-  return result;
+  }, "Category saved.", PAGE);
 }
 
 export async function createGroupAction(input: unknown) {
-  const result = await runAdminAction(async (actor) => (await createSupportGroup(actor, input)).slug, "Group created.");
-  if (result.ok) revalidatePath("/admin/groups");
-  return result;
+  return runAdminAction(async (actor) => (await createSupportGroup(actor, input)).slug, "Group created.", PAGE);
 }
 
 export async function deleteGroupAction(slug: string) {
-  const result = await runAdminAction((actor) => deleteSupportGroup(actor, { slug }), "Group deleted.");
-  if (result.ok) revalidatePath("/admin/groups");
-  return result;
+  return runAdminAction((actor) => deleteSupportGroup(actor, { slug }), "Group deleted.", PAGE);
 }
 
 export async function createCategoryAction(input: unknown) {
-  const result = await runAdminAction(async (actor) => {
+  return runAdminAction(async (actor) => {
     await createCategory(actor, input);
-  }, "Category created.");
-  if (result.ok) revalidatePath("/admin/groups");
-  return result;
+  }, "Category created.", PAGE);
 }
 
 export async function deleteCategoryAction(slug: string) {
-  const result = await runAdminAction((actor) => deleteCategory(actor, { slug }), "Category deleted.");
-  if (result.ok) revalidatePath("/admin/groups");
-  return result;
+  return runAdminAction((actor) => deleteCategory(actor, { slug }), "Category deleted.", PAGE);
 }

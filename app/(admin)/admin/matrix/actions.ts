@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { AdminActionResult } from "@/components/admin/admin-action-result";
 import { runAdminAction } from "@/lib/admin/run-admin-action";
 import { runWhatIf, type WhatIfResult } from "@/lib/admin/run-what-if";
@@ -11,7 +10,6 @@ export async function whatIfAction(input: unknown): Promise<AdminActionResult<Wh
 }
 
 export async function publishMatrixAction(input: unknown): Promise<AdminActionResult<{ version: number }>> {
-  const result = await runAdminAction(async (actor) => ({ version: (await publishPriorityMatrix(actor, input)).version }), "Published.");
-  if (result.ok) revalidatePath("/admin/matrix");
+  const result = await runAdminAction(async (actor) => ({ version: (await publishPriorityMatrix(actor, input)).version }), "Published.", "/admin/matrix");
   return result.ok ? { ...result, message: `Published version ${result.data.version}.` } : result;
 }

@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { AdminActionResult } from "@/components/admin/admin-action-result";
 import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
 import { createPerson } from "@/lib/admin/create-person";
 import { deactivatePerson } from "@/lib/admin/deactivate-person";
@@ -9,27 +7,24 @@ import { issuePin } from "@/lib/admin/issue-pin";
 import { resetStaffPassword } from "@/lib/admin/reset-staff-password";
 import { runAdminAction } from "@/lib/admin/run-admin-action";
 
-const done = <T,>(result: AdminActionResult<T>) => {
-  if (result.ok) revalidatePath("/admin/people");
-  return result;
-};
+const PAGE = "/admin/people";
 
 export async function createPersonAction(input: unknown) {
-  return done(await runAdminAction((actor) => createPerson(actor, input), "Created."));
+  return runAdminAction((actor) => createPerson(actor, input), "Created.", PAGE);
 }
 
 export async function issuePinAction(userId: string) {
-  return done(await runAdminAction((actor) => issuePin(actor, { userId }), "New PIN issued."));
+  return runAdminAction((actor) => issuePin(actor, { userId }), "New PIN issued.", PAGE);
 }
 
 export async function resetPasswordAction(userId: string) {
-  return done(await runAdminAction((actor) => resetStaffPassword(actor, { userId }), "New password issued."));
+  return runAdminAction((actor) => resetStaffPassword(actor, { userId }), "New password issued.", PAGE);
 }
 
 export async function deactivatePersonAction(userId: string) {
-  return done(await runAdminAction(async (actor) => (await deactivatePerson(actor, { userId })).userId, "Deactivated."));
+  return runAdminAction(async (actor) => (await deactivatePerson(actor, { userId })).userId, "Deactivated.", PAGE);
 }
 
 export async function clearThrottleAction(key: string) {
-  return done(await runAdminAction((actor) => clearLoginThrottle(actor, { key }), "Cleared."));
+  return runAdminAction((actor) => clearLoginThrottle(actor, { key }), "Cleared.", PAGE);
 }
