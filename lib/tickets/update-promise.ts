@@ -5,12 +5,14 @@ import type { TicketStatus } from "@/lib/db/generated/enums";
 const WEEKDAY_DAY_MONTH = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
+/** "14:30 UTC": the time of day, as every promise and moment shows it. */
+const utcTime = (at: Date) => `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")} UTC`;
+
 /** "14:30 UTC" (today) or "Tue 1 Dec, 14:30 UTC": promises are kept in UTC. */
 function promiseMoment(at: Date, now: Date): string {
-  const time = `${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")} UTC`;
+  const time = utcTime(at);
   const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  const day = WEEKDAY_DAY_MONTH.format(at);
-  return sameDay ? time : `${day}, ${time}`;
+  return sameDay ? time : `${WEEKDAY_DAY_MONTH.format(at)}, ${time}`;
 }
 
 /** The promised update time has passed without an update (the sweep flags it for L1 and, later, managers). */
@@ -39,5 +41,5 @@ export function nextUpdateShort(status: TicketStatus, nextUpdateAt: string | nul
 export function formatMoment(iso: string): string {
   const at = new Date(iso);
   const day = DAY_MONTH.format(at);
-  return `${day}, ${String(at.getUTCHours()).padStart(2, "0")}:${String(at.getUTCMinutes()).padStart(2, "0")} UTC`;
+  return `${day}, ${utcTime(at)}`;
 }
