@@ -2,21 +2,31 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./database-url";
 
 export interface DatabaseConnection {
   factory: SqlMigrationAwareDriverAdapterFactory;
-  /** Releases the embedded database; PostgreSQL pools are closed by Prisma's $disconnect. */
+  /** One statement on the driver Prisma uses, without Prisma: rows as objects (see lib/db/statement.ts). */
+  query(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  /** Releases the embedded database or the PostgreSQL pool. */
   close(): Promise<void>;
 }
 
 /** The one place that knows which driver adapter a target needs. Everything above it is the same. */
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if (target.kind === "postgres") {
-    const options = statementCacheOn() ? { statementNameGenerator: statementName } : undefined;
-    return { factory: new PrismaPgWholeScripts({ connectionString: target.url, max: poolSize() }, options), close: async () => {} };
+    const cache = statementCacheOn();
+    const pool = new pg.Pool({ connectionString: target.url, max: poolSize() });
+    return {
+      factory: new PrismaPgWholeScripts(pool, cache ? { statementNameGenerator: statementName } : undefined),
+      query: async (text, values) => (await pool.query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS })).rows,
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   let pglite: PGlite;
   if (target.kind === "pglite") {
@@ -27,6 +37,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   }
   return {
     factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    query: async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows,
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },
@@ -45,8 +56,23 @@ function poolSize(): number {
  * it off (for a pooler that cannot keep prepared statements).
  */
 function statementName(query: { sql: string }): string {
-  return `td_${createHash("sha1").update(query.sql).digest("base64url")}`;
+  let name = statementNames.get(query.sql);
+  if (!name) {
+    name = `td_${createHash("sha1").update(query.sql).digest("base64url")}`;
+    if (statementNames.size >= 1_000) statementNames.clear();
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
+
+/** Names already hashed, by SQL text: a lookup costs less than hashing the text of a long statement again. */
+const statementNames = new Map<string, string>();
+
+/** `timestamp` values read as the UTC instants they hold, whatever the process's time zone (pg reads local time). */
+const UTC_TIMESTAMPS = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === pg.types.builtins.TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
 
 function statementCacheOn(): boolean {
   return process.env.DATABASE_STATEMENT_CACHE !== "0";

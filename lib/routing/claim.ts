@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { queryStatement } from "@/lib/db/statement";
 import { AppError } from "@/lib/errors";
 import { insertStatusMailSql } from "@/lib/mail/enqueue";
 import { Prisma } from "@/lib/db/generated/client";
@@ -20,7 +21,7 @@ import { loadTicket } from "./ticket-store";
 export async function claimTicket(actor: Actor, number: string, now = new Date()): Promise<TicketJson> {
   const parsed = ZTicketNumber.safeParse(number);
   if (parsed.success && actor.role === "AGENT" && actor.tier) {
-    const claimed = await db().$queryRaw<{ ticket: TicketJson }[]>`
+    const claimed = await queryStatement<{ ticket: TicketJson }>(Prisma.sql`
       WITH before AS (
         SELECT "id", "status" FROM "Ticket" WHERE "number" = ${parsed.data}
       ), claimed AS (
@@ -41,7 +42,7 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
       ), mail AS (
         ${insertStatusMailSql(Prisma.sql`(SELECT c.* FROM claimed c JOIN before b ON b."id" = c."id" AND b."status" = 'NEW')`, { from: "NEW", to: "ASSIGNED" })}
       )
-      ${selectTicketJsonSql(Prisma.sql`claimed`)}`;
+      ${selectTicketJsonSql(Prisma.sql`claimed`)}`);
     if (claimed[0]) return claimed[0].ticket;
   }
   // Nothing was claimed: find out why, as the actor may see the ticket (another customer's is 404).
