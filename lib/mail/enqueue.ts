@@ -114,21 +114,27 @@ export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChang
 
 /**
  * The acknowledgement of a new ticket, inside the statement that creates it (`source` yields "id", "number",
- * "title" and "customerId"): its status in plain words and when the first update is due.
+ * "title", "customerId" and "status"): its status in plain words (one text for each status it may have
+ * there, as the statement decides it) and when the first update is due.
  */
-export function insertReceivedMailSql(source: Prisma.Sql, ticket: { status: TicketStatus; nextUpdateDueAt: Date | null }): Prisma.Sql {
+export function insertReceivedMailSql(source: Prisma.Sql, ticket: { statuses: TicketStatus[]; nextUpdateDueAt: Date | null }): Prisma.Sql {
   const promise = ticket.nextUpdateDueAt ? `We will send you an update by ${formatMoment(ticket.nextUpdateDueAt.toISOString())} at the latest.` : "";
-  const template = {
-    subject: "[%1$s] Received: %2$s",
-    body: withPortalLink(`We have received your ticket %1$s ("%2$s"). Its status: ${literal(CUSTOMER_STATUS[ticket.status])}.${promise ? ` ${literal(promise)}` : ""}`),
-  };
-  return insertTemplateMailSql(source, template, Prisma.sql`'received:' || s."id"`);
+  const body = (status: TicketStatus) =>
+    withPortalLink(`We have received your ticket %1$s ("%2$s"). Its status: ${literal(CUSTOMER_STATUS[status])}.${promise ? ` ${literal(promise)}` : ""}`);
+  const bodies = Prisma.join(ticket.statuses.map((status) => Prisma.sql`WHEN ${status} THEN ${body(status)}`), " ");
+  return insertTemplateMailSql(
+    source,
+    { subject: Prisma.sql`${"[%1$s] Received: %2$s"}::text`, body: Prisma.sql`CASE s."status"::text ${bodies} END` },
+    Prisma.sql`'received:' || s."id"`,
+  );
 }
 
-function insertTemplateMailSql(source: Prisma.Sql, template: MailTemplate, dedupeKey: Prisma.Sql): Prisma.Sql {
+/** `template` as SQL text expressions (a template chosen inside the statement) or as fixed text. */
+function insertTemplateMailSql(source: Prisma.Sql, template: MailTemplate | { subject: Prisma.Sql; body: Prisma.Sql }, dedupeKey: Prisma.Sql): Prisma.Sql {
+  const text = (t: string | Prisma.Sql) => (typeof t === "string" ? Prisma.sql`${t}::text` : t);
   return Prisma.sql`
     INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
-    SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"), ${dedupeKey}
+    SELECT s."id", u."email", format(${text(template.subject)}, s."number", s."title"), format(${text(template.body)}, s."number", s."title"), ${dedupeKey}
     FROM ${source} s
     JOIN "User" u ON u."id" = s."customerId"
     WHERE u."email" IS NOT NULL

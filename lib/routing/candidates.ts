@@ -21,13 +21,16 @@ export interface CandidateChoice {
   rule: "least-loaded" | "no-eligible-member";
 }
 
-/** Least loaded first; on a tie the one idle longest (never assigned counts as longest); then by user ID for a stable order. */
+/**
+ * Least loaded first; on a tie the one idle longest (never assigned counts as longest); then by user ID in
+ * code-point order for a stable order (PostgreSQL's COLLATE "C", so intake's SQL ranks the same way).
+ */
 export function rankCandidates(candidates: Candidate[]): Candidate[] {
   return [...candidates].sort(
     (a, b) =>
       a.load - b.load ||
       (a.lastAssignedAt?.getTime() ?? -Infinity) - (b.lastAssignedAt?.getTime() ?? -Infinity) ||
-      a.userId.localeCompare(b.userId),
+      (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
   );
 }
 
@@ -37,7 +40,7 @@ export function chooseAssignee(candidates: Candidate[]): CandidateChoice {
 }
 
 /** How many candidates a reason names; the event's inputs list every one with its load. */
-const NAMED_CANDIDATES = 5;
+export const NAMED_CANDIDATES = 5;
 
 /** The candidates for a one-sentence reason: the first few with their loads, and how many more there were. */
 export function describeCandidates(ranked: Candidate[]): string {

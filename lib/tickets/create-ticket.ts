@@ -1,42 +1,37 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
+import { queryStatement } from "@/lib/db/statement";
 import { Prisma } from "@/lib/db/generated/client";
-import type { AssignmentMode, Impact, Tier, Urgency } from "@/lib/db/generated/enums";
 import { forbidden, invalid } from "@/lib/errors";
 import { insertReceivedMailSql } from "@/lib/mail/enqueue";
 import { can } from "@/lib/permissions";
-import type { Candidate } from "@/lib/routing/candidates";
 import { clockColumnsOf } from "@/lib/routing/clock-columns";
-import { insertEventRecordsSql, insertEventsSql } from "@/lib/routing/event-rows";
+import { insertEventRecordsSql } from "@/lib/routing/event-rows";
 import { INTAKE_GROUP_SLUG, planIntake } from "@/lib/routing/intake";
-import { CURRENT_MATRIX_JSON, requirePublishedMatrix, type CurrentMatrix } from "@/lib/routing/matrix-store";
-import { placementsInOrder, type Placement } from "@/lib/routing/placement";
+import { requirePublishedMatrix } from "@/lib/routing/matrix-store";
+import { intakePlacementSql } from "@/lib/routing/intake-placement-sql";
+import type { GroupData } from "@/lib/routing/placement";
 import type { EventInput } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCreateTicket, type CreateTicketInput } from "@/lib/validation/ticket";
 import { nextTicketNumberSql } from "./ticket-number";
 import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
 import { selectTicketJsonSql } from "./ticket-json-sql";
+import { intakeCatalog, organizationName, type IntakeCatalog, type IntakeCategory } from "./intake-catalog";
 
 /** How many agents, best first, an intake tries before it waits for the first: more than intakes run at once. */
 const FREE_CHOICES = 8;
 
-/** Everything intake decides from, read in one statement. */
-interface IntakeContext {
-  category: { id: string; slug: string; name: string; defaultImpact: Impact; defaultUrgency: Urgency } | null;
-  customer: { userId: string; organizationId: string | null; organization: string | null };
-  group: { id: string; slug: string; name: string; tier: Tier; assignmentMode: AssignmentMode } | null;
-  matrix: CurrentMatrix | null;
-  /** Active agents of an AUTO intake group with their open load; empty for a pull queue. */
-  candidates: (Omit<Candidate, "lastAssignedAt"> & { lastAssignedAt: string | null })[];
-}
+/** Attempts at one intake when what it decided from changed meanwhile (each later one reads it afresh). */
+const ATTEMPTS = 3;
 
 /**
  * A customer opens an incident or service request. It enters at L1 in the intake group, classified on
  * the current matrix, with its due times, a number that is never reused, the events that explain it, and
- * the customer's acknowledgement mail. Two statements: one reads what intake decides from, one writes the
- * ticket, its events and its mail together (a single statement is atomic, so nothing is half written).
+ * the customer's acknowledgement mail. One statement writes the ticket, its events and its mail together
+ * (atomic on its own, so nothing is half written); what intake decides from is kept in memory
+ * (`intakeCatalog`) and the statement writes only while it is still current.
  */
 export async function createTicket(actor: Actor, input: unknown, now = new Date()): Promise<TicketJson> {
   return (await openTicket(actor, input, now)).ticket;
@@ -71,25 +66,45 @@ async function getTicketByIdempotencyKey(actor: Actor, idempotencyKey: string): 
 }
 
 async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Promise<TicketJson> {
+  let fresh = false;
+  let organizationId = actor.organizationId;
+  for (let attempt = 1; ; attempt++) {
+    const catalog = await intakeCatalog(fresh);
+    const category = catalog.categories.get(data.category);
+    if (!category && !fresh) {
+      fresh = true; // perhaps a category created since the catalog was read
+      continue;
+    }
+    if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
+    const { group } = catalog;
+    if (!group || group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
+    const organization = organizationId ? await organizationName(organizationId, fresh) : null;
+    const ticket = await insertTicket(actor, data, now, { catalog, category, group, organizationId, organization });
+    if (ticket) return ticket;
+    if (attempt === ATTEMPTS) throw new Error("Intake's configuration kept changing while the ticket was written; try again.");
+    // Something intake decided from changed since it was read: read it again, and the customer's organization.
+    fresh = true;
+    const [customer] = await queryStatement<{ organizationId: string | null }>(Prisma.sql`SELECT "organizationId" FROM "User" WHERE "id" = ${actor.id}`);
+    organizationId = customer?.organizationId ?? null;
+  }
+}
 
-  const [context] = await db().$queryRaw<[IntakeContext]>`
-    SELECT
-      (SELECT jsonb_build_object('id', c."id", 'slug', c."slug", 'name', c."name", 'defaultImpact', c."defaultImpact", 'defaultUrgency', c."defaultUrgency")
-         FROM "Category" c WHERE c."slug" = ${data.category}) AS "category",
-      (SELECT jsonb_build_object('userId', u."userId", 'organizationId', u."organizationId", 'organization', o."name")
-         FROM "User" u LEFT JOIN "Organization" o ON o."id" = u."organizationId" WHERE u."id" = ${actor.id}) AS "customer",
-      (SELECT jsonb_build_object('id', g."id", 'slug', g."slug", 'name', g."name", 'tier', g."tier", 'assignmentMode', g."assignmentMode")
-         FROM "SupportGroup" g WHERE g."slug" = ${INTAKE_GROUP_SLUG}) AS "group",
-      ${CURRENT_MATRIX_JSON} AS "matrix",
-      (SELECT COALESCE(jsonb_agg(jsonb_build_object('id', u."id", 'userId', u."userId", 'name', u."name", 'load', u."openLoad", 'openTickets', u."openTickets",
-                 'lastAssignedAt', to_char(u."lastAssignedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::jsonb)
-         FROM "SupportGroup" g JOIN "GroupMembership" m ON m."groupId" = g."id" JOIN "User" u ON u."id" = m."userId"
-         WHERE g."slug" = ${INTAKE_GROUP_SLUG} AND g."assignmentMode" = 'AUTO' AND u."active" AND u."role" = 'AGENT') AS "candidates"`;
-  const { category, customer, group } = context;
-  if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
-  if (!group || group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
-  const current = requirePublishedMatrix(context.matrix);
+interface IntakeContext {
+  catalog: IntakeCatalog;
+  category: IntakeCategory;
+  group: GroupData;
+  organizationId: string | null;
+  organization: string | null;
+}
 
+/**
+ * The intake statement: the ticket, its CREATED, CLASSIFIED and ASSIGNED events, the assignee's lock and
+ * the acknowledgement mail, written only if the catalog's stamp and the customer's organization are still
+ * what `context` says (null otherwise: nothing was written).
+ */
+async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, context: IntakeContext): Promise<TicketJson | null> {
+  const { catalog, category, group } = context;
+  const current = requirePublishedMatrix(catalog.matrix);
   const plan = planIntake({
     now,
     hints: { impact: data.impact, urgency: data.urgency },
@@ -98,65 +113,43 @@ async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Pr
     targets: current.targets,
     calendar: current.calendar,
     group,
-    customer: { userId: customer.userId, organization: customer.organization },
-  });
-  // An auto-assigning intake group hands the ticket to its least-loaded agent straight away: the first
-  // in order whose row no other intake holds at this instant (so intakes side by side neither pile onto
-  // one agent nor wait for each other); if all are held, the first, after waiting its turn.
-  const candidates = context.candidates.map((c) => ({ ...c, lastAssignedAt: c.lastAssignedAt ? new Date(c.lastAssignedAt) : null }));
-  const placements = group.assignmentMode === "AUTO" ? placementsInOrder(group, candidates, FREE_CHOICES) : [];
-  const choices = placements.filter((p) => p.assignee);
-  const assignedEvent = (p: Placement): EventInput => ({
-    type: "ASSIGNED", actorId: null, fromTier: "L1", toTier: "L1", toGroup: group.slug, toAssignee: p.assignee?.userId ?? null, createdAt: now, ...p.decision!,
+    customer: { userId: actor.userId, organization: context.organization },
   });
   const events: EventInput[] = [
     { type: "CREATED", actorId: actor.id, toTier: "L1", toGroup: group.slug, createdAt: now, ...plan.created },
     { type: "CLASSIFIED", actorId: null, createdAt: now, ...plan.classified },
-    // No eligible member: the decision to leave it in the queue is logged too.
-    ...placements.filter((p) => !p.assignee && p.decision).map(assignedEvent),
   ];
-  const choiceIds = choices.map((p) => p.assignee!.id);
-  const withoutCandidates = (p: Placement): EventInput => {
-    const event = assignedEvent(p);
-    return { ...event, inputs: { ...(event.inputs as object), candidates: null } };
-  };
   const clocks = clockColumnsOf(plan.clocks);
-  const [row] = await db().$queryRaw<[{ ticket: TicketJson }]>`
-    WITH free AS (
-      SELECT r.ord, u."id" FROM unnest(${choiceIds}::text[]) WITH ORDINALITY AS r(id, ord)
-      JOIN "User" u ON u."id" = r.id
-      ORDER BY r.ord LIMIT 1
-      FOR UPDATE OF u SKIP LOCKED
-    ), chosen AS (
-      SELECT ord, id FROM free
-      UNION ALL
-      SELECT 1, ${choiceIds[0] ?? null}::text WHERE ${choiceIds.length > 0} AND NOT EXISTS (SELECT 1 FROM free)
-    ), ticket AS (
+  const [row] = await queryStatement<{ ticket: TicketJson }>(Prisma.sql`
+    WITH current AS (
+      SELECT 1 FROM "RoutingConfigStamp" s, "User" cu LEFT JOIN "Organization" o ON o."id" = cu."organizationId"
+      WHERE s."id" = 1 AND s."version" = ${catalog.stamp}::bigint AND cu."id" = ${actor.id} AND cu."userId" = ${actor.userId}
+        AND cu."organizationId" IS NOT DISTINCT FROM ${context.organizationId}::text AND o."name" IS NOT DISTINCT FROM ${context.organization}::text
+    ), ${intakePlacementSql(group, FREE_CHOICES)},
+    ticket AS (
       INSERT INTO "Ticket" ("number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency",
         "categoryId", "customerId", "organizationId", "groupId", "assigneeId", "matrixVersionId", "tierEnteredAt",
         "slaSecondsUsed", "slaClockSince", "l1SecondsUsed", "l2SecondsUsed", "l3SecondsUsed", "tierClockSince",
         "vendorSecondsUsed", "vendorClockSince", "firstRespondedAt", "nextUpdateDueAt", "firstResponseDueAt",
         "resolutionDueAt", "resolutionWarnAt", "tierBudgetEndsAt", "tierBudgetWarnAt", "createdAt", "updatedAt", "idempotencyKey")
-      VALUES (${nextTicketNumberSql(data.type)}, ${data.type}::"TicketType", ${data.title}, ${data.description},
+      SELECT ${nextTicketNumberSql(data.type)}, ${data.type}::"TicketType", ${data.title}, ${data.description},
         CASE WHEN EXISTS (SELECT 1 FROM chosen) THEN 'ASSIGNED' ELSE ${clocks.status} END::"TicketStatus", ${clocks.tier}::"Tier", ${plan.priority}::"Priority",
-        ${plan.impact}::"Impact", ${plan.urgency}::"Urgency", ${category.id}, ${actor.id}, ${customer.organizationId}, ${group.id},
-        (SELECT id FROM chosen), ${current.id}, ${now}, ${clocks.slaSecondsUsed}, ${clocks.slaClockSince}, ${clocks.l1SecondsUsed},
+        ${plan.impact}::"Impact", ${plan.urgency}::"Urgency", ${category.id}, ${actor.id}, ${context.organizationId}, ${group.id},
+        (SELECT "id" FROM chosen), ${current.id}, ${now}, ${clocks.slaSecondsUsed}, ${clocks.slaClockSince}, ${clocks.l1SecondsUsed},
         ${clocks.l2SecondsUsed}, ${clocks.l3SecondsUsed}, ${clocks.tierClockSince}, ${clocks.vendorSecondsUsed}, ${clocks.vendorClockSince},
         ${clocks.firstRespondedAt}, ${clocks.nextUpdateDueAt}, ${clocks.firstResponseDueAt}, ${clocks.resolutionDueAt},
-        ${clocks.resolutionWarnAt}, ${clocks.tierBudgetEndsAt}, ${clocks.tierBudgetWarnAt}, ${now}, ${now}, ${data.idempotencyKey ?? null})
+        ${clocks.resolutionWarnAt}, ${clocks.tierBudgetEndsAt}, ${clocks.tierBudgetWarnAt}, ${now}, ${now}, ${data.idempotencyKey ?? null}
+      FROM current
       RETURNING *
     ), events AS (
-      ${insertEventsSql(events, Prisma.sql`(SELECT "id" FROM ticket)`)}
+      ${insertEventRecordsSql(Prisma.sql`(SELECT ${JSON.stringify(events)}::jsonb FROM ticket)`, Prisma.sql`(SELECT "id" FROM ticket)`)}
     ), assigned AS (
-      ${insertEventRecordsSql(
-        // The candidate list is the same in every choice: sent once, set into the one chosen.
-        Prisma.sql`(SELECT COALESCE(jsonb_agg(jsonb_set(${JSON.stringify(choices.map(withoutCandidates))}::jsonb -> (ord::int - 1),
-          '{inputs,candidates}', ${JSON.stringify(choices[0]?.decision?.inputs.candidates ?? [])}::jsonb)), '[]'::jsonb) FROM chosen)`,
-        Prisma.sql`(SELECT "id" FROM ticket)`,
-      )}
+      INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
+      SELECT t."id", 'ASSIGNED', 'L1', 'L1', ${group.slug}, p.assignee, p.rule, p.inputs, p.reason, ${now}
+      FROM ticket t, placement p
     ), mail AS (
-      ${insertReceivedMailSql(Prisma.sql`ticket`, { status: choiceIds.length ? "ASSIGNED" : clocks.status, nextUpdateDueAt: clocks.nextUpdateDueAt })}
+      ${insertReceivedMailSql(Prisma.sql`ticket`, { statuses: ["ASSIGNED", clocks.status], nextUpdateDueAt: clocks.nextUpdateDueAt })}
     )
-    ${selectTicketJsonSql(Prisma.sql`ticket`)}`;
-  return row.ticket;
+    ${selectTicketJsonSql(Prisma.sql`ticket`)}`);
+  return row?.ticket ?? null;
 }

@@ -1,0 +1,71 @@
+import { processDatabase } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { Impact, Urgency } from "@/lib/db/generated/enums";
+import { INTAKE_GROUP_SLUG } from "@/lib/routing/intake";
+import { CURRENT_MATRIX_JSON, type CurrentMatrix } from "@/lib/routing/matrix-store";
+import type { GroupData } from "@/lib/routing/placement";
+import { queryStatement } from "@/lib/db/statement";
+
+export interface IntakeCategory {
+  id: string;
+  slug: string;
+  name: string;
+  defaultImpact: Impact;
+  defaultUrgency: Urgency;
+}
+
+/**
+ * What intake decides from that changes only when an admin or manager changes it: the categories, the
+ * intake group and the current matrix with its targets and calendar. Kept in memory per database, with the
+ * `RoutingConfigStamp` version it was read at: intake's statement writes only while that version is still
+ * current, so a change made on any app instance is seen by the next intake everywhere.
+ */
+export interface IntakeCatalog {
+  stamp: string;
+  categories: Map<string, IntakeCategory>;
+  group: GroupData | null;
+  matrix: CurrentMatrix | null;
+}
+
+const catalogs = new WeakMap<object, IntakeCatalog>();
+
+/** The catalog in memory, or read afresh (`fresh`, or none yet) in one statement. */
+export async function intakeCatalog(fresh = false): Promise<IntakeCatalog> {
+  const database = processDatabase();
+  const kept = catalogs.get(database);
+  if (kept && !fresh) return kept;
+  const [row] = await queryStatement<{ stamp: string; categories: IntakeCategory[] | null; group: GroupData | null; matrix: CurrentMatrix | null }>(Prisma.sql`
+    SELECT
+      (SELECT "version"::text FROM "RoutingConfigStamp" WHERE "id" = 1) AS "stamp",
+      (SELECT jsonb_agg(jsonb_build_object('id', c."id", 'slug', c."slug", 'name', c."name", 'defaultImpact', c."defaultImpact", 'defaultUrgency', c."defaultUrgency"))
+         FROM "Category" c) AS "categories",
+      (SELECT jsonb_build_object('id', g."id", 'slug', g."slug", 'name', g."name", 'tier', g."tier", 'assignmentMode', g."assignmentMode")
+         FROM "SupportGroup" g WHERE g."slug" = ${INTAKE_GROUP_SLUG}) AS "group",
+      ${CURRENT_MATRIX_JSON} AS "matrix"`);
+  const catalog: IntakeCatalog = {
+    stamp: row!.stamp,
+    categories: new Map((row!.categories ?? []).map((c) => [c.slug, c])),
+    group: row!.group,
+    matrix: row!.matrix,
+  };
+  catalogs.set(database, catalog);
+  return catalog;
+}
+
+const organizationNames = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Organization names by id, as the CREATED event names the customer's: kept in memory, checked by
+ * intake's statement against the row (a renamed organization is read again).
+ */
+export async function organizationName(organizationId: string, fresh = false): Promise<string | null> {
+  const database = processDatabase();
+  let names = organizationNames.get(database);
+  if (!names) organizationNames.set(database, (names = new Map()));
+  if (!fresh && names.has(organizationId)) return names.get(organizationId)!;
+  const [row] = await queryStatement<{ name: string }>(Prisma.sql`SELECT "name" FROM "Organization" WHERE "id" = ${organizationId}`);
+  if (!row) return null;
+  if (names.size >= 10_000) names.clear();
+  names.set(organizationId, row.name);
+  return row.name;
+}

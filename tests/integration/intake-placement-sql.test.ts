@@ -1,0 +1,148 @@
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/actor";
+import { useDatabase, type Database } from "@/lib/db/client";
+import { placementsInOrder, type GroupData, type Placement } from "@/lib/routing/placement";
+import { CANDIDATE_SELECT, candidateOf } from "@/lib/routing/ticket-store";
+import { seedDemoData } from "@/lib/seed/demo-data";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { actorFor } from "../fixtures/actors";
+import { describeEachDatabase, openTestDatabase, type TestDatabase } from "../fixtures/test-database";
+
+// Intake decides its assignee inside its one statement (lib/routing/intake-placement-sql.ts); the pure rule
+// is placementsInOrder. These hold the two to the same choice and the same words, and check that what
+// intake keeps in memory (lib/tickets/intake-catalog.ts) follows changes made by anyone.
+
+const valid = { type: "INCIDENT", title: "VPN drops every hour", description: "Since this morning the tunnel drops every hour.", category: "access" };
+
+/** The demo data, service-desk on AUTO and seven more L1 agents: ties on load, on last-assigned time, and never assigned. */
+async function prepare(db: Database): Promise<{ customer: Actor; group: GroupData }> {
+  await seedDemoData(db);
+  const customer = await actorFor(db, "C1001");
+  const desk = await db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
+  const loads = [3, 0, 0, 2, 0, 5, 0];
+  const lastAssigned = [null, "2026-11-20T08:00:00.000Z", "2026-11-20T08:00:00.000Z", null, null, null, "2026-11-19T08:00:00.000Z"];
+  for (const [i, userId] of ["ada", "bo", "cy", "di", "ed", "flo", "gus"].entries()) {
+    await db.user.create({
+      data: {
+        userId,
+        name: `Agent ${userId}`,
+        role: "AGENT",
+        tier: "L1",
+        secretHash: "unused",
+        openLoad: loads[i]!,
+        openTickets: loads[i]! ? 1 : 0,
+        lastAssignedAt: lastAssigned[i] ? new Date(lastAssigned[i]!) : null,
+        memberships: { create: { groupId: desk.id } },
+      },
+    });
+  }
+  return { customer, group: { id: desk.id, slug: desk.slug, name: desk.name, tier: desk.tier, assignmentMode: desk.assignmentMode } };
+}
+
+/** placementsInOrder over the group's members as they are now. */
+async function expectedPlacements(db: Database, group: GroupData): Promise<Placement[]> {
+  const members = await db.groupMembership.findMany({
+    where: { groupId: group.id, user: { active: true, role: "AGENT" } },
+    select: { user: { select: CANDIDATE_SELECT } },
+  });
+  return placementsInOrder(group, members.map((m) => candidateOf(m.user)));
+}
+
+function assignedEvent(db: Database, number: string) {
+  return db.ticketEvent.findFirstOrThrow({ where: { ticket: { number }, type: "ASSIGNED" } });
+}
+
+describeEachDatabase("intake's assignment in SQL", (database) => {
+  let customer: Actor;
+  let group: GroupData;
+
+  beforeAll(async () => {
+    ({ customer, group } = await prepare(database().db));
+  });
+
+  it("chooses whom placementsInOrder chooses and words it the same: rule, every candidate with its load, reason", async () => {
+    for (let i = 0; i < 4; i++) {
+      const [expected] = await expectedPlacements(database().db, group);
+      const ticket = await createTicket(customer, valid);
+      const event = await assignedEvent(database().db, ticket.number);
+      expect(ticket.assignee?.userId).toBe(expected!.assignee!.userId);
+      expect({ rule: event.rule, inputs: event.inputs, reason: event.reason, toAssignee: event.toAssignee }).toEqual({
+        ...expected!.decision,
+        toAssignee: expected!.assignee!.userId,
+      });
+    }
+  });
+
+  it("logs that nobody could be assigned when the group has no active agent, and leaves the ticket NEW", async () => {
+    const db = database().db;
+    await db.user.updateMany({ where: { role: "AGENT", tier: "L1" }, data: { active: false } });
+    try {
+      const ticket = await createTicket(customer, valid);
+      expect(ticket).toMatchObject({ status: "NEW", assignee: null });
+      const event = await assignedEvent(database().db, ticket.number);
+      expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placementsInOrder(group, [])[0]!.decision);
+      const mail = await db.outboxMessage.findFirstOrThrow({ where: { ticket: { number: ticket.number } } });
+      expect(mail.body).toContain("Its status: Received.");
+    } finally {
+      await db.user.updateMany({ where: { role: "AGENT", tier: "L1" }, data: { active: true } });
+    }
+  });
+
+  it("follows a change another app instance made: a category's defaults, the group's mode, an organization's name", async () => {
+    const db = database().db;
+    const before = await createTicket(customer, valid);
+    expect(before).toMatchObject({ impact: "LOW", status: "ASSIGNED" });
+    // Written straight to the database, as another instance would: nothing in this process is told.
+    await db.category.update({ where: { slug: "access" }, data: { defaultImpact: "HIGH" } });
+    await db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "PULL" } });
+    await db.organization.update({ where: { id: customer.organizationId! }, data: { name: "Acme Renamed" } });
+    try {
+      const after = await createTicket(customer, valid);
+      expect(after).toMatchObject({ impact: "HIGH", status: "NEW", assignee: null });
+      const created = await db.ticketEvent.findFirstOrThrow({ where: { ticket: { number: after.number }, type: "CREATED" } });
+      expect(created.reason).toBe("Opened by C1001 (Acme Renamed); entered L1 at Service Desk, a pull queue, so it waits there for an L1 agent to claim it.");
+      expect(await db.ticketEvent.count({ where: { ticket: { number: after.number }, type: "ASSIGNED" } })).toBe(0);
+    } finally {
+      await db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
+    }
+  });
+});
+
+// Another intake holding an agent's row needs a second connection: PostgreSQL only.
+if (process.env.TEST_DATABASE_URL) {
+  describe("intake's assignment in SQL while other intakes hold agents [postgres]", () => {
+    let database: TestDatabase | undefined;
+    let customer: Actor;
+    let group: GroupData;
+
+    beforeAll(async () => {
+      database = await openTestDatabase("postgres");
+      useDatabase(database);
+      ({ customer, group } = await prepare(database.db));
+    });
+
+    afterAll(async () => {
+      useDatabase(undefined);
+      await database?.close();
+    });
+
+    it("passes over agents whose rows other intakes hold, and says who was passed over, as placementsInOrder does", async () => {
+      const placements = await expectedPlacements(database!.db, group);
+      const held = new Client({ connectionString: database!.url! });
+      await held.connect();
+      try {
+        await held.query("BEGIN");
+        await held.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [placements.slice(0, 2).map((p) => p.assignee!.id)]);
+        const ticket = await createTicket(customer, valid);
+        await held.query("COMMIT");
+        const event = await assignedEvent(database!.db, ticket.number);
+        expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[2]!.decision);
+        expect(event.rule).toBe("assign.least-loaded-free");
+        expect(ticket.assignee?.userId).toBe(placements[2]!.assignee!.userId);
+      } finally {
+        await held.end();
+      }
+    });
+  });
+}
