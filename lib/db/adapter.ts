@@ -19,13 +19,12 @@ export interface DatabaseConnection {
 export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   if (target.kind === "postgres") {
     const cache = statementCacheOn();
-    const pool = new pg.Pool({ connectionString: target.url, max: poolSize() });
+    const pools = new SharedPool({ connectionString: target.url, max: poolSize() });
     return {
-      factory: new PrismaPgWholeScripts(pool, cache ? { statementNameGenerator: statementName } : undefined),
-      query: async (text, values) => (await pool.query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS })).rows,
-      close: async () => {
-        if (!pool.ended) await pool.end();
-      },
+      factory: new PrismaPgWholeScripts(pools, { statementNameGenerator: cache ? statementName : undefined, disposeExternalPool: true }),
+      query: async (text, values) =>
+        (await pools.current().query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS })).rows,
+      close: () => pools.end(),
     };
   }
   let pglite: PGlite;
@@ -84,12 +83,37 @@ function statementCacheOn(): boolean {
  * script at once, and runs it as one implicit transaction.
  */
 class PrismaPgWholeScripts extends PrismaPg {
+  constructor(
+    private readonly pools: SharedPool,
+    options: ConstructorParameters<typeof PrismaPg>[1],
+  ) {
+    super(pools.config, options);
+  }
+
   override async connect() {
+    // Prisma and queryStatement share one pool: Prisma ends it on $disconnect, and either makes the next.
+    (this as unknown as { externalPool: pg.Pool }).externalPool = this.pools.current();
     return runScriptsWhole(await super.connect());
   }
 
   override async connectToShadowDb() {
     return runScriptsWhole(await super.connectToShadowDb());
+  }
+}
+
+/** The process's one PostgreSQL pool, made anew on first use after it was ended. */
+class SharedPool {
+  private pool: pg.Pool | null = null;
+
+  constructor(readonly config: pg.PoolConfig) {}
+
+  current(): pg.Pool {
+    if (!this.pool || this.pool.ended) this.pool = new pg.Pool(this.config);
+    return this.pool;
+  }
+
+  async end(): Promise<void> {
+    if (this.pool && !this.pool.ended) await this.pool.end();
   }
 }
 
