@@ -122,8 +122,9 @@ async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, co
   const clocks = clockColumnsOf(plan.clocks);
   const [row] = await queryStatement<{ ticket: TicketJson }>(Prisma.sql`
     WITH current AS (
-      SELECT 1 FROM "RoutingConfigStamp" s, "User" cu LEFT JOIN "Organization" o ON o."id" = cu."organizationId"
-      WHERE s."id" = 1 AND s."version" = ${catalog.stamp}::bigint AND cu."id" = ${actor.id} AND cu."userId" = ${actor.userId}
+      SELECT 1 FROM "User" cu LEFT JOIN "Organization" o ON o."id" = cu."organizationId"
+      WHERE COALESCE((SELECT "version" FROM "RoutingConfigStamp" WHERE "id" = 1), 0) = ${catalog.stamp}::bigint
+        AND cu."id" = ${actor.id} AND cu."userId" = ${actor.userId}
         AND cu."organizationId" IS NOT DISTINCT FROM ${context.organizationId}::text AND o."name" IS NOT DISTINCT FROM ${context.organization}::text
     ), ${intakePlacementSql(group, FREE_CHOICES)},
     ticket AS (

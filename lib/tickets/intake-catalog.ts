@@ -36,7 +36,7 @@ export async function intakeCatalog(fresh = false): Promise<IntakeCatalog> {
   if (kept && !fresh) return kept;
   const [row] = await queryStatement<{ stamp: string; categories: IntakeCategory[] | null; group: GroupData | null; matrix: CurrentMatrix | null }>(Prisma.sql`
     SELECT
-      (SELECT "version"::text FROM "RoutingConfigStamp" WHERE "id" = 1) AS "stamp",
+      COALESCE((SELECT "version" FROM "RoutingConfigStamp" WHERE "id" = 1), 0)::text AS "stamp",
       (SELECT jsonb_agg(jsonb_build_object('id', c."id", 'slug', c."slug", 'name', c."name", 'defaultImpact', c."defaultImpact", 'defaultUrgency', c."defaultUrgency"))
          FROM "Category" c) AS "categories",
       (SELECT jsonb_build_object('id', g."id", 'slug', g."slug", 'name', g."name", 'tier', g."tier", 'assignmentMode', g."assignmentMode")

@@ -12,7 +12,8 @@ INSERT INTO "RoutingConfigStamp" ("id", "version") VALUES (1, 0);
 
 CREATE FUNCTION "routing_config_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "RoutingConfigStamp" SET "version" = "version" + 1 WHERE "id" = 1;
+  INSERT INTO "RoutingConfigStamp" ("id", "version") VALUES (1, 1)
+  ON CONFLICT ("id") DO UPDATE SET "version" = "RoutingConfigStamp"."version" + 1;
   RETURN NULL;
 END
 $$;
