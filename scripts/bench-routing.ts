@@ -407,6 +407,8 @@ interface IntakeResult {
   ratios: number[];
   /** createTicket against the ticket INSERT with its events and mail (INSERT_TICKET_WITH_EVENTS). */
   floorRatios: number[];
+  /** createTicket into a pull queue (service-desk on PULL) against the bare INSERT: what assignment costs. */
+  pullRatios: number[];
   statementsPerTicket: number;
   assigned: number;
   created: number;
@@ -457,7 +459,7 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
   created = 0;
   assigned = 0;
 
-  const result: IntakeResult = { app: [], raw: [], ratios: [], floorRatios: [], statementsPerTicket: 0, assigned: 0, created: 0 };
+  const result: IntakeResult = { app: [], raw: [], ratios: [], floorRatios: [], pullRatios: [], statementsPerTicket: 0, assigned: 0, created: 0 };
   for (let round = 0; round < INTAKE_ROUNDS; round++) {
     let app: number, rawTps: number;
     if (round % 2) {
@@ -477,6 +479,23 @@ async function benchIntake(f: Fixtures, sql: pg.Pool): Promise<IntakeResult> {
         `raw INSERT with its 3 events and mail ${fmt(floor)}/s (${fmt(floor / rawTps, 3)} of the bare INSERT)`,
     );
   }
+  // Not a target: the same intake into a pull queue (no ranking, no agent row, no ASSIGNED event).
+  await sql.query(`UPDATE "SupportGroup" SET "assignmentMode" = 'PULL' WHERE slug = 'service-desk'`);
+  const runPull = async (count: number) => {
+    const ms = await drive(INTAKE_CONCURRENCY, count, async () => {
+      const i = intakeSeq++;
+      await createTicket(f.customers[i % f.customers.length]!, intakeInput(f, i));
+    });
+    return (count / ms) * 1000;
+  };
+  await runPull(50);
+  for (let round = 0; round < 2; round++) {
+    const pull = await runPull(INTAKE_APP_PER_ROUND);
+    const rawTps = await runRaw(INTAKE_RAW_PER_ROUND);
+    result.pullRatios.push(pull / rawTps);
+    log(`  intake into a pull queue, round ${round + 1}: createTicket ${fmt(pull)}/s, raw INSERT ${fmt(rawTps)}/s, ratio ${fmt(pull / rawTps, 3)}`);
+  }
+  await sql.query(`UPDATE "SupportGroup" SET "assignmentMode" = 'AUTO' WHERE slug = 'service-desk'`);
   await endPool(raw);
   result.statementsPerTicket = appStatements / created;
   result.assigned = assigned;
@@ -765,6 +784,7 @@ async function main(): Promise<void> {
     });
     notes.push(`SQL statements per createTicket (BEGIN/COMMIT included): ${fmt(intake.statementsPerTicket, 1)}; raw reference: 1`);
     notes.push(`intake against a raw INSERT that also writes the ticket's 3 events and its mail in the same statement: ratio ${fmt(median(intake.floorRatios), 3)}`);
+    notes.push(`intake into a pull queue (no assignment) against the bare INSERT: ratio ${fmt(median(intake.pullRatios), 3)}`);
     notes.push(`Node CPU per ticket in this process: createTicket ${fmt(nodeCpuPerOp("intake app"))} µs, raw INSERT ${fmt(nodeCpuPerOp("intake raw"))} µs`);
     notes.push(
       intake.assigned
