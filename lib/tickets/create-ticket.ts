@@ -78,7 +78,7 @@ async function writeTicket(actor: Actor, data: CreateTicketInput, now: Date): Pr
     if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
     const { group } = catalog;
     if (!group || group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
-    const organization = organizationId ? await organizationName(organizationId, fresh) : null;
+    const organization = organizationId ? await organizationName(catalog, organizationId) : null;
     const ticket = await insertTicket(actor, data, now, { catalog, category, group, organizationId, organization });
     if (ticket) return ticket;
     if (attempt === ATTEMPTS) throw new Error("Intake's configuration kept changing while the ticket was written; try again.");
@@ -99,8 +99,8 @@ interface IntakeContext {
 
 /**
  * The intake statement: the ticket, its CREATED, CLASSIFIED and ASSIGNED events, the assignee's lock and
- * the acknowledgement mail, written only if the catalog's stamp and the customer's organization are still
- * what `context` says (null otherwise: nothing was written).
+ * the acknowledgement mail, written only if the catalog's stamp (which an organization's rename moves too)
+ * and the customer's organization are still what `context` says (null otherwise: nothing was written).
  */
 async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, context: IntakeContext): Promise<TicketJson | null> {
   const { catalog, category, group } = context;
@@ -122,10 +122,10 @@ async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, co
   const clocks = clockColumnsOf(plan.clocks);
   const [row] = await queryStatement<{ ticket: TicketJson }>(Prisma.sql`
     WITH current AS (
-      SELECT 1 FROM "User" cu LEFT JOIN "Organization" o ON o."id" = cu."organizationId"
+      SELECT 1 FROM "User" cu
       WHERE COALESCE((SELECT "version" FROM "RoutingConfigStamp" WHERE "id" = 1), 0) = ${catalog.stamp}::bigint
         AND cu."id" = ${actor.id} AND cu."userId" = ${actor.userId}
-        AND cu."organizationId" IS NOT DISTINCT FROM ${context.organizationId}::text AND o."name" IS NOT DISTINCT FROM ${context.organization}::text
+        AND cu."organizationId" IS NOT DISTINCT FROM ${context.organizationId}::text
     ), ${intakePlacementSql(group, FREE_CHOICES)},
     ticket AS (
       INSERT INTO "Ticket" ("number", "type", "title", "description", "status", "tier", "priority", "impact", "urgency",

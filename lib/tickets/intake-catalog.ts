@@ -25,6 +25,8 @@ export interface IntakeCatalog {
   categories: Map<string, IntakeCategory>;
   group: GroupData | null;
   matrix: CurrentMatrix | null;
+  /** Organization names by id, as the CREATED event names the customer's: read as intakes need them. */
+  organizations: Map<string, string | null>;
 }
 
 const catalogs = new WeakMap<object, IntakeCatalog>();
@@ -47,25 +49,21 @@ export async function intakeCatalog(fresh = false): Promise<IntakeCatalog> {
     categories: new Map((row!.categories ?? []).map((c) => [c.slug, c])),
     group: row!.group,
     matrix: row!.matrix,
+    organizations: new Map(),
   };
   catalogs.set(database, catalog);
   return catalog;
 }
 
-const organizationNames = new WeakMap<object, Map<string, string>>();
-
 /**
- * Organization names by id, as the CREATED event names the customer's: kept in memory, checked by
- * intake's statement against the row (a renamed organization is read again).
+ * An organization's name, kept with the catalog: a rename moves the stamp (Organization has its trigger),
+ * so it is read again with the rest of the catalog.
  */
-export async function organizationName(organizationId: string, fresh = false): Promise<string | null> {
-  const database = processDatabase();
-  let names = organizationNames.get(database);
-  if (!names) organizationNames.set(database, (names = new Map()));
-  if (!fresh && names.has(organizationId)) return names.get(organizationId)!;
+export async function organizationName(catalog: IntakeCatalog, organizationId: string): Promise<string | null> {
+  if (catalog.organizations.has(organizationId)) return catalog.organizations.get(organizationId)!;
   const [row] = await queryStatement<{ name: string }>(Prisma.sql`SELECT "name" FROM "Organization" WHERE "id" = ${organizationId}`);
-  if (!row) return null;
-  if (names.size >= 10_000) names.clear();
-  names.set(organizationId, row.name);
-  return row.name;
+  const name = row?.name ?? null;
+  if (catalog.organizations.size >= 10_000) catalog.organizations.clear();
+  catalog.organizations.set(organizationId, name);
+  return name;
 }
