@@ -18,19 +18,14 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER "Category_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Category"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "SupportGroup_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "SupportGroup"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "Organization_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Organization"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "SupportCalendar_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "SupportCalendar"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "CalendarHoliday_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "CalendarHoliday"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "PriorityMatrixVersion_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "PriorityMatrixVersion"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "MatrixCell_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "MatrixCell"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
-CREATE TRIGGER "SlaTarget_routing_config" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "SlaTarget"
-  FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"();
+DO $$
+DECLARE
+  source text;
+BEGIN
+  FOREACH source IN ARRAY ARRAY['Category', 'SupportGroup', 'Organization', 'SupportCalendar', 'CalendarHoliday',
+                                'PriorityMatrixVersion', 'MatrixCell', 'SlaTarget'] LOOP
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+                      FOR EACH STATEMENT EXECUTE FUNCTION "routing_config_changed"()', source || '_routing_config', source);
+  END LOOP;
+END
+$$;
