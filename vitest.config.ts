@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" }, // the npm scripts name one file per project
+    setupFiles: ["tests/setup/clock-ahead.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
       {

@@ -358,13 +358,14 @@ const INSERT_TICKET = `INSERT INTO "Ticket" ("number", "type", "title", "descrip
 
 /**
  * The customer's mail as a floor writes it: one outbox row per ticket of `source` (a CTE with "id",
- * "number", "title" and "customerId"), to the customer's address, with a text of the app's length.
+ * "number", "title" and "customerId"), to the customer's address, with a text of the app's length, made
+ * and due at the SQL time expression `at`.
  */
-const rawMailSql = (source: string, kind: string) => `
-  INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
+const rawMailSql = (source: string, kind: string, at: string) => `
+  INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "nextAttemptAt", "createdAt")
   SELECT s."id", u."email", '[' || s."number" || '] ${kind}: ' || s."title",
     'Your ticket ' || s."number" || ' (' || s."title" || ') is ${kind.toLowerCase()}.' || E'\n\nView the ticket: http://localhost:3000/portal/tickets/' || s."number" || E'\n',
-    '${kind.toLowerCase()}:' || s."id"
+    '${kind.toLowerCase()}:' || s."id", ${at}, ${at}
   FROM ${source} s JOIN "User" u ON u."id" = s."customerId" WHERE u."email" IS NOT NULL
   ON CONFLICT ("dedupeKey") DO NOTHING`;
 
@@ -375,7 +376,7 @@ const rawMailSql = (source: string, kind: string) => `
  * to a bare INSERT the writes every intake must make are.
  */
 const INSERT_TICKET_WITH_EVENTS = `WITH t AS (${INSERT_TICKET} RETURNING "id", "number", "title", "customerId"),
-  mail AS (${rawMailSql("t", "Received")})
+  mail AS (${rawMailSql("t", "Received", "$31::timestamp(3)")})
   INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
   SELECT t."id", e.type::"TicketEventType", CASE WHEN e.type = 'CREATED' THEN $9 END, 'L1', 'service-desk', e.assignee, e.rule, e.inputs::jsonb, e.reason, $31::timestamp(3)
   FROM t, (VALUES
@@ -557,7 +558,7 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
        WHERE "id" IN (${inList})`;
     const { rowCount } = await sql.query(
       withEvents
-        ? `WITH moved AS (${update} RETURNING "id", "number", "title", "customerId"), mail AS (${rawMailSql("moved", "Assigned")})
+        ? `WITH moved AS (${update} RETURNING "id", "number", "title", "customerId"), mail AS (${rawMailSql("moved", "Assigned", "$3::timestamp(3)")})
            INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
            SELECT m."id", e.type::"TicketEventType", 'L1', 'L2', e.from_group, 'platform-support', 'l2agent', e.rule, e.inputs::jsonb, e.reason, $3::timestamp(3)
            FROM moved m, (VALUES
@@ -688,7 +689,7 @@ async function benchClaims(f: Fixtures, sql: pg.Pool): Promise<ClaimBench> {
   const RAW_CLAIM = `UPDATE "Ticket" SET "assigneeId" = $1 WHERE id = $2 AND "assigneeId" IS NULL`;
   // The floor under a claim that logs itself and tells the customer: the same UPDATE writing the CLAIMED
   // event and the "Assigned to an agent" mail in the same statement.
-  const RAW_CLAIM_WITH_EVENT = `WITH c AS (${RAW_CLAIM} RETURNING "id", "tier", "number", "title", "customerId"), mail AS (${rawMailSql("c", "Assigned")})
+  const RAW_CLAIM_WITH_EVENT = `WITH c AS (${RAW_CLAIM} RETURNING "id", "tier", "number", "title", "customerId"), mail AS (${rawMailSql("c", "Assigned", "now()::timestamp(3)")})
     INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
     SELECT c."id", 'CLAIMED', $1, c."tier", c."tier", 'service-desk', $3, 'claim.pull', '{"group":"service-desk","assignmentMode":"PULL"}',
       'Claimed by ' || $4 || ' from the Service Desk queue.', now()::timestamp(3)

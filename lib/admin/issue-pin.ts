@@ -3,13 +3,13 @@ import { generatePin } from "@/lib/auth/secret-hash";
 import { replaceSecret } from "./replace-secret";
 
 /** Issues a new PIN to a customer (a first one or a reset), through `replaceSecret`. */
-export async function issuePin(actor: Actor, input: unknown): Promise<{ userId: string; pin: string }> {
+export async function issuePin(actor: Actor, input: unknown, now = new Date()): Promise<{ userId: string; pin: string }> {
   const { userId, secret } = await replaceSecret(actor, input, {
     name: "pin",
     generate: generatePin,
     isFor: (role) => role === "CUSTOMER",
     refusal: "PINs are for customers; staff sign in with a password.",
     auditAction: "issue-pin",
-  });
+  }, now);
   return { userId, pin: secret };
 }

@@ -25,7 +25,7 @@ interface SecretKind {
  * one stops working at once, and every session signed in with it ends (secretChangedAt). The audit event
  * records that a new secret replaced the old, never the secret itself.
  */
-export async function replaceSecret(actor: Actor, input: unknown, kind: SecretKind): Promise<{ userId: string; secret: string }> {
+export async function replaceSecret(actor: Actor, input: unknown, kind: SecretKind, now: Date): Promise<{ userId: string; secret: string }> {
   requireAdminWrite(actor);
   const { userId } = parseInput(ZPersonRef, input);
   const secret = kind.generate();
@@ -33,7 +33,7 @@ export async function replaceSecret(actor: Actor, input: unknown, kind: SecretKi
   const person = await db().$transaction(async (tx) => {
     const person = await findPersonForChange(tx, userId);
     if (!kind.isFor(person.role)) throw invalid({ userId: [kind.refusal] });
-    await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: new Date() } });
+    await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: now } });
     await recordAuditEvent(tx, actor, {
       entity: "User",
       entityId: person.id,

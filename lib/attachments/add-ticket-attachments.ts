@@ -11,7 +11,7 @@ export async function addTicketAttachments(actor: Actor, number: string, files: 
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true, number: true } });
   if (!ticket) throw notFound("Ticket");
   const prepared = await prepareUploads(files);
-  return withStoredUploads(prepared, async (stored) => ({
+  return withStoredUploads(prepared, now, async (stored) => ({
     result: await recordAttachments({ ticketId: ticket.id, ticketNumber: ticket.number, uploaderId: actor.id }, stored, now),
     recorded: true,
   }));

@@ -10,9 +10,9 @@ export interface StoredUpload extends Omit<PreparedUpload, "bytes"> {
 }
 
 /** Writes the bytes to the store, before any row names them: a row never points at a missing file. */
-async function storeUploads(uploads: PreparedUpload[]): Promise<StoredUpload[]> {
+async function storeUploads(uploads: PreparedUpload[], now: Date): Promise<StoredUpload[]> {
   return Promise.all(
-    uploads.map(async ({ bytes, ...upload }) => ({ ...upload, size: bytes.byteLength, ...(await storeBytes(bytes)) })),
+    uploads.map(async ({ bytes, ...upload }) => ({ ...upload, size: bytes.byteLength, ...(await storeBytes(bytes, now)) })),
   );
 }
 
@@ -21,8 +21,12 @@ async function storeUploads(uploads: PreparedUpload[]): Promise<StoredUpload[]> 
  * replayed submit). Files no row will name are removed at once: when `write` fails or records none. What a
  * crash in between leaves, the orphan sweep (`sweepOrphanFiles`) removes after an hour.
  */
-export async function withStoredUploads<T>(uploads: PreparedUpload[], write: (stored: StoredUpload[]) => Promise<{ result: T; recorded: boolean }>): Promise<T> {
-  const stored = await storeUploads(uploads);
+export async function withStoredUploads<T>(
+  uploads: PreparedUpload[],
+  now: Date,
+  write: (stored: StoredUpload[]) => Promise<{ result: T; recorded: boolean }>,
+): Promise<T> {
+  const stored = await storeUploads(uploads, now);
   const discard = () => Promise.all(stored.map((s) => removeStoredBytes(s.storageKey).catch(() => false)));
   let outcome: { result: T; recorded: boolean };
   try {
@@ -39,7 +43,7 @@ export async function withStoredUploads<T>(uploads: PreparedUpload[], write: (st
 export async function recordAttachments(
   target: { ticketId: number; ticketNumber: string; commentId?: number; uploaderId: string },
   stored: StoredUpload[],
-  now = new Date(),
+  now: Date,
 ): Promise<AttachmentJson[]> {
   if (stored.length === 0) return [];
   const rows = await db().attachment.createManyAndReturn({

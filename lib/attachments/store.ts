@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, readdir, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, stat, unlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 
@@ -23,12 +23,16 @@ export interface StoredBytes {
   sha256: string;
 }
 
-/** Writes the bytes under a new random key (never overwriting) and returns the key and their SHA-256. */
-export async function storeBytes(bytes: Uint8Array): Promise<StoredBytes> {
+/**
+ * Writes the bytes under a new random key (never overwriting) and returns the key and their SHA-256. The
+ * file's time is the upload's `now`, not the file system's clock: the orphan sweep compares it with its own.
+ */
+export async function storeBytes(bytes: Uint8Array, now: Date): Promise<StoredBytes> {
   const storageKey = randomUUID();
   const file = pathOf(storageKey);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, bytes, { flag: "wx", mode: 0o600 });
+  await utimes(file, now, now);
   return { storageKey, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 

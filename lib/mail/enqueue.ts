@@ -66,25 +66,26 @@ function mailRow(ticket: MailTicket, dedupeKey: string, template: MailTemplate):
   return { ticketId: ticket.id, customerId: ticket.customerId, subject: fill(template.subject, ticket), body: fill(template.body, ticket), dedupeKey };
 }
 
-/** Queues one mail in one statement; a second call with the same dedupeKey does nothing. A customer without an email address gets none. */
-async function enqueueCustomerMail(tx: Transaction, row: MailRow): Promise<void> {
-  await tx.$executeRaw(insertMailRowsSql([row]));
+/** Queues one mail in one statement, due at `now`; a second call with the same dedupeKey does nothing. A customer without an email address gets none. */
+async function enqueueCustomerMail(tx: Transaction, row: MailRow, now: Date): Promise<void> {
+  await tx.$executeRaw(insertMailRowsSql([row], now));
 }
 
 /** A staff public reply. */
-export function enqueueReplyMail(tx: Transaction, ticket: MailTicket, comment: { id: number; body: string; authorName: string }): Promise<void> {
+export function enqueueReplyMail(tx: Transaction, ticket: MailTicket, comment: { id: number; body: string; authorName: string }, now: Date): Promise<void> {
   return enqueueCustomerMail(
     tx,
     mailRow(ticket, `comment:${comment.id}`, {
       subject: "[%1$s] New reply: %2$s",
       body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}`),
     }),
+    now,
   );
 }
 
 /** A status change. */
-export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange): Promise<void> {
-  return enqueueCustomerMail(tx, statusMailRow(ticket, change));
+export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange, now: Date): Promise<void> {
+  return enqueueCustomerMail(tx, statusMailRow(ticket, change), now);
 }
 
 /** The mail of a status change, decided before a set-based write: a row for `insertMailRowsSql`. */
@@ -92,11 +93,14 @@ export function statusMailRow(ticket: MailTicket, change: StatusChange): MailRow
   return mailRow(ticket, statusDedupeKey(ticket.id, change.version), statusTemplate(change));
 }
 
-/** Queues `rows` in one statement (a CTE of a larger one): customers without an email address get none; a dedupeKey already queued is skipped. */
-export function insertMailRowsSql(rows: MailRow[]): Prisma.Sql {
+/**
+ * Queues `rows` in one statement (a CTE of a larger one), made and due at `now`: customers without an email
+ * address get none; a dedupeKey already queued is skipped.
+ */
+export function insertMailRowsSql(rows: MailRow[], now: Date): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
-    SELECT m."ticketId", u."email", m."subject", m."body", m."dedupeKey"
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "nextAttemptAt", "createdAt")
+    SELECT m."ticketId", u."email", m."subject", m."body", m."dedupeKey", ${now}::timestamp(3), ${now}::timestamp(3)
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS m("ticketId" int, "customerId" text, "subject" text, "body" text, "dedupeKey" text)
     JOIN "User" u ON u."id" = m."customerId"
     WHERE u."email" IS NOT NULL
@@ -108,8 +112,8 @@ export function insertMailRowsSql(rows: MailRow[]): Prisma.Sql {
  * "customerId" and the new "version"), inside the statement that made the change: for a write that
  * learns which ticket it changed only as it runs.
  */
-export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChange, "version">): Prisma.Sql {
-  return insertTemplateMailSql(source, statusTemplate(change), Prisma.sql`'status:' || s."id" || ':v' || s."version"`);
+export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChange, "version">, now: Date): Prisma.Sql {
+  return insertTemplateMailSql(source, statusTemplate(change), Prisma.sql`'status:' || s."id" || ':v' || s."version"`, now);
 }
 
 /**
@@ -117,7 +121,7 @@ export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChang
  * "title", "customerId" and "status"): its status in plain words (one text for each status it may have
  * there, as the statement decides it) and when the first update is due.
  */
-export function insertReceivedMailSql(source: Prisma.Sql, ticket: { statuses: TicketStatus[]; nextUpdateDueAt: Date | null }): Prisma.Sql {
+export function insertReceivedMailSql(source: Prisma.Sql, ticket: { statuses: TicketStatus[]; nextUpdateDueAt: Date | null }, now: Date): Prisma.Sql {
   const promise = ticket.nextUpdateDueAt ? `We will send you an update by ${formatMoment(ticket.nextUpdateDueAt.toISOString())} at the latest.` : "";
   const body = (status: TicketStatus) =>
     withPortalLink(`We have received your ticket %1$s ("%2$s"). Its status: ${literal(CUSTOMER_STATUS[status])}.${promise ? ` ${literal(promise)}` : ""}`);
@@ -126,15 +130,22 @@ export function insertReceivedMailSql(source: Prisma.Sql, ticket: { statuses: Ti
     source,
     { subject: Prisma.sql`${"[%1$s] Received: %2$s"}::text`, body: Prisma.sql`CASE s."status"::text ${bodies} END` },
     Prisma.sql`'received:' || s."id"`,
+    now,
   );
 }
 
 /** `template` as SQL text expressions (a template chosen inside the statement) or as fixed text. */
-function insertTemplateMailSql(source: Prisma.Sql, template: MailTemplate | { subject: Prisma.Sql; body: Prisma.Sql }, dedupeKey: Prisma.Sql): Prisma.Sql {
+function insertTemplateMailSql(
+  source: Prisma.Sql,
+  template: MailTemplate | { subject: Prisma.Sql; body: Prisma.Sql },
+  dedupeKey: Prisma.Sql,
+  now: Date,
+): Prisma.Sql {
   const text = (t: string | Prisma.Sql) => (typeof t === "string" ? Prisma.sql`${t}::text` : t);
   return Prisma.sql`
-    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey")
-    SELECT s."id", u."email", format(${text(template.subject)}, s."number", s."title"), format(${text(template.body)}, s."number", s."title"), ${dedupeKey}
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "nextAttemptAt", "createdAt")
+    SELECT s."id", u."email", format(${text(template.subject)}, s."number", s."title"), format(${text(template.body)}, s."number", s."title"), ${dedupeKey},
+      ${now}::timestamp(3), ${now}::timestamp(3)
     FROM ${source} s
     JOIN "User" u ON u."id" = s."customerId"
     WHERE u."email" IS NOT NULL

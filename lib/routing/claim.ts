@@ -40,7 +40,7 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
           'Claimed by ' || ${actor.name}::text || ' from the ' || g."name" || ' queue.', ${now}
         FROM claimed c JOIN "SupportGroup" g ON g."id" = c."groupId"
       ), mail AS (
-        ${insertStatusMailSql(Prisma.sql`(SELECT c.* FROM claimed c JOIN before b ON b."id" = c."id" AND b."status" = 'NEW')`, { from: "NEW", to: "ASSIGNED" })}
+        ${insertStatusMailSql(Prisma.sql`(SELECT c.* FROM claimed c JOIN before b ON b."id" = c."id" AND b."status" = 'NEW')`, { from: "NEW", to: "ASSIGNED" }, now)}
       )
       ${selectTicketJsonSql(Prisma.sql`claimed`)}`);
     if (claimed[0]) return claimed[0].ticket;

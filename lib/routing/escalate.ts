@@ -51,7 +51,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
       tierEnteredAt: now,
       ...(toL4 ? { externalReference: data.externalReference } : {}),
     }, now);
-    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 });
+    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 }, now);
 
     const events: EventInput[] = [
       {

@@ -54,7 +54,7 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
     const clocks = advanceClocks(clockStateOf(ticket), { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
 
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), groupId: group.id, assigneeId: assignee?.id ?? null, tierEnteredAt: now }, now);
-    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 });
+    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 }, now);
     const vendorMinutes = Math.round(clocks.vendorSecondsUsed / 60);
     await recordEvents(tx, ticket.id, [
       {

@@ -162,7 +162,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
         tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
       WHERE t."id" = v.id
     ), mail AS (
-      ${insertMailRowsSql(mails)}
+      ${insertMailRowsSql(mails, now)}
     )
     ${insertEventsSql(events)}`;
   return rows.length;

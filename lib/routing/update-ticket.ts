@@ -92,7 +92,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
     }
     await saveTicket(tx, { id: ticket.id, version: data.version }, { ...update, ...clockColumnsOf(clocks) }, now);
     await recordEvents(tx, ticket.id, events);
-    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: data.version + 1 });
+    if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: data.version + 1 }, now);
   });
   return getTicket(actor, number);
 }

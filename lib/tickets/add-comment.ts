@@ -47,7 +47,7 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
     const comment = await tx.comment.create({
       data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
     });
-    if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name });
+    if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
     const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
     await recordEvents(tx, ticket.id, [
       {

@@ -149,7 +149,7 @@ async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, co
       SELECT t."id", 'ASSIGNED', 'L1', 'L1', ${group.slug}, p.assignee, p.rule, p.inputs, p.reason, ${now}
       FROM ticket t, placement p
     ), mail AS (
-      ${insertReceivedMailSql(Prisma.sql`ticket`, { statuses: ["ASSIGNED", clocks.status], nextUpdateDueAt: clocks.nextUpdateDueAt })}
+      ${insertReceivedMailSql(Prisma.sql`ticket`, { statuses: ["ASSIGNED", clocks.status], nextUpdateDueAt: clocks.nextUpdateDueAt }, now)}
     )
     ${selectTicketJsonSql(Prisma.sql`ticket`)}`);
   return row?.ticket ?? null;

@@ -42,7 +42,7 @@ export async function confirmResolved(actor: Actor, number: string, input: unkno
         createdAt: now,
       },
     ]);
-    await enqueueStatusMail(tx, ticket, { from: "RESOLVED", to: "CLOSED", version: ticket.version + 1, note: "Thank you for confirming. You can still rate how we did." });
+    await enqueueStatusMail(tx, ticket, { from: "RESOLVED", to: "CLOSED", version: ticket.version + 1, note: "Thank you for confirming. You can still rate how we did." }, now);
   });
   return getCustomerTicket(actor, number);
 }
@@ -97,7 +97,7 @@ export async function reopenTicket(actor: Actor, number: string, input: unknown,
       to: status,
       version: ticket.version + 1,
       note: `We reopened your ticket; ${SUPPORT_LEVEL[ticket.tier]} is on it again.`,
-    });
+    }, now);
   });
   return getCustomerTicket(actor, number);
 }

@@ -28,7 +28,7 @@ export async function openTicketWithAttachments(
   if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
   parseInput(ZCreateTicket, input);
   const prepared = await prepareUploads(files);
-  const opened = await withStoredUploads<{ number: string; created: boolean; attachments: AttachmentJson[] | null }>(prepared, async (stored) => {
+  const opened = await withStoredUploads<{ number: string; created: boolean; attachments: AttachmentJson[] | null }>(prepared, now, async (stored) => {
     const { ticket: { number }, created } = await openTicket(actor, input, now);
     if (!created || stored.length === 0) return { result: { number, created, attachments: null }, recorded: false };
     const { id } = await db().ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });

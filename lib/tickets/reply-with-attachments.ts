@@ -24,7 +24,7 @@ export async function replyWithAttachments(
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true, number: true } });
   if (!ticket) throw notFound("Ticket");
   parseInput(ZAddComment, input);
-  return withStoredUploads(await prepareUploads(files), async (stored) => {
+  return withStoredUploads(await prepareUploads(files), now, async (stored) => {
     const comment = await addComment(actor, number, input, now);
     const attachments = await recordAttachments({ ticketId: ticket.id, ticketNumber: ticket.number, commentId: comment.id, uploaderId: actor.id }, stored, now);
     return { result: { comment, attachments }, recorded: true };

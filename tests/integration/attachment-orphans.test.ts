@@ -48,8 +48,8 @@ describeEachDatabase("orphan attachment files", (database) => {
   it("a row always names a ticket, so only files can be orphans", async () => {
     await expect(
       database().db.$executeRawUnsafe(
-        `INSERT INTO "Attachment" ("id", "ticketId", "uploaderId", "fileName", "contentType", "size", "storageKey", "sha256")
-         VALUES ('00000000-0000-4000-8000-000000000001', NULL, $1, 'x.log', 'text/plain', 1, '00000000-0000-4000-8000-000000000001', 'x')`,
+        `INSERT INTO "Attachment" ("id", "ticketId", "uploaderId", "fileName", "contentType", "size", "storageKey", "sha256", "createdAt")
+         VALUES ('00000000-0000-4000-8000-000000000001', NULL, $1, 'x.log', 'text/plain', 1, '00000000-0000-4000-8000-000000000001', 'x', now())`,
         acme.id,
       ),
     ).rejects.toThrow(/null value in column "ticketId"|ticketId/);
@@ -86,9 +86,9 @@ describeEachDatabase("orphan attachment files", (database) => {
 
     // Files on disk without a row, as a crash between the write and the row leaves them: two old, one fresh
     // (a fresh one may be an upload still in flight: it stays).
-    const old = await Promise.all([storeBytes(LOG), storeBytes(PNG)]).then((s) => s.map((x) => x.storageKey));
+    const old = await Promise.all([storeBytes(LOG, new Date()), storeBytes(PNG, new Date())]).then((s) => s.map((x) => x.storageKey));
     await age(old);
-    const fresh = (await storeBytes(PNG)).storageKey;
+    const fresh = (await storeBytes(PNG, new Date())).storageKey;
     // Names the store never writes are not its files: left alone.
     await mkdir(path.join(dir, "zz"), { recursive: true });
     await writeFile(path.join(dir, "zz", "notes.txt"), "an operator's note");
@@ -117,7 +117,7 @@ describeEachDatabase("orphan attachment files", (database) => {
   });
 
   it("two instances sweeping at once remove each orphan once, without an error", async () => {
-    const orphans = await Promise.all([storeBytes(LOG), storeBytes(PNG), storeBytes(LOG)]);
+    const orphans = await Promise.all([storeBytes(LOG, new Date()), storeBytes(PNG, new Date()), storeBytes(LOG, new Date())]);
     await age(orphans.map((o) => o.storageKey));
     const [a, b] = await Promise.all([sweepOrphanFiles(), sweepOrphanFiles()]);
     expect(a.removed + b.removed).toBe(3);

@@ -111,7 +111,7 @@ describeEachDatabase("attachments", (database) => {
   it("hides files of an internal note from the customer, and lets staff attach later", async () => {
     const { ticket } = await openTicketWithAttachments(acme, valid, []);
     const row = await database().db.ticket.findUniqueOrThrow({ where: { number: ticket.number } });
-    const note = await database().db.comment.create({ data: { ticketId: row.id, authorId: agent.id, visibility: "INTERNAL", body: "vendor log" } });
+    const note = await database().db.comment.create({ data: { ticketId: row.id, authorId: agent.id, visibility: "INTERNAL", body: "vendor log", createdAt: new Date() } });
     const [added] = await addTicketAttachments(agent, ticket.number, [file(LOG, "vendor.log")]);
     await database().db.attachment.update({ where: { id: added!.id }, data: { commentId: note.id } });
     await expect(getAttachmentFile(acme, ticket.number, added!.id)).rejects.toMatchObject({ status: 404 });

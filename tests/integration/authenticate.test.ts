@@ -4,39 +4,44 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 describeEachDatabase("authenticate", (database) => {
+  // Every step runs on this clock, taken from the real one at run time: the throttle rows one step writes
+  // are read by the next, so no step may fall back to the real clock nor pin a calendar date.
+  const start = Date.now();
+  const day = (n: number) => new Date(start + n * 86_400_000);
+
   beforeAll(async () => {
     await seedDemoData(database().db);
   });
 
   it("signs a customer in with user ID and PIN, in either letter case", async () => {
-    const result = await authenticate("customer", { userId: "c1001", secret: "246810" }, "10.0.0.1");
+    const result = await authenticate("customer", { userId: "c1001", secret: "246810" }, "10.0.0.1", day(0));
     expect(result).toMatchObject({ ok: true, actor: { userId: "C1001", role: "CUSTOMER", tier: null } });
   });
 
   it("signs staff in with a password and carries the agent's tier", async () => {
-    const result = await authenticate("staff", { userId: "L2Agent", secret: "l2agent-demo-pass" }, "10.0.0.1");
+    const result = await authenticate("staff", { userId: "L2Agent", secret: "l2agent-demo-pass" }, "10.0.0.1", day(0));
     expect(result).toMatchObject({ ok: true, actor: { userId: "l2agent", role: "AGENT", tier: "L2" } });
   });
 
   it("keeps the doors apart: no customer through staff, no staff through customer", async () => {
-    expect(await authenticate("staff", { userId: "C1002", secret: "135790" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate("customer", { userId: "manager", secret: "manager-demo-pass" }, "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("staff", { userId: "C1002", secret: "135790" }, "10.0.0.2", day(0))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("customer", { userId: "manager", secret: "manager-demo-pass" }, "10.0.0.2", day(0))).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("answers an unknown user ID exactly as a wrong PIN", async () => {
-    const unknown = await authenticate("customer", { userId: "C9999", secret: "246810" }, "10.0.0.3");
-    const wrong = await authenticate("customer", { userId: "C1002", secret: "000000" }, "10.0.0.3");
+    const unknown = await authenticate("customer", { userId: "C9999", secret: "246810" }, "10.0.0.3", day(0));
+    const wrong = await authenticate("customer", { userId: "C1002", secret: "000000" }, "10.0.0.3", day(0));
     expect(unknown).toEqual(wrong);
     expect(unknown).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("refuses a deactivated user", async () => {
     await database().db.user.update({ where: { userId: "l3agent" }, data: { active: false } });
-    expect(await authenticate("staff", { userId: "l3agent", secret: "l3agent-demo-pass" }, "10.0.0.4")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("staff", { userId: "l3agent", secret: "l3agent-demo-pass" }, "10.0.0.4", day(0))).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("slows an account after three failures, doubling, even for the right PIN, and forgets after a success", async () => {
-    const t0 = new Date("2026-11-27T12:00:00Z");
+    const t0 = day(1);
     const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
     for (let i = 0; i < 3; i++) {
       expect(await authenticate("customer", { userId: "C1001", secret: "111111" }, `10.1.0.${i}`, t0)).toMatchObject({ reason: "invalid" });
@@ -58,7 +63,7 @@ describeEachDatabase("authenticate", (database) => {
   });
 
   it("slows a client address spraying many user IDs, but never for longer than 15 minutes", async () => {
-    const t0 = new Date("2026-11-28T12:00:00Z");
+    const t0 = day(2);
     // 10 free failures, then 2 s doubling: the 20th earns 2 × 2^9 s, over the 900 s cap.
     for (let i = 0; i < 20; i++) {
       await authenticate("customer", { userId: `C${5000 + i}`, secret: "123456" }, "10.2.0.1", new Date(t0.getTime() + i * 3600_000));
@@ -72,7 +77,7 @@ describeEachDatabase("authenticate", (database) => {
   });
 
   it("counts concurrent failures without losing any", async () => {
-    const t0 = new Date("2026-11-29T12:00:00Z");
+    const t0 = day(4);
     await Promise.all(
       Array.from({ length: 6 }, (_, i) => authenticate("staff", { userId: "l1agent2", secret: `wrong-${i}` }, `10.3.0.${i}`, t0)),
     );
@@ -83,7 +88,7 @@ describeEachDatabase("authenticate", (database) => {
   });
 
   it("rejects malformed credentials as invalid without touching users", async () => {
-    expect(await authenticate("customer", { userId: "", secret: "" }, null)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate("customer", { userId: "C1002", secret: "1".repeat(300) }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("customer", { userId: "", secret: "" }, null, day(5))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("customer", { userId: "C1002", secret: "1".repeat(300) }, null, day(5))).toEqual({ ok: false, reason: "invalid" });
   });
 });
