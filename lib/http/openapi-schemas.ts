@@ -70,7 +70,10 @@ const Ticket = object({
 const Event = object({
   type: enumOf(TicketEventType),
   at: dateTime,
-  actor: { ...nullable(person), description: "Null when the system decided." },
+  actor: {
+    ...nullable({ type: "object", properties: { userId: string, name: string }, required: ["name"] }),
+    description: "Null when the system decided. Customers get the name only, never a staff login ID.",
+  },
   fromTier: nullable(enumOf(Tier)),
   toTier: nullable(enumOf(Tier)),
   explanation: { type: "string", description: "One readable sentence that says why." },

@@ -6,11 +6,21 @@ import { visibleTicketWhere } from "@/lib/permissions";
 import { CUSTOMER_STATUS } from "./customer-labels";
 import { ESCALATION_REQUEST_RULE } from "./escalation-request";
 
+/**
+ * Who acted. Staff see the login ID beside the name; customers see a display name only, since a staff
+ * login ID is half of a staff credential and none of the customer's business.
+ */
+export interface EventActor {
+  name: string;
+  /** Staff views only. */
+  userId?: string;
+}
+
 export interface EventJson {
   type: TicketEventType;
   at: string;
   /** Null when the system decided. */
-  actor: { userId: string; name: string } | null;
+  actor: EventActor | null;
   fromTier: Tier | null;
   toTier: Tier | null;
   explanation: string;
@@ -69,7 +79,7 @@ export async function listEvents(actor: Actor, number: string): Promise<EventJso
       {
         type: e.type,
         at: e.createdAt.toISOString(),
-        actor: e.actor && (e.actor.role === "CUSTOMER" || e.type === "COMMENTED") ? { userId: e.actor.userId, name: e.actor.name } : null,
+        actor: e.actor && (e.actor.role === "CUSTOMER" || e.type === "COMMENTED") ? { name: e.actor.name } : null,
         fromTier: e.type === "CREATED" ? null : e.fromTier,
         toTier: e.toTier,
         explanation,

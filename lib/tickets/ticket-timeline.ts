@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { CommentVisibility } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
-import { listEvents, type EventJson } from "./list-events";
+import { listEvents, type EventActor, type EventJson } from "./list-events";
 
 export type TimelineEntry =
   | { kind: "event"; key: string; at: string; event: EventJson }
@@ -12,7 +12,8 @@ export type TimelineEntry =
       key: string;
       at: string;
       visibility: CommentVisibility;
-      author: { userId: string; name: string };
+      /** Customers get the author's display name only (see EventActor). */
+      author: EventActor;
       body: string;
       /** The COMMENTED event's sentence, e.g. "Public reply by Lena First (first response)." */
       explanation: string | null;
@@ -47,7 +48,7 @@ export async function listTimeline(actor: Actor, number: string): Promise<Timeli
         key: `c${c.id}`,
         at: c.createdAt.toISOString(),
         visibility: c.visibility,
-        author: c.author,
+        author: actor.role === "CUSTOMER" ? { name: c.author.name } : c.author,
         body: c.body,
         explanation: commentEvent.get(c.id)?.explanation ?? null,
       }),

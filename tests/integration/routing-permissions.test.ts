@@ -89,11 +89,11 @@ describeEachDatabase("routing permissions", (database) => {
       expect(staff[3]!.details?.inputs).toMatchObject({ visibility: "INTERNAL" });
 
       const seen = await listEvents(acme, number);
-      expect(seen.map((e) => [e.type, e.explanation, e.actor?.userId ?? null])).toEqual([
-        ["CREATED", "Ticket opened.", "C1001"],
+      expect(seen.map((e) => [e.type, e.explanation, e.actor ?? null])).toEqual([
+        ["CREATED", "Ticket opened.", { name: "Carla Customer" }],
         ["CLAIMED", "An agent took on your ticket.", null],
-        ["COMMENTED", "New reply.", "l1agent"],
-        ["COMMENTED", "New reply.", "C1001"],
+        ["COMMENTED", "New reply.", { name: "Lena First" }],
+        ["COMMENTED", "New reply.", { name: "Carla Customer" }],
         ["ESCALATED", "Passed to level 2 support.", null],
         ["ASSIGNED", "An agent took on your ticket.", null],
       ]);
