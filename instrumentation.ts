@@ -1,14 +1,17 @@
 // Runs once when the server starts: the SLA sweep every minute (TIERDESK_SWEEP_SECONDS, 0 turns it off),
 // the outbox mail worker every 10 s (TIERDESK_MAIL_SECONDS) and the sweep of orphan attachment files every
-// hour (TIERDESK_ATTACHMENT_SWEEP_SECONDS). Several instances may run all three at once: the sweep's advisory
-// lock lets one of them work at a time, the worker's leases keep each mail to one, and a file is removed
-// only while no row names it (removing one already gone is no error).
+// hour (TIERDESK_ATTACHMENT_SWEEP_SECONDS), and the purge of login-throttle and revoked-session rows past
+// their use every hour (TIERDESK_PURGE_SECONDS). Several instances may run them all at once: the sweep's
+// advisory lock lets one of them work at a time, the worker's leases keep each mail to one, a file is removed
+// only while no row names it (removing one already gone is no error), and a purge deletes by cutoff (a row
+// another instance deleted first is simply not counted).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { intervalSeconds, startRepeatingJob } = await import("@/lib/schedule/repeating-job");
   const { runSweep } = await import("@/lib/routing/sweep");
   const { deliverOutbox } = await import("@/lib/mail/deliver-outbox");
   const { sweepOrphanFiles } = await import("@/lib/attachments/sweep-orphan-files");
+  const { purgeExpiredRows } = await import("@/lib/schedule/purge-expired-rows");
 
   startRepeatingJob("sweep", intervalSeconds(process.env.TIERDESK_SWEEP_SECONDS, 60), async () => {
     const result = await runSweep();
@@ -21,5 +24,9 @@ export async function register() {
   startRepeatingJob("attachments", intervalSeconds(process.env.TIERDESK_ATTACHMENT_SWEEP_SECONDS, 3600), async () => {
     const result = await sweepOrphanFiles();
     return result.removed ? `orphan files removed: ${JSON.stringify(result)}` : null;
+  });
+  startRepeatingJob("purge", intervalSeconds(process.env.TIERDESK_PURGE_SECONDS, 3600), async () => {
+    const result = await purgeExpiredRows();
+    return result.loginThrottles || result.revokedSessions ? `expired rows removed: ${JSON.stringify(result)}` : null;
   });
 }
