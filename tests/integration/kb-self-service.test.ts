@@ -77,16 +77,17 @@ describeEachDatabase("customer self-service articles", (database) => {
     await recordArticleFeedback(globex, "help-data", { helpful: false }, new Date("2026-11-03T11:00:00Z"));
     await recordArticleFeedback(acme, "help-data", { helpful: true }, new Date("2026-12-01T00:00:00Z"));
 
+    // Carla's second answer on help-data (1 December) replaced her first (2 November): one answer per person and article.
     const daily = await countSelfService(manager, { from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z", period: "day" });
     expect(daily).toEqual([
-      { periodStart: "2026-11-02T00:00:00.000Z", article: { slug: "help-data", title: "Exporting your data" }, deflections: 2, helpful: 1, notHelpful: 0 },
+      { periodStart: "2026-11-02T00:00:00.000Z", article: { slug: "help-data", title: "Exporting your data" }, deflections: 2, helpful: 0, notHelpful: 0 },
       { periodStart: "2026-11-03T00:00:00.000Z", article: { slug: "help-billing", title: "Understanding your invoice" }, deflections: 1, helpful: 0, notHelpful: 0 },
       { periodStart: "2026-11-03T00:00:00.000Z", article: { slug: "help-data", title: "Exporting your data" }, deflections: 0, helpful: 0, notHelpful: 1 },
     ]);
     const monthly = await countSelfService(manager, { from: "2026-11-01T00:00:00Z", to: "2026-12-02T00:00:00Z", period: "month" });
     expect(monthly.map((r) => [r.periodStart.slice(0, 10), r.article.slug, r.deflections, r.helpful, r.notHelpful])).toEqual([
       ["2026-11-01", "help-billing", 1, 0, 0],
-      ["2026-11-01", "help-data", 2, 1, 1],
+      ["2026-11-01", "help-data", 2, 0, 1],
       ["2026-12-01", "help-data", 0, 1, 0],
     ]);
     const row = await database().db.deflection.findFirstOrThrow({ where: { query: "export stuck" } });
