@@ -3,6 +3,7 @@ import { normalizeUserId } from "@/lib/auth/authenticate";
 import { generatePin, hashSecret } from "@/lib/auth/secret-hash";
 import { db } from "@/lib/db/client";
 import { AppError, invalid } from "@/lib/errors";
+import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
 import { isUniqueConstraintViolation } from "@/lib/http/api";
 import { ZCreatePerson } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
@@ -10,6 +11,15 @@ import { requireAdminWrite } from "./authorize";
 import { generateStaffPassword } from "./generate-staff-password";
 import { auditedPerson, PERSON_SELECT, personView, type PersonView } from "./person-json";
 import { recordAuditEvent } from "./record-audit-event";
+
+/** The expression index on lower("userId") (migration user_id_unique_any_case). */
+const USER_ID_ANY_CASE_INDEX = "User_userId_lower_key";
+
+/** 409: someone already has this user ID, in this case or another (BOB and bob are the same ID). */
+const userIdTaken = (userId: string) => {
+  const message = `The user ID ${userId} is taken: user IDs are unique whatever their case.`;
+  return new AppError("CONFLICT", message, { userId: [message] });
+};
 
 /**
  * Creates a customer (with a system-issued PIN) or a staff member (with a generated first password).
@@ -44,7 +54,7 @@ export async function createPerson(actor: Actor, input: unknown): Promise<{ pers
     });
     return { person, secret, secretKind: customer ? "PIN" : "password" };
   } catch (error) {
-    if (isUniqueConstraintViolation(error)) throw new AppError("VALIDATION", "Some fields are not valid.", { userId: ["That user ID is taken."] });
+    if (isUniqueConstraintViolation(error) || isRawUniqueViolation(error, USER_ID_ANY_CASE_INDEX)) throw userIdTaken(userId);
     throw error;
   }
 }

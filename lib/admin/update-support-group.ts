@@ -18,7 +18,8 @@ export async function updateSupportGroup(actor: Actor, input: unknown): Promise<
     if (before.tier === "L4" && !data.l4Kind) throw invalid({ l4Kind: ["An L4 group is a vendor or an engineering team."] });
     if (before.tier !== "L4" && data.l4Kind) throw invalid({ l4Kind: ["Only L4 groups have a kind."] });
     if (before.tier === "L4" && data.members.length) throw invalid({ members: ["L4 groups have no members who sign in."] });
-    const wanted = [...new Set(data.members.map((m) => m.toLowerCase()))];
+    // User IDs exactly as stored, like every admin look-up of a person (find-person-for-change.ts).
+    const wanted = [...new Set(data.members)];
     const agents = await tx.user.findMany({ where: { userId: { in: wanted }, role: "AGENT", active: true, tier: before.tier }, select: { id: true, userId: true } });
     const unknown = wanted.filter((w) => !agents.some((a) => a.userId === w));
     if (unknown.length) throw invalid({ members: [`Not an active ${before.tier} agent: ${unknown.join(", ")}.`] });

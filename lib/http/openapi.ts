@@ -351,7 +351,7 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Create a customer (with a generated PIN) or a staff member (with a generated first password), shown once (admins).",
     body: { name: "CreatePerson", schema: ZCreatePerson },
     response: { status: 201, description: "The person and their secret.", schema: "CreatedPerson" },
-    errors: [403],
+    errors: [403, 409],
   },
   {
     method: "post",

