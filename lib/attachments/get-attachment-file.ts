@@ -11,8 +11,12 @@ export interface AttachmentFile {
   body: ReadableStream<Uint8Array>;
 }
 
-/** One attachment's bytes, if `actor` may see its ticket; otherwise (or unknown) "not found". */
+/** Attachment ids are UUIDs; anything else from the URL (a NUL byte included) names no attachment. */
+const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One attachment's bytes, if `actor` may see its ticket; otherwise (or unknown, or malformed) "not found". */
 export async function getAttachmentFile(actor: Actor, number: string, id: string): Promise<AttachmentFile> {
+  if (!ATTACHMENT_ID.test(id)) throw notFound("Attachment");
   const row = await db().attachment.findFirst({
     where: { id, ...visibleAttachmentWhere(actor, number) },
     select: { fileName: true, contentType: true, size: true, storageKey: true },

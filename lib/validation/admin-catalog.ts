@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { storableString } from "./text";
 import { AssignmentMode, Impact, L4Kind, Tier, Urgency } from "@/lib/db/generated/enums";
 
-const slug = (message: string) => z.string({ error: message }).trim().regex(/^[a-z0-9-]{1,64}$/, message);
+const slug = (message: string) => storableString({ error: message }).trim().regex(/^[a-z0-9-]{1,64}$/, message);
 
 /** The slug of a new group or category: lower-case words joined by single dashes; it never changes afterwards. */
-const newSlug = z
-  .string({ error: "Enter a slug." })
+const newSlug = storableString({ error: "Enter a slug." })
   .trim()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Lower-case letters, digits and single dashes, e.g. night-shift.")
   .max(64, "Keep the slug within 64 characters.");
 
-const name = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Keep the name within 120 characters.");
+const name = storableString({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Keep the name within 120 characters.");
 
 /** A new support group: its tier is fixed from now on; L4 groups are a vendor or an engineering team. Members are added by editing it. */
 export const ZCreateSupportGroup = z
@@ -36,14 +36,14 @@ export const ZUpdateSupportGroup = z.strictObject({
   name,
   assignmentMode: z.enum(AssignmentMode, { error: "AUTO or PULL." }),
   l4Kind: z.union([z.literal(""), z.enum(L4Kind, { error: "VENDOR or ENGINEERING." })]).optional(),
-  members: z.array(z.string().trim().min(1).max(64)).max(500, "At most 500 members."),
+  members: z.array(storableString().trim().min(1).max(64)).max(500, "At most 500 members."),
 });
 
 /** A category's defaults, SOP article and L2 group (slugs; empty for none). The slug does not change. */
 export const ZUpdateCategory = z.strictObject({
   slug: slug("Choose a category."),
   name,
-  description: z.string().trim().max(1_000, "Keep the description within 1,000 characters.").default(""),
+  description: storableString().trim().max(1_000, "Keep the description within 1,000 characters.").default(""),
   defaultImpact: z.enum(Impact, { error: "Choose an impact." }),
   defaultUrgency: z.enum(Urgency, { error: "Choose an urgency." }),
   sopArticle: z.union([z.literal(""), slug("Choose an article.")]),

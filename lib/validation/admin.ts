@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { storableString } from "./text";
+import { positiveInt4 } from "./int4";
 import { Role, Tier } from "@/lib/db/generated/enums";
 import { ZPriorityMatrix } from "./routing";
 
@@ -23,21 +25,21 @@ export const ZWhatIf = z
 export type WhatIfInput = z.infer<typeof ZWhatIf>;
 
 export const ZAuditQuery = z.strictObject({
-  cursor: z.coerce.number().int().min(1).optional(),
+  cursor: positiveInt4("Invalid cursor.", true).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  entity: z.string().trim().min(1).max(64).optional(),
+  entity: storableString().trim().min(1).max(64).optional(),
 });
 
 const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/;
 
 export const ZCreatePerson = z
   .strictObject({
-    userId: z.string({ error: "Enter a user ID." }).trim().regex(USER_ID, "2–32 letters, digits, dots, dashes or underscores."),
-    name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Keep the name within 120 characters."),
+    userId: storableString({ error: "Enter a user ID." }).trim().regex(USER_ID, "2–32 letters, digits, dots, dashes or underscores."),
+    name: storableString({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Keep the name within 120 characters."),
     email: z.union([z.literal(""), z.email("Enter a valid email address.").max(200)]).optional(),
     role: z.enum(Role, { error: "Choose a role." }),
     tier: z.union([z.literal(""), z.enum(Tier, { error: "Choose a tier." })]).optional(),
-    organization: z.string().trim().max(64).optional(),
+    organization: storableString().trim().max(64).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.role === "AGENT" && !v.tier) ctx.addIssue({ code: "custom", path: ["tier"], message: "Agents work at a tier: choose L1, L2 or L3." });
@@ -49,10 +51,10 @@ export type CreatePersonInput = z.infer<typeof ZCreatePerson>;
 
 /** One person, by their login ID. */
 export const ZPersonRef = z.strictObject({
-  userId: z.string({ error: "Give the user ID." }).trim().min(1, "Give the user ID.").max(64),
+  userId: storableString({ error: "Give the user ID." }).trim().min(1, "Give the user ID.").max(64),
 });
 
 /** One login-throttle row, by key ("user:<id>" or "ip:<address>"). */
 export const ZThrottleRef = z.strictObject({
-  key: z.string({ error: "Give the key." }).trim().regex(/^(user|ip):.{1,200}$/, "A key is user:<id> or ip:<address>."),
+  key: storableString({ error: "Give the key." }).trim().regex(/^(user|ip):.{1,200}$/, "A key is user:<id> or ip:<address>."),
 });

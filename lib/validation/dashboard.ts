@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { storableString } from "./text";
+import { idCursor } from "./int4";
 import { Priority, Tier } from "@/lib/db/generated/enums";
 
 /** The dashboard's periods: the last day, week or month up to now, or a custom range of days. */
@@ -38,7 +40,7 @@ export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
-const slug = (what: string) => z.string().max(64, `Unknown ${what}.`).regex(/^[a-z0-9-]+$/, `Unknown ${what}.`);
+const slug = (what: string) => storableString().max(64, `Unknown ${what}.`).regex(/^[a-z0-9-]+$/, `Unknown ${what}.`);
 const day = z.iso.date({ error: "A date (YYYY-MM-DD)." });
 
 const filters = {
@@ -63,9 +65,6 @@ export const ZDashboardQuery = z.strictObject(filters).superRefine((q, ctx) => {
 });
 export type DashboardQuery = z.infer<typeof ZDashboardQuery>;
 
-/** Cursor of the drill-down list: the last ticket id shown (newest first). */
-export const METRIC_CURSOR_PATTERN = /^[1-9][0-9]{0,9}$/;
-
 /** The drill-down list: one figure's tickets for the same period and filters, keyset-paginated. */
 export const ZMetricTicketsQuery = z
   .strictObject({
@@ -73,9 +72,10 @@ export const ZMetricTicketsQuery = z
     metric: z.enum(DASHBOARD_METRICS, { error: "Unknown figure." }),
     tier: optional(z.enum(Tier, { error: "Choose L1 to L4." })),
     age: optional(z.enum(AGE_BUCKETS, { error: "Unknown age bucket." })),
-    agent: optional(z.string().max(64, "Unknown agent.").regex(/^[A-Za-z0-9._-]+$/, "Unknown agent.")),
+    agent: optional(storableString().max(64, "Unknown agent.").regex(/^[A-Za-z0-9._-]+$/, "Unknown agent.")),
     group: optional(slug("group")),
-    cursor: optional(z.string().regex(METRIC_CURSOR_PATTERN, "Invalid cursor.")),
+    /** The last ticket id shown (newest first). */
+    cursor: optional(idCursor()),
   })
   .superRefine((q, ctx) => {
     const parsed = ZDashboardQuery.safeParse({ period: q.period, from: q.from, to: q.to });

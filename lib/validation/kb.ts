@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { storableString } from "./text";
 
 export const SEARCH_QUERY_MAX = 200;
 
 /** Article slugs as seeded and written by admins: lowercase words joined by "-". A malformed one finds nothing. */
-export const ZArticleSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Not an article.");
+export const ZArticleSlug = storableString().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "Not an article.");
 
 export const ZArticleSearch = z.strictObject({
-  q: z.string({ error: "Enter what you are looking for." }).trim().max(SEARCH_QUERY_MAX, `Keep the search within ${SEARCH_QUERY_MAX} characters.`),
+  q: storableString({ error: "Enter what you are looking for." }).trim().max(SEARCH_QUERY_MAX, `Keep the search within ${SEARCH_QUERY_MAX} characters.`),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 export type ArticleSearchInput = z.infer<typeof ZArticleSearch>;
@@ -17,7 +18,7 @@ export const ZArticleFeedback = z.strictObject({
 
 export const ZRecordDeflection = z.strictObject({
   /** What the customer searched, or the ticket title they were typing. */
-  query: z.string().trim().max(SEARCH_QUERY_MAX).optional(),
+  query: storableString().trim().max(SEARCH_QUERY_MAX).optional(),
 });
 
 export const SELF_SERVICE_PERIODS = ["day", "week", "month"] as const;

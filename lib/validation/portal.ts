@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { storableString } from "./text";
+import { idCursor, positiveInt4 } from "./int4";
 
-const version = z.coerce.number({ error: "Send the version you last read." }).int("Send the version you last read.").min(1, "Send the version you last read.");
+const version = positiveInt4("Send the version you last read.", true);
 const text = (field: string, max: number) =>
-  z.string({ error: `Enter ${field}.` }).trim().min(1, `Enter ${field}.`).max(max, `Keep ${field} within ${max.toLocaleString("en")} characters.`);
+  storableString({ error: `Enter ${field}.` }).trim().min(1, `Enter ${field}.`).max(max, `Keep ${field} within ${max.toLocaleString("en")} characters.`);
 
 export const ZConfirmResolved = z.strictObject({ version });
 export type ConfirmResolvedInput = z.infer<typeof ZConfirmResolved>;
@@ -16,12 +18,12 @@ export type EscalationRequestInput = z.infer<typeof ZEscalationRequest>;
 export const RATING_COMMENT_MAX = 2_000;
 export const ZRateTicket = z.strictObject({
   score: z.coerce.number({ error: "Choose 1 to 5." }).int("Choose 1 to 5.").min(1, "Choose 1 to 5.").max(5, "Choose 1 to 5."),
-  comment: z.string().trim().max(RATING_COMMENT_MAX, `Keep the comment within ${RATING_COMMENT_MAX.toLocaleString("en")} characters.`).optional(),
+  comment: storableString().trim().max(RATING_COMMENT_MAX, `Keep the comment within ${RATING_COMMENT_MAX.toLocaleString("en")} characters.`).optional(),
 });
 export type RateTicketInput = z.infer<typeof ZRateTicket>;
 
 export const ZCustomerTicketFilter = z.strictObject({
   filter: z.enum(["open", "resolved"], { error: "Choose open or resolved." }).optional(),
-  cursor: z.string().regex(/^[1-9][0-9]{0,9}$/, "Invalid cursor.").optional(),
+  cursor: idCursor().optional(),
 });
 export type CustomerTicketFilter = z.infer<typeof ZCustomerTicketFilter>;

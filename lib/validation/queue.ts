@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { storableString } from "./text";
+import { INT4_MAX } from "./int4";
 import { Priority, Tier } from "@/lib/db/generated/enums";
 
 /** The queue's views, in the order the page shows them. */
@@ -22,7 +24,7 @@ export const QUEUE_CURSOR_PATTERN = /^(P[1-5])\.([1-9][0-9]{0,9})$/;
 /** Query parameters arrive as "" when a form field is left empty: treat that as not given. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
-const slug = (what: string) => z.string().max(64, `Unknown ${what}.`).regex(/^[a-z0-9-]+$/, `Unknown ${what}.`);
+const slug = (what: string) => storableString().max(64, `Unknown ${what}.`).regex(/^[a-z0-9-]+$/, `Unknown ${what}.`);
 
 /** The queue's URL and API query: the view, the tier (managers), filters, search and the page. */
 export const ZQueueQuery = z.strictObject({
@@ -34,9 +36,13 @@ export const ZQueueQuery = z.strictObject({
   group: optional(slug("group")),
   q: z.preprocess(
     (value) => (typeof value === "string" ? value.trim() || undefined : value),
-    z.string({ error: "Search for text." }).max(QUEUE_SEARCH_MAX, `Search for at most ${QUEUE_SEARCH_MAX} characters.`).optional(),
+    storableString({ error: "Search for text." }).max(QUEUE_SEARCH_MAX, `Search for at most ${QUEUE_SEARCH_MAX} characters.`).optional(),
   ),
-  cursor: optional(z.string().regex(QUEUE_CURSOR_PATTERN, "Invalid cursor.")),
+  cursor: optional(
+    storableString()
+      .regex(QUEUE_CURSOR_PATTERN, { message: "Invalid cursor.", abort: true })
+      .refine((cursor) => Number(cursor.slice(3)) <= INT4_MAX, "Invalid cursor."),
+  ),
   limit: optional(z.coerce.number({ error: "A number." }).int("A whole number.").min(1, "At least 1.").max(QUEUE_LIMIT_MAX, `At most ${QUEUE_LIMIT_MAX}.`)),
 });
 export type QueueQuery = z.infer<typeof ZQueueQuery>;

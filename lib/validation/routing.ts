@@ -1,13 +1,15 @@
 import { z } from "zod";
+import { storableString } from "./text";
+import { positiveInt4 } from "./int4";
 import { CommentVisibility, Impact, Priority, TicketStatus, Urgency } from "@/lib/db/generated/enums";
 
-const slug = (message: string) => z.string().trim().min(1, message).max(64, message).regex(/^[a-z0-9-]+$/, message);
+const slug = (message: string) => storableString().trim().min(1, message).max(64, message).regex(/^[a-z0-9-]+$/, message);
 const text = (field: string, max: number) =>
-  z.string({ error: `Enter ${field}.` }).trim().min(1, `Enter ${field}.`).max(max, `Keep ${field} within ${max.toLocaleString("en")} characters.`);
+  storableString({ error: `Enter ${field}.` }).trim().min(1, `Enter ${field}.`).max(max, `Keep ${field} within ${max.toLocaleString("en")} characters.`);
 
 export const ZAssignTicket = z
   .strictObject({
-    userId: z.string().trim().min(1).max(64).optional(),
+    userId: storableString().trim().min(1).max(64).optional(),
     group: slug("Choose a group.").optional(),
   })
   .refine((v) => v.userId || v.group, { message: "Give a userId, a group, or both.", path: ["userId"] });
@@ -17,7 +19,7 @@ export const ZEscalateTicket = z.strictObject({
   reason: text("the reason", 2_000),
   summary: text("a summary of the data gathered and the steps tried", 20_000),
   toGroup: slug("Choose a group.").optional(),
-  externalReference: z.string().trim().min(1).max(200, "Keep the reference within 200 characters.").optional(),
+  externalReference: storableString().trim().min(1).max(200, "Keep the reference within 200 characters.").optional(),
 });
 export type EscalateTicketInput = z.infer<typeof ZEscalateTicket>;
 
@@ -26,7 +28,7 @@ export type ReturnTicketInput = z.infer<typeof ZReturnTicket>;
 
 export const ZUpdateTicket = z
   .strictObject({
-    version: z.number({ error: "Send the version you last read." }).int().min(1),
+    version: positiveInt4("Send the version you last read."),
     status: z.enum(TicketStatus, { error: "Unknown status." }).optional(),
     impact: z.enum(Impact, { error: "Unknown impact." }).optional(),
     urgency: z.enum(Urgency, { error: "Unknown urgency." }).optional(),
@@ -64,8 +66,8 @@ export const ZMatrixTarget = z
 export const ZPriorityMatrix = z
   .strictObject({
     /** The version this edit started from (GET's `version`); if another was published since, 409. */
-    version: z.number().int().min(1).optional(),
-    note: z.string().trim().max(500).optional(),
+    version: positiveInt4("Send the version you started from.").optional(),
+    note: storableString().trim().max(500).optional(),
     cells: z.array(z.strictObject({ impact: z.enum(Impact), urgency: z.enum(Urgency), priority: z.enum(Priority) })).length(9, "Give all 9 cells."),
     targets: z.array(ZMatrixTarget).length(5, "Give a target for each of P1–P5."),
   })

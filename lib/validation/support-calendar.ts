@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { storableString } from "./text";
 import { validateCalendar } from "@/lib/routing/business-hours";
 
-const hhmm = (field: string) => z.string({ error: `${field}: a time as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, `${field}: a time as HH:MM.`);
+const hhmm = (field: string) => storableString({ error: `${field}: a time as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, `${field}: a time as HH:MM.`);
 
 export const minuteOfDay = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 export const timeOfDay = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
@@ -9,12 +10,12 @@ export const timeOfDay = (minute: number) => `${String(Math.floor(minute / 60)).
 /** The support calendar: time zone, opening hours on workdays, holidays. Business-hours SLA clocks run on it. */
 export const ZSupportCalendar = z
   .strictObject({
-    timeZone: z.string({ error: "Enter a time zone." }).trim().min(1, "Enter a time zone.").max(64),
+    timeZone: storableString({ error: "Enter a time zone." }).trim().min(1, "Enter a time zone.").max(64),
     workdays: z.array(z.number().int().min(1).max(7), { error: "Choose the workdays." }).min(1, "Choose at least one workday.").max(7),
     opensAt: hhmm("Opens at"),
     closesAt: hhmm("Closes at"),
     holidays: z
-      .array(z.strictObject({ date: z.iso.date("A holiday's date as YYYY-MM-DD."), name: z.string().trim().min(1, "Name the holiday.").max(100) }))
+      .array(z.strictObject({ date: z.iso.date("A holiday's date as YYYY-MM-DD."), name: storableString().trim().min(1, "Name the holiday.").max(100) }))
       .max(400, "At most 400 holidays."),
   })
   .superRefine((c, ctx) => {

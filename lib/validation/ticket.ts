@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { storableString } from "./text";
+import { idCursor } from "./int4";
 import { Impact, TicketStatus, TicketType, Tier, Urgency } from "@/lib/db/generated/enums";
 
 /** Form fields arrive as "" when left empty: treat that as not given. */
@@ -12,18 +14,15 @@ export const DESCRIPTION_MAX = 20_000;
 
 export const ZCreateTicket = z.strictObject({
   type: z.enum(TicketType, { error: "Choose incident or service request." }),
-  title: z
-    .string({ error: "Enter a title." })
+  title: storableString({ error: "Enter a title." })
     .trim()
     .min(3, "Enter a title of at least 3 characters.")
     .max(TITLE_MAX, `Keep the title within ${TITLE_MAX} characters.`),
-  description: z
-    .string({ error: "Describe what happened." })
+  description: storableString({ error: "Describe what happened." })
     .trim()
     .min(1, "Describe what happened.")
     .max(DESCRIPTION_MAX, `Keep the description within ${DESCRIPTION_MAX.toLocaleString("en")} characters.`),
-  category: z
-    .string({ error: "Choose a category." })
+  category: storableString({ error: "Choose a category." })
     .trim()
     .min(1, "Choose a category.")
     .max(64, "Choose a category.")
@@ -31,7 +30,7 @@ export const ZCreateTicket = z.strictObject({
   impact: optional(z.enum(Impact, { error: "Choose how many people are affected." })),
   urgency: optional(z.enum(Urgency, { error: "Choose how urgent it is." })),
   /** Chosen by the client once per form or request: a repeated submit with the same key returns the first ticket. */
-  idempotencyKey: optional(z.string().regex(IDEMPOTENCY_KEY, "Use a UUID or 8–100 letters, digits, - or _.")),
+  idempotencyKey: optional(storableString().regex(IDEMPOTENCY_KEY, "Use a UUID or 8–100 letters, digits, - or _.")),
 });
 export type CreateTicketInput = z.infer<typeof ZCreateTicket>;
 
@@ -40,9 +39,9 @@ export const LIST_LIMIT_MAX = 100;
 export const ZListTickets = z.strictObject({
   tier: optional(z.enum(Tier, { error: "Unknown tier." })),
   status: optional(z.enum(TicketStatus, { error: "Unknown status." })),
-  cursor: optional(z.string().regex(/^[1-9][0-9]{0,9}$/, "Invalid cursor.")),
+  cursor: optional(idCursor()),
   limit: optional(z.coerce.number().int().min(1).max(LIST_LIMIT_MAX, `At most ${LIST_LIMIT_MAX}.`)),
 });
 export type ListTicketsInput = z.infer<typeof ZListTickets>;
 
-export const ZTicketNumber = z.string().regex(/^(INC|REQ)-\d{6,}$/, "Not a ticket number.");
+export const ZTicketNumber = storableString().regex(/^(INC|REQ)-\d{6,}$/, "Not a ticket number.");

@@ -167,10 +167,10 @@ describe("ZListTickets", () => {
     expect(result.limit).toBeUndefined();
   });
 
-  it("accepts a cursor of 1 to 10 digits without a leading zero", () => {
+  it("accepts a cursor from 1 to 2147483647 (an int4 ticket id) without a leading zero", () => {
     expect(ZListTickets.parse({ cursor: "1" }).cursor).toBe("1");
-    expect(ZListTickets.parse({ cursor: "9999999999" }).cursor).toBe("9999999999");
-    for (const cursor of ["0", "01", "12345678901", "-1", "1.5", "abc", " 1", "1e3"]) {
+    expect(ZListTickets.parse({ cursor: "2147483647" }).cursor).toBe("2147483647");
+    for (const cursor of ["0", "01", "2147483648", "9999999999", "12345678901", "-1", "1.5", "abc", " 1", "1e3"]) {
       expect(fieldErrors(ZListTickets, { cursor }), cursor).toEqual({ cursor: ["Invalid cursor."] });
     }
   });
