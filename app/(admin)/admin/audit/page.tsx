@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/admin/audit-table";
 import { listAuditEvents } from "@/lib/admin/list-audit-events";
+import { idCursor } from "@/lib/validation/int4";
 import { requirePageActor } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -8,7 +9,7 @@ export const metadata: Metadata = { title: "Audit" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
   const cursor = (await searchParams).cursor;
-  const { events, nextCursor } = await listAuditEvents(actor, typeof cursor === "string" && /^\d{1,12}$/.test(cursor) ? { cursor } : {});
+  const { events, nextCursor } = await listAuditEvents(actor, idCursor().safeParse(cursor).success ? { cursor } : {});
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-slate-900">Audit trail</h1>

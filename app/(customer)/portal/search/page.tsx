@@ -4,15 +4,22 @@ import { ArticleList } from "@/components/portal/article-list";
 import { ArticleSearchForm } from "@/components/portal/article-search-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { searchCustomerArticles } from "@/lib/kb/search-articles";
+import { AppError } from "@/lib/errors";
 import { SEARCH_QUERY_MAX } from "@/lib/validation/kb";
 
 export const metadata: Metadata = { title: "Search help articles" };
+
+function noArticlesForInvalidQuery(error: unknown): [] {
+  if (error instanceof AppError && error.code === "VALIDATION") return [];
+  throw error;
+}
 
 export default async function PortalSearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requirePageActor(["CUSTOMER"]);
   const raw = (await searchParams).q;
   const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").trim().slice(0, SEARCH_QUERY_MAX);
-  const articles = query ? await searchCustomerArticles({ q: query, limit: 20 }) : [];
+  // Text the search refuses (a NUL byte) finds nothing, as a search for nothing would.
+  const articles = query ? await searchCustomerArticles({ q: query, limit: 20 }).catch(noArticlesForInvalidQuery) : [];
   return (
     <section aria-labelledby="search-heading" className="space-y-4">
       <h1 id="search-heading" className="text-xl font-bold">

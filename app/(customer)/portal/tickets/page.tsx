@@ -4,6 +4,7 @@ import { TicketFilterNav } from "@/components/portal/ticket-filter-nav";
 import { TicketList } from "@/components/portal/ticket-list";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCustomerTickets } from "@/lib/tickets/customer-tickets";
+import { idCursor } from "@/lib/validation/int4";
 
 export const metadata: Metadata = { title: "My tickets" };
 
@@ -11,7 +12,8 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor(["CUSTOMER"]);
   const params = await searchParams;
   const filter = params.filter === "open" || params.filter === "resolved" ? params.filter : undefined;
-  const cursor = params.cursor?.match(/^[1-9]\d{0,9}$/) ? params.cursor : undefined;
+  // A cursor the list would refuse (not a ticket id) shows the first page instead.
+  const cursor = idCursor().safeParse(params.cursor).success ? params.cursor : undefined;
   const page = await listCustomerTickets(actor, { filter, cursor });
   return (
     <section aria-labelledby="my-tickets-heading">
