@@ -5,8 +5,11 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
   experimental: {
-    // The new-ticket form carries up to 5 attachments of 10 MB each (lib/attachments/prepare-uploads.ts);
-    // each file's own limit is checked in lib. Both limits default to 1 MB and 10 MB.
+    // The new-ticket form and a portal reply carry up to 5 attachments of 10 MB each
+    // (lib/attachments/prepare-uploads.ts). Next.js applies this limit to every server action and cannot
+    // scope it per action or page: proxy.ts holds every other page's writes to the 1 MB default
+    // (lib/http/body-limit.ts). The proxy buffers bodies up to its own limit, so it needs the same 52 MB
+    // or the file pages' actions would receive a truncated body. Both default to 1 MB and 10 MB.
     serverActions: { bodySizeLimit: "52mb" },
     proxyClientMaxBodySize: "52mb",
   },

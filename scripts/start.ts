@@ -24,7 +24,7 @@ if (target.kind === "pglite-memory") {
 }
 await prepareDatabase(target, (line) => console.log(`[tierdesk] ${line}`));
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

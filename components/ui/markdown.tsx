@@ -1,8 +1,15 @@
 import ReactMarkdown, { defaultUrlTransform } from "react-markdown";
 
+/** A path on this site ("/kb/x.png", "x.png"), not a URL of another host ("https://…", "//host/…"). */
+function isSameSitePath(src: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith("//") && !src.startsWith("\\");
+}
+
 /**
  * Markdown from users and the KB, rendered safely: raw HTML is dropped (no rehype-raw), and link and image
  * URLs other than http(s), mailto, tel and relative ones are removed (react-markdown's defaultUrlTransform).
+ * An image from another host is shown as a link to it instead, so reading a ticket never calls that host
+ * (the Content-Security-Policy would block it anyway).
  */
 export function Markdown({ children, className = "" }: { children: string; className?: string }) {
   return (
@@ -18,6 +25,17 @@ export function Markdown({ children, className = "" }: { children: string; class
               {children}
             </a>
           ),
+          img: ({ src, alt, title }) => {
+            if (typeof src !== "string" || !src) return null;
+            // A user's image of unknown size inside text: next/image's sizing and optimizer do not apply.
+            // eslint-disable-next-line @next/next/no-img-element
+            if (isSameSitePath(src)) return <img src={src} alt={alt ?? ""} title={title} />;
+            return (
+              <a href={src} title={title} rel="noopener noreferrer nofollow" target="_blank">
+                {alt || src}
+              </a>
+            );
+          },
         }}
       >
         {children}

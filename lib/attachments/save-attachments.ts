@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/client";
+import type { Transaction } from "@/lib/db/client";
 import type { PreparedUpload } from "./prepare-uploads";
 import { removeStoredBytes, storeBytes } from "./store";
 import { inListOrder, toAttachmentJson, type AttachmentJson } from "./attachment-json";
@@ -41,12 +41,13 @@ export async function withStoredUploads<T>(
 
 /** Records stored uploads against a ticket (and optionally one of its comments), in one statement. */
 export async function recordAttachments(
+  tx: Transaction,
   target: { ticketId: number; ticketNumber: string; commentId?: number; uploaderId: string },
   stored: StoredUpload[],
   now: Date,
 ): Promise<AttachmentJson[]> {
   if (stored.length === 0) return [];
-  const rows = await db().attachment.createManyAndReturn({
+  const rows = await tx.attachment.createManyAndReturn({
     data: stored.map((s) => ({
       ticketId: target.ticketId,
       commentId: target.commentId ?? null,

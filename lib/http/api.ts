@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/actor";
 import { requireUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
+import { crossSiteWriteRefusal, ownOriginsOf, writeRequestFacts } from "./cross-site-write";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -23,10 +24,15 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }
 
-/** An API handler for a signed-in actor: authenticate, then run; any AppError becomes its status and JSON body. */
+/**
+ * An API handler for a signed-in actor: refuse a cookie-carrying write from another site (403), authenticate,
+ * then run; any AppError becomes its status and JSON body.
+ */
 export function withActor<C>(handler: (actor: Actor, request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
+      const crossSite = crossSiteWriteRefusal(writeRequestFacts(request), ownOriginsOf(request));
+      if (crossSite) throw forbidden(crossSite);
       return await handler(await requireUser(), request, context);
     } catch (error) {
       return errorResponse(error);

@@ -1,13 +1,13 @@
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
-import { AppError, forbidden } from "@/lib/errors";
+import { db, type Transaction } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { enqueueReplyMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { owningTier, worksAtTier } from "@/lib/routing/escalation";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
+import { commentRefusal } from "./comment-access";
 
 export interface CommentJson {
   id: number;
@@ -22,67 +22,67 @@ export interface CommentJson {
  * (the update cadence restarts) and is mailed to the customer through the outbox. A customer's reply to a ticket waiting on them starts its clocks again.
  */
 export async function addComment(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CommentJson> {
+  return db().$transaction((tx) => addCommentIn(tx, actor, number, input, now));
+}
+
+/** `addComment` inside the caller's transaction (a reply with files records them in the same one). */
+export async function addCommentIn(tx: Transaction, actor: Actor, number: string, input: unknown, now: Date): Promise<CommentJson> {
   const data = parseInput(ZAddComment, input);
-  return db().$transaction(async (tx) => {
-    const ticket = await loadTicket(tx, actor, number);
-    const isCustomer = actor.role === "CUSTOMER";
-    if (isCustomer && data.visibility !== "PUBLIC") throw forbidden("Customers write public replies only.");
-    if (!isCustomer && !worksAtTier(actor, owningTier(ticket.tier))) {
-      throw forbidden(`Only ${owningTier(ticket.tier)} agents or a manager may write on this ticket.`);
-    }
-    if (ticket.status === "CLOSED") throw new AppError("CONFLICT", "The ticket is closed.");
+  const ticket = await loadTicket(tx, actor, number);
+  const isCustomer = actor.role === "CUSTOMER";
+  const refusal = commentRefusal(actor, ticket, data.visibility);
+  if (refusal) throw new AppError(refusal.code, refusal.message);
 
-    const staffReply = !isCustomer && data.visibility === "PUBLIC";
-    const customerAnswered = isCustomer && ticket.status === "PENDING_CUSTOMER";
-    if (staffReply || customerAnswered) {
-      const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
-      const clocks = advanceClocks(
-        clockStateOf(ticket),
-        customerAnswered ? { status: ticket.assigneeId ? "IN_PROGRESS" : "NEW" } : { customerUpdated: true },
-        { now, calendar: rules.calendar, before: rules.target, after: rules.target },
-      );
-      await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), ...(staffReply ? { updateDueFlaggedAt: null } : {}) }, now);
-    }
+  const staffReply = !isCustomer && data.visibility === "PUBLIC";
+  const customerAnswered = isCustomer && ticket.status === "PENDING_CUSTOMER";
+  if (staffReply || customerAnswered) {
+    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const clocks = advanceClocks(
+      clockStateOf(ticket),
+      customerAnswered ? { status: ticket.assigneeId ? "IN_PROGRESS" : "NEW" } : { customerUpdated: true },
+      { now, calendar: rules.calendar, before: rules.target, after: rules.target },
+    );
+    await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), ...(staffReply ? { updateDueFlaggedAt: null } : {}) }, now);
+  }
 
-    const comment = await tx.comment.create({
-      data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
-    });
-    if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
-    const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
+  const comment = await tx.comment.create({
+    data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
+  });
+  if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
+  const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
+  await recordEvents(tx, ticket.id, [
+    {
+      type: "COMMENTED",
+      actorId: actor.id,
+      fromTier: ticket.tier,
+      toTier: ticket.tier,
+      rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
+      inputs: { commentId: comment.id, visibility: data.visibility },
+      reason: customerAnswered
+        ? `${actor.name} answered: the ticket is no longer waiting on the customer and its clocks run again.`
+        : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,
+      createdAt: now,
+    },
+  ]);
+  if (customerAnswered) {
     await recordEvents(tx, ticket.id, [
       {
-        type: "COMMENTED",
+        type: "STATUS_CHANGED",
         actorId: actor.id,
         fromTier: ticket.tier,
         toTier: ticket.tier,
-        rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
-        inputs: { commentId: comment.id, visibility: data.visibility },
-        reason: customerAnswered
-          ? `${actor.name} answered: the ticket is no longer waiting on the customer and its clocks run again.`
-          : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,
+        rule: "status.customer-answered",
+        inputs: { from: "PENDING_CUSTOMER", to: ticket.assigneeId ? "IN_PROGRESS" : "NEW" },
+        reason: "The customer answered: back to work.",
         createdAt: now,
       },
     ]);
-    if (customerAnswered) {
-      await recordEvents(tx, ticket.id, [
-        {
-          type: "STATUS_CHANGED",
-          actorId: actor.id,
-          fromTier: ticket.tier,
-          toTier: ticket.tier,
-          rule: "status.customer-answered",
-          inputs: { from: "PENDING_CUSTOMER", to: ticket.assigneeId ? "IN_PROGRESS" : "NEW" },
-          reason: "The customer answered: back to work.",
-          createdAt: now,
-        },
-      ]);
-    }
-    return {
-      id: comment.id,
-      body: comment.body,
-      visibility: comment.visibility,
-      author: { userId: actor.userId, name: actor.name },
-      createdAt: comment.createdAt.toISOString(),
-    };
-  });
+  }
+  return {
+    id: comment.id,
+    body: comment.body,
+    visibility: comment.visibility,
+    author: { userId: actor.userId, name: actor.name },
+    createdAt: comment.createdAt.toISOString(),
+  };
 }

@@ -32,7 +32,7 @@ export async function openTicketWithAttachments(
     const { ticket: { number }, created } = await openTicket(actor, input, now);
     if (!created || stored.length === 0) return { result: { number, created, attachments: null }, recorded: false };
     const { id } = await db().ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });
-    const attachments = await recordAttachments({ ticketId: id, ticketNumber: number, uploaderId: actor.id }, stored, now);
+    const attachments = await recordAttachments(db(), { ticketId: id, ticketNumber: number, uploaderId: actor.id }, stored, now);
     return { result: { number, created, attachments }, recorded: true };
   });
   return {

@@ -36,7 +36,7 @@ test.describe("accessibility (axe)", () => {
 
   test("/queue", async ({ page, playwright, baseURL }, testInfo) => {
     // At least one open ticket, so the queue shows its table.
-    const customer = await playwright.request.newContext({ baseURL });
+    const customer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     try {
       await apiSignIn(customer, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
       const created = await customer.post("/api/v1/tickets", {

@@ -16,7 +16,7 @@ test.describe("admin", () => {
 
   test.beforeAll(async ({ playwright }, testInfo) => {
     const baseURL = testInfo.project.use.baseURL;
-    const open = () => playwright.request.newContext({ baseURL });
+    const open = () => playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     [asAdmin, asManager, asCustomer, asAgent] = [await open(), await open(), await open(), await open()];
     await apiSignIn(asAdmin, "staff", ADMIN.userId, ADMIN.password);
     await apiSignIn(asManager, "staff", MANAGER.userId, MANAGER.password);

@@ -55,7 +55,7 @@ test("a ticket a customer opens appears in the L1 queue of a signed-in agent", a
 
 test("views with counts, filters and search in the URL, keyboard and help, accessible", async ({ page, playwright, baseURL }, testInfo) => {
   const token = `kbd${Date.now().toString(36)}`;
-  const customer = await playwright.request.newContext({ baseURL });
+  const customer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
   let numbers: string[];
   try {
     await apiSignIn(customer, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
@@ -133,7 +133,7 @@ test("views with counts, filters and search in the URL, keyboard and help, acces
 
 test("a new ticket appears without a reload, never under the pointer; the polled API checks its input", async ({ page, playwright, baseURL }) => {
   const token = `live${Date.now().toString(36)}`;
-  const customer = await playwright.request.newContext({ baseURL });
+  const customer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
   try {
     await apiSignIn(customer, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
     const [waiting] = (await openTickets(customer, [{ title: `${token} already waiting`, impact: "LOW", urgency: "LOW" }])) as [string];

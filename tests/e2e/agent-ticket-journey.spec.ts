@@ -118,9 +118,11 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(lena.getByTestId("presence")).toContainText(L1_AGENT_2.name, { timeout: 20_000 });
     await shot(leo, "l1-second-agent-sees-presence");
     // The heartbeat behind it: staff only, and a ticket nobody may see is not found.
-    expect((await leo.request.post(`/api/v1/tickets/${number}/presence`)).status()).toBe(200);
-    expect((await customer.request.post(`/api/v1/tickets/${number}/presence`)).status()).toBe(403);
-    expect((await leo.request.post("/api/v1/tickets/INC-999999/presence")).status()).toBe(404);
+    // As the page's own fetch would: with this site's Origin (a signed-in write without one is refused).
+    const sameOrigin = { headers: { origin: new URL(leo.url()).origin } };
+    expect((await leo.request.post(`/api/v1/tickets/${number}/presence`, sameOrigin)).status()).toBe(200);
+    expect((await customer.request.post(`/api/v1/tickets/${number}/presence`, sameOrigin)).status()).toBe(403);
+    expect((await leo.request.post("/api/v1/tickets/INC-999999/presence", sameOrigin)).status()).toBe(404);
 
     // Back with Lena, in progress. She follows the guidance: a public reply, then the ticket waits on the customer.
     await expect(status(lena)).toHaveText("In progress");

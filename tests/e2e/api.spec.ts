@@ -1,6 +1,10 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { CUSTOMER_ACME, CUSTOMER_GLOBEX, L1_AGENT, apiSignIn, apiSignOut, uniqueTitle } from "./helpers";
 
+// API clients with a session cookie say they are this site, as a browser does for the app's own writes
+// (lib/http/cross-site-write.ts): the request fixture sends the Origin a same-origin fetch would.
+test.use({ extraHTTPHeaders: async ({ baseURL }, provide) => provide({ origin: String(baseURL) }) });
+
 const TICKETS = "/api/v1/tickets";
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -105,7 +109,7 @@ test.describe("tickets API", () => {
     expect(((await read.json()) as { ticket: Record<string, unknown> }).ticket).toEqual(ticket);
 
     // Staff read it in the documented staff shape: tier, priority, group, due times and clocks.
-    const agent = await playwright.request.newContext({ baseURL });
+    const agent = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     try {
       await apiSignIn(agent, "staff", L1_AGENT.userId, L1_AGENT.password);
       const staffRead = await agent.get(`${TICKETS}/${ticket.number}`);
@@ -198,8 +202,8 @@ test.describe("tickets API", () => {
   });
 
   test("lists only the customer's own tickets, with keyset pagination", async ({ playwright, baseURL }) => {
-    const acme = await playwright.request.newContext({ baseURL });
-    const globex = await playwright.request.newContext({ baseURL });
+    const acme = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
+    const globex = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     try {
       await apiSignIn(acme, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
       await apiSignIn(globex, "customer", CUSTOMER_GLOBEX.userId, CUSTOMER_GLOBEX.pin);
@@ -241,9 +245,9 @@ test.describe("tickets API", () => {
   });
 
   test("reads one ticket: 404 for another customer, 200 for an L1 agent", async ({ playwright, baseURL }) => {
-    const acme = await playwright.request.newContext({ baseURL });
-    const globex = await playwright.request.newContext({ baseURL });
-    const agent = await playwright.request.newContext({ baseURL });
+    const acme = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
+    const globex = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
+    const agent = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     try {
       await apiSignIn(acme, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
       const ticket = await createTicket(acme);
@@ -281,7 +285,7 @@ test.describe("tickets API", () => {
     await expectError(await request.get(TICKETS), 401, "UNAUTHENTICATED");
 
     // Replaying the cookie captured before sign-out does not bring the session back.
-    const replay = await playwright.request.newContext({ baseURL, storageState: saved });
+    const replay = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) }, storageState: saved });
     try {
       await expectError(await replay.get(TICKETS), 401, "UNAUTHENTICATED");
       await expectError(await replay.post(TICKETS, { data: validTicket() }), 401, "UNAUTHENTICATED");

@@ -4,14 +4,14 @@ import { CUSTOMER_ACME, L1_AGENT, L2_AGENT, MANAGER, apiSignIn, loginAsStaff, un
 import { expectNoSeriousViolations } from "./axe";
 
 async function signedIn(playwright: { request: { newContext(o: object): Promise<APIRequestContext> } }, baseURL: string | undefined, kind: "customer" | "staff", userId: string, secret: string) {
-  const context = await playwright.request.newContext({ baseURL });
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
   await apiSignIn(context, kind, userId, secret);
   return context;
 }
 
 test.describe("manager dashboard", () => {
   test("customers and agents are refused the dashboard and the metrics API; signed-out callers get 401", async ({ page, playwright, baseURL }) => {
-    const anonymous = await playwright.request.newContext({ baseURL });
+    const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     expect((await anonymous.get("/api/v1/metrics/escalations")).status()).toBe(401);
     await anonymous.dispose();
     for (const [kind, userId, secret] of [

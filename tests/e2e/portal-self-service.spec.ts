@@ -17,7 +17,8 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 
 /** A request context signed in as `who` (its own cookies), for API checks beside the browser. */
 async function signedIn(baseURL: string, kind: "customer" | "staff", userId: string, secret: string): Promise<APIRequestContext> {
-  const context = await newRequest.newContext({ baseURL });
+  // With this site's Origin, as the browser sends on the app's own writes (a signed-in write without one is refused).
+  const context = await newRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   await apiSignIn(context, kind, userId, secret);
   return context;
 }
@@ -197,9 +198,8 @@ test.describe("portal self-service", () => {
     expect(await ticketCount(page.request)).toBe(before + 1);
   });
 
-  test("API: uploads are typed by content and size-checked; a double submit with one Idempotency-Key is one ticket", async ({ page }) => {
-    await loginAsCustomer(page, CUSTOMER_ACME);
-    const api = page.request;
+  test("API: uploads are typed by content and size-checked; a double submit with one Idempotency-Key is one ticket", async ({ baseURL }) => {
+    const api = await signedIn(baseURL!, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
     const body = { type: "SERVICE_REQUEST", title: uniqueTitle("New API key"), description: "For the CI pipeline.", category: "integration" };
     const first = await api.post("/api/v1/tickets", { data: body, headers: { "Idempotency-Key": "e2e-double-submit-0001" } });
     const second = await api.post("/api/v1/tickets", { data: body, headers: { "Idempotency-Key": "e2e-double-submit-0001" } });
@@ -227,7 +227,7 @@ test.describe("portal self-service", () => {
     expect((await api.post(`/api/v1/tickets/${number}/attachments`, { data: { attachments: [] } })).status()).toBe(415);
   });
 
-  test("agent articles (SOPs) never reach the portal or its API: 404 everywhere, and counts are for managers only", async ({ page }, testInfo) => {
+  test("agent articles (SOPs) never reach the portal or its API: 404 everywhere, and counts are for managers only", async ({ page, baseURL }, testInfo) => {
     await loginAsCustomer(page, CUSTOMER_ACME);
     const response = await page.goto("/portal/articles/sop-data");
     expect(response?.status()).toBe(404);
@@ -237,7 +237,7 @@ test.describe("portal self-service", () => {
     await page.goto(`/portal/search?q=${encodeURIComponent("SOP refunds contract approval")}`);
     await expect(page.getByRole("main").getByRole("status")).toHaveText("No article matches “SOP refunds contract approval”.");
 
-    const api = page.request;
+    const api = await signedIn(baseURL!, "customer", CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
     expect((await api.get("/api/v1/kb/articles/sop-data")).status()).toBe(404);
     expect((await api.post("/api/v1/kb/articles/sop-data/feedback", { data: { helpful: true } })).status()).toBe(404);
     expect((await api.post("/api/v1/kb/articles/sop-data/deflections", { data: {} })).status()).toBe(404);

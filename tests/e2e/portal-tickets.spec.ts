@@ -18,14 +18,14 @@ async function setStatus(agent: APIRequestContext, number: string, status: strin
 test.describe("portal: the customer's tickets", () => {
   test("agent reply reaches the customer and the outbox; the customer replies, reopens, confirms, rates; Globex sees none of it", async ({ page, browser, playwright, baseURL }, testInfo) => {
     test.setTimeout(180_000);
-    const agent = await playwright.request.newContext({ baseURL });
-    const globex = await playwright.request.newContext({ baseURL });
+    const agent = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
+    const globex = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     const managerContext = await browser.newContext();
     try {
       // The customer signs in and opens a ticket (the form itself is another journey's).
       await loginAsCustomer(page, CUSTOMER_ACME);
       const title = uniqueTitle("Invoices fail to export");
-      const created = await page.request.post(TICKETS, { data: { type: "INCIDENT", title, description: "The CSV export stops at 10 %.", category: "billing", impact: "HIGH", urgency: "HIGH" } });
+      const created = await page.request.post(TICKETS, { headers: { origin: new URL(page.url()).origin }, data: { type: "INCIDENT", title, description: "The CSV export stops at 10 %.", category: "billing", impact: "HIGH", urgency: "HIGH" } });
       expect(created.status()).toBe(201);
       const { number } = ((await created.json()) as { ticket: { number: string } }).ticket;
 

@@ -68,9 +68,9 @@ let anonymous: APIRequestContext;
 
 test.beforeAll(async ({ playwright }, testInfo) => {
   const baseURL = testInfo.project.use.baseURL;
-  anonymous = await playwright.request.newContext({ baseURL });
+  anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
   for (const [who, user] of Object.entries(USERS) as [Who, (typeof USERS)[Who]][]) {
-    as[who] = await playwright.request.newContext({ baseURL });
+    as[who] = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     await apiSignIn(as[who], user.kind, user.userId, user.secret);
   }
 });

@@ -26,3 +26,16 @@ describe("Markdown", () => {
     expect(html).toContain(">click</a>");
   });
 });
+
+describe("Markdown images", () => {
+  it("shows an image from another host as a link to it, never as an image the browser would load", () => {
+    const html = render("![the error](https://evil.example/pixel.png) and ![](//evil.example/p.png)");
+    expect(html).not.toContain("<img");
+    expect(html).toContain('<a href="https://evil.example/pixel.png" rel="noopener noreferrer nofollow" target="_blank">the error</a>');
+    expect(html).toContain('href="//evil.example/p.png"');
+  });
+
+  it("keeps an image on this site", () => {
+    expect(render("![diagram](/kb/diagram.png)")).toContain('<img src="/kb/diagram.png" alt="diagram"/>');
+  });
+});
