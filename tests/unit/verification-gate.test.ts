@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { VerificationGate } from "@/lib/auth/verification-gate";
+
+describe("VerificationGate", () => {
+  it("runs at most `slots` at once, queues up to `queue`, and turns the rest away at once", async () => {
+    const gate = new VerificationGate(2, 1);
+    const a = await gate.enter();
+    const b = await gate.enter();
+    expect(a && b).toBeTruthy();
+    let cEntered = false;
+    const c = gate.enter().then((release) => {
+      cEntered = true;
+      return release;
+    });
+    expect(await gate.enter()).toBeNull(); // two running, one waiting: full
+    expect(gate.load).toEqual({ running: 2, waiting: 1 });
+    await Promise.resolve();
+    expect(cEntered).toBe(false);
+    a!();
+    const releaseC = await c;
+    expect(cEntered).toBe(true);
+    expect(gate.load).toEqual({ running: 2, waiting: 0 });
+    a!(); // a second release of the same slot frees nothing
+    expect(gate.load).toEqual({ running: 2, waiting: 0 });
+    b!();
+    releaseC!();
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("serves waiters first come, first served", async () => {
+    const gate = new VerificationGate(1, 3);
+    const first = await gate.enter();
+    const order: number[] = [];
+    const waiters = [1, 2, 3].map((n) => gate.enter().then((release) => (order.push(n), release!())));
+    first!();
+    await Promise.all(waiters);
+    expect(order).toEqual([1, 2, 3]);
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
