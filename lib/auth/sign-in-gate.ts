@@ -1,8 +1,17 @@
 import { availableParallelism } from "node:os";
 import { VerificationGate } from "./verification-gate";
 
-/** Twice the cores verify at once (scrypt runs on libuv's pool), a few more wait; the rest hear 429. */
-const SIGN_IN_GATE = new VerificationGate(2 * availableParallelism(), 4 * availableParallelism());
+/** Sign-ins checked at once: TIERDESK_SIGN_IN_CONCURRENCY, by default twice the cores (scrypt runs on libuv's pool). */
+export function signInConcurrency(value = process.env.TIERDESK_SIGN_IN_CONCURRENCY, cores = availableParallelism()): number {
+  if (value === undefined || value.trim() === "") return 2 * cores;
+  const slots = Number(value);
+  if (!Number.isInteger(slots) || slots < 1) throw new Error(`TIERDESK_SIGN_IN_CONCURRENCY must be a whole number of at least 1, not "${value}".`);
+  return slots;
+}
+
+/** As many again may wait as run; the rest hear 429. */
+const slots = signInConcurrency();
+const SIGN_IN_GATE = new VerificationGate(slots, 2 * slots);
 export const BUSY_RETRY_AFTER_SECONDS = 1;
 export const BUSY_MESSAGE = "Many people are signing in right now. Try again in a moment.";
 

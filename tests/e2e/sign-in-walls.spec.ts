@@ -38,15 +38,18 @@ test.describe("sign-in walls", () => {
     const client = await playwright.request.newContext({ baseURL });
     try {
       await apiSignIn(admin, "staff", ADMIN.userId, ADMIN.password);
-      // Eleven unknown user IDs (no account key is slowed), each claiming another address or none at all.
-      for (let i = 0; i < 11; i++) {
+      // Unknown user IDs (no account key is slowed), each claiming another address or none at all: the
+      // address's 10 free failures (fewer if earlier tests used some) run out all the same.
+      let refused: string | null = null;
+      for (let i = 0; i < 12 && !refused?.startsWith("Too many"); i++) {
         const forwardedFor = i % 2 ? `198.51.100.${i}` : "x";
-        expect(await attempt(client, `C9${String(i).padStart(3, "0")}`, "123456", { "x-forwarded-for": forwardedFor })).toMatch(/do not match/);
+        refused = await attempt(client, `C9${String(i).padStart(3, "0")}`, "123456", { "x-forwarded-for": forwardedFor });
       }
-      expect(await attempt(client, "C9999", "123456", { "x-forwarded-for": "203.0.113.99" })).toMatch(/Too many failed attempts/);
+      expect(refused).toMatch(/Too many failed attempts/);
 
       const { throttles } = (await (await admin.get("/api/v1/admin/login-throttles")).json()) as { throttles: { key: string; failures: number }[] };
       const address = throttles.find((t) => t.key.startsWith("ip:") && t.failures >= 11);
+      // Every guess counted on the socket's address; none on an address the client claimed.
       expect(address?.key).toMatch(/^ip:(127\.0\.0\.1|::1)$/);
       expect(throttles.some((t) => t.key.includes("198.51.100.") || t.key.includes("203.0.113."))).toBe(false);
       const cleared = await admin.post("/api/v1/admin/login-throttles/clear", { data: { key: address!.key }, headers: { origin: baseURL! } });

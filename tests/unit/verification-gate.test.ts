@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signInConcurrency } from "@/lib/auth/sign-in-gate";
 import { VerificationGate } from "@/lib/auth/verification-gate";
 
 describe("VerificationGate", () => {
@@ -36,5 +37,15 @@ describe("VerificationGate", () => {
     await Promise.all(waiters);
     expect(order).toEqual([1, 2, 3]);
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe("signInConcurrency", () => {
+  it("is twice the cores unless TIERDESK_SIGN_IN_CONCURRENCY says otherwise, and refuses nonsense", () => {
+    expect(signInConcurrency(undefined, 2)).toBe(4);
+    expect(signInConcurrency("", 8)).toBe(16);
+    expect(signInConcurrency("1", 2)).toBe(1);
+    expect(signInConcurrency("1000", 2)).toBe(1000);
+    for (const bad of ["0", "-2", "1.5", "many"]) expect(() => signInConcurrency(bad, 2), bad).toThrow(/TIERDESK_SIGN_IN_CONCURRENCY/);
   });
 });
