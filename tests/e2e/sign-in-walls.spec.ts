@@ -59,4 +59,23 @@ test.describe("sign-in walls", () => {
       await client.dispose();
     }
   });
+
+  test("after sign-out the old session cookie no longer reads a user from /api/auth/session", async ({ playwright, baseURL }) => {
+    const browser = await playwright.request.newContext({ baseURL });
+    try {
+      await apiSignIn(browser, "customer", CUSTOMER_GLOBEX.userId, CUSTOMER_GLOBEX.pin);
+      const before = await browser.storageState();
+      await apiSignOut(browser);
+      // Someone who kept the cookie (a copy, another tab that did not hear of the sign-out) sends it again.
+      const copy = await playwright.request.newContext({ baseURL, storageState: before });
+      try {
+        expect(await (await copy.get("/api/auth/session")).json()).toEqual({});
+        expect((await copy.get("/api/v1/tickets")).status()).toBe(401);
+      } finally {
+        await copy.dispose();
+      }
+    } finally {
+      await browser.dispose();
+    }
+  });
 });
