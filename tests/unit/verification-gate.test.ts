@@ -40,6 +40,21 @@ describe("VerificationGate", () => {
   });
 });
 
+describe("VerificationGate priority lane", () => {
+  it("never turns a priority caller away, and serves it before the queue", async () => {
+    const gate = new VerificationGate(1, 1);
+    const first = await gate.enter();
+    const order: string[] = [];
+    const queued = gate.enter().then((release) => (order.push("queued"), release!()));
+    expect(await gate.enter()).toBeNull();
+    const owner = gate.enter(true).then((release) => (order.push("owner"), release!()));
+    first!();
+    await Promise.all([queued, owner]);
+    expect(order).toEqual(["owner", "queued"]);
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
 describe("signInConcurrency", () => {
   it("is twice the cores unless TIERDESK_SIGN_IN_CONCURRENCY says otherwise, and refuses nonsense", () => {
     expect(signInConcurrency(undefined, 2)).toBe(4);
