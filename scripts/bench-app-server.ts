@@ -1,5 +1,5 @@
-// The app as benchmarks measure it: `next build` when a source is newer than the build, `next start`
-// on a throw-away database, and a next-auth sign-in whose cookies later requests send.
+// The app as benchmarks measure it: `next build` when a source is newer than the build, the app's server
+// (scripts/serve.ts) on a throw-away database, and a next-auth sign-in whose cookies later requests send.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -25,13 +25,15 @@ export function buildIfStale(log: (line: string) => void): void {
   if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
 }
 
-/** `next start` on `databaseUrl` with the sweep off; resolves once /login answers (60 s at most). */
-export async function startAppServer(options: { port: number; databaseUrl: string; name: string }): Promise<ChildProcess> {
+/** The app's own server (scripts/serve.ts, as `npm start` runs it) on `databaseUrl` with the sweep off; resolves once /login answers (60 s at most). */
+export async function startAppServer(options: { port: number; databaseUrl: string; name: string; env?: Record<string, string> }): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(options.port)], {
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
+      ...options.env,
+      PORT: String(options.port),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_SECRET: `${options.name}-only-${randomBytes(24).toString("hex")}`,
       NEXTAUTH_URL: base,
@@ -41,7 +43,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
   });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}.`);
+    if (server.exitCode !== null) throw new Error(`The app server exited with ${server.exitCode}.`);
     try {
       if ((await fetch(`${base}/login`)).ok) return server;
     } catch {
@@ -50,7 +52,7 @@ export async function startAppServer(options: { port: number; databaseUrl: strin
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   server.kill("SIGTERM");
-  throw new Error("next start did not answer within 60 s.");
+  throw new Error("The app server did not answer within 60 s.");
 }
 
 /** Stops a server started here, waiting up to 10 s for it to exit. */
@@ -61,9 +63,17 @@ export async function stopAppServer(server: ChildProcess | undefined): Promise<v
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
 }
 
-/** Signs a staff member in through next-auth's credentials endpoint; returns the Cookie header to send. */
-export async function signIn(base: string, userId: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
+/**
+ * Signs a staff member in through next-auth's credentials endpoint; returns the Cookie header to send.
+ * `cookies`: what the browser already holds (a device cookie from an earlier sign-in).
+ */
+export async function signIn(base: string, userId: string, password: string, cookies = ""): Promise<string> {
+  const jar = new Map<string, string>(
+    cookies
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
   const take = (response: Response) => {
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(";");
@@ -72,7 +82,7 @@ export async function signIn(base: string, userId: string, password: string): Pr
     }
   };
   const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { Cookie: header() } });
   take(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await fetch(`${base}/api/auth/callback/staff`, {

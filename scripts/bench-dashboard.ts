@@ -4,7 +4,7 @@
 // 1,000,000 tickets spread over the last 365 days with their decision log (one INSERT … SELECT
 // generate_series each), then measures, alternating, the lib function getEscalationMetrics (30 days)
 // against the very same SQL statements run raw with pg (same pool size, run side by side the same way),
-// prints medians and the ratio; then starts `next start`, signs in as manager and times the /dashboard
+// prints medians and the ratio; then starts the app server, signs in as manager and times the /dashboard
 // page and GET /api/v1/metrics/escalations over HTTP, each request alternating with a raw run of the SQL. It stops the server and drops the database on
 // success, failure or interruption.
 //
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
   buildIfStale(log);
   t = performance.now();
   server = await startAppServer({ port: PORT, databaseUrl: benchUrl, name: "bench-dashboard" });
-  log(`\n2. next start on ${BASE} (sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s; signed in as manager; ${WARMUP} warm-up + ${RUNS} sequential requests`);
+  log(`\n2. app server on ${BASE} (sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s; signed in as manager; ${WARMUP} warm-up + ${RUNS} sequential requests`);
   const cookie = await signIn(BASE, "manager", "manager-demo-pass");
   const page = await timeRequest(cookie, "/dashboard?period=30d", "Escalation funnel", raw);
   const api = await timeRequest(cookie, "/api/v1/metrics/escalations?period=30d", `"funnel"`, raw);

@@ -2,7 +2,7 @@
 //
 // A measurement, not a test: it creates a throw-away database, migrates and seeds it, bulk-loads
 // 100,000 open tickets in one INSERT … SELECT, prints the plan of every view's list and count query
-// (EXPLAIN ANALYZE: which index, how long), builds the app if it is stale, starts `next start` on it,
+// (EXPLAIN ANALYZE: which index, how long), builds the app if it is stale, starts the app server on it,
 // signs in as l1agent through next-auth, requests the queue page ~30 times per view and prints the
 // median and p90 time to the full response; then the ticket page if it exists. It stops the server and
 // drops the database on success, failure or interruption.
@@ -310,7 +310,7 @@ async function main(): Promise<void> {
   buildIfStale(log);
   t = performance.now();
   server = await startAppServer({ port: PORT, databaseUrl: benchUrl, name: "bench-pages" });
-  log(`server: next start on ${BASE} (DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? "10"}, sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  log(`server: app server on ${BASE} (DATABASE_POOL_SIZE=${process.env.DATABASE_POOL_SIZE ?? "10"}, sweep off), up in ${fmt((performance.now() - t) / 1000, 1)} s`);
   const cookies = await signIn(BASE, "l1agent", "l1agent-demo-pass");
 
   log(`\nServer time as l1agent (and manager where named): ${WARMUP} warm-up + ${REQUESTS} sequential requests each, time to the full response on loopback`);

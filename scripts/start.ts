@@ -10,7 +10,7 @@ import { prepareDatabase } from "../lib/db/prepare";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   PORT: port,
   NEXTAUTH_SECRET: authSecret(),
@@ -22,7 +22,15 @@ if (target.kind === "pglite-memory") {
   console.error("[tierdesk] DATABASE_URL=memory: is for tests: it would vanish between migrating and serving. Use file:<dir> or PostgreSQL.");
   process.exit(2);
 }
-await prepareDatabase(target, (line) => console.log(`[tierdesk] ${line}`));
+const { publishedSecrets } = await prepareDatabase(target, (line) => console.log(`[tierdesk] ${line}`));
+if (publishedSecrets > 0 && !process.env.HOSTNAME) {
+  // Anyone who reads the README knows these passwords: keep the desk to this machine until they are gone.
+  env.TIERDESK_LOOPBACK_ONLY = "1";
+  console.log(
+    `[tierdesk] ${publishedSecrets} demo account(s) with published passwords are active: listening on this machine only (127.0.0.1 and ::1). ` +
+      "Remove them at /admin/demo, or set HOSTNAME to listen on another address anyway.",
+  );
+}
 
 const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
@@ -43,7 +51,7 @@ if (stale) {
   console.log("[tierdesk] Build is up to date.");
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 

@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { LoginForm } from "@/components/auth/login-form";
+import { sameSitePath } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
-}
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; staff?: string }> }) {
   const { callbackUrl, staff } = await searchParams;
@@ -13,7 +10,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <h1 className="mb-1 text-2xl font-bold text-indigo-800">Tierdesk</h1>
       <p className="mb-6 text-sm text-slate-700">Sign in to the support portal.</p>
-      <LoginForm callbackUrl={safeCallback(callbackUrl)} initialKind={staff === "1" ? "staff" : "customer"} />
+      <LoginForm callbackUrl={sameSitePath(callbackUrl)} initialKind={staff === "1" ? "staff" : "customer"} />
     </main>
   );
 }

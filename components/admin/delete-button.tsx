@@ -10,7 +10,20 @@ import type { AdminActionResult } from "./admin-action-result";
  * "Delete …" behind a confirmation on a native <dialog>. A refusal (e.g. the 409 that names what still
  * refers to the record) is shown in the dialog; on success the dialog closes (and the page goes to `thenGoTo`).
  */
-export function DeleteButton({ what, consequence, onDelete, thenGoTo }: { what: string; consequence?: string; onDelete: () => Promise<AdminActionResult<unknown>>; thenGoTo?: string }) {
+export function DeleteButton({
+  what,
+  verb = "Delete",
+  consequence,
+  onDelete,
+  thenGoTo,
+}: {
+  what: string;
+  /** What the button and the dialog call the act, e.g. "Remove". */
+  verb?: string;
+  consequence?: string;
+  onDelete: () => Promise<AdminActionResult<unknown>>;
+  thenGoTo?: string;
+}) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,9 +41,9 @@ export function DeleteButton({ what, consequence, onDelete, thenGoTo }: { what: 
   return (
     <>
       <Button type="button" variant="ghost" onClick={() => (setRefusal(null), setOpen(true))}>
-        Delete {what}
+        {verb} {what}
       </Button>
-      <Dialog open={open} title={`Delete ${what}?`} onClose={() => setOpen(false)}>
+      <Dialog open={open} title={`${verb} ${what}?`} onClose={() => setOpen(false)}>
         <p className="text-sm text-slate-800">{consequence ?? "This cannot be undone. The audit trail keeps what it was."}</p>
         {refusal && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -39,7 +52,7 @@ export function DeleteButton({ what, consequence, onDelete, thenGoTo }: { what: 
         )}
         <div className="flex gap-2">
           <Button type="button" variant="danger" disabled={busy} onClick={confirm}>
-            {busy ? "Deleting…" : "Delete"}
+            {busy ? "Working…" : verb}
           </Button>
           <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
             {refusal ? "Close" : "Cancel"}

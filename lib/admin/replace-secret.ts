@@ -33,7 +33,7 @@ export async function replaceSecret(actor: Actor, input: unknown, kind: SecretKi
   const person = await db().$transaction(async (tx) => {
     const person = await findPersonForChange(tx, userId);
     if (!kind.isFor(person.role)) throw invalid({ userId: [kind.refusal] });
-    await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: now } });
+    await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: now, publishedSecret: false } });
     await recordAuditEvent(tx, actor, {
       entity: "User",
       entityId: person.id,

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { actorOf, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { issueDeviceToken, knownDeviceId } from "./device-token";
+import { recordSuccess, takeAttempt, throttleKeys } from "./login-throttle";
+import { authSecret } from "./secret";
 import { DECOY_HASH, PIN_MAX_DIGITS, verifySecret } from "./secret-hash";
-import { recordFailure, recordSuccess, retryAfterSeconds, throttleKeys } from "./login-throttle";
 
 export type LoginKind = "customer" | "staff";
 
@@ -18,45 +20,47 @@ export const ZLogin = z.object({
 });
 
 export type AuthResult =
-  | { ok: true; actor: Actor }
+  /** `deviceToken`: the known-device token to leave in the browser (device-token.ts). */
+  | { ok: true; actor: Actor; deviceToken: string }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  | { ok: false; reason: "locked" };
 
 /** The same words for an unknown user ID and a wrong secret: a stranger learns nothing. */
 export const INVALID_LOGIN_MESSAGE = "That user ID and secret do not match. Check both and try again.";
 export const throttledMessage = (seconds: number) =>
   `Too many failed attempts. Try again in ${seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`}.`;
+export const LOCKED_LOGIN_MESSAGE =
+  "Too many failed attempts on this account. Sign in from a device you have signed in with before, or ask an admin to unlock it.";
 
 /**
  * Checks a user ID and PIN (customers) or password (staff). Unknown IDs cost the same hash as known ones;
- * customers cannot use the staff door and staff cannot use the customer door.
+ * customers cannot use the staff door and staff cannot use the customer door. The attempt is counted on its
+ * throttle keys before the secret is checked (takeAttempt), so parallel guesses cannot outrun the back-off;
+ * `deviceToken` is the browser's known-device token for this user ID, if it has one.
  */
 export async function authenticate(
   kind: LoginKind,
   credentials: { userId?: unknown; secret?: unknown },
   clientAddress: string | null,
   now = new Date(),
+  deviceToken: string | null = null,
 ): Promise<AuthResult> {
   const parsed = ZLogin.safeParse(credentials);
   const userId = parsed.success ? parsed.data.userId : String(credentials.userId ?? "").slice(0, 64);
-  const keys = throttleKeys(userId, clientAddress);
-  const wait = await retryAfterSeconds(keys, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
-
   const user = parsed.success
     ? await db().user.findUnique({ where: { userId: normalizeUserId(kind, parsed.data.userId) } })
     : null;
+  const deviceId = user ? knownDeviceId(authSecret(), deviceToken, user, now) : null;
+  const keys = throttleKeys(userId, clientAddress, deviceId);
+  const attempt = await takeAttempt(keys, now);
+  if (!attempt.allowed) return attempt.reason === "locked" ? { ok: false, reason: "locked" } : { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+
   const rightDoor = user !== null && user.active && (kind === "customer") === (user.role === "CUSTOMER");
   const secretShapeOk = parsed.success && (kind === "staff" || parsed.data.secret.length <= PIN_MAX_DIGITS);
   const matches = await verifySecret(parsed.success ? parsed.data.secret : "", rightDoor ? user.secretHash : DECOY_HASH);
+  if (!(rightDoor && secretShapeOk && matches)) return { ok: false, reason: "invalid" };
 
-  if (!(rightDoor && secretShapeOk && matches)) {
-    await recordFailure(keys, now);
-    return { ok: false, reason: "invalid" };
-  }
-  await recordSuccess(userId);
-  return {
-    ok: true,
-    actor: actorOf(user),
-  };
+  await recordSuccess(keys, userId, now);
+  return { ok: true, actor: actorOf(user), deviceToken: issueDeviceToken(authSecret(), user.userId, deviceId, now) };
 }

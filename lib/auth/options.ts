@@ -2,11 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
-import { authenticate, INVALID_LOGIN_MESSAGE, throttledMessage, type LoginKind } from "./authenticate";
+import { authenticate, INVALID_LOGIN_MESSAGE, LOCKED_LOGIN_MESSAGE, throttledMessage, type AuthResult, type LoginKind } from "./authenticate";
 import { clientAddressFrom } from "./client-address";
+import { deviceTokenFrom, rememberDevice } from "./device-cookie";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS } from "./session-validity";
 
+function refusalMessage(result: Exclude<AuthResult, { ok: true }>): string {
+  if (result.reason === "throttled") return throttledMessage(result.retryAfterSeconds);
+  return result.reason === "locked" ? LOCKED_LOGIN_MESSAGE : INVALID_LOGIN_MESSAGE;
+}
 
 function credentialsProvider(kind: LoginKind) {
   const secretField = kind === "customer" ? "pin" : "password";
@@ -18,15 +23,17 @@ function credentialsProvider(kind: LoginKind) {
       [secretField]: { label: kind === "customer" ? "PIN" : "Password", type: "password" },
     },
     async authorize(credentials, req): Promise<User | null> {
+      const headers = req?.headers ?? {};
       const result = await authenticate(
         kind,
         { userId: credentials?.userId, secret: credentials?.[secretField] },
-        clientAddressFrom(req?.headers ?? {}),
+        clientAddressFrom(headers),
+        new Date(),
+        deviceTokenFrom(headers, credentials?.userId),
       );
-      if (!result.ok) {
-        throw new Error(result.reason === "throttled" ? throttledMessage(result.retryAfterSeconds) : INVALID_LOGIN_MESSAGE);
-      }
+      if (!result.ok) throw new Error(refusalMessage(result));
       const { actor } = result;
+      await rememberDevice(actor.userId, result.deviceToken);
       return { id: actor.id, name: actor.name, userId: actor.userId, role: actor.role, tier: actor.tier };
     },
   });

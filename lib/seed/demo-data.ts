@@ -1,8 +1,7 @@
 import type { Database } from "@/lib/db/client";
-import type { AssignmentMode, L4Kind, Role, Tier } from "@/lib/db/generated/enums";
-import { hashSecret } from "@/lib/auth/secret-hash";
-import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
-import { CATEGORIES } from "./kb-articles";
+import type { Role, Tier } from "@/lib/db/generated/enums";
+import { hashSecret, verifySecret } from "@/lib/auth/secret-hash";
+import { seedConfiguration } from "./configuration";
 
 // Demo and development data only: these secrets are published in the README.
 const ORGANIZATIONS = [
@@ -32,28 +31,28 @@ export const DEMO_USERS: UserSeed[] = [
   { userId: "admin", name: "Ada Admin", role: "ADMIN", secret: "admin-demo-pass" },
 ];
 
-const GROUPS: { slug: string; name: string; tier: Tier; assignmentMode: AssignmentMode; l4Kind?: L4Kind }[] = [
-  { slug: "service-desk", name: "Service Desk", tier: "L1", assignmentMode: "PULL" },
-  { slug: "platform-support", name: "Platform Support", tier: "L2", assignmentMode: "AUTO" },
-  { slug: "engineering-support", name: "Engineering Support", tier: "L3", assignmentMode: "AUTO" },
-  { slug: "cloud-vendor", name: "Cloud Vendor", tier: "L4", assignmentMode: "PULL", l4Kind: "VENDOR" },
-  { slug: "architecture", name: "Architecture", tier: "L4", assignmentMode: "PULL", l4Kind: "ENGINEERING" },
-];
 
-/** Loads the demo data. Idempotent: what exists is left as it is, so a second run changes nothing. */
+/**
+ * Loads the demo data: the configuration (seedConfiguration), two customer organizations and the people
+ * whose secrets the README publishes (marked publishedSecret). Idempotent: what exists is left as it is,
+ * so a second run changes nothing.
+ */
 export async function seedDemoData(db: Database, log: (line: string) => void = () => {}): Promise<void> {
   for (const org of ORGANIZATIONS) {
     await db.organization.upsert({ where: { slug: org.slug }, create: org, update: {} });
   }
-  for (const group of GROUPS) {
-    await db.supportGroup.upsert({ where: { slug: group.slug }, create: group, update: {} });
-  }
+  await seedConfiguration(db);
 
   let created = 0;
   for (const u of DEMO_USERS) {
-    if (await db.user.findUnique({ where: { userId: u.userId }, select: { id: true } })) {
+    const existing = await db.user.findUnique({ where: { userId: u.userId }, select: { id: true, active: true, publishedSecret: true, secretHash: true } });
+    if (existing) {
       // Databases seeded before customers had addresses get them; an address someone set stays.
       if (u.email) await db.user.updateMany({ where: { userId: u.userId, email: null }, data: { email: u.email } });
+      // Seeded before published secrets were marked: mark the ones still in use.
+      if (existing.active && !existing.publishedSecret && (await verifySecret(u.secret, existing.secretHash))) {
+        await db.user.update({ where: { id: existing.id }, data: { publishedSecret: true } });
+      }
       continue;
     }
     const organization = u.organization ? await db.organization.findUniqueOrThrow({ where: { slug: u.organization } }) : null;
@@ -66,6 +65,7 @@ export async function seedDemoData(db: Database, log: (line: string) => void = (
         tier: u.tier ?? null,
         organizationId: organization?.id ?? null,
         secretHash: await hashSecret(u.secret),
+        publishedSecret: true,
         memberships: u.groups
           ? { create: await Promise.all(u.groups.map(async (slug) => ({ groupId: (await db.supportGroup.findUniqueOrThrow({ where: { slug } })).id }))) }
           : undefined,
@@ -74,59 +74,5 @@ export async function seedDemoData(db: Database, log: (line: string) => void = (
     created++;
   }
 
-  for (const c of CATEGORIES) {
-    const sop = await db.kbArticle.upsert({
-      where: { slug: `sop-${c.slug}` },
-      create: {
-        slug: `sop-${c.slug}`,
-        title: c.sop.title,
-        body: c.sop.steps.map((step, i) => `${i + 1}. ${step}`).join("\n"),
-        audience: "AGENT",
-      },
-      update: {},
-    });
-    const category = await db.category.upsert({
-      where: { slug: c.slug },
-      create: {
-        slug: c.slug,
-        name: c.name,
-        description: c.description,
-        defaultImpact: c.defaultImpact,
-        defaultUrgency: c.defaultUrgency,
-        sopArticleId: sop.id,
-      },
-      update: {},
-    });
-    if (!sop.categoryId) await db.kbArticle.update({ where: { id: sop.id }, data: { categoryId: category.id } });
-    await db.kbArticle.upsert({
-      where: { slug: `help-${c.slug}` },
-      create: { slug: `help-${c.slug}`, title: c.selfService.title, body: c.selfService.body, audience: "CUSTOMER", categoryId: category.id },
-      update: {},
-    });
-  }
-
-  const { holidays, ...hours } = DEFAULT_CALENDAR;
-  const calendar = await db.supportCalendar.upsert({
-    where: { slug: "default" },
-    create: {
-      slug: "default",
-      name: "Support hours",
-      ...hours,
-      holidays: { create: holidays.map((date) => ({ date: new Date(`${date}T00:00:00Z`), name: "Holiday" })) },
-    },
-    update: {},
-  });
-
-  if ((await db.priorityMatrixVersion.count()) === 0) {
-    await db.priorityMatrixVersion.create({
-      data: {
-        version: 1,
-        note: "Default matrix",
-        calendarId: calendar.id,
-        cells: { create: DEFAULT_MATRIX_CELLS },
-        targets: { create: DEFAULT_SLA_TARGETS },
-      },
-    });
-  }
   log(`Demo data ready (${created} user(s) created).`);
 }

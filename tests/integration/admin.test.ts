@@ -26,7 +26,6 @@ import { listPeople } from "@/lib/admin/list-people";
 import { runWhatIf } from "@/lib/admin/run-what-if";
 import { updateSupportCalendar } from "@/lib/admin/update-support-calendar";
 import { authenticate } from "@/lib/auth/authenticate";
-import { recordFailure, throttleKeys } from "@/lib/auth/login-throttle";
 import { AppError } from "@/lib/errors";
 import { getPriorityMatrix, publishPriorityMatrix } from "@/lib/routing/priority-matrix";
 import { recordDeflection } from "@/lib/kb/record-deflection";
@@ -174,7 +173,7 @@ describeEachDatabase("admin services", (database) => {
     expect((await authenticate("staff", { userId: "new.agent", secret }, null)).ok).toBe(false);
     await refused(deactivatePerson(admin, { userId: "admin" }), "VALIDATION");
 
-    await recordFailure(throttleKeys("c1002", "203.0.113.9"));
+    expect(await authenticate("customer", { userId: "C1002", secret: "000000" }, "203.0.113.9")).toEqual({ ok: false, reason: "invalid" });
     expect((await listLoginThrottles(admin)).map((t) => t.key)).toEqual(expect.arrayContaining(["ip:203.0.113.9", "user:c1002"]));
     await clearLoginThrottle(admin, { key: "user:c1002" });
     const left = (await listLoginThrottles(manager)).map((t) => t.key);

@@ -76,15 +76,17 @@ describeEachDatabase("authenticate", (database) => {
     expect(await authenticate("customer", { userId: "C1002", secret: "135790" }, "10.2.0.1", new Date(last.getTime() + 900_000))).toMatchObject({ ok: true });
   });
 
-  it("counts concurrent failures without losing any", async () => {
+  it("counts every attempt that reaches the PIN check, none lost, and refuses the rest before it", async () => {
     const t0 = day(4);
-    await Promise.all(
+    const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) => authenticate("staff", { userId: "l1agent2", secret: `wrong-${i}` }, `10.3.0.${i}`, t0)),
     );
+    // 3 free failures, and the 4th, which earns the first wait (2 s): the other two are refused unchecked.
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(4);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(2);
     const row = await database().db.loginThrottle.findUniqueOrThrow({ where: { key: "user:l1agent2" } });
-    expect(row.failures).toBe(6);
-    // 6 failures: 3 free, then 2, 4, 8 s.
-    expect(row.blockedUntil.getTime() - t0.getTime()).toBe(8000);
+    expect(row.failures).toBe(4);
+    expect(row.blockedUntil.getTime() - t0.getTime()).toBe(2000);
   });
 
   it("rejects malformed credentials as invalid without touching users", async () => {

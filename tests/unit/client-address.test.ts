@@ -1,88 +1,55 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, clientAddressOf, trustedProxyHops, UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 
-describe("clientAddressFrom with a plain header object", () => {
-  it("reads an IPv4 address", () => {
-    expect(clientAddressFrom({ "x-forwarded-for": "203.0.113.7" })).toBe("203.0.113.7");
+describe("clientAddressOf with no trusted proxy (TRUST_PROXY=0)", () => {
+  it("uses the socket's address and ignores X-Forwarded-For, whatever the client puts there", () => {
+    expect(clientAddressOf("203.0.113.7", undefined, 0)).toBe("203.0.113.7");
+    expect(clientAddressOf("203.0.113.7", "198.51.100.1", 0)).toBe("203.0.113.7");
+    expect(clientAddressOf("203.0.113.7", "x", 0)).toBe("203.0.113.7");
+    expect(clientAddressOf("::ffff:192.0.2.1", "10.0.0.1", 0)).toBe("192.0.2.1");
+    expect(clientAddressOf("2001:db8::1", undefined, 0)).toBe("2001:db8::1");
   });
 
-  it("reads an IPv6 address", () => {
-    expect(clientAddressFrom({ "x-forwarded-for": "2001:db8::1" })).toBe("2001:db8::1");
-    expect(clientAddressFrom({ "x-forwarded-for": "::1" })).toBe("::1");
-  });
-
-  it("takes the first entry of a comma-separated list, trimmed", () => {
-    expect(clientAddressFrom({ "x-forwarded-for": "203.0.113.7, 10.0.0.1, 10.0.0.2" })).toBe("203.0.113.7");
-    expect(clientAddressFrom({ "x-forwarded-for": "  198.51.100.23  ,10.0.0.1" })).toBe("198.51.100.23");
-  });
-
-  it("takes the first entry of an array of header values", () => {
-    expect(clientAddressFrom({ "x-forwarded-for": ["198.51.100.2, 10.0.0.1", "192.0.2.9"] })).toBe("198.51.100.2");
-    expect(clientAddressFrom({ "x-forwarded-for": ["192.0.2.9"] })).toBe("192.0.2.9");
-  });
-
-  it("unwraps an IPv4-mapped IPv6 address", () => {
-    expect(clientAddressFrom({ "x-forwarded-for": "::ffff:192.0.2.1" })).toBe("192.0.2.1");
-    expect(clientAddressFrom({ "x-forwarded-for": "::ffff:192.0.2.1, ::ffff:10.0.0.1" })).toBe("192.0.2.1");
-  });
-
-  it("returns null when the header is missing or empty", () => {
-    expect(clientAddressFrom({})).toBeNull();
-    expect(clientAddressFrom({ "x-forwarded-for": undefined })).toBeNull();
-    expect(clientAddressFrom({ "x-forwarded-for": null })).toBeNull();
-    expect(clientAddressFrom({ "x-forwarded-for": "" })).toBeNull();
-    expect(clientAddressFrom({ "x-forwarded-for": "   " })).toBeNull();
-    expect(clientAddressFrom({ "x-forwarded-for": [] })).toBeNull();
-  });
-
-  it("returns null for garbage", () => {
-    for (const value of [
-      "not-an-ip",
-      "unknown",
-      "localhost",
-      "203.0.113",
-      "256.0.0.1",
-      "203.0.113.7:8080",
-      "[2001:db8::1]",
-      "[2001:db8::1]:443",
-      "::ffff:garbage",
-      ", 203.0.113.7",
-      "203.0.113.7 10.0.0.1",
-      "<script>",
-      123,
-      { address: "203.0.113.7" },
-    ]) {
-      expect(clientAddressFrom({ "x-forwarded-for": value }), JSON.stringify(value)).toBeNull();
-    }
-  });
-
-  it("only looks at X-Forwarded-For", () => {
-    expect(clientAddressFrom({ "x-real-ip": "203.0.113.7" })).toBeNull();
-    expect(clientAddressFrom({ forwarded: "for=203.0.113.7" })).toBeNull();
+  it("never answers 'no address': an unknown socket shares one key", () => {
+    expect(clientAddressOf(undefined, "198.51.100.1", 0)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddressOf("garbage", undefined, 0)).toBe(UNKNOWN_ADDRESS);
   });
 });
 
-describe("clientAddressFrom with Headers", () => {
-  it("reads the header case-insensitively", () => {
-    expect(clientAddressFrom(new Headers({ "X-Forwarded-For": "203.0.113.7" }))).toBe("203.0.113.7");
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "2001:db8::2" }))).toBe("2001:db8::2");
+describe("clientAddressOf behind trusted proxies", () => {
+  it("takes the entry N hops from the right: what the nearest trusted proxy saw", () => {
+    // client → proxy (appends the client's address) → app
+    expect(clientAddressOf("10.0.0.2", "203.0.113.7", 1)).toBe("203.0.113.7");
+    // A client that sends its own X-Forwarded-For cannot choose its address: the proxy appended the real one.
+    expect(clientAddressOf("10.0.0.2", "198.51.100.66, 203.0.113.7", 1)).toBe("203.0.113.7");
+    // client → CDN → load balancer → app
+    expect(clientAddressOf("10.0.0.3", "1.2.3.4, 203.0.113.7, 10.0.0.2", 2)).toBe("203.0.113.7");
+    expect(clientAddressOf("10.0.0.3", ["1.2.3.4, 203.0.113.7", "10.0.0.2"], 2)).toBe("203.0.113.7");
   });
 
-  it("takes the first of a list and of repeated headers", () => {
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "198.51.100.2, 10.0.0.1" }))).toBe("198.51.100.2");
-    const headers = new Headers();
-    headers.append("x-forwarded-for", "192.0.2.44");
-    headers.append("x-forwarded-for", "10.0.0.1");
-    expect(clientAddressFrom(headers)).toBe("192.0.2.44");
+  it("falls back to the socket when the entry is missing or not an address", () => {
+    expect(clientAddressOf("10.0.0.2", undefined, 1)).toBe("10.0.0.2");
+    expect(clientAddressOf("10.0.0.2", "x", 1)).toBe("10.0.0.2");
+    expect(clientAddressOf("10.0.0.2", "203.0.113.7", 2)).toBe("10.0.0.2");
+    expect(clientAddressOf("10.0.0.2", "203.0.113.7:8080", 1)).toBe("10.0.0.2");
   });
+});
 
-  it("unwraps an IPv4-mapped IPv6 address", () => {
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "::ffff:10.1.2.3" }))).toBe("10.1.2.3");
+describe("trustedProxyHops", () => {
+  it("is 0 unless set, and refuses what is not a hop count", () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(trustedProxyHops("")).toBe(0);
+    expect(trustedProxyHops("2")).toBe(2);
+    for (const bad of ["-1", "1.5", "true", "x", "11"]) expect(() => trustedProxyHops(bad), bad).toThrow(/TRUST_PROXY/);
   });
+});
 
-  it("returns null when the header is missing or garbage", () => {
-    expect(clientAddressFrom(new Headers())).toBeNull();
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "" }))).toBeNull();
-    expect(clientAddressFrom(new Headers({ "x-forwarded-for": "nonsense, 203.0.113.7" }))).toBeNull();
+describe("clientAddressFrom", () => {
+  it("reads the address the app's server decided, and only that", () => {
+    expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: "203.0.113.7" })).toBe("203.0.113.7");
+    expect(clientAddressFrom(new Headers({ [CLIENT_ADDRESS_HEADER]: "2001:db8::2" }))).toBe("2001:db8::2");
+    expect(clientAddressFrom({ "x-forwarded-for": "203.0.113.7" })).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddressFrom({})).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddressFrom({ [CLIENT_ADDRESS_HEADER]: "nonsense" })).toBe(UNKNOWN_ADDRESS);
   });
 });

@@ -1,0 +1,77 @@
+import type { Database } from "@/lib/db/client";
+import type { AssignmentMode, L4Kind, Tier } from "@/lib/db/generated/enums";
+import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
+import { CATEGORIES } from "./kb-articles";
+
+const GROUPS: { slug: string; name: string; tier: Tier; assignmentMode: AssignmentMode; l4Kind?: L4Kind }[] = [
+  { slug: "service-desk", name: "Service Desk", tier: "L1", assignmentMode: "PULL" },
+  { slug: "platform-support", name: "Platform Support", tier: "L2", assignmentMode: "AUTO" },
+  { slug: "engineering-support", name: "Engineering Support", tier: "L3", assignmentMode: "AUTO" },
+  { slug: "cloud-vendor", name: "Cloud Vendor", tier: "L4", assignmentMode: "PULL", l4Kind: "VENDOR" },
+  { slug: "architecture", name: "Architecture", tier: "L4", assignmentMode: "PULL", l4Kind: "ENGINEERING" },
+];
+
+/**
+ * What a desk needs before anyone works in it: the support groups of each tier, the categories with their
+ * SOP and self-service articles, the support calendar and priority matrix v1. Idempotent.
+ */
+export async function seedConfiguration(db: Database): Promise<void> {
+  for (const group of GROUPS) {
+    await db.supportGroup.upsert({ where: { slug: group.slug }, create: group, update: {} });
+  }
+
+  for (const c of CATEGORIES) {
+    const sop = await db.kbArticle.upsert({
+      where: { slug: `sop-${c.slug}` },
+      create: {
+        slug: `sop-${c.slug}`,
+        title: c.sop.title,
+        body: c.sop.steps.map((step, i) => `${i + 1}. ${step}`).join("\n"),
+        audience: "AGENT",
+      },
+      update: {},
+    });
+    const category = await db.category.upsert({
+      where: { slug: c.slug },
+      create: {
+        slug: c.slug,
+        name: c.name,
+        description: c.description,
+        defaultImpact: c.defaultImpact,
+        defaultUrgency: c.defaultUrgency,
+        sopArticleId: sop.id,
+      },
+      update: {},
+    });
+    if (!sop.categoryId) await db.kbArticle.update({ where: { id: sop.id }, data: { categoryId: category.id } });
+    await db.kbArticle.upsert({
+      where: { slug: `help-${c.slug}` },
+      create: { slug: `help-${c.slug}`, title: c.selfService.title, body: c.selfService.body, audience: "CUSTOMER", categoryId: category.id },
+      update: {},
+    });
+  }
+
+  const { holidays, ...hours } = DEFAULT_CALENDAR;
+  const calendar = await db.supportCalendar.upsert({
+    where: { slug: "default" },
+    create: {
+      slug: "default",
+      name: "Support hours",
+      ...hours,
+      holidays: { create: holidays.map((date) => ({ date: new Date(`${date}T00:00:00Z`), name: "Holiday" })) },
+    },
+    update: {},
+  });
+
+  if ((await db.priorityMatrixVersion.count()) === 0) {
+    await db.priorityMatrixVersion.create({
+      data: {
+        version: 1,
+        note: "Default matrix",
+        calendarId: calendar.id,
+        cells: { create: DEFAULT_MATRIX_CELLS },
+        targets: { create: DEFAULT_SLA_TARGETS },
+      },
+    });
+  }
+}
