@@ -6,10 +6,9 @@ const config = [
   ...nextTypescript,
   {
     // Every text input is built on storableString (lib/validation/text.ts), which refuses NUL: PostgreSQL
-    // cannot store it, so a bare z.string would let it through to a 500. lib/auth is excepted only until
-    // its login schema moves onto storableString (issue 12).
+    // cannot store it, so a bare z.string would let it through to a 500.
     files: ["**/*.ts", "**/*.tsx"],
-    ignores: ["lib/validation/text.ts", "lib/auth/**", "tests/**", "scripts/**"],
+    ignores: ["lib/validation/text.ts", "tests/**", "scripts/**"],
     rules: {
       "no-restricted-syntax": [
         "error",

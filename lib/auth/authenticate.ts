@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { actorOf, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { storableString } from "@/lib/validation/text";
 import { issueDeviceToken, knownDeviceId } from "./device-token";
 import { recordSuccess, takeAttempt, throttleKeys } from "./login-throttle";
 import { authSecret } from "./secret";
@@ -15,8 +16,8 @@ export function normalizeUserId(kind: LoginKind, userId: string): string {
 }
 
 export const ZLogin = z.object({
-  userId: z.string().trim().min(1).max(64),
-  secret: z.string().min(1).max(256),
+  userId: storableString().trim().min(1).max(64),
+  secret: storableString().min(1).max(256),
 });
 
 export type AuthResult =
@@ -47,7 +48,8 @@ export async function authenticate(
   deviceToken: string | null = null,
 ): Promise<AuthResult> {
   const parsed = ZLogin.safeParse(credentials);
-  const userId = parsed.success ? parsed.data.userId : String(credentials.userId ?? "").slice(0, 64);
+  // A malformed attempt still counts, on a key the database can store (no NUL).
+  const userId = parsed.success ? parsed.data.userId : String(credentials.userId ?? "").replaceAll("\u0000", "").slice(0, 64);
   const user = parsed.success
     ? await db().user.findUnique({ where: { userId: normalizeUserId(kind, parsed.data.userId) } })
     : null;

@@ -93,4 +93,11 @@ describeEachDatabase("authenticate", (database) => {
     expect(await authenticate("customer", { userId: "", secret: "" }, null, day(5))).toEqual({ ok: false, reason: "invalid" });
     expect(await authenticate("customer", { userId: "C1002", secret: "1".repeat(300) }, null, day(5))).toEqual({ ok: false, reason: "invalid" });
   });
+
+  it("answers a NUL byte in the user ID or secret as a wrong one, counted on the account and the address", async () => {
+    for (const credentials of [{ userId: "C1001\u0000", secret: "246810" }, { userId: "C1001", secret: "24\u00006810" }, { userId: "\u0000", secret: "\u0000" }]) {
+      expect(await authenticate("customer", credentials, "10.2.9.1", day(7))).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect((await database().db.loginThrottle.findUniqueOrThrow({ where: { key: "ip:10.2.9.1" } })).failures).toBe(3);
+  });
 });
