@@ -1,28 +1,12 @@
 // The app as benchmarks measure it: `next build` when a source is newer than the build, the app's server
 // (scripts/serve.ts) on a throw-away database, and a next-auth sign-in whose cookies later requests send.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { buildIfStale as buildWhenStale } from "./build-if-stale";
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-const newestMtime = (entry: string): number => {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  return stat.isDirectory() ? readdirSync(entry).reduce((m, name) => Math.max(m, newestMtime(path.join(entry, name))), stat.mtimeMs) : stat.mtimeMs;
-};
-
+/** `next build` when a source is newer than the build. */
 export function buildIfStale(log: (line: string) => void): void {
-  const buildId = path.join(".next", "BUILD_ID");
-  if (existsSync(buildId) && !BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs)) {
-    log(`build: up to date`);
-    return;
-  }
-  log(`build: stale, running next build…`);
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error(`next build failed (${build.status}).`);
+  buildWhenStale({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, (line) => log(`build: ${line}`));
 }
 
 /** The app's own server (scripts/serve.ts, as `npm start` runs it) on `databaseUrl` with the sweep off; resolves once /login answers (60 s at most). */

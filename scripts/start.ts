@@ -1,13 +1,10 @@
 // npm start: migrate, seed a new embedded database, build if the sources changed, then serve.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { spawn } from "node:child_process";
 import { authSecret } from "../lib/auth/secret";
 import { resolveDatabaseTarget } from "../lib/db/database-url";
 import { prepareDatabase } from "../lib/db/prepare";
+import { buildIfStale } from "./build-if-stale";
 
-const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const port = process.env.PORT ?? "3000";
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
 const env: NodeJS.ProcessEnv = {
@@ -32,24 +29,7 @@ if (publishedSecrets > 0 && !process.env.HOSTNAME) {
   );
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce((newest, name) => Math.max(newest, newestMtime(path.join(entry, name))), stat.mtimeMs);
-}
-
-const buildId = path.join(".next", "BUILD_ID");
-const stale = !existsSync(buildId) || BUILD_INPUTS.some((input) => newestMtime(input) > statSync(buildId).mtimeMs);
-if (stale) {
-  console.log("[tierdesk] Building…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-} else {
-  console.log("[tierdesk] Build is up to date.");
-}
+buildIfStale(env, (line) => console.log(`[tierdesk] ${line}`));
 
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
