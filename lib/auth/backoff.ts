@@ -54,9 +54,12 @@ export function takeAttemptOn(state: ThrottleState | null, policy: BackoffPolicy
   return { allowed: true, next: { failures, lastFailureAt: now, blockedUntil: new Date(now.getTime() + backoffSeconds(failures, policy) * 1000) } };
 }
 
-/** The key's state once an attempt counted by `takeAttemptOn` turned out a success: the failure it counted is taken back. */
-export function refundAttempt(state: ThrottleState, policy: BackoffPolicy, now: Date): ThrottleState {
-  const failures = Math.max(0, state.failures - 1);
-  const blockedUntil = new Date(Math.min(state.blockedUntil.getTime(), now.getTime() + backoffSeconds(failures, policy) * 1000));
-  return { ...state, failures, blockedUntil };
+/**
+ * The key's state once an attempt counted by `takeAttemptOn` turned out a success: its failure is taken
+ * back, and so is the wait it earned. Any earlier wait had ended, or the attempt would have been refused;
+ * a stranger's failure counted while this one was being checked loses its wait too, which costs at most
+ * that one guess on the address (the account keeps its own count).
+ */
+export function refundAttempt(state: ThrottleState, now: Date): ThrottleState {
+  return { ...state, failures: Math.max(0, state.failures - 1), blockedUntil: new Date(Math.min(state.blockedUntil.getTime(), now.getTime())) };
 }

@@ -77,7 +77,7 @@ export async function recordSuccess(keys: ThrottleKey[], userId: string, now: Da
       tx,
       refunded.flatMap((k) => {
         const state = states.get(k.key);
-        return state ? [{ key: k.key, state: refundAttempt(state, k.policy, now) }] : [];
+        return state ? [{ key: k.key, state: refundAttempt(state, now) }] : [];
       }),
     );
     await tx.loginThrottle.deleteMany({ where: { key: { in: cleared } } });

@@ -100,4 +100,18 @@ describeEachDatabase("authenticate", (database) => {
     }
     expect((await database().db.loginThrottle.findUniqueOrThrow({ where: { key: "ip:10.2.9.1" } })).failures).toBe(3);
   });
+
+  it("a success from an address deep in its back-off keeps its failures but adds no wait for the next person there", async () => {
+    let t = day(8);
+    // 13 failures on unknown IDs from one address, each as soon as the address may try again.
+    for (let failures = 0; failures < 13; ) {
+      const r = await authenticate("customer", { userId: `C6${failures}`, secret: "123456" }, "10.2.8.1", t);
+      if (!r.ok && r.reason === "throttled") t = new Date(t.getTime() + r.retryAfterSeconds * 1000);
+      else failures++;
+    }
+    t = new Date(t.getTime() + 900_000);
+    expect(await authenticate("customer", { userId: "C1001", secret: "246810" }, "10.2.8.1", t)).toMatchObject({ ok: true });
+    expect(await authenticate("staff", { userId: "manager", secret: "manager-demo-pass" }, "10.2.8.1", t)).toMatchObject({ ok: true });
+    expect((await database().db.loginThrottle.findUniqueOrThrow({ where: { key: "ip:10.2.8.1" } })).failures).toBe(13);
+  });
 });
