@@ -16,8 +16,15 @@ async function expectFieldError(response: APIResponse, field: string): Promise<v
 
 const ticket = (title: string) => ({ type: "INCIDENT", title, description: "From the bad-input e2e check.", category: "platform" });
 
-async function signedIn(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, baseURL: string | undefined, as: "customer" | "staff", userId: string, secret: string) {
-  const request = await playwright.request.newContext({ baseURL });
+async function signedIn(
+  playwright: { request: { newContext(o: { baseURL?: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } },
+  baseURL: string | undefined,
+  as: "customer" | "staff",
+  userId: string,
+  secret: string,
+) {
+  // Signed-in writes must name this site, as a browser's same-origin fetch does (lib/http/cross-site-write.ts).
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
   await apiSignIn(request, as, userId, secret);
   return request;
 }

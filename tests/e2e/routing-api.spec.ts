@@ -322,7 +322,7 @@ test.describe("routing API", () => {
       expect(e.explanation).not.toContain(ESCALATION.reason);
       expect(e.explanation).not.toContain("shard 7");
     }
-    expect(customer[0]).toMatchObject({ actor: { userId: CUSTOMER_ACME.userId }, explanation: "Ticket opened." });
+    expect(customer[0]).toEqual(expect.objectContaining({ actor: { name: CUSTOMER_ACME.name }, explanation: "Ticket opened." }));
     expect(customer[1]).toMatchObject({ actor: null, explanation: "An agent took on your ticket." });
     expect(customer[3]).toMatchObject({ actor: null, toTier: "L2" });
     expect(JSON.stringify(customer)).not.toContain("INTERNAL");
