@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
@@ -7,7 +8,11 @@ export function AppHeader({ title, user, shortUser, links }: { title: string; us
     <header className="border-b border-slate-200 bg-white">
       {/* On a phone: the brand, who is signed in and Sign out on one row, the links on the next. */}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <span className="text-lg font-bold text-indigo-800">Tierdesk</span>
+        {/* The mark is decoration beside the name (alt=""): the name stays text, for screen readers and search. */}
+        <span className="flex items-center gap-2 text-lg font-bold text-indigo-800">
+          <Image src="/logo.svg" alt="" width={24} height={24} loading="eager" />
+          Tierdesk
+        </span>
         <span className="hidden text-sm text-slate-600 sm:inline">{title}</span>
         <nav aria-label="Main" className="order-last flex w-full gap-3 text-sm sm:order-none sm:w-auto">
           {links.map((link) => (
