@@ -157,6 +157,10 @@ test.describe("static files in public/", () => {
     for (const width of [360, 1366]) {
       await page.setViewportSize({ width, height: 800 });
       await expectNoSidewaysScroll(page);
+      // The mark does not push Sign out off the brand's row (on a phone only the links take the next row).
+      const logoBox = await page.getByRole("banner").locator('img[src="/logo.svg"]').boundingBox();
+      const signOutBox = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+      expect(signOutBox!.y, `Sign out on the first row at ${width} px`).toBeLessThan(logoBox!.y + logoBox!.height);
       await page.getByRole("banner").screenshot({ path: testInfo.outputPath(`queue-header-${width}.png`) });
       await page.screenshot({ path: testInfo.outputPath(`queue-${width}.png`) });
     }
