@@ -22,7 +22,8 @@ export function AppHeader({ title, user, shortUser, links }: { title: string; us
             </Link>
           ))}
         </nav>
-        <span className="ml-auto text-sm text-slate-700">
+        {/* Takes the room left on the row and truncates (full name on hover) rather than push Sign out to a row of its own. */}
+        <span className="min-w-0 flex-1 truncate text-right text-sm text-slate-700" title={user}>
           {shortUser ? (
             <>
               <span className="sm:hidden">{shortUser}</span>

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Response, type TestInfo } from "@playwright/test";
-import { L1_AGENT, loginAsStaff } from "./helpers";
+import { ADMIN, L1_AGENT, loginAsStaff } from "./helpers";
 
 /** Tailwind 4's indigo-800 in sRGB: the header's "Tierdesk", the icons' square and the manifest's theme colour. */
 const BRAND = "#372aac";
@@ -72,6 +72,13 @@ function paintedColour(page: Page, selector: string): Promise<string> {
     const rgb = Array.from(context.getImageData(0, 0, 1, 1).data.subarray(0, 3));
     return `#${rgb.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
   });
+}
+
+/** The mark does not push Sign out off the brand's row (on a phone only the links take the next row). */
+async function expectSignOutBesideLogo(page: Page, width: number): Promise<void> {
+  const logoBox = await page.getByRole("banner").locator('img[src="/logo.svg"]').boundingBox();
+  const signOutBox = await page.getByRole("button", { name: "Sign out" }).boundingBox();
+  expect(signOutBox!.y, `Sign out on the first row at ${width} px`).toBeLessThan(logoBox!.y + logoBox!.height);
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -157,12 +164,19 @@ test.describe("static files in public/", () => {
     for (const width of [360, 1366]) {
       await page.setViewportSize({ width, height: 800 });
       await expectNoSidewaysScroll(page);
-      // The mark does not push Sign out off the brand's row (on a phone only the links take the next row).
-      const logoBox = await page.getByRole("banner").locator('img[src="/logo.svg"]').boundingBox();
-      const signOutBox = await page.getByRole("button", { name: "Sign out" }).boundingBox();
-      expect(signOutBox!.y, `Sign out on the first row at ${width} px`).toBeLessThan(logoBox!.y + logoBox!.height);
+      await expectSignOutBesideLogo(page, width);
       await page.getByRole("banner").screenshot({ path: testInfo.outputPath(`queue-header-${width}.png`) });
       await page.screenshot({ path: testInfo.outputPath(`queue-${width}.png`) });
     }
+  });
+
+  test("the admin pages' longer name still leaves Sign out on the brand's row at 360 px (the name truncates)", async ({ page }, testInfo) => {
+    await loginAsStaff(page, ADMIN);
+    await expectLogo(page, "banner");
+    await page.setViewportSize({ width: 360, height: 800 });
+    // No sideways-scroll check here: the admin pages' own links and tables are wider than a phone today.
+    await expectSignOutBesideLogo(page, 360);
+    await expect(page.getByRole("banner").getByTitle(`${ADMIN.name} · admin`)).toBeVisible();
+    await page.getByRole("banner").screenshot({ path: testInfo.outputPath("admin-header-360.png") });
   });
 });
