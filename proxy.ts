@@ -32,4 +32,12 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)"] };
+/**
+ * Pages only: not the API, not Next.js's own files, and not the static files of public/ (icons, manifest, robots.txt),
+ * which need neither a policy nor the request path and are served as they are. Keep this list in step with public/.
+ */
+export const config = {
+  matcher: [
+    "/((?!api/|_next/|favicon\\.ico$|icon\\.svg$|logo\\.svg$|apple-touch-icon\\.png$|icon-(?:maskable-)?\\d+\\.png$|manifest\\.webmanifest$|robots\\.txt$).*)",
+  ],
+};

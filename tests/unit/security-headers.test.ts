@@ -15,6 +15,11 @@ describe("contentSecurityPolicy", () => {
     expect(policy.get("default-src")).toEqual(["'self'"]);
   });
 
+  it("lets the page load its web app manifest from this site (manifest-src falls back to default-src)", () => {
+    const policy = directives(contentSecurityPolicy("n"));
+    expect(policy.get("manifest-src") ?? policy.get("default-src")).toEqual(["'self'"]);
+  });
+
   it("adds 'unsafe-eval' in development only", () => {
     expect(directives(contentSecurityPolicy("n", { development: true })).get("script-src")).toContain("'unsafe-eval'");
   });
