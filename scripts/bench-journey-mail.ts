@@ -7,6 +7,9 @@ import { applyMigrations } from "../lib/db/migrate";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { FAST_PACE, playMailJourney, SLOW_PACE } from "../tests/fixtures/journey-mail";
 
+/** Measured with this script on the code before held, coalesced status mail (commit b70923c). */
+const BEFORE = { fast: 6, slow: 6 };
+
 const opened = createDatabase({ kind: "pglite-memory" });
 installProcessDatabase(opened);
 try {
@@ -18,8 +21,8 @@ try {
   const list = (mails: typeof fast) => mails.map((m) => `    ${m.sentAt.toISOString().slice(11, 19)}  ${m.subject}`).join("\n");
   console.log(`journey inside 6 minutes:\n${list(fast)}`);
   console.log(`journey over 3 hours:\n${list(slow)}`);
-  console.log(`customer mails for the journey: ${fast.length}`);
-  console.log(`customer mails for the journey over 3 hours: ${slow.length}`);
+  console.log(`customer mails for the journey: ${fast.length} (before this change: ${BEFORE.fast})`);
+  console.log(`customer mails for the journey over 3 hours: ${slow.length} (before this change: ${BEFORE.slow})`);
 } finally {
   installProcessDatabase(undefined);
   await opened.close();

@@ -1,7 +1,9 @@
 // The outbox delivery worker. Each run claims due rows by setting a lease in one atomic statement
 // (FOR UPDATE SKIP LOCKED inside it), so two workers never hold the same row; it sends each claimed row
 // and marks it SENT, or schedules a retry with exponential back-off, or gives up (FAILED) after
-// MAX_ATTEMPTS. A row is only marked by the worker whose lease it still carries.
+// MAX_ATTEMPTS. A row is only marked by the worker whose lease it still carries. A held status mail
+// (lib/mail/mail-timing.ts) is due only when its wait ends, with the latest state its changes left; taking
+// it clears its coalesceKey, so a later change holds a new mail instead of rewriting one being sent.
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db/client";
 
@@ -44,8 +46,16 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
   const smtpUrl = options.smtpUrl ?? process.env.SMTP_URL;
   const from = options.from ?? process.env.MAIL_FROM ?? "Tierdesk Support <support@tierdesk.invalid>";
   const leasedUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
+  // A held mail whose changes ended where the customer last heard has nothing to tell, unless an earlier
+  // status mail still to be sent (a retry) says otherwise: then this one corrects it.
+  await db().$executeRaw`
+    DELETE FROM "OutboxMessage" m
+    WHERE m."coalesceKey" IS NOT NULL AND m."statusAfter" = m."statusBefore" AND m."nextAttemptAt" <= ${now}
+      AND NOT EXISTS (
+        SELECT 1 FROM "OutboxMessage" o
+        WHERE o."ticketId" = m."ticketId" AND o."status" = 'PENDING' AND o."id" < m."id" AND o."statusAfter" <> m."statusBefore")`;
   const claimed = await db().$queryRaw<ClaimedMessage[]>`
-    UPDATE "OutboxMessage" SET "leasedUntil" = ${leasedUntil}, "attempts" = "attempts" + 1
+    UPDATE "OutboxMessage" SET "leasedUntil" = ${leasedUntil}, "attempts" = "attempts" + 1, "coalesceKey" = NULL
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
       WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now} AND ("leasedUntil" IS NULL OR "leasedUntil" <= ${now})

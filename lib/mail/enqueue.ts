@@ -1,10 +1,13 @@
 // Mail to the customer is written to the outbox inside the transaction of the change that causes it:
 // the change and its mail commit together or not at all. lib/mail/deliver-outbox.ts sends it later.
+// lib/mail/mail-timing.ts decides whether a change mails at all, now or held: a held status mail is one
+// row per ticket (its coalesceKey) that later status changes update to the latest state.
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { CUSTOMER_STATUS } from "@/lib/tickets/customer-labels";
 import { formatMoment } from "@/lib/tickets/update-promise";
+import { COALESCE_MAX_MINUTES, COALESCE_MINUTES, mailTiming, type MailTiming } from "./mail-timing";
 
 export interface MailTicket {
   id: number;
@@ -37,12 +40,12 @@ const literal = (text: string) => text.replaceAll("%", "%%");
 /** Every customer mail ends with the link to the ticket in the portal. */
 const withPortalLink = (body: string) => `${body}\n\nView the ticket: ${literal(portalBase())}/portal/tickets/%1$s\n`;
 
+/** The ticket's status now, not how it got there: a held mail may carry several changes. */
 function statusTemplate(change: Omit<StatusChange, "version">): MailTemplate {
-  const from = literal(CUSTOMER_STATUS[change.from]);
   const to = literal(CUSTOMER_STATUS[change.to]);
   return {
     subject: `[%1$s] ${to}: %2$s`,
-    body: withPortalLink(`Your ticket %1$s changed from "${from}" to "${to}".${change.note ? `\n\n${literal(change.note)}` : ""}`),
+    body: withPortalLink(`Your ticket %1$s is now "${to}".${change.note ? `\n\n${literal(change.note)}` : ""}`),
   };
 }
 
@@ -51,6 +54,8 @@ function fill(template: string, ticket: { number: string; title: string }): stri
 }
 
 const statusDedupeKey = (ticketId: number, version: number) => `status:${ticketId}:v${version}`;
+/** The key of a ticket's one held status mail (OutboxMessage.coalesceKey). */
+const heldKey = (ticketId: number) => `status:${ticketId}`;
 
 /** One mail to a ticket's customer, filled in: what `insertMailRowsSql` queues. */
 export interface MailRow {
@@ -59,6 +64,9 @@ export interface MailRow {
   subject: string;
   body: string;
   dedupeKey: string;
+  /** A held status mail's change (what `upsertHeldMailRowsSql` keeps); absent on a mail sent at once. */
+  statusBefore?: TicketStatus;
+  statusAfter?: TicketStatus;
 }
 
 /** The mail `template` makes for `ticket`. */
@@ -66,36 +74,87 @@ function mailRow(ticket: MailTicket, dedupeKey: string, template: MailTemplate):
   return { ticketId: ticket.id, customerId: ticket.customerId, subject: fill(template.subject, ticket), body: fill(template.body, ticket), dedupeKey };
 }
 
-/** Queues one mail in one statement, due at `now`; a second call with the same dedupeKey does nothing. A customer without an email address gets none. */
-async function enqueueCustomerMail(tx: Transaction, row: MailRow, now: Date): Promise<void> {
+/**
+ * Queues one mail, `immediate` (due at `now`; it says the ticket's current status, so the ticket's held
+ * status mail, now stale, is dropped) or `held` (see `upsertHeldMailRowsSql`). A second call with the same
+ * dedupeKey does nothing. A customer without an email address gets none.
+ */
+async function enqueueCustomerMail(tx: Transaction, row: MailRow, timing: MailTiming, now: Date): Promise<void> {
+  if (timing === "none") return;
+  if (timing === "held") {
+    await tx.$executeRaw(upsertHeldMailRowsSql([row], now));
+    return;
+  }
+  await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "coalesceKey" = ${heldKey(row.ticketId)}`;
   await tx.$executeRaw(insertMailRowsSql([row], now));
 }
 
-/** A staff public reply. */
-export function enqueueReplyMail(tx: Transaction, ticket: MailTicket, comment: { id: number; body: string; authorName: string }, now: Date): Promise<void> {
+/** A staff public reply: sent at once, with the ticket's status (which a held status mail would have told). */
+export function enqueueReplyMail(
+  tx: Transaction,
+  ticket: MailTicket & { status: TicketStatus },
+  comment: { id: number; body: string; authorName: string },
+  now: Date,
+): Promise<void> {
+  const status = literal(CUSTOMER_STATUS[ticket.status]);
   return enqueueCustomerMail(
     tx,
     mailRow(ticket, `comment:${comment.id}`, {
       subject: "[%1$s] New reply: %2$s",
-      body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}`),
+      body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}\n\nStatus: ${status}`),
     }),
+    mailTiming({ event: "public-reply" }),
     now,
   );
 }
 
-/** A status change. */
+/** A status change: no mail, a held one or one at once, as `mailTiming` decides. */
 export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange, now: Date): Promise<void> {
-  return enqueueCustomerMail(tx, statusMailRow(ticket, change), now);
+  return enqueueCustomerMail(tx, statusMailRow(ticket, change), mailTiming({ event: "status-change", from: change.from, to: change.to }), now);
 }
 
-/** The mail of a status change, decided before a set-based write: a row for `insertMailRowsSql`. */
-export function statusMailRow(ticket: MailTicket, change: StatusChange): MailRow {
-  return mailRow(ticket, statusDedupeKey(ticket.id, change.version), statusTemplate(change));
+function statusMailRow(ticket: MailTicket, change: StatusChange): MailRow {
+  return { ...mailRow(ticket, statusDedupeKey(ticket.id, change.version), statusTemplate(change)), statusBefore: change.from, statusAfter: change.to };
 }
 
 /**
- * Queues `rows` in one statement (a CTE of a larger one), made and due at `now`: customers without an email
- * address get none; a dedupeKey already queued is skipped.
+ * The held mail of a tier move decided before a set-based write (a row for `upsertHeldMailRowsSql`), or null
+ * when the customer sees no change. A tier move never resolves a ticket, so it never mails at once.
+ */
+export function heldStatusMailRow(ticket: MailTicket, change: StatusChange): MailRow | null {
+  const timing = mailTiming({ event: "status-change", from: change.from, to: change.to });
+  if (timing === "immediate") throw new Error(`A ${change.from} → ${change.to} change is mailed at once, not held.`);
+  return timing === "held" ? statusMailRow(ticket, change) : null;
+}
+
+/**
+ * Holds `rows`, one status mail per ticket, in one statement (a CTE of a larger one): a ticket with no held
+ * mail gets one, due COALESCE_MINUTES after `now`; a ticket that has one gets it updated to the latest
+ * status, due COALESCE_MINUTES after `now` but no later than COALESCE_MAX_MINUTES after it was first held.
+ * The unique coalesceKey makes concurrent writers (and app instances) meet on the same row.
+ */
+export function upsertHeldMailRowsSql(rows: MailRow[], now: Date): Prisma.Sql {
+  const due = new Date(now.getTime() + COALESCE_MINUTES * 60_000);
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "coalesceKey", "statusBefore", "statusAfter", "nextAttemptAt", "createdAt")
+    SELECT m."ticketId", u."email", m."subject", m."body", m."dedupeKey", 'status:' || m."ticketId", m."statusBefore"::"TicketStatus", m."statusAfter"::"TicketStatus",
+      ${due}::timestamp(3), ${now}::timestamp(3)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS m("ticketId" int, "customerId" text, "subject" text, "body" text, "dedupeKey" text, "statusBefore" text, "statusAfter" text)
+    JOIN "User" u ON u."id" = m."customerId"
+    WHERE u."email" IS NOT NULL
+    ${onHeldConflictSql}`;
+}
+
+/** A held mail already open for the ticket takes the latest state instead of a second row. */
+const onHeldConflictSql = Prisma.sql`
+    ON CONFLICT ("coalesceKey") DO UPDATE SET
+      "subject" = EXCLUDED."subject", "body" = EXCLUDED."body", "statusAfter" = EXCLUDED."statusAfter",
+      "nextAttemptAt" = LEAST(EXCLUDED."nextAttemptAt", "OutboxMessage"."createdAt" + make_interval(mins => ${COALESCE_MAX_MINUTES}))`;
+
+/**
+ * Queues `rows` to go at once, in one statement (a CTE of a larger one), made and due at `now`: customers
+ * without an email address get none; a dedupeKey already queued is skipped.
  */
 export function insertMailRowsSql(rows: MailRow[], now: Date): Prisma.Sql {
   return Prisma.sql`
@@ -108,44 +167,39 @@ export function insertMailRowsSql(rows: MailRow[], now: Date): Prisma.Sql {
 }
 
 /**
- * Queues the mail of one status change for each ticket of `source` (SQL yielding "id", "number", "title",
- * "customerId" and the new "version"), inside the statement that made the change: for a write that
- * learns which ticket it changed only as it runs.
+ * Holds the mail of one status change for each ticket of `source` (SQL yielding "id", "number", "title",
+ * "customerId" and the new "version") as `upsertHeldMailRowsSql` does, inside the statement that made the
+ * change: for a write that learns which ticket it changed only as it runs (a claim).
  */
 export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChange, "version">, now: Date): Prisma.Sql {
-  return insertTemplateMailSql(source, statusTemplate(change), Prisma.sql`'status:' || s."id" || ':v' || s."version"`, now);
+  if (mailTiming({ event: "status-change", ...change }) !== "held") throw new Error(`A ${change.from} → ${change.to} change is not held.`);
+  const template = statusTemplate(change);
+  const due = new Date(now.getTime() + COALESCE_MINUTES * 60_000);
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "coalesceKey", "statusBefore", "statusAfter", "nextAttemptAt", "createdAt")
+    SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"),
+      'status:' || s."id" || ':v' || s."version", 'status:' || s."id", ${change.from}::"TicketStatus", ${change.to}::"TicketStatus",
+      ${due}::timestamp(3), ${now}::timestamp(3)
+    FROM ${source} s
+    JOIN "User" u ON u."id" = s."customerId"
+    WHERE u."email" IS NOT NULL
+    ${onHeldConflictSql}`;
 }
 
 /**
- * The acknowledgement of a new ticket, inside the statement that creates it (`source` yields "id", "number",
- * "title", "customerId" and "status"): its status in plain words (one text for each status it may have
- * there, as the statement decides it) and when the first update is due.
+ * The acknowledgement of a new ticket, sent at once, inside the statement that creates it (`source` yields
+ * "id", "number", "title", "customerId" and "status"): its status in plain words (one text for each status it
+ * may have there, as the statement decides it) and when the first update is due.
  */
 export function insertReceivedMailSql(source: Prisma.Sql, ticket: { statuses: TicketStatus[]; nextUpdateDueAt: Date | null }, now: Date): Prisma.Sql {
   const promise = ticket.nextUpdateDueAt ? `We will send you an update by ${formatMoment(ticket.nextUpdateDueAt.toISOString())} at the latest.` : "";
   const body = (status: TicketStatus) =>
     withPortalLink(`We have received your ticket %1$s ("%2$s"). Its status: ${literal(CUSTOMER_STATUS[status])}.${promise ? ` ${literal(promise)}` : ""}`);
   const bodies = Prisma.join(ticket.statuses.map((status) => Prisma.sql`WHEN ${status} THEN ${body(status)}`), " ");
-  return insertTemplateMailSql(
-    source,
-    { subject: Prisma.sql`${"[%1$s] Received: %2$s"}::text`, body: Prisma.sql`CASE s."status"::text ${bodies} END` },
-    Prisma.sql`'received:' || s."id"`,
-    now,
-  );
-}
-
-/** `template` as SQL text expressions (a template chosen inside the statement) or as fixed text. */
-function insertTemplateMailSql(
-  source: Prisma.Sql,
-  template: MailTemplate | { subject: Prisma.Sql; body: Prisma.Sql },
-  dedupeKey: Prisma.Sql,
-  now: Date,
-): Prisma.Sql {
-  const text = (t: string | Prisma.Sql) => (typeof t === "string" ? Prisma.sql`${t}::text` : t);
   return Prisma.sql`
     INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "nextAttemptAt", "createdAt")
-    SELECT s."id", u."email", format(${text(template.subject)}, s."number", s."title"), format(${text(template.body)}, s."number", s."title"), ${dedupeKey},
-      ${now}::timestamp(3), ${now}::timestamp(3)
+    SELECT s."id", u."email", format(${"[%1$s] Received: %2$s"}::text, s."number", s."title"), format(CASE s."status"::text ${bodies} END, s."number", s."title"),
+      'received:' || s."id", ${now}::timestamp(3), ${now}::timestamp(3)
     FROM ${source} s
     JOIN "User" u ON u."id" = s."customerId"
     WHERE u."email" IS NOT NULL

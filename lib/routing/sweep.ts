@@ -1,11 +1,11 @@
-// The SLA sweep: automatic escalation when a tier's budget is spent (the customer is mailed when that
-// changes the ticket's status), manager alerts at 75 % and 100 %
+// The SLA sweep: automatic escalation when a tier's budget is spent (the customer is mailed, held and
+// coalesced, when that changes the status they see), manager alerts at 75 % and 100 %
 // of the resolution target, customer updates that fell due (and managers told when one is overdue by half
 // the cadence). Set-based: a fixed number of statements
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
-import { insertMailRowsSql, statusMailRow, type MailRow } from "@/lib/mail/enqueue";
+import { heldStatusMailRow, upsertHeldMailRowsSql, type MailRow } from "@/lib/mail/enqueue";
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
@@ -119,7 +119,8 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       sla_used: c.slaSecondsUsed,
       sla_since: c.slaClockSince,
     });
-    if (status !== ticket.status) mails.push(statusMailRow(ticket, { from: ticket.status, to: status, version: ticket.version + 1 }));
+    const mail = heldStatusMailRow(ticket, { from: ticket.status, to: status, version: ticket.version + 1 });
+    if (mail) mails.push(mail);
     const budget = tierBudgetMinutes(target, ticket.tier)!;
     events.push({
       ticketId: ticket.id,
@@ -162,7 +163,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
         tier_since timestamp(3), budget_ends timestamp(3), budget_warn timestamp(3), sla_used int, sla_since timestamp(3))
       WHERE t."id" = v.id
     ), mail AS (
-      ${insertMailRowsSql(mails, now)}
+      ${upsertHeldMailRowsSql(mails, now)}
     )
     ${insertEventsSql(events)}`;
   return rows.length;

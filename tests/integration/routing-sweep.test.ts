@@ -72,14 +72,15 @@ describeEachDatabase("SLA sweep", (database) => {
       });
       expect(t.clocks.tierSecondsUsed).toEqual({ L1: 15 * 60, L2: 0, L3: 0 });
       expect(t.due.tierBudgetEndsAt).toBe(at(15 + 60).toISOString());
-      // NEW → ASSIGNED is a status the customer sees: mailed once, with the escalation.
+      // NEW → ASSIGNED is a status the customer sees: mailed once, held 5 minutes for later changes to fold in.
       const { id } = await database().db.ticket.findUniqueOrThrow({ where: { number } });
       const mails = await database().db.outboxMessage.findMany({ where: { ticketId: id }, orderBy: { id: "asc" } });
       expect(mails.map((m) => [m.toAddress, m.subject, m.dedupeKey])).toEqual([
         ["carla@acme.example", `[${number}] Received: Checkout down`, `received:${id}`],
         ["carla@acme.example", `[${number}] Assigned to an agent: Checkout down`, `status:${id}:v${t.version}`],
       ]);
-      expect(mails[1]!.body).toContain(`Your ticket ${number} changed from "Received" to "Assigned to an agent".`);
+      expect(mails[1]!.body).toContain(`Your ticket ${number} is now "Assigned to an agent".`);
+      expect(mails[1]!.nextAttemptAt).toEqual(at(20));
       expect(mails[1]!.body).toContain(`/portal/tickets/${number}`);
 
       const [escalated, assigned] = await lastEvents(number, 2);
