@@ -46,14 +46,11 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
   const smtpUrl = options.smtpUrl ?? process.env.SMTP_URL;
   const from = options.from ?? process.env.MAIL_FROM ?? "Tierdesk Support <support@tierdesk.invalid>";
   const leasedUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
-  // A held mail whose changes ended where the customer last heard has nothing to tell, unless an earlier
-  // status mail still to be sent (a retry) says otherwise: then this one corrects it.
+  // A held mail whose changes ended where they began has nothing to tell: the customer heard that state last
+  // (from the mail before it, which carried the ticket's status then, or is still to send it).
   await db().$executeRaw`
-    DELETE FROM "OutboxMessage" m
-    WHERE m."coalesceKey" IS NOT NULL AND m."statusAfter" = m."statusBefore" AND m."nextAttemptAt" <= ${now}
-      AND NOT EXISTS (
-        SELECT 1 FROM "OutboxMessage" o
-        WHERE o."ticketId" = m."ticketId" AND o."status" = 'PENDING' AND o."id" < m."id" AND o."statusAfter" <> m."statusBefore")`;
+    DELETE FROM "OutboxMessage"
+    WHERE "coalesceKey" IS NOT NULL AND "statusAfter" = "statusBefore" AND "nextAttemptAt" <= ${now}`;
   const claimed = await db().$queryRaw<ClaimedMessage[]>`
     UPDATE "OutboxMessage" SET "leasedUntil" = ${leasedUntil}, "attempts" = "attempts" + 1, "coalesceKey" = NULL
     WHERE "id" IN (

@@ -81,6 +81,12 @@ function mailRow(ticket: MailTicket, dedupeKey: string, template: MailTemplate):
  */
 async function enqueueCustomerMail(tx: Transaction, row: MailRow, timing: MailTiming, now: Date): Promise<void> {
   if (timing === "none") return;
+  if (timing === "refresh") {
+    await tx.$executeRaw`
+      UPDATE "OutboxMessage" SET "subject" = ${row.subject}, "body" = ${row.body}, "statusAfter" = ${row.statusAfter}::"TicketStatus"
+      WHERE "coalesceKey" = ${heldKey(row.ticketId)}`;
+    return;
+  }
   if (timing === "held") {
     await tx.$executeRaw(upsertHeldMailRowsSql([row], now));
     return;
@@ -111,6 +117,11 @@ export function enqueueReplyMail(
 /** A status change: no mail, a held one or one at once, as `mailTiming` decides. */
 export function enqueueStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange, now: Date): Promise<void> {
   return enqueueCustomerMail(tx, statusMailRow(ticket, change), mailTiming({ event: "status-change", from: change.from, to: change.to }), now);
+}
+
+/** The customer answered a ticket waiting on them: no mail, but a held one takes the new status. */
+export function refreshHeldStatusMail(tx: Transaction, ticket: MailTicket, change: StatusChange, now: Date): Promise<void> {
+  return enqueueCustomerMail(tx, statusMailRow(ticket, change), mailTiming({ event: "customer-answered", from: change.from, to: change.to }), now);
 }
 
 function statusMailRow(ticket: MailTicket, change: StatusChange): MailRow {

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueReplyMail } from "@/lib/mail/enqueue";
+import { enqueueReplyMail, refreshHeldStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
@@ -49,6 +49,7 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
     data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
   });
   if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
+  if (customerAnswered) await refreshHeldStatusMail(tx, ticket, { from: ticket.status, to: ticket.assigneeId ? "IN_PROGRESS" : "NEW", version: ticket.version + 1 }, now);
   const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
   await recordEvents(tx, ticket.id, [
     {

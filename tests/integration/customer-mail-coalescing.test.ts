@@ -141,6 +141,26 @@ describeEachDatabase("Customer mail: held, coalesced, or at once", (database) =>
     expect(await mailsOf(number)).toHaveLength(2);
   });
 
+  it("mails nothing when the customer answers, but a held \"Waiting for your reply\" takes the new state", async () => {
+    const customerAnswer = (minute: number) => addComment(acme, number, { body: `Answer at ${minute}`, visibility: "PUBLIC" }, at(minute));
+    const number = await newTicket(120, "Customer answers");
+    const claimed = await claimTicket(l1, number, at(120));
+    const working = await updateTicket(l1, number, { version: claimed.version, status: "IN_PROGRESS" }, at(121));
+    await deliverOutbox({ now: at(126), smtpUrl: "" });
+    // Asked and answered inside the wait: the held mail ends where it began and is dropped.
+    await updateTicket(l1, number, { version: working.version, status: "PENDING_CUSTOMER" }, at(127));
+    await customerAnswer(128);
+    expect((await mailsOf(number))[2]).toMatchObject({ statusBefore: "IN_PROGRESS", statusAfter: "IN_PROGRESS", subject: `[${number}] In progress: Customer answers` });
+    await deliverOutbox({ now: at(132), smtpUrl: "" });
+    expect(await sentSubjects(number)).toEqual(["Received", "In progress"]);
+    // Asked, told, then answered: the answer itself mails nothing.
+    await updateTicket(l1, number, { version: (await getTicket(l1, number)).version, status: "PENDING_CUSTOMER" }, at(133));
+    await deliverOutbox({ now: at(138), smtpUrl: "" });
+    await customerAnswer(139);
+    await deliverOutbox({ now: at(150), smtpUrl: "" });
+    expect(await subjectsOf(number)).toEqual(["Received", "In progress", "Waiting for your reply"]);
+  });
+
   it("keeps one held row per ticket when 20 status changes are written at once, each in its own transaction", async () => {
     const number = await newTicket(110, "Twenty at once");
     const ticket = await database().db.ticket.findUniqueOrThrow({ where: { number }, select: { id: true, number: true, title: true, customerId: true } });

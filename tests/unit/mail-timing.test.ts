@@ -28,6 +28,14 @@ describe("mailTiming: which changes mail the customer, and when", () => {
     expect(mailTiming({ event: "status-change", from, to })).toBe(timing);
   });
 
+  it.each<[TicketStatus, MailTiming]>([
+    ["IN_PROGRESS", "refresh"],
+    ["NEW", "refresh"],
+    ["PENDING_CUSTOMER", "none"],
+  ])("the customer answering a ticket waiting on them (→ %s) mails nothing new: %s", (to, timing) => {
+    expect(mailTiming({ event: "customer-answered", from: "PENDING_CUSTOMER", to })).toBe(timing);
+  });
+
   it("acknowledges a new ticket and sends an agent's public reply at once", () => {
     expect(mailTiming({ event: "intake" })).toBe("immediate");
     expect(mailTiming({ event: "public-reply" })).toBe("immediate");
