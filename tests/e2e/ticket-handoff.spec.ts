@@ -144,6 +144,7 @@ test.describe("the hand-off carries the context", () => {
     expect(bar.y).toBeGreaterThan(800 - 100);
     await expectNoSeriousViolations(priya, testInfo, "ticket-page-360");
     await shot(priya, testInfo, "03-l2-ticket-360", "after-ticket-360");
+    await priya.screenshot({ path: testInfo.outputPath("03b-l2-ticket-360-screen.png") });
     await priya.setViewportSize({ width: 1366, height: 900 });
     await priya.reload();
     await waitForHydration(priya);
@@ -188,6 +189,7 @@ test.describe("the hand-off carries the context", () => {
     await reply.getByLabel("What the vendor or team replied").fill("Firmware **2.4.1** fixes it; rolling out tonight.");
     await reply.getByRole("button", { name: "Return" }).click();
     await expect(reply).toBeHidden();
+    await expect(theo.getByRole("status").filter({ hasText: "Handed back one tier." })).toBeVisible();
     const pinned = theo.getByTestId("pinned-handoff");
     await expect(pinned).toContainText("Reply from Cloud Vendor");
     await expect(pinned).toContainText(`Recorded by${L3_AGENT.name}`);

@@ -53,7 +53,8 @@ export async function escalateAction(number: string, input: unknown): Promise<Ac
 }
 
 export async function returnAction(number: string, input: unknown): Promise<ActionResult> {
-  return run(number, (actor) => returnTicket(actor, number, input), "Returned with guidance.");
+  // At L4 this records the vendor's or team's reply: no "guidance" in the message.
+  return run(number, (actor) => returnTicket(actor, number, input), "Handed back one tier.");
 }
 
 export async function assignAction(number: string, input: unknown): Promise<ActionResult> {
