@@ -119,3 +119,33 @@ export const LABELS_BY_ENUM = {
   TicketEventType: [EVENT_LABEL],
   OutboxStatus: [OUTBOX_STATUS_LABEL],
 } as const;
+
+// ---- The audit trail's codes (strings in the database, not enums) ----
+
+export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  Category: "category",
+  KbArticle: "article",
+  LoginThrottle: "login throttle",
+  PriorityMatrix: "priority matrix",
+  SupportCalendar: "support calendar",
+  SupportGroup: "group",
+  User: "person",
+};
+
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  clear: "Cleared",
+  create: "Created",
+  deactivate: "Deactivated",
+  delete: "Deleted",
+  publish: "Published",
+  "remove-demo": "Removed demo account",
+  update: "Updated",
+  "issue-pin": "Issued a PIN to",
+  "reset-password": "Reset the password of",
+};
+
+/** "Published priority matrix": an audit entry in words; an unknown code is shown as it is rather than hidden. */
+export function auditLabel(action: string, entity: string): string {
+  const verb = AUDIT_ACTION_LABEL[action] ?? action;
+  return action === "remove-demo" ? verb : `${verb} ${AUDIT_ENTITY_LABEL[entity] ?? entity}`;
+}

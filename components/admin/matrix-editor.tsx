@@ -121,7 +121,7 @@ export function MatrixEditor({
 
       {canPublish && (
         <div className="flex flex-wrap items-end gap-3">
-          <div className="min-w-80 flex-1">
+          <div className="w-full min-w-0 flex-1 sm:w-auto sm:min-w-80">
             <Field id="matrix-note" label="Note for this version" hint="Why it changes; shown in the version history." errors={fields.note}>
               {(describedBy, invalid) => (
                 <input id="matrix-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { AUDIENCE_LABEL } from "@/lib/labels";
 import { listKbArticles } from "@/lib/admin/list-kb-articles";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/permissions";
@@ -19,6 +21,7 @@ export default async function KbListPage() {
           </Link>
         )}
       </div>
+      <TableScroll label="Articles">
       <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-left">
@@ -31,18 +34,19 @@ export default async function KbListPage() {
         <tbody>
           {articles.map((a) => (
             <tr key={a.slug} className="border-b border-slate-100">
-              <th scope="row" className="p-2 text-left font-normal">
+              <th scope="row" className="min-w-40 p-2 text-left font-normal wrap-anywhere">
                 <Link href={`/admin/kb/${a.slug}`} className="text-indigo-800 underline">
                   {a.title}
                 </Link>
               </th>
-              <td className="p-2">{a.audience === "CUSTOMER" ? "customers" : "agents"}</td>
+              <td className="p-2">{AUDIENCE_LABEL[a.audience]}</td>
               <td className="p-2">{a.category ?? "—"}</td>
-              <td className="p-2">{a.published ? "yes" : "no"}</td>
+              <td className="p-2">{a.published ? "Yes" : "No"}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }
