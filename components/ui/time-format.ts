@@ -10,7 +10,14 @@ export function formatRelative(at: Date, now: Date): string {
   return ms > 0 ? `in ${formatDuration(ms)}` : `${formatDuration(ms)} ago`;
 }
 
-/** "Mon, 30 Nov 2026, 09:15:00 UTC": exact and unambiguous, for titles and tooltips. */
-export function formatExact(at: Date): string {
-  return `${at.toUTCString().replace(/ GMT$/, "").replace(/ (\d\d:\d\d:\d\d)$/, ", $1")} UTC`;
+const exactFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon, 30 Nov 2026, 09:15:00 UTC": exact and unambiguous, for titles and tooltips; in `timeZone` (named) when given. */
+export function formatExact(at: Date, timeZone = "UTC"): string {
+  let f = exactFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone, timeZoneName: "short" });
+    exactFormatters.set(timeZone, f);
+  }
+  return f.format(at);
 }
