@@ -5,11 +5,14 @@ export function Skeleton({ className = "" }: { className?: string }) {
   return <div aria-hidden="true" className={`animate-pulse rounded-md bg-slate-200 ${className}`} />;
 }
 
-/** Says "Loading" to screen readers while the skeleton shows the page's shape. */
+/**
+ * Says "Loading" to screen readers while the skeleton shows the page's shape. Not a live "status" region:
+ * the page's own status messages keep that role to themselves.
+ */
 export function LoadingRegion({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="status" aria-live="polite" aria-label={label} className="space-y-4">
-      <span className="sr-only">{label}</span>
+    <div aria-busy="true" className="space-y-4">
+      <p className="sr-only">{label}…</p>
       {children}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { AUDIENCE_LABEL } from "@/lib/labels";
 import { listKbArticles } from "@/lib/admin/list-kb-articles";
+import { listCategories } from "@/lib/catalog/list-categories";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/permissions";
 
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Knowledge base" };
 
 export default async function KbListPage() {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
-  const articles = await listKbArticles(actor);
+  const [articles, categories] = await Promise.all([listKbArticles(actor), listCategories()]);
+  const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-4">
@@ -40,7 +42,7 @@ export default async function KbListPage() {
                 </Link>
               </th>
               <td className="p-2">{AUDIENCE_LABEL[a.audience]}</td>
-              <td className="p-2">{a.category ?? "—"}</td>
+              <td className="p-2">{a.category ? (categoryName.get(a.category) ?? a.category) : "—"}</td>
               <td className="p-2">{a.published ? "Yes" : "No"}</td>
             </tr>
           ))}
