@@ -36,12 +36,12 @@ export function LoginThrottleTable({ throttles, canWrite, onClear }: { throttles
           <tbody>
             {throttles.map((t) => (
               <tr key={t.key} className="border-b border-slate-100">
-                <th scope="row" className="p-2 text-left font-mono font-normal wrap-anywhere">
+                <th scope="row" className="p-2 text-left font-mono font-normal whitespace-nowrap">
                   {t.key}
                 </th>
                 <td className="p-2">{t.failures}</td>
-                <td className="p-2">{t.lastFailureAt.replace("T", " ").slice(0, 19)}</td>
-                <td className="p-2">{t.blocked ? t.blockedUntil.replace("T", " ").slice(0, 19) : "not blocked"}</td>
+                <td className="p-2 whitespace-nowrap">{t.lastFailureAt.replace("T", " ").slice(0, 19)}</td>
+                <td className="p-2 whitespace-nowrap">{t.blocked ? t.blockedUntil.replace("T", " ").slice(0, 19) : "not blocked"}</td>
                 {canWrite && (
                   <td className="p-2">
                     <Button type="button" variant="secondary" className="px-2 py-1" onClick={async () => setOutcome(await onClear(t.key))} aria-label={`Clear ${t.key}`}>

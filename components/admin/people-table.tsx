@@ -77,7 +77,7 @@ export function PeopleTable({
         <tbody>
           {people.map((p) => (
             <tr key={p.userId} className="border-b border-slate-100">
-              <th scope="row" className="p-2 text-left font-mono font-normal wrap-anywhere">
+              <th scope="row" className="p-2 text-left font-mono font-normal whitespace-nowrap">
                 {p.userId}
               </th>
               <td className="min-w-32 p-2 wrap-anywhere">{p.name}</td>
