@@ -76,7 +76,7 @@ export function CategoryEditor({
           {result.message}
         </p>
       )}
-      <fieldset disabled={!canWrite} className="grid gap-3 sm:grid-cols-3">
+      <fieldset disabled={!canWrite} className="grid min-w-0 gap-3 sm:grid-cols-3">
         {creating && (
           <Field id={id("slug")} label="Slug" hint="e.g. hardware; it never changes." errors={fields.slug}>
             {(d, inv) => <input id={id("slug")} value={value.slug} onChange={set("slug")} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}

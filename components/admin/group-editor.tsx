@@ -44,7 +44,7 @@ export function GroupEditor({
           {result.message}
         </p>
       )}
-      <fieldset disabled={!canWrite} className="grid gap-3 sm:grid-cols-3">
+      <fieldset disabled={!canWrite} className="grid min-w-0 gap-3 sm:grid-cols-3">
         <Field id={id("name")} label="Name" errors={fields.name}>
           {(d, inv) => <input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
         </Field>

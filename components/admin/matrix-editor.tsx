@@ -96,7 +96,7 @@ export function MatrixEditor({
       <MatrixGridEditor cells={cells} currentCells={current.cells} readOnly={!canPublish} onChange={setCell} />
       <SlaTargetsEditor targets={targets} readOnly={!canPublish} fieldErrors={fields} onChange={(i, t) => setTargets((all) => all.map((x, j) => (j === i ? t : x)))} />
 
-      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+      <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">What-if</legend>
         <p className="text-sm text-slate-700">
           Replays the tickets opened in the period (at most {ticketCap.toLocaleString("en")}) on the current version and on this draft. Nothing is saved.
