@@ -138,14 +138,17 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   deactivate: "Deactivated",
   delete: "Deleted",
   publish: "Published",
-  "remove-demo": "Removed demo account",
+  "remove-demo": "Removed a demo account",
   update: "Updated",
-  "issue-pin": "Issued a PIN to",
-  "reset-password": "Reset the password of",
+  "issue-pin": "Issued a new PIN",
+  "reset-password": "Reset a password",
 };
+
+/** Actions whose words already say what changed. */
+const AUDIT_ACTION_ALONE = new Set(["remove-demo", "issue-pin", "reset-password"]);
 
 /** "Published priority matrix": an audit entry in words; an unknown code is shown as it is rather than hidden. */
 export function auditLabel(action: string, entity: string): string {
   const verb = AUDIT_ACTION_LABEL[action] ?? action;
-  return action === "remove-demo" ? verb : `${verb} ${AUDIT_ENTITY_LABEL[entity] ?? entity}`;
+  return AUDIT_ACTION_ALONE.has(action) ? verb : `${verb} ${AUDIT_ENTITY_LABEL[entity] ?? entity}`;
 }

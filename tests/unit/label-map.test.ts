@@ -27,3 +27,13 @@ describe("the label map", () => {
     });
   }
 });
+
+describe("the audit trail in words", () => {
+  it("says each recorded action and entity in words", async () => {
+    const { auditLabel } = await import("@/lib/labels");
+    expect(auditLabel("publish", "PriorityMatrix")).toBe("Published priority matrix");
+    expect(auditLabel("delete", "SupportGroup")).toBe("Deleted group");
+    expect(auditLabel("issue-pin", "User")).toBe("Issued a new PIN");
+    expect(auditLabel("something-new", "Thing")).toBe("something-new Thing");
+  });
+});
