@@ -112,6 +112,8 @@ test.describe("staff layout", () => {
     const label = `${spec.path().replace(ARTICLE_SLUG, "<long article>")} as ${spec.who.userId}`.replace("/queue/tickets/", "/queue/tickets/<number>");
     test(`${label}: one header, fits 360 and 1366 px, no serious axe violation`, async ({ page }, testInfo: TestInfo) => {
       if (spec.fixme) test.fixme(true, spec.fixme);
+      // Two widths, full-page screenshots (the groups page is 9,500 px tall at 360 px) and two axe runs on a shared 2-core machine.
+      test.setTimeout(150_000);
       await loginAsStaff(page, spec.who);
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });
