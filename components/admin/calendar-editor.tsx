@@ -33,7 +33,7 @@ export function CalendarEditor({ initial, canWrite, onSave }: { initial: Support
           {result.message}
         </p>
       )}
-      <fieldset disabled={!canWrite} className="space-y-4">
+      <fieldset disabled={!canWrite} className="min-w-0 space-y-4">
         <div className="grid gap-3 sm:grid-cols-3">
           <Field id="calendar-zone" label="Time zone" hint="IANA name, e.g. UTC or Europe/Berlin." errors={fields.timeZone}>
             {(d, inv) => <input id="calendar-zone" value={calendar.timeZone} onChange={(e) => setCalendar({ ...calendar, timeZone: e.target.value })} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}

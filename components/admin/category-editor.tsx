@@ -1,5 +1,6 @@
 "use client";
 
+import { LEVEL_LABEL } from "@/lib/labels";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
@@ -61,7 +62,7 @@ export function CategoryEditor({
 
   return (
     <form onSubmit={submit} noValidate aria-label={category ? `Category ${category.name}` : "New category"} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h3 className="font-semibold text-slate-900">
+      <h3 className="font-semibold wrap-anywhere text-slate-900">
         {category ? (
           <>
             {category.name} <span className="text-sm font-normal text-slate-600">({category.slug})</span>
@@ -75,7 +76,7 @@ export function CategoryEditor({
           {result.message}
         </p>
       )}
-      <fieldset disabled={!canWrite} className="grid gap-3 sm:grid-cols-3">
+      <fieldset disabled={!canWrite} className="grid min-w-0 gap-3 sm:grid-cols-3">
         {creating && (
           <Field id={id("slug")} label="Slug" hint="e.g. hardware; it never changes." errors={fields.slug}>
             {(d, inv) => <input id={id("slug")} value={value.slug} onChange={set("slug")} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
@@ -87,14 +88,14 @@ export function CategoryEditor({
         <Field id={id("description")} label="Description" errors={fields.description}>
           {(d, inv) => <input id={id("description")} value={value.description} onChange={set("description")} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
         </Field>
-        {select("defaultImpact", "Default impact", LEVELS.map((l) => ({ value: l, label: l.toLowerCase() })))}
-        {select("defaultUrgency", "Default urgency", LEVELS.map((l) => ({ value: l, label: l.toLowerCase() })))}
+        {select("defaultImpact", "Default impact", LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] })))}
+        {select("defaultUrgency", "Default urgency", LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] })))}
         {select("sopArticle", "SOP article (for L1)", [{ value: "", label: "None" }, ...sopArticles.map((a) => ({ value: a.slug, label: a.title }))])}
         {select("l2Group", "L2 group", [{ value: "", label: "The default L2 group" }, ...l2Groups.map((g) => ({ value: g.slug, label: g.name }))])}
       </fieldset>
       {canWrite && (
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant={creating ? "primary" : "secondary"}>
+          <Button type="submit" variant={creating ? "primary" : "secondary"} className="max-w-full wrap-anywhere">
             {category ? `Save ${category.name}` : "Create category"}
           </Button>
           {category && onDelete && (

@@ -40,7 +40,7 @@ export function DeleteButton({
 
   return (
     <>
-      <Button type="button" variant="ghost" onClick={() => (setRefusal(null), setOpen(true))}>
+      <Button type="button" variant="ghost" className="max-w-full wrap-anywhere" onClick={() => (setRefusal(null), setOpen(true))}>
         {verb} {what}
       </Button>
       <Dialog open={open} title={`${verb} ${what}?`} onClose={() => setOpen(false)}>

@@ -36,7 +36,7 @@ export function GroupEditor({
 
   return (
     <form onSubmit={submit} noValidate aria-label={`Group ${group.name}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold text-slate-900">
+      <h2 className="text-lg font-semibold wrap-anywhere text-slate-900">
         {group.name} <span className="text-sm font-normal text-slate-600">({group.slug} · {group.tier})</span>
       </h2>
       {result && (
@@ -44,7 +44,7 @@ export function GroupEditor({
           {result.message}
         </p>
       )}
-      <fieldset disabled={!canWrite} className="grid gap-3 sm:grid-cols-3">
+      <fieldset disabled={!canWrite} className="grid min-w-0 gap-3 sm:grid-cols-3">
         <Field id={id("name")} label="Name" errors={fields.name}>
           {(d, inv) => <input id={id("name")} value={name} onChange={(e) => setName(e.target.value)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
         </Field>
@@ -71,7 +71,7 @@ export function GroupEditor({
             {agents.map((a) => (
               <label key={a.userId} className="mr-3 inline-flex items-center gap-1">
                 <input type="checkbox" checked={members.includes(a.userId)} onChange={(e) => setMembers(e.target.checked ? [...members, a.userId] : members.filter((m) => m !== a.userId))} />
-                {a.name} ({a.userId})
+                <span className="wrap-anywhere">{a.name} ({a.userId})</span>
               </label>
             ))}
             {fields.members && <p className="text-red-700">{fields.members.join(" ")}</p>}
@@ -81,7 +81,7 @@ export function GroupEditor({
       {group.tier === "L2" && <p className="text-sm text-slate-700">Takes L1 escalations of: {group.categories.length ? group.categories.join(", ") : "categories without their own L2 group"}.</p>}
       {canWrite && (
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant="secondary">
+          <Button type="submit" variant="secondary" className="max-w-full wrap-anywhere">
             Save {group.name}
           </Button>
           {onDelete && (

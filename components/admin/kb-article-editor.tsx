@@ -46,7 +46,7 @@ export function KbArticleEditor({
           {result.message}
         </p>
       )}
-      <fieldset disabled={!canWrite} className="space-y-4">
+      <fieldset disabled={!canWrite} className="min-w-0 space-y-4">
         <div className="grid gap-3 sm:grid-cols-2">
           <Field id="kb-title" label="Title" errors={fields.title}>
             {(d, inv) => <input id="kb-title" value={article.title} onChange={(e) => setArticle({ ...article, title: e.target.value })} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
@@ -83,7 +83,7 @@ export function KbArticleEditor({
           <Field id="kb-body" label="Body (Markdown)" errors={fields.body}>
             {(d, inv) => <textarea id="kb-body" rows={18} value={article.body} onChange={(e) => setArticle({ ...article, body: e.target.value })} className={`${INPUT_CLASS} font-mono`} aria-describedby={d} aria-invalid={inv} />}
           </Field>
-          <section aria-label="Preview" className="rounded-md border border-slate-200 bg-slate-50 p-3">
+          <section aria-label="Preview" className="min-w-0 rounded-md border border-slate-200 bg-slate-50 p-3">
             <h2 className="mb-2 text-sm font-medium text-slate-800">Preview</h2>
             <Markdown>{article.body || "_Nothing to preview yet._"}</Markdown>
           </section>

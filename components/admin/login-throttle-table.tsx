@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { LoginThrottleView } from "@/lib/admin/list-login-throttles";
@@ -21,6 +22,7 @@ export function LoginThrottleTable({ throttles, canWrite, onClear }: { throttles
       {!throttles.length ? (
         <p className="text-sm text-slate-700">No failed logins on record.</p>
       ) : (
+        <TableScroll label="Login throttling">
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="border-b border-slate-200 text-left">
@@ -34,12 +36,12 @@ export function LoginThrottleTable({ throttles, canWrite, onClear }: { throttles
           <tbody>
             {throttles.map((t) => (
               <tr key={t.key} className="border-b border-slate-100">
-                <th scope="row" className="p-2 text-left font-mono font-normal">
+                <th scope="row" className="p-2 text-left font-mono font-normal whitespace-nowrap">
                   {t.key}
                 </th>
                 <td className="p-2">{t.failures}</td>
-                <td className="p-2">{t.lastFailureAt.replace("T", " ").slice(0, 19)}</td>
-                <td className="p-2">{t.blocked ? t.blockedUntil.replace("T", " ").slice(0, 19) : "not blocked"}</td>
+                <td className="p-2 whitespace-nowrap">{t.lastFailureAt.replace("T", " ").slice(0, 19)}</td>
+                <td className="p-2 whitespace-nowrap">{t.blocked ? t.blockedUntil.replace("T", " ").slice(0, 19) : "not blocked"}</td>
                 {canWrite && (
                   <td className="p-2">
                     <Button type="button" variant="secondary" className="px-2 py-1" onClick={async () => setOutcome(await onClear(t.key))} aria-label={`Clear ${t.key}`}>
@@ -51,6 +53,7 @@ export function LoginThrottleTable({ throttles, canWrite, onClear }: { throttles
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

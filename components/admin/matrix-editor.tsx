@@ -96,7 +96,7 @@ export function MatrixEditor({
       <MatrixGridEditor cells={cells} currentCells={current.cells} readOnly={!canPublish} onChange={setCell} />
       <SlaTargetsEditor targets={targets} readOnly={!canPublish} fieldErrors={fields} onChange={(i, t) => setTargets((all) => all.map((x, j) => (j === i ? t : x)))} />
 
-      <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+      <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">What-if</legend>
         <p className="text-sm text-slate-700">
           Replays the tickets opened in the period (at most {ticketCap.toLocaleString("en")}) on the current version and on this draft. Nothing is saved.
@@ -121,7 +121,7 @@ export function MatrixEditor({
 
       {canPublish && (
         <div className="flex flex-wrap items-end gap-3">
-          <div className="min-w-80 flex-1">
+          <div className="w-full min-w-0 flex-1 sm:w-auto sm:min-w-80">
             <Field id="matrix-note" label="Note for this version" hint="Why it changes; shown in the version history." errors={fields.note}>
               {(describedBy, invalid) => (
                 <input id="matrix-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />

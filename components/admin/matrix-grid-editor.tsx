@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { Impact, Priority, Urgency } from "@/lib/db/generated/enums";
 import { IMPACTS, LEVEL_LABEL, PRIORITIES, URGENCIES } from "./matrix-labels";
 
@@ -23,6 +24,7 @@ export function MatrixGridEditor({
 }) {
   const find = (list: CellValue[], impact: Impact, urgency: Urgency) => list.find((c) => c.impact === impact && c.urgency === urgency)?.priority;
   return (
+    <TableScroll label="Priority matrix">
     <table className="border-collapse text-sm">
       <caption className="mb-2 text-left text-slate-700">Rows: impact. Columns: urgency.</caption>
       <thead>
@@ -71,5 +73,6 @@ export function MatrixGridEditor({
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -4,12 +4,7 @@ export const IMPACTS: Impact[] = ["HIGH", "MEDIUM", "LOW"];
 export const URGENCIES: Urgency[] = ["HIGH", "MEDIUM", "LOW"];
 export const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4", "P5"];
 
-export const LEVEL_LABEL: Record<Impact | Urgency, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export { LEVEL_LABEL } from "@/lib/labels";
 
-/** Minutes as a short duration: 90 → "1 h 30 min", 2400 → "40 h". */
-export function formatMinutes(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (!h) return `${m} min`;
-  return m ? `${h} h ${m} min` : `${h} h`;
-}
+/** Minutes as every duration reads: 90 → "1 h 30 min", 2400 → "1 d 16 h". */
+export { formatMinutes } from "@/lib/format/duration";

@@ -1,3 +1,5 @@
+import { TableScroll } from "@/components/ui/table-scroll";
+import { SLA_CLOCK_LABEL } from "@/lib/labels";
 import type { MatrixVersionView } from "@/lib/admin/list-matrix-versions";
 import { IMPACTS, LEVEL_LABEL, URGENCIES, formatMinutes } from "./matrix-labels";
 
@@ -12,13 +14,14 @@ export function MatrixVersionHistory({ versions }: { versions: MatrixVersionView
         {versions.map((v, index) => (
           <li key={v.version} className="rounded-md border border-slate-200 bg-white">
             <details open={index === 0}>
-              <summary className="cursor-pointer px-3 py-2 text-sm">
+              <summary className="cursor-pointer px-3 py-2 text-sm wrap-anywhere">
                 <strong>Version {v.version}</strong>
                 {index === 0 && " (current)"} — published {new Date(v.publishedAt).toISOString().replace("T", " ").slice(0, 16)} UTC by{" "}
                 {v.publishedBy ? `${v.publishedBy.name} (${v.publishedBy.userId})` : "the seed"}
                 {v.note && ` — “${v.note}”`}
               </summary>
               <div className="flex flex-wrap gap-6 px-3 pb-3 text-sm">
+                <TableScroll label={`Version ${v.version} matrix`}>
                 <table className="border-collapse">
                   <caption className="sr-only">Version {v.version} matrix</caption>
                   <thead>
@@ -46,6 +49,8 @@ export function MatrixVersionHistory({ versions }: { versions: MatrixVersionView
                     ))}
                   </tbody>
                 </table>
+                </TableScroll>
+                <TableScroll label={`Version ${v.version} SLA targets`}>
                 <table className="border-collapse">
                   <caption className="sr-only">Version {v.version} SLA targets</caption>
                   <thead>
@@ -70,11 +75,12 @@ export function MatrixVersionHistory({ versions }: { versions: MatrixVersionView
                         <td className="p-1">
                           {formatMinutes(t.tierBudgetMinutes.L1)} / {formatMinutes(t.tierBudgetMinutes.L2)} / {formatMinutes(t.tierBudgetMinutes.L3)}
                         </td>
-                        <td className="p-1">{t.businessHours ? "business hours" : "24×7"}</td>
+                        <td className="p-1">{SLA_CLOCK_LABEL[t.businessHours ? "BUSINESS_HOURS" : "ALWAYS"]}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
+                </TableScroll>
               </div>
             </details>
           </li>

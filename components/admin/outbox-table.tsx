@@ -1,3 +1,4 @@
+import { OUTBOX_STATUS_LABEL } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import type { OutboxMessageJson } from "@/lib/mail/list-outbox";
 
@@ -16,10 +17,10 @@ export function OutboxTable({ messages }: { messages: OutboxMessageJson[] }) {
       {messages.map((m) => (
         <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <span className="font-medium break-all">{m.subject}</span>
-            <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge>
+            <span className="min-w-0 font-medium wrap-anywhere">{m.subject}</span>
+            <Badge tone={STATUS_TONE[m.status]}>{OUTBOX_STATUS_LABEL[m.status]}</Badge>
           </div>
-          <p className="text-slate-700">
+          <p className="wrap-anywhere text-slate-700">
             To <span className="font-mono">{m.toAddress}</span> · {deliveryLabel(m)} · queued {m.createdAt.slice(0, 16).replace("T", " ")} UTC
           </p>
           {m.lastError && <p className="text-red-700">Last error: {m.lastError}</p>}

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { ROLE_LABEL } from "@/lib/labels";
 import { Button } from "@/components/ui/button";
 import type { PersonView } from "@/lib/admin/person-json";
 import type { AdminActionResult } from "./admin-action-result";
@@ -60,6 +62,7 @@ export function PeopleTable({
           {outcome.message}
         </p>
       )}
+      <TableScroll label="People">
       <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-left">
@@ -74,16 +77,16 @@ export function PeopleTable({
         <tbody>
           {people.map((p) => (
             <tr key={p.userId} className="border-b border-slate-100">
-              <th scope="row" className="p-2 text-left font-mono font-normal">
+              <th scope="row" className="p-2 text-left font-mono font-normal whitespace-nowrap">
                 {p.userId}
               </th>
-              <td className="p-2">{p.name}</td>
+              <td className="min-w-32 p-2 wrap-anywhere">{p.name}</td>
               <td className="p-2">
-                {p.role.toLowerCase()}
+                {ROLE_LABEL[p.role]}
                 {p.tier && ` · ${p.tier}`}
               </td>
               <td className="p-2">{p.organization ?? "—"}</td>
-              <td className="p-2">{p.active ? "active" : "deactivated"}</td>
+              <td className="p-2">{p.active ? "Active" : "Deactivated"}</td>
               {canWrite && (
                 <td className="space-x-2 p-2 whitespace-nowrap">
                   {p.role === "CUSTOMER" && p.active && (
@@ -107,6 +110,7 @@ export function PeopleTable({
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </section>
   );
 }

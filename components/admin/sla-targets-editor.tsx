@@ -1,5 +1,6 @@
 "use client";
 
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { PriorityMatrixInput } from "@/lib/validation/routing";
 
 export type TargetValue = PriorityMatrixInput["targets"][number];
@@ -37,6 +38,7 @@ export function SlaTargetsEditor({
     else onChange(index, { ...t, [field]: minutes });
   }
   return (
+    <TableScroll label="SLA targets">
     <table className="w-full border-collapse text-sm">
       <caption className="mb-2 text-left text-slate-700">SLA targets, in minutes on the priority&apos;s clock.</caption>
       <thead>
@@ -95,5 +97,6 @@ export function SlaTargetsEditor({
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

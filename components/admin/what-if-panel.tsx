@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { WhatIfResult } from "@/lib/admin/run-what-if";
 import type { ReplaySummary } from "@/lib/routing/what-if";
 import { PRIORITIES } from "./matrix-labels";
@@ -41,6 +42,7 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
         {result.capped && ` The period holds more than ${result.cap.toLocaleString("en")} tickets: only the first ${result.cap.toLocaleString("en")} were replayed.`}{" "}
         Due times are recomputed from when each ticket was opened (pauses are not replayed).
       </p>
+      <TableScroll label="What-if result">
       <table className="w-full max-w-xl border-collapse text-sm">
         <thead>
           <tr className="border-b border-slate-200">
@@ -71,6 +73,7 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
           </tbody>
         ))}
       </table>
+      </TableScroll>
     </section>
   );
 }

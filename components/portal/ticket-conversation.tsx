@@ -1,6 +1,6 @@
 import { Markdown } from "@/components/ui/markdown";
 import type { PortalHistoryEntry, PortalReply } from "@/lib/tickets/customer-conversation";
-import { formatMoment } from "@/lib/tickets/update-promise";
+import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** The description, the public replies (support's set apart from the customer's), then the status history. */
 export function TicketConversation({ description, replies, history }: { description: string; replies: PortalReply[]; history: PortalHistoryEntry[] }) {
@@ -18,7 +18,7 @@ export function TicketConversation({ description, replies, history }: { descript
           {replies.map((r) => (
             <li key={r.id} className={`rounded-lg border p-3 ${r.fromSupport ? "border-indigo-200 bg-indigo-50" : "border-slate-200 bg-white"}`}>
               <p className="mb-1 text-xs font-medium text-slate-700">
-                {r.fromSupport ? `${r.author} (support)` : r.author} · <time dateTime={r.at}>{formatMoment(r.at)}</time>
+                {r.fromSupport ? `${r.author} (support)` : r.author} · <ZonedTime kind="moment" at={r.at} />
               </p>
               <Markdown>{r.body}</Markdown>
             </li>
@@ -32,9 +32,7 @@ export function TicketConversation({ description, replies, history }: { descript
         <ol className="space-y-1 border-l-2 border-slate-200 pl-3 text-sm">
           {history.map((h, i) => (
             <li key={i}>
-              <time dateTime={h.at} className="text-xs text-slate-700">
-                {formatMoment(h.at)}
-              </time>{" "}
+              <ZonedTime kind="moment" at={h.at} className="text-xs text-slate-700" />{" "}
               {h.explanation}
             </li>
           ))}

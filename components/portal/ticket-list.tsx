@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
-import { formatMoment, isUpdateLate, nextUpdateShort } from "@/lib/tickets/update-promise";
+import { ZonedTime } from "@/components/ui/zoned-time";
+import { isUpdateLate } from "@/lib/tickets/update-promise";
 
 /** The customer's tickets as cards: one column on a phone, the facts they ask about first. */
 export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; now: Date }) {
@@ -28,12 +29,12 @@ export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; no
               </div>
               <div>
                 <dt className="inline font-medium">Next update: </dt>
-                <dd className={`inline ${late ? "font-medium text-amber-900" : ""}`}>{nextUpdateShort(t.status, t.nextUpdateAt, now)}</dd>
+                <dd className={`inline ${late ? "font-medium text-amber-900" : ""}`}><ZonedTime kind="next-update" status={t.status} at={t.nextUpdateAt} now={now.toISOString()} /></dd>
               </div>
               <div>
                 <dt className="inline font-medium">Last activity: </dt>
                 <dd className="inline">
-                  <time dateTime={t.lastActivityAt}>{formatMoment(t.lastActivityAt)}</time>
+                  <ZonedTime kind="moment" at={t.lastActivityAt} />
                 </dd>
               </div>
             </dl>

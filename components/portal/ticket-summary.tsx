@@ -1,10 +1,10 @@
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
-import { formatMoment, isUpdateLate, updatePromise } from "@/lib/tickets/update-promise";
+import { ZonedTime } from "@/components/ui/zoned-time";
+import { isUpdateLate } from "@/lib/tickets/update-promise";
 
 /** The ticket's head: what it is, where it stands, who is on it, and the next update promised. */
 export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now: Date }) {
-  const promise = updatePromise(ticket.nextUpdateAt, now);
   return (
     <header className="space-y-3">
       <p className="font-mono text-sm text-slate-700">{ticket.number}</p>
@@ -25,17 +25,16 @@ export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now
           <dd>{ticket.supportLevel}</dd>
         </div>
       </dl>
-      {promise && (
+      {ticket.nextUpdateAt && (
         <p className={`rounded-md px-3 py-2 text-sm font-medium ${isUpdateLate(ticket.nextUpdateAt, now) ? "bg-amber-50 text-amber-900" : "bg-indigo-50 text-indigo-900"}`}>
-          <time dateTime={ticket.nextUpdateAt!}>{promise}</time>.
+          <ZonedTime kind="promise" at={ticket.nextUpdateAt} now={now.toISOString()} />.
         </p>
       )}
-      {!promise && ticket.status === "PENDING_CUSTOMER" && (
+      {!ticket.nextUpdateAt && ticket.status === "PENDING_CUSTOMER" && (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">We are waiting for your reply; our next update is promised once you answer.</p>
       )}
       <p className="text-xs text-slate-700">
-        Opened <time dateTime={ticket.createdAt}>{formatMoment(ticket.createdAt)}</time> · last activity{" "}
-        <time dateTime={ticket.lastActivityAt}>{formatMoment(ticket.lastActivityAt)}</time>
+        Opened <ZonedTime kind="moment" at={ticket.createdAt} /> · last activity <ZonedTime kind="moment" at={ticket.lastActivityAt} />
       </p>
     </header>
   );

@@ -26,8 +26,15 @@ export function ActionBar({
 }) {
   const lowerTier = ticket.tier === "L4" ? "L3" : ticket.tier === "L3" ? "L2" : "L1";
   const none = !actions.claim && !actions.escalate && !actions.returnToLowerTier && actions.statuses.length === 0 && !actions.assign;
+  if (none) return <p className="text-sm text-slate-700">Nothing to do here for you: the ticket is with {ticket.assignee?.name ?? ticket.group.name}.</p>;
+  // On a phone the actions sit in a bar at the bottom of the screen that scrolls sideways on its own; from sm up, in the page.
   return (
-    <div role="toolbar" aria-label="Ticket actions" className="flex flex-wrap items-center gap-2">
+    <div
+      role="toolbar"
+      aria-label="Ticket actions"
+      data-testid="ticket-actions"
+      className="fixed inset-x-0 bottom-0 z-10 flex items-center gap-2 overflow-x-auto border-t border-slate-300 bg-white p-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] sm:static sm:flex-wrap sm:overflow-visible sm:border-0 sm:bg-transparent sm:p-0 sm:shadow-none [&_button]:shrink-0 [&_button]:whitespace-nowrap"
+    >
       {actions.claim && (
         <Button onClick={onClaim} disabled={busy} aria-keyshortcuts="c">
           Claim
@@ -44,7 +51,7 @@ export function ActionBar({
         </Button>
       )}
       {actions.statuses.length > 0 && (
-        <div role="group" aria-label="Set status" className="flex flex-wrap gap-2">
+        <div role="group" aria-label="Set status" className="flex shrink-0 gap-2 sm:flex-wrap">
           {actions.statuses.map((status) => (
             <Button key={status} variant="secondary" onClick={() => onStatus(status)} disabled={busy}>
               {AGENT_STATUS_LABEL[status]}
@@ -57,7 +64,6 @@ export function ActionBar({
           Assign
         </Button>
       )}
-      {none && <p className="text-sm text-slate-700">Nothing to do here for you: the ticket is with {ticket.assignee?.name ?? ticket.group.name}.</p>}
     </div>
   );
 }

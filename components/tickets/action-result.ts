@@ -18,5 +18,5 @@ export interface TicketPageActions {
   returnToLowerTier: (number: string, input: unknown) => Promise<ActionResult>;
   assign: (number: string, input: unknown) => Promise<ActionResult>;
   update: (number: string, input: unknown, seenEvents: number) => Promise<ActionResult>;
-  comment: (number: string, input: unknown) => Promise<ActionResult>;
+  comment: (number: string, form: FormData) => Promise<ActionResult>;
 }

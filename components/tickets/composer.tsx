@@ -3,53 +3,69 @@
 import { useState, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
+import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
+import { ATTACHMENTS_FIELD } from "@/lib/attachments/prepare-uploads";
 import type { ActionResult } from "./action-result";
 
 type Visibility = "PUBLIC" | "INTERNAL";
 
-/** A public reply (counts as first response and customer update) or an internal note, in Markdown. */
-export function Composer({ textareaRef, onSend }: { textareaRef: Ref<HTMLTextAreaElement>; onSend: (input: { body: string; visibility: Visibility }) => Promise<ActionResult> }) {
+/**
+ * A public reply (counts as first response and customer update) or an internal note, in Markdown, with up
+ * to 5 files. `notesOnly`: the agent handed the ticket on and may add internal notes only.
+ */
+export function Composer({ textareaRef, notesOnly = false, onSend }: { textareaRef: Ref<HTMLTextAreaElement>; notesOnly?: boolean; onSend: (form: FormData) => Promise<ActionResult> }) {
   const [body, setBody] = useState("");
-  const [visibility, setVisibility] = useState<Visibility>("PUBLIC");
+  const [chosen, setVisibility] = useState<Visibility>("PUBLIC");
+  const visibility: Visibility = notesOnly ? "INTERNAL" : chosen;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A new key empties the file input once its files were sent.
+  const [sent, setSent] = useState(0);
 
-  async function send(event: React.FormEvent) {
+  async function send(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    form.set("visibility", visibility);
     setBusy(true);
-    const result = await onSend({ body, visibility });
+    const result = await onSend(form);
     setBusy(false);
     if (result.ok) {
       setBody("");
       setError(null);
-    } else setError(result.fields?.body?.join(" ") ?? result.message);
+      setSent((n) => n + 1);
+    } else setError([...(result.fields?.body ?? []), ...(result.fields?.[ATTACHMENTS_FIELD] ?? [])].join(" ") || result.message);
   }
 
   return (
-    <section aria-labelledby="composer-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="composer-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="composer-heading" className="mb-2 font-semibold">
-        Reply or note
+        {notesOnly ? "Internal note" : "Reply or note"}
       </h2>
       <form onSubmit={send} className="space-y-2">
-        <fieldset className="flex gap-4 text-sm">
-          <legend className="sr-only">Who sees it</legend>
-          <label className="flex items-center gap-1">
-            <input type="radio" name="visibility" checked={visibility === "PUBLIC"} onChange={() => setVisibility("PUBLIC")} />
-            Public reply (the customer sees it)
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="radio" name="visibility" checked={visibility === "INTERNAL"} onChange={() => setVisibility("INTERNAL")} />
-            Internal note (staff only)
-          </label>
-        </fieldset>
+        {notesOnly ? (
+          <p className="text-sm text-slate-700">You handed this ticket on: you can still add internal notes (staff only) for the tier that has it.</p>
+        ) : (
+          <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <legend className="sr-only">Who sees it</legend>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="visibility" value="PUBLIC" checked={visibility === "PUBLIC"} onChange={() => setVisibility("PUBLIC")} />
+              Public reply (the customer sees it)
+            </label>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="visibility" value="INTERNAL" checked={visibility === "INTERNAL"} onChange={() => setVisibility("INTERNAL")} />
+              Internal note (staff only)
+            </label>
+          </fieldset>
+        )}
         <label htmlFor="composer-body" className="block text-sm font-medium">
           Message (Markdown)
         </label>
         <p id="composer-hint" className="text-xs text-slate-700">
-          {visibility === "PUBLIC" ? "The customer sees it. It counts as a customer update (the update clock starts again) and, if none was given yet, as the first response." : "Only staff see notes; they go into the escalation summary."}
+          {visibility === "PUBLIC" ? "The customer sees it. It counts as a customer update (the update clock starts again) and, if none was given yet, as the first response." : "Only staff see notes and their files; they go into the escalation summary."}
         </p>
         <textarea
           id="composer-body"
+          name="body"
           ref={textareaRef}
           value={body}
           onChange={(e) => setBody(e.target.value)}
@@ -58,6 +74,22 @@ export function Composer({ textareaRef, onSend }: { textareaRef: Ref<HTMLTextAre
           aria-invalid={Boolean(error)}
           aria-describedby={error ? "composer-hint composer-error" : "composer-hint"}
         />
+        <label htmlFor="composer-files" className="block text-sm font-medium">
+          Files (optional)
+        </label>
+        <input
+          key={sent}
+          id="composer-files"
+          name={ATTACHMENTS_FIELD}
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          aria-describedby="composer-files-hint"
+          className="block w-full min-w-0 text-sm text-slate-800 file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
+        />
+        <p id="composer-files-hint" className="text-xs text-slate-700">
+          Screenshots, PDF, or text and log files; up to 5 files of 10 MB each.{visibility === "INTERNAL" ? " Files of a note stay internal." : ""}
+        </p>
         {error && (
           <p id="composer-error" className="text-sm text-red-700">
             {error}

@@ -7,19 +7,28 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { Tier } from "@/lib/db/generated/enums";
 import type { GroupOption } from "@/lib/tickets/ticket-workspace";
 import type { ActionResult } from "./action-result";
+import { L4_KIND_LABEL } from "./handoff-labels";
 
 export interface EscalateInput {
   reason: string;
   summary: string;
+  stepsDone: string[];
   toGroup?: string;
   externalReference?: string;
 }
 
-/** Reason, summary (pre-filled from the ticked SOP steps and notes), and for L4 the group and its reference. */
+/** What each kind of L4 group is, under the picker. */
+const L4_KIND_HINT = "Vendor: an outside supplier's support, on their own clock. Internal engineering: our architecture or engineering team.";
+
+/**
+ * Reason, summary (pre-filled from the ticked SOP steps and notes), and for L4 the group (vendors and internal
+ * engineering apart) and its reference. The ticked steps go with it, for the hand-off card.
+ */
 export function EscalateDialog({
   open,
   toTier,
   summaryDraft,
+  stepsDone,
   l4Groups,
   onSubmit,
   onClose,
@@ -27,13 +36,14 @@ export function EscalateDialog({
   open: boolean;
   toTier: Tier | null;
   summaryDraft: string;
+  stepsDone: string[];
   l4Groups: GroupOption[];
   onSubmit: (input: EscalateInput) => Promise<ActionResult>;
   onClose: () => void;
 }) {
   return (
     <Dialog open={open} title={`Escalate to ${toTier ?? "the next tier"}`} onClose={onClose}>
-      <EscalateForm toL4={toTier === "L4"} summaryDraft={summaryDraft} l4Groups={l4Groups} onSubmit={onSubmit} onCancel={onClose} />
+      <EscalateForm toL4={toTier === "L4"} summaryDraft={summaryDraft} stepsDone={stepsDone} l4Groups={l4Groups} onSubmit={onSubmit} onCancel={onClose} />
     </Dialog>
   );
 }
@@ -41,12 +51,14 @@ export function EscalateDialog({
 function EscalateForm({
   toL4,
   summaryDraft,
+  stepsDone,
   l4Groups,
   onSubmit,
   onCancel,
 }: {
   toL4: boolean;
   summaryDraft: string;
+  stepsDone: string[];
   l4Groups: GroupOption[];
   onSubmit: (input: EscalateInput) => Promise<ActionResult>;
   onCancel: () => void;
@@ -58,11 +70,12 @@ function EscalateForm({
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
+  const chosen = l4Groups.find((g) => g.slug === toGroup);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const input: EscalateInput = { reason, summary, ...(toL4 && toGroup ? { toGroup } : {}), ...(toL4 && reference.trim() ? { externalReference: reference } : {}) };
+    const input: EscalateInput = { reason, summary, stepsDone, ...(toL4 && toGroup ? { toGroup } : {}), ...(toL4 && reference.trim() ? { externalReference: reference } : {}) };
     const answer = await onSubmit(input);
     setBusy(false);
     setResult(answer);
@@ -87,18 +100,39 @@ function EscalateForm({
       </Field>
       {toL4 && (
         <>
-          <Field id="escalate-group" label="L4 group" errors={fields.toGroup}>
+          <Field id="escalate-group" label="L4 group" hint={L4_KIND_HINT} errors={fields.toGroup}>
             {(describedBy, invalid) => (
               <select id="escalate-group" value={toGroup} onChange={(e) => setToGroup(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
                 <option value="">Choose a vendor or engineering group…</option>
-                {l4Groups.map((g) => (
-                  <option key={g.slug} value={g.slug}>
-                    {g.name}
-                  </option>
-                ))}
+                {(["VENDOR", "ENGINEERING"] as const).map((kind) => {
+                  const groups = l4Groups.filter((g) => g.l4Kind === kind);
+                  return (
+                    groups.length > 0 && (
+                      <optgroup key={kind} label={kind === "VENDOR" ? "Vendors" : L4_KIND_LABEL[kind]}>
+                        {groups.map((g) => (
+                          <option key={g.slug} value={g.slug}>
+                            {g.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                    )
+                  );
+                })}
+                {l4Groups
+                  .filter((g) => !g.l4Kind)
+                  .map((g) => (
+                    <option key={g.slug} value={g.slug}>
+                      {g.name}
+                    </option>
+                  ))}
               </select>
             )}
           </Field>
+          {chosen?.l4Kind && (
+            <p className="text-sm text-slate-800" data-testid="l4-kind">
+              {chosen.name} is {chosen.l4Kind === "VENDOR" ? "a vendor" : "internal engineering"}.
+            </p>
+          )}
           <Field id="escalate-reference" label="Their reference" hint="The vendor's case number or the team's ticket." errors={fields.externalReference}>
             {(describedBy, invalid) => (
               <input id="escalate-reference" value={reference} onChange={(e) => setReference(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />

@@ -6,12 +6,12 @@ import { SlaClocks } from "./sla-clocks";
 
 export function TicketHeader({ ticket, serverNow }: { ticket: TicketJson; serverNow: string }) {
   return (
-    <div className="space-y-3">
-      <div>
+    <div className="min-w-0 space-y-3">
+      <div className="min-w-0">
         <p className="font-mono text-sm text-slate-700">
           {ticket.number} · {TYPE_LABEL[ticket.type]}
         </p>
-        <h1 id="ticket-heading" className="text-xl font-bold">
+        <h1 id="ticket-heading" className="text-xl font-bold [overflow-wrap:anywhere]">
           {ticket.title}
         </h1>
       </div>
@@ -34,18 +34,18 @@ export function TicketHeader({ ticket, serverNow }: { ticket: TicketJson; server
         </div>
         <div className="flex items-center gap-2">
           <dt className="text-slate-700">Group</dt>
-          <dd className="font-semibold">{ticket.group.name}</dd>
+          <dd className="font-semibold [overflow-wrap:anywhere]">{ticket.group.name}</dd>
         </div>
         <div className="flex items-center gap-2">
           <dt className="text-slate-700">{ticket.tier === "L4" ? "L3 coordinator" : "Assignee"}</dt>
-          <dd className="font-semibold" data-testid="ticket-assignee">
+          <dd className="font-semibold [overflow-wrap:anywhere]" data-testid="ticket-assignee">
             {ticket.assignee?.name ?? "Unassigned"}
           </dd>
         </div>
         {ticket.externalReference && (
           <div className="flex items-center gap-2">
             <dt className="text-slate-700">L4 reference</dt>
-            <dd className="font-mono font-semibold">{ticket.externalReference}</dd>
+            <dd className="font-mono font-semibold [overflow-wrap:anywhere]">{ticket.externalReference}</dd>
           </div>
         )}
       </dl>

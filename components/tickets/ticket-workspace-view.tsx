@@ -11,11 +11,14 @@ import { ActionBar } from "./action-bar";
 import type { ActionResult, ConflictInfo, TicketPageActions } from "./action-result";
 import { AGENT_STATUS_LABEL } from "./agent-labels";
 import { AssignDialog } from "./assign-dialog";
+import { AttachmentList } from "./attachment-list";
 import { ClassificationPanel, type Reclassification } from "./classification-panel";
 import { Composer } from "./composer";
 import { ConflictNotice } from "./conflict-notice";
 import { CustomerPanel } from "./customer-panel";
 import { EscalateDialog } from "./escalate-dialog";
+import { HandedOffPanel } from "./handed-off-panel";
+import { HandoffCard } from "./handoff-card";
 import { PresenceIndicator } from "./presence-indicator";
 import { ReturnDialog } from "./return-dialog";
 import { SopPanel } from "./sop-panel";
@@ -55,11 +58,11 @@ export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspa
   const [ticked, setTicked] = useTickedSteps(ticket.number);
   const composerRef = useRef<HTMLTextAreaElement>(null);
 
+  const stepsDone = useMemo(() => workspace.sop?.steps.filter((_, i) => ticked.has(i)) ?? [], [workspace.sop, ticked]);
   const summaryDraft = useMemo(() => {
-    const steps = workspace.sop?.steps.filter((_, i) => ticked.has(i)) ?? [];
     const notes = workspace.timeline.flatMap((e) => (e.kind === "comment" && e.visibility === "INTERNAL" ? [{ author: e.author.name, body: e.body }] : []));
-    return escalationSummaryDraft(workspace.sop?.title ?? null, steps, notes);
-  }, [workspace.sop, workspace.timeline, ticked]);
+    return escalationSummaryDraft(workspace.sop?.title ?? null, stepsDone, notes);
+  }, [workspace.sop, workspace.timeline, stepsDone]);
 
   async function perform(action: () => Promise<ActionResult>): Promise<ActionResult> {
     setBusy(true);
@@ -92,15 +95,15 @@ export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspa
   useShortcuts(shortcuts);
 
   return (
-    <article aria-labelledby="ticket-heading" className="space-y-4">
+    <article aria-labelledby="ticket-heading" className="min-w-0 space-y-4 pb-20 sm:pb-0">
       <TicketHeader ticket={ticket} serverNow={serverNow} />
       <PresenceIndicator ticketNumber={ticket.number} />
-      {workspace.guidance && (
-        <div className="rounded-md border border-sky-300 bg-sky-50 p-3 text-sm" data-testid="guidance">
-          <p className="font-semibold">Guidance from {workspace.guidance.from}</p>
-          <Markdown>{workspace.guidance.text}</Markdown>
-        </div>
+      {workspace.pinnedHandoff && (
+        <section aria-label="Hand-off to act on">
+          <HandoffCard handoff={workspace.pinnedHandoff.handoff} at={workspace.pinnedHandoff.at} serverNow={serverNow} pinned />
+        </section>
       )}
+      {workspace.handedOff && !allowed.comment && <HandedOffPanel nextTicket={workspace.nextTicket} />}
       {conflict && (
         <ConflictNotice
           conflict={conflict.info}
@@ -128,22 +131,25 @@ export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspa
         onStatus={(status) => void save({ status }, ticket.version, workspace.eventCount)}
         onAssign={() => setDialog("assign")}
       />
-      <p className="text-xs text-slate-700">
+      <p className="hidden text-xs text-slate-700 sm:block">
         Press <kbd className="rounded border border-slate-400 px-1 font-mono">?</kbd> for keyboard shortcuts.
       </p>
 
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-4">
           <section aria-labelledby="description-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="description-heading" className="mb-2 font-semibold">
               Description
             </h2>
-            <Markdown>{ticket.description}</Markdown>
+            <Markdown className="[overflow-wrap:anywhere]">{ticket.description}</Markdown>
+            <AttachmentList attachments={workspace.ticketAttachments} label="Files with the ticket" />
           </section>
           <Timeline entries={workspace.timeline} serverNow={serverNow} />
-          {allowed.comment && <Composer textareaRef={composerRef} onSend={(input) => perform(() => actions.comment(ticket.number, input))} />}
+          {(allowed.comment || allowed.note) && (
+            <Composer textareaRef={composerRef} notesOnly={!allowed.comment} onSend={(form) => perform(() => actions.comment(ticket.number, form))} />
+          )}
         </div>
-        <div className="space-y-4">
+        <div className="min-w-0 space-y-4">
           <CustomerPanel customer={ticket.customer} otherTickets={workspace.customerTickets} />
           <ClassificationPanel
             key={ticket.version}
@@ -162,6 +168,7 @@ export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspa
         open={dialog === "escalate"}
         toTier={allowed.escalateTo}
         summaryDraft={summaryDraft}
+        stepsDone={stepsDone}
         l4Groups={workspace.l4Groups}
         onSubmit={(input) => perform(() => actions.escalate(ticket.number, input))}
         onClose={() => setDialog(null)}

@@ -14,7 +14,7 @@ function isSameSitePath(src: string): boolean {
 export function Markdown({ children, className = "" }: { children: string; className?: string }) {
   return (
     <div
-      className={`space-y-2 break-words text-sm leading-relaxed [&_a]:text-indigo-800 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
+      className={`space-y-2 wrap-anywhere text-sm leading-relaxed [&_a]:text-indigo-800 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_pre]:overflow-x-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-2 [&_ul]:list-disc [&_ul]:pl-5 ${className}`}
     >
       <ReactMarkdown
         skipHtml

@@ -3,6 +3,7 @@ import type { Transaction } from "@/lib/db/client";
 import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 import { commentRefusal, type CommentVisibility } from "@/lib/tickets/comment-access";
+import { hasHandedOff } from "@/lib/tickets/handed-off";
 import { attachmentQuotaRefusal } from "./attachment-quota";
 
 /**
@@ -20,7 +21,8 @@ export async function lockTicketForUpload(
   const [ticket] = await tx.$queryRaw<{ tier: Tier; status: TicketStatus }[]>`
     SELECT "tier", "status" FROM "Ticket" WHERE "id" = ${ticketId} FOR UPDATE`;
   if (!ticket) throw notFound("Ticket");
-  const refusal = commentRefusal(actor, ticket, visibility);
+  const handedOff = visibility === "INTERNAL" && (await hasHandedOff(tx, actor, ticketId));
+  const refusal = commentRefusal(actor, ticket, visibility, { handedOff });
   if (refusal) throw new AppError(refusal.code, refusal.message);
   const [held] = await tx.$queryRaw<{ files: number; bytes: number }[]>`
     SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;

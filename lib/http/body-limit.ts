@@ -7,8 +7,11 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
  */
 export const FILE_BODY_LIMIT_BYTES = 52 * 1024 * 1024;
 
-/** Pages whose server actions take files: /portal (the new-ticket form) and /portal/tickets/<number> (a reply). */
-const FILE_PAGES = [/^\/portal\/?$/, /^\/portal\/tickets\/[^/]+\/?$/];
+/**
+ * Pages whose server actions take files: /portal (the new-ticket form), /portal/tickets/<number> (a reply)
+ * and /queue/tickets/<number> (a staff reply or note).
+ */
+const FILE_PAGES = [/^\/portal\/?$/, /^\/portal\/tickets\/[^/]+\/?$/, /^\/queue\/tickets\/[^/]+\/?$/];
 
 export function bodyLimitFor(pathname: string): number {
   return FILE_PAGES.some((page) => page.test(pathname)) ? FILE_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;

@@ -4,7 +4,9 @@
 import {
   CommentVisibility,
   Impact,
+  L4Kind,
   Priority,
+  Role,
   TicketEventType,
   TicketStatus,
   TicketType,
@@ -67,12 +69,32 @@ const Ticket = object({
   resolvedAt: nullableDateTime,
 });
 
+const handoffGroup = nullable(object({ slug: string, name: string, l4Kind: { ...nullable(enumOf(L4Kind)), description: "VENDOR or ENGINEERING for an L4 group." } }));
+
+const Handoff = object(
+  {
+    kind: { type: "string", enum: ["ESCALATION", "AUTO_ESCALATION", "L4_HANDOFF", "RETURN", "L4_REPLY"] },
+    by: { ...nullable(person), description: "Who handed it on; null for the budget sweep. For an L4 reply: who recorded it." },
+    from: object({ tier: enumOf(Tier), group: handoffGroup }),
+    to: object({ tier: enumOf(Tier), group: handoffGroup, assignee: { type: ["string", "null"], description: "The user ID it went to, if anyone." } }),
+    reason: { type: ["string", "null"], description: "Why it moved (escalations); null for returns and replies." },
+    summary: { type: ["string", "null"], description: "Markdown: the escalation summary, the return's guidance, or the L4 group's reply." },
+    stepsDone: { type: "array", items: string, description: "The SOP steps the escalating agent ticked." },
+    externalReference: { type: ["string", "null"], description: "The L4 group's reference (hand-offs to L4 and their replies)." },
+  },
+  "An escalation, automatic escalation, return with guidance, hand-off to L4 or the L4 group's reply.",
+);
+
 const Event = object({
   type: enumOf(TicketEventType),
   at: dateTime,
   actor: {
-    ...nullable({ type: "object", properties: { userId: string, name: string }, required: ["name"] }),
-    description: "Null when the system decided. Customers get the name only, never a staff login ID.",
+    ...nullable({
+      type: "object",
+      properties: { userId: string, name: string, role: enumOf(Role), tier: nullable(enumOf(Tier)) },
+      required: ["name"],
+    }),
+    description: "Null when the system decided. Customers get the name only, never a staff login ID, role or tier.",
   },
   fromTier: nullable(enumOf(Tier)),
   toTier: nullable(enumOf(Tier)),
@@ -90,6 +112,7 @@ const Event = object({
     ),
     description: "The rule that fired and its inputs; always null for customers.",
   },
+  handoff: { ...nullable(ref("Handoff")), description: "The hand-off this event records (escalations, returns, L4 replies); always null for customers." },
 });
 
 const Comment = object({
@@ -148,6 +171,7 @@ export const RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     tickets: { type: "array", items: ref("Ticket") },
     nextCursor: { type: ["string", "null"], description: "Pass as ?cursor= for the next page; null on the last one." },
   }),
+  Handoff,
   Event,
   EventList: object({ events: { type: "array", items: ref("Event") } }),
   Comment,

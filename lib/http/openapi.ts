@@ -135,6 +135,8 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${TICKET}/comments`,
     operationId: "addComment",
     summary: "Add a public reply or an internal note (customers: public replies on their own tickets).",
+    description:
+      "Agents who escalated or returned the ticket may still add internal notes. Sent as multipart/form-data instead, the same fields (body, visibility) may carry up to 5 files under attachments (as POST …/attachments checks them); the answer then also lists them as attachments. An internal note's files are never shown to the customer.",
     body: { name: "AddComment", schema: ZAddComment },
     response: { status: 201, description: "The comment.", schema: "CommentResponse" },
     errors: [403, 409],

@@ -1,3 +1,5 @@
+import { formatSeconds } from "@/lib/format/duration";
+
 /** A share of a whole, 0–1, or null when there is nothing to divide by (shown as "—", never as 0 %). */
 export function rate(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
@@ -8,13 +10,9 @@ export function formatRate(value: number | null): string {
   return value === null ? "—" : `${(Math.round(value * 1000) / 10).toFixed(1)} %`;
 }
 
-/** Seconds as the largest sensible unit: "45 s", "12 min", "3.5 h", "2.1 d"; "—" when there is no value. */
+/** Seconds as every duration reads ("3 h 20 min", lib/format/duration.ts); "—" when there is no value. */
 export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return "—";
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 86_400) return `${(Math.round(seconds / 360) / 10).toFixed(1)} h`;
-  return `${(Math.round(seconds / 8640) / 10).toFixed(1)} d`;
+  return seconds === null ? "—" : formatSeconds(seconds);
 }
 
 export interface FunnelCounts {

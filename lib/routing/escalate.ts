@@ -67,6 +67,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
         inputs: {
           reason: data.reason,
           summary: data.summary,
+          stepsDone: data.stepsDone ?? [],
           externalReference: data.externalReference ?? null,
           l4Kind: group.l4Kind,
           tierMinutesUsed: usedMinutes,

@@ -67,7 +67,12 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
         fromAssignee: ticket.assignee?.userId ?? null,
         toAssignee: assignee?.userId ?? null,
         rule: fromL4 ? "return.l4-reply" : "return.guidance",
-        inputs: { guidance, vendorMinutesUsed: fromL4 ? vendorMinutes : null, budgetLeft: clocks.tierBudgetEndsAt !== null },
+        inputs: {
+          guidance,
+          vendorMinutesUsed: fromL4 ? vendorMinutes : null,
+          budgetLeft: clocks.tierBudgetEndsAt !== null,
+          externalReference: fromL4 ? ticket.externalReference : null,
+        },
         reason: fromL4
           ? `${ticket.group.name} replied (${ticket.externalReference ?? "no reference"}) after ${vendorMinutes} min on the vendor clock; back with ${assignee?.name ?? "L3"} in ${group.name}: ${guidance}`
           : `Returned to ${verdict.toTier} ${group.name}${assignee ? ` (${assignee.name})` : ""} by ${actor.name} with guidance: ${guidance}`,

@@ -8,6 +8,7 @@ import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/t
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
 import { commentRefusal } from "./comment-access";
+import { hasHandedOff } from "./handed-off";
 
 export interface CommentJson {
   id: number;
@@ -30,7 +31,8 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
   const data = parseInput(ZAddComment, input);
   const ticket = await loadTicket(tx, actor, number);
   const isCustomer = actor.role === "CUSTOMER";
-  const refusal = commentRefusal(actor, ticket, data.visibility);
+  const handedOff = data.visibility === "INTERNAL" && (await hasHandedOff(tx, actor, ticket.id));
+  const refusal = commentRefusal(actor, ticket, data.visibility, { handedOff });
   if (refusal) throw new AppError(refusal.code, refusal.message);
 
   const staffReply = !isCustomer && data.visibility === "PUBLIC";

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import type { TicketStatus } from "@/lib/db/generated/enums";
+import { commentRefusal } from "./comment-access";
 import { checkClaim, checkEscalation, checkReturn, checkStatusChange, CLOSED_STATUSES, NEXT_TIER, owningTier, worksAtTier, type TicketFacts } from "@/lib/routing/escalation";
 
 /** Status buttons on the ticket page; CLOSED and the routing statuses are not offered there. */
@@ -13,7 +14,10 @@ export interface AvailableActions {
   returnToLowerTier: boolean;
   statuses: TicketStatus[];
   reclassify: boolean;
+  /** Public replies and internal notes. */
   comment: boolean;
+  /** Internal notes only: the agent handed the ticket on and no longer works at its tier. */
+  note: boolean;
   assign: boolean;
 }
 
@@ -23,7 +27,7 @@ const nextTier = (facts: TicketFacts) => NEXT_TIER[facts.tier];
  * Which buttons the ticket page shows `actor`: the routing guards answered without a target group
  * (missing input is the dialog's business, not a reason to hide the button). The services refuse anyway.
  */
-export function availableActions(actor: Actor, facts: TicketFacts): AvailableActions {
+export function availableActions(actor: Actor, facts: TicketFacts, history: { handedOff: boolean } = { handedOff: false }): AvailableActions {
   const claim = checkClaim(actor, facts);
   const escalate = checkEscalation(actor, facts, null, undefined);
   const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
@@ -37,6 +41,7 @@ export function availableActions(actor: Actor, facts: TicketFacts): AvailableAct
     statuses: STATUS_BUTTONS.filter((s) => s !== facts.status && checkStatusChange(actor, facts, s).ok),
     reclassify: ownsTier && facts.status !== "CLOSED",
     comment: ownsTier && facts.status !== "CLOSED",
+    note: commentRefusal(actor, facts, "INTERNAL", history) === null,
     assign: isManager && open,
   };
 }

@@ -1,10 +1,11 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import type { TicketEventType, TicketStatus, Tier } from "@/lib/db/generated/enums";
+import type { Role, TicketEventType, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
 import { CUSTOMER_STATUS } from "./customer-labels";
 import { ESCALATION_REQUEST_RULE } from "./escalation-request";
+import { handoffOf, type HandoffGroup, type HandoffJson } from "./handoff";
 
 /**
  * Who acted. Staff see the login ID beside the name; customers see a display name only, since a staff
@@ -14,6 +15,9 @@ export interface EventActor {
   name: string;
   /** Staff views only. */
   userId?: string;
+  /** Staff views only: whether they act at the tier a hand-off went to (see handoff-pin.ts). */
+  role?: Role;
+  tier?: Tier | null;
 }
 
 export interface EventJson {
@@ -26,6 +30,8 @@ export interface EventJson {
   explanation: string;
   /** The rule and its inputs; null for customers. */
   details: { rule: string | null; inputs: unknown; fromGroup: string | null; toGroup: string | null; fromAssignee: string | null; toAssignee: string | null } | null;
+  /** An escalation, return or L4 reply with its summary, steps and who to whom; null for other events and for customers. */
+  handoff: HandoffJson | null;
 }
 
 /** What a customer may see of the log: their ticket's life, not its internal routing. */
@@ -54,20 +60,25 @@ export async function listEvents(actor: Actor, number: string): Promise<EventJso
   const events = await db().ticketEvent.findMany({
     where: { ticketId: ticket.id },
     orderBy: { id: "asc" },
-    include: { actor: { select: { userId: true, name: true, role: true } } },
+    include: { actor: { select: { userId: true, name: true, role: true, tier: true } } },
   });
   const customer = actor.role === "CUSTOMER";
+  const groups = customer ? new Map<string, HandoffGroup>() : await groupsNamed(events.flatMap((e) => [e.fromGroup, e.toGroup]));
+  let lastReference: string | null = null;
   return events.flatMap((e): EventJson[] => {
     if (!customer) {
+      const handoff = handoffOf({ ...e, explanation: e.reason, actor: e.actor }, groups, lastReference);
+      if (handoff?.kind === "L4_HANDOFF") lastReference = handoff.externalReference;
       return [
         {
           type: e.type,
           at: e.createdAt.toISOString(),
-          actor: e.actor ? { userId: e.actor.userId, name: e.actor.name } : null,
+          actor: e.actor ? { userId: e.actor.userId, name: e.actor.name, role: e.actor.role, tier: e.actor.tier } : null,
           fromTier: e.fromTier,
           toTier: e.toTier,
           explanation: e.reason,
           details: { rule: e.rule, inputs: e.inputs, fromGroup: e.fromGroup, toGroup: e.toGroup, fromAssignee: e.fromAssignee, toAssignee: e.toAssignee },
+          handoff,
         },
       ];
     }
@@ -84,7 +95,16 @@ export async function listEvents(actor: Actor, number: string): Promise<EventJso
         toTier: e.toTier,
         explanation,
         details: null,
+        handoff: null,
       },
     ];
   });
+}
+
+/** The groups events name (by slug), with their names and L4 kinds. */
+async function groupsNamed(slugs: (string | null)[]): Promise<Map<string, HandoffGroup>> {
+  const wanted = [...new Set(slugs.filter((s): s is string => s !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db().supportGroup.findMany({ where: { slug: { in: wanted } }, select: { slug: true, name: true, l4Kind: true } });
+  return new Map(rows.map((g) => [g.slug, g]));
 }

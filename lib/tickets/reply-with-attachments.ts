@@ -10,6 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
 import { addCommentIn, type CommentJson } from "./add-comment";
 import { commentRefusal } from "./comment-access";
+import { hasHandedOff } from "./handed-off";
 
 /**
  * A reply with files: the ticket (another customer's is "not found"), whether `actor` may write on it, the
@@ -27,7 +28,8 @@ export async function replyWithAttachments(
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true, number: true, tier: true, status: true } });
   if (!ticket) throw notFound("Ticket");
   const { visibility } = parseInput(ZAddComment, input);
-  const refusal = commentRefusal(actor, ticket, visibility);
+  const handedOff = visibility === "INTERNAL" && (await hasHandedOff(db(), actor, ticket.id));
+  const refusal = commentRefusal(actor, ticket, visibility, { handedOff });
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return withStoredUploads(await prepareUploads(files), now, async (stored) => ({
     result: await db().$transaction(async (tx) => {

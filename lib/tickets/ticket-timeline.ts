@@ -1,4 +1,6 @@
 import type { Actor } from "@/lib/actor";
+import { inListOrder, toAttachmentJson, type AttachmentJson } from "@/lib/attachments/attachment-json";
+import { visibleAttachmentWhere } from "@/lib/attachments/visible-attachments";
 import { db } from "@/lib/db/client";
 import type { CommentVisibility } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
@@ -17,23 +19,44 @@ export type TimelineEntry =
       body: string;
       /** The COMMENTED event's sentence, e.g. "Public reply by Lena First (first response)." */
       explanation: string | null;
+      /** The files sent with this reply or note. */
+      attachments: AttachmentJson[];
     };
+
+export interface Timeline {
+  entries: TimelineEntry[];
+  /** Files that came with the ticket itself (or were attached without a reply), oldest first. */
+  ticketAttachments: AttachmentJson[];
+  /** The whole decision log, oldest first, comment events included. */
+  events: EventJson[];
+}
 
 /**
  * The ticket's story oldest first: every event with its sentence, and each comment in place of the event
- * that recorded it. Customers see public replies only, as listEvents shows them their public story.
+ * that recorded it, with its files. Customers see public replies only, as listEvents shows them their public story.
  */
 export async function listTimeline(actor: Actor, number: string): Promise<TimelineEntry[]> {
+  return (await loadTimeline(actor, number)).entries;
+}
+
+/** The timeline, and the files that belong to the ticket rather than to one of its replies. */
+export async function loadTimeline(actor: Actor, number: string): Promise<Timeline> {
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true } });
   if (!ticket) throw notFound("Ticket");
-  const [events, comments] = await Promise.all([
+  const [events, comments, files] = await Promise.all([
     listEvents(actor, number),
     db().comment.findMany({
       where: { ticketId: ticket.id, ...(actor.role === "CUSTOMER" ? { visibility: "PUBLIC" as const } : {}) },
       orderBy: { id: "asc" },
       select: { id: true, visibility: true, body: true, createdAt: true, author: { select: { userId: true, name: true } } },
     }),
+    db().attachment.findMany({
+      where: visibleAttachmentWhere(actor, number),
+      select: { id: true, commentId: true, fileName: true, contentType: true, size: true, createdAt: true },
+    }),
   ]);
+  const filesOf = new Map<number | null, AttachmentJson[]>();
+  for (const file of inListOrder(files)) filesOf.set(file.commentId, [...(filesOf.get(file.commentId) ?? []), toAttachmentJson(number, file)]);
   const commentEvent = new Map<number, EventJson>();
   for (const e of events) {
     const commentId = (e.details?.inputs as { commentId?: unknown } | null)?.commentId;
@@ -51,9 +74,11 @@ export async function listTimeline(actor: Actor, number: string): Promise<Timeli
         author: actor.role === "CUSTOMER" ? { name: c.author.name } : c.author,
         body: c.body,
         explanation: commentEvent.get(c.id)?.explanation ?? null,
+        attachments: filesOf.get(c.id) ?? [],
       }),
     ),
   ];
   // Stable: at the same instant, events keep their log order before the comments written with them.
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index).map((x) => x.entry);
+  const ordered = entries.map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.index - b.index);
+  return { entries: ordered.map((x) => x.entry), ticketAttachments: filesOf.get(null) ?? [], events };
 }

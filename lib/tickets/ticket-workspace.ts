@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/actor";
 import { listCategories, type CategoryOption } from "@/lib/catalog/list-categories";
 import { db } from "@/lib/db/client";
-import { Impact, Urgency, type Priority, type TicketStatus, type Tier } from "@/lib/db/generated/enums";
+import { Impact, Urgency, type L4Kind, type Priority, type TicketStatus, type Tier } from "@/lib/db/generated/enums";
+import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { clockStateOf } from "@/lib/routing/clock-columns";
@@ -11,9 +12,13 @@ import { availableActions, type AvailableActions } from "./available-actions";
 import { previewClassification, previewKey, type ClassificationPreview } from "./classification-preview";
 import { OPEN_STATUSES } from "@/lib/validation/queue";
 import { getTicket } from "./get-ticket";
+import type { HandoffJson } from "./handoff";
+import { pinnedHandoffIndex } from "./handoff-pin";
+import type { EventJson } from "./list-events";
+import { nextTicketFor } from "./next-ticket";
 import { sopSteps } from "./sop-steps";
 import type { TicketJson } from "./ticket-json";
-import { listTimeline, type TimelineEntry } from "./ticket-timeline";
+import { loadTimeline, type TimelineEntry } from "./ticket-timeline";
 
 export interface ArticleJson {
   slug: string;
@@ -26,6 +31,8 @@ export interface GroupOption {
   slug: string;
   name: string;
   tier: Tier;
+  /** L4 groups: a vendor or an internal engineering team. */
+  l4Kind: L4Kind | null;
 }
 
 export interface TicketWorkspace {
@@ -34,8 +41,14 @@ export interface TicketWorkspace {
   timeline: TimelineEntry[];
   /** How many decision-log events the page was rendered with: a conflict shows those after it. */
   eventCount: number;
-  /** Guidance from the tier above, while the ticket is back with the tier it was returned to. */
-  guidance: { from: string; text: string; at: string } | null;
+  /** Files that came with the ticket itself (shown with its description). */
+  ticketAttachments: AttachmentJson[];
+  /** The newest hand-off, pinned on top for the tier that received it until it acts (handoff-pin.ts). */
+  pinnedHandoff: { at: string; handoff: HandoffJson } | null;
+  /** The actor escalated or returned this ticket at some point (they may still add notes). */
+  handedOff: boolean;
+  /** Where to go next once the actor has handed the ticket on and has nothing left to do on it. */
+  nextTicket: { number: string; title: string } | null;
   customerTickets: { number: string; title: string; status: TicketStatus; priority: Priority }[];
   sop: (ArticleJson & { steps: string[] }) | null;
   relatedArticles: ArticleJson[];
@@ -53,9 +66,9 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
   if (!can(actor, "queue:view")) throw forbidden();
   const row = await loadTicket(db(), actor, number);
   const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const [ticket, timeline, category, customerTickets, categories, rules, current, groups, agents] = await Promise.all([
+  const [ticket, { entries: timeline, ticketAttachments, events }, category, customerTickets, categories, rules, current, groups, agents] = await Promise.all([
     getTicket(actor, number),
-    listTimeline(actor, number),
+    loadTimeline(actor, number),
     db().category.findUniqueOrThrow({
       where: { id: row.categoryId },
       select: { sopArticleId: true, articles: { where: { published: true }, orderBy: { title: "asc" }, select: { id: true, slug: true, title: true, body: true, audience: true } } },
@@ -69,7 +82,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
     listCategories(),
     loadRules(db(), row.matrixVersionId, row.priority),
     loadCurrentMatrix(db()),
-    db().supportGroup.findMany({ where: isManager ? {} : { tier: "L4" }, orderBy: [{ tier: "asc" }, { name: "asc" }], select: { slug: true, name: true, tier: true } }),
+    db().supportGroup.findMany({ where: isManager ? {} : { tier: "L4" }, orderBy: [{ tier: "asc" }, { name: "asc" }], select: { slug: true, name: true, tier: true, l4Kind: true } }),
     isManager
       ? db().user.findMany({ where: { role: "AGENT", active: true }, orderBy: [{ tier: "asc" }, { name: "asc" }], select: { userId: true, name: true, tier: true } })
       : Promise.resolve([]),
@@ -85,16 +98,20 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
 
   const sopRow = category.articles.find((a) => a.id === category.sopArticleId) ?? null;
   const article = (a: (typeof category.articles)[number]): ArticleJson => ({ slug: a.slug, title: a.title, body: a.body, audience: a.audience });
-  const events = timeline.flatMap((e) => (e.kind === "event" ? [e.event] : []));
-  const lastMove = events.findLast((e) => e.type === "ESCALATED" || e.type === "AUTO_ESCALATED" || e.type === "RETURNED");
-  const guidanceText = lastMove?.type === "RETURNED" && lastMove.toTier === row.tier ? (lastMove.details?.inputs as { guidance?: unknown } | null)?.guidance : undefined;
+  const pinned = pinnedHandoffIndex(events.map(pinFacts), row.tier, actor);
+  const pinnedEvent = pinned === null ? null : events[pinned];
+  const handedOff = events.some((e) => (e.type === "ESCALATED" || e.type === "RETURNED") && e.actor?.userId === actor.userId);
+  const actions = availableActions(actor, row, { handedOff });
 
   return {
     ticket,
-    actions: availableActions(actor, row),
+    actions,
     timeline,
     eventCount: timeline.reduce((n, e) => n + (e.kind === "event" || e.explanation !== null ? 1 : 0), 0),
-    guidance: typeof guidanceText === "string" && lastMove ? { from: lastMove.actor?.name ?? "The tier above", text: guidanceText, at: lastMove.at } : null,
+    ticketAttachments,
+    pinnedHandoff: pinnedEvent?.handoff ? { at: pinnedEvent.at, handoff: pinnedEvent.handoff } : null,
+    handedOff,
+    nextTicket: handedOff && !actions.comment && actor.role === "AGENT" ? await nextTicketFor(actor, number, now) : null,
     customerTickets,
     sop: sopRow ? { ...article(sopRow), steps: sopSteps(sopRow.body) } : null,
     relatedArticles: category.articles.filter((a) => a.id !== category.sopArticleId).map(article),
@@ -104,4 +121,8 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
     assignGroups: isManager ? groups.filter((g) => g.tier !== "L4") : [],
     assignAgents: agents,
   };
+}
+
+function pinFacts(e: EventJson) {
+  return { type: e.type, toTier: e.toTier, actor: e.actor?.role ? { role: e.actor.role, tier: e.actor.tier ?? null } : null };
 }

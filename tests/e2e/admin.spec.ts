@@ -160,7 +160,7 @@ test.describe("admin", () => {
 
     // The audit trail shows who published, with before and after.
     await page.goto("/admin/audit");
-    const row = page.getByRole("row").filter({ hasText: "publish PriorityMatrix" }).first();
+    const row = page.getByRole("row").filter({ hasText: "Published priority matrix" }).first();
     await expect(row).toContainText(`${ADMIN.name} (${ADMIN.userId})`);
     // Only the changed fields, each with its old and new value.
     const note = row.getByRole("row", { name: /^note / });
@@ -194,7 +194,7 @@ test.describe("admin", () => {
 
     // Neither PIN is ever shown again: the audit trail records only that one was issued.
     await page.goto("/admin/audit");
-    await expect(page.getByRole("row").filter({ hasText: "issue-pin User" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Issued a new PIN" }).first()).toBeVisible();
     expect(await page.content()).not.toContain(pin);
 
     await signOutViaUi(page);
@@ -270,8 +270,8 @@ test.describe("admin", () => {
 
     // The audit trail records the reset and the group's life, never the password.
     await page.goto("/admin/audit");
-    await expect(page.getByRole("row").filter({ hasText: "reset-password User" }).first()).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: "delete SupportGroup" }).first()).toContainText(`night-${stamp}`);
+    await expect(page.getByRole("row").filter({ hasText: "Reset a password" }).first()).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Deleted group" }).first()).toContainText(`night-${stamp}`);
     expect(await page.content()).not.toContain(password);
 
     await signOutViaUi(page);

@@ -108,7 +108,7 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     // Lena sees the guidance; Leo (second L1 agent) opens the same ticket and sees her there.
     await lena.reload();
     await waitForHydration(lena);
-    await expect(lena.getByTestId("guidance")).toContainText("Ask the customer for a HAR file");
+    await expect(lena.getByTestId("pinned-handoff")).toContainText("Ask the customer for a HAR file");
     const leo = await personPage(browser);
     await loginAsStaff(leo, L1_AGENT_2);
     await leo.goto(ticketUrl);
@@ -186,7 +186,8 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(toL4).toBeHidden();
     await expect(status(theo)).toHaveText("Pending L4");
     await expect(theo.getByText("CV-2026-4711").first()).toBeVisible();
-    await expect(theo.getByTestId("timeline")).toContainText("Handed off to Cloud Vendor (L4, vendor) as CV-2026-4711");
+    await expect(theo.getByTestId("timeline").getByTestId("handoff").last()).toContainText("L4 · Cloud Vendor (vendor)");
+    await expect(theo.getByTestId("timeline").getByTestId("handoff").last()).toContainText("CV-2026-4711");
     await expect(theo.getByRole("button", { name: "Record L4 reply (back to L3)" })).toBeVisible();
     await shot(theo, "l3-handed-off-to-vendor");
 

@@ -14,8 +14,8 @@ export const L1_AGENT_2 = { userId: "l1agent2", password: "l1agent2-demo-pass", 
 export const L2_AGENT = { userId: "l2agent", password: "l2agent-demo-pass", name: "Priya Second" } as const;
 export const L3_AGENT = { userId: "l3agent", password: "l3agent-demo-pass", name: "Theo Third" } as const;
 export const MANAGER = { userId: "manager", password: "manager-demo-pass", name: "Mia Manager", home: /\/dashboard$/ } as const;
-/** /admin opens its first page, the matrix. */
-export const ADMIN = { userId: "admin", password: "admin-demo-pass", name: "Ada Admin", home: /\/admin\/matrix$/ } as const;
+/** /admin opens the admin home: one card per section. */
+export const ADMIN = { userId: "admin", password: "admin-demo-pass", name: "Ada Admin", home: /\/admin$/ } as const;
 
 export type LoginKind = "customer" | "staff";
 

@@ -506,7 +506,7 @@ test.describe("routing API", () => {
     const refName = (r: string) => r.replace("#/components/schemas/", "");
     const bodyOf = (p: string, m: string) => schemas[refName(Object.values(doc.paths[p]![m]!.requestBody!.content)[0]!.schema.$ref)]!;
     expect(bodyOf("/api/v1/tickets/{number}/escalate", "post").required?.sort()).toEqual(["reason", "summary"]);
-    expect(Object.keys(bodyOf("/api/v1/tickets/{number}/escalate", "post").properties ?? {}).sort()).toEqual(["externalReference", "reason", "summary", "toGroup"]);
+    expect(Object.keys(bodyOf("/api/v1/tickets/{number}/escalate", "post").properties ?? {}).sort()).toEqual(["externalReference", "reason", "stepsDone", "summary", "toGroup"]);
     expect(bodyOf("/api/v1/tickets/{number}", "patch").required).toEqual(["version"]);
     expect(bodyOf("/api/v1/tickets/{number}/comments", "post").properties?.visibility).toMatchObject({ enum: ["PUBLIC", "INTERNAL"], default: "PUBLIC" });
     expect(bodyOf("/api/v1/priority-matrix", "put").properties?.cells).toMatchObject({ minItems: 9, maxItems: 9 });
@@ -517,7 +517,7 @@ test.describe("routing API", () => {
     expect(Object.keys(doc.paths["/api/v1/tickets"]!.post!.responses)).toEqual(expect.arrayContaining(["200", "201"]));
     // A customer's new ticket comes back in the customer view, as GET of it does.
     expect(doc.paths["/api/v1/tickets"]!.post!.responses["201"]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/CustomerTicketResponse");
-    expect(schemas.Event!.required?.sort()).toEqual(["actor", "at", "details", "explanation", "fromTier", "toTier", "type"]);
+    expect(schemas.Event!.required?.sort()).toEqual(["actor", "at", "details", "explanation", "fromTier", "handoff", "toTier", "type"]);
 
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(ops)) {

@@ -108,14 +108,16 @@ describeEachDatabase("routing permissions", (database) => {
   });
 
   describe("agents and tiers", () => {
-    it("refuses an L1 agent on an L2 ticket: escalate, return, update and comment are 403", async () => {
+    it("refuses an L1 agent on an L2 ticket: escalate, return, update, reply, and a note unless they handed it on, are 403", async () => {
       const number = await atL2("At L2");
       const { version } = await getTicket(l1, number);
       await expect(escalateTicket(l1, number, escalation, at(3))).rejects.toMatchObject({ status: 403 });
       await expect(returnTicket(l1, number, { guidance: "Take it back." }, at(3))).rejects.toMatchObject({ status: 403 });
       await expect(updateTicket(l1, number, { version, status: "RESOLVED" }, at(3))).rejects.toMatchObject({ status: 403 });
       await expect(updateTicket(l1, number, { version, impact: "HIGH" }, at(3))).rejects.toMatchObject({ status: 403 });
-      await expect(addComment(l1, number, { body: "Any news?", visibility: "INTERNAL" }, at(3))).rejects.toMatchObject({ status: 403 });
+      await expect(addComment(l1, number, { body: "Any news?", visibility: "PUBLIC" }, at(3))).rejects.toMatchObject({ status: 403 });
+      // The agent who escalated it may still add a note (handoff.test.ts); another L1 agent may not.
+      await expect(addComment(l1b, number, { body: "Any news?", visibility: "INTERNAL" }, at(3))).rejects.toMatchObject({ status: 403 });
       await expect(claimTicket(l1, number, at(3))).rejects.toMatchObject({ status: 403 });
       const after = await getTicket(l2, number);
       expect({ version: after.version, tier: after.tier, status: after.status }).toEqual({ version, tier: "L2", status: "ASSIGNED" });

@@ -57,7 +57,8 @@ describeEachDatabase("agent ticket workspace", (database) => {
     expect(w.customerTickets.map((t) => t.number)).toEqual([sibling]);
     expect(w.l4Groups.map((g) => g.slug).sort()).toEqual(["architecture", "cloud-vendor"]);
     expect(w.assignAgents).toEqual([]);
-    expect(w.guidance).toBeNull();
+    expect(w.pinnedHandoff).toBeNull();
+    expect(w.handedOff).toBe(false);
   });
 
   it("merges comments into the decision log: each comment in place of its event, notes and replies told apart", async () => {
@@ -86,11 +87,25 @@ describeEachDatabase("agent ticket workspace", (database) => {
     expect(changes.map((c) => [c.type, c.actor?.name])).toEqual([["STATUS_CHANGED", lena.name]]);
   });
 
+  it("pins the hand-off for the tier that received it until it acts; the agent who handed it on may note and is offered the next ticket", async () => {
+    await escalateTicket(lena, number, { reason: "Needs logs", summary: "Status page checked.", stepsDone: ["Check the status page"] }, at(8));
+    const received = await loadTicketWorkspace(priya, number, at(8));
+    expect(received.pinnedHandoff?.handoff).toMatchObject({ kind: "ESCALATION", by: { name: lena.name }, summary: "Status page checked.", stepsDone: ["Check the status page"] });
+    const handedOn = await loadTicketWorkspace(lena, number, at(8));
+    expect(handedOn.pinnedHandoff).toBeNull();
+    expect(handedOn.handedOff).toBe(true);
+    expect(handedOn.actions).toMatchObject({ comment: false, note: true });
+    // Lena has no other ticket of her own: the next is the first unassigned one at L1, in queue order.
+    expect(handedOn.nextTicket?.number).toMatch(/^(INC|REQ)-\d{6}$/);
+    expect(handedOn.nextTicket?.number).not.toBe(number);
+    await addComment(priya, number, { body: "Looking at the logs.", visibility: "INTERNAL" }, at(8));
+    expect((await loadTicketWorkspace(priya, number, at(8))).pinnedHandoff).toBeNull();
+  });
+
   it("shows the tier above's guidance while the ticket is back, and managers their assignment options", async () => {
-    await escalateTicket(lena, number, { reason: "Needs logs", summary: "Status page checked." }, at(8));
     await returnTicket(priya, number, { guidance: "Ask for a HAR file." }, at(9));
     const w = await loadTicketWorkspace(lena, number, at(10));
-    expect(w.guidance).toMatchObject({ from: priya.name, text: "Ask for a HAR file." });
+    expect(w.pinnedHandoff?.handoff).toMatchObject({ kind: "RETURN", by: { name: priya.name }, summary: "Ask for a HAR file." });
     const m = await loadTicketWorkspace(manager, number, at(10));
     expect(m.actions.assign).toBe(true);
     expect(m.assignGroups.every((g) => g.tier !== "L4")).toBe(true);

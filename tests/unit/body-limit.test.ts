@@ -5,7 +5,8 @@ describe("bodyLimitFor", () => {
   it("gives 52 MB to the pages whose forms carry files, 1 MB to every other page", () => {
     expect(bodyLimitFor("/portal")).toBe(FILE_BODY_LIMIT_BYTES);
     expect(bodyLimitFor("/portal/tickets/INC-000123")).toBe(FILE_BODY_LIMIT_BYTES);
-    for (const path of ["/portal/tickets", "/portal/articles/reset-pin", "/queue/tickets/INC-000123", "/admin/people", "/login", "/portal/tickets/INC-1/x", "/portalx"]) {
+    expect(bodyLimitFor("/queue/tickets/INC-000123")).toBe(FILE_BODY_LIMIT_BYTES);
+    for (const path of ["/portal/tickets", "/portal/articles/reset-pin", "/queue/tickets", "/queue/tickets/INC-1/x", "/admin/people", "/login", "/portal/tickets/INC-1/x", "/portalx"]) {
       expect(bodyLimitFor(path), path).toBe(DEFAULT_BODY_LIMIT_BYTES);
     }
   });

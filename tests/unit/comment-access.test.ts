@@ -19,6 +19,14 @@ describe("commentRefusal (replies, notes and files)", () => {
     expect(commentRefusal(l3, { tier: "L4", status: "IN_PROGRESS" }, "PUBLIC")).toBeNull();
     expect(commentRefusal(manager, { tier: "L3", status: "NEW" }, "PUBLIC")).toBeNull();
   });
+  it("lets an agent who handed the ticket on add internal notes to it, but not public replies", () => {
+    const escalated = { tier: "L2" as const, status: "ASSIGNED" as const };
+    expect(commentRefusal(l1, escalated, "INTERNAL", { handedOff: true })).toBeNull();
+    expect(commentRefusal(l1, escalated, "PUBLIC", { handedOff: true })).toMatchObject({ code: "FORBIDDEN" });
+    expect(commentRefusal(l1, escalated, "INTERNAL", { handedOff: false })).toMatchObject({ code: "FORBIDDEN" });
+    expect(commentRefusal(l1, { tier: "L2", status: "CLOSED" }, "INTERNAL", { handedOff: true })).toMatchObject({ code: "CONFLICT" });
+    expect(commentRefusal(customer, escalated, "INTERNAL", { handedOff: true })).toMatchObject({ code: "FORBIDDEN" });
+  });
   it("refuses everyone on a closed ticket", () => {
     for (const who of [customer, l1, manager]) expect(commentRefusal(who, { tier: "L1", status: "CLOSED" }, "PUBLIC")).toMatchObject({ code: "CONFLICT" });
   });

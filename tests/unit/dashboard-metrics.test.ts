@@ -28,8 +28,8 @@ describe("rates", () => {
     expect(formatDuration(null)).toBe("—");
     expect(formatDuration(45)).toBe("45 s");
     expect(formatDuration(12 * 60)).toBe("12 min");
-    expect(formatDuration(3.5 * 3600)).toBe("3.5 h");
-    expect(formatDuration(2.1 * 86_400)).toBe("2.1 d");
+    expect(formatDuration(3.5 * 3600)).toBe("3 h 30 min");
+    expect(formatDuration(2.1 * 86_400)).toBe("2 d 2 h");
   });
 });
 

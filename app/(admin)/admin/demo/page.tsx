@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { DeleteButton } from "@/components/admin/delete-button";
 import { listDemoAccounts } from "@/lib/admin/demo-accounts";
+import { ROLE_LABEL } from "@/lib/labels";
+import type { Role } from "@/lib/db/generated/enums";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { removeDemoAccountsAction } from "./actions";
 
@@ -24,8 +26,8 @@ export default async function DemoAccountsPage() {
           </p>
           <ul className="list-inside list-disc text-sm text-slate-800">
             {accounts.map((a) => (
-              <li key={a.userId} className="break-words">
-                {a.name} ({a.userId}, {a.role.toLowerCase()})
+              <li key={a.userId} className="wrap-anywhere">
+                {a.name} ({a.userId}, {ROLE_LABEL[a.role as Role].toLowerCase()})
               </li>
             ))}
           </ul>

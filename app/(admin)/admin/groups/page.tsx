@@ -18,6 +18,7 @@ export default async function GroupsPage() {
   const canWrite = can(actor, "admin:write");
   const agents = people.filter((p) => p.role === "AGENT" && p.active);
   const sopArticles = articles.filter((a) => a.audience === "AGENT").map((a) => ({ slug: a.slug, title: a.title }));
+  const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   const l2Groups = groups.filter((g) => g.tier === "L2").map((g) => ({ slug: g.slug, name: g.name }));
   return (
     <div className="space-y-8">
@@ -25,7 +26,7 @@ export default async function GroupsPage() {
       <section aria-label="Groups" className="space-y-3">
         {canWrite && <CreateGroupForm onCreate={createGroupAction} />}
         {groups.map((g) => (
-          <GroupEditor key={g.slug} group={g} agents={agents.filter((a) => a.tier === g.tier)} canWrite={canWrite} onSave={updateGroupAction} onDelete={deleteGroupAction} />
+          <GroupEditor key={g.slug} group={{ ...g, categories: g.categories.map((slug) => categoryName.get(slug) ?? slug) }} agents={agents.filter((a) => a.tier === g.tier)} canWrite={canWrite} onSave={updateGroupAction} onDelete={deleteGroupAction} />
         ))}
       </section>
       <section aria-labelledby="categories-heading" className="space-y-3">

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableScroll } from "@/components/ui/table-scroll";
+import { AUDIENCE_LABEL } from "@/lib/labels";
 import { listKbArticles } from "@/lib/admin/list-kb-articles";
+import { listCategories } from "@/lib/catalog/list-categories";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/permissions";
 
@@ -8,7 +11,8 @@ export const metadata: Metadata = { title: "Knowledge base" };
 
 export default async function KbListPage() {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
-  const articles = await listKbArticles(actor);
+  const [articles, categories] = await Promise.all([listKbArticles(actor), listCategories()]);
+  const categoryName = new Map(categories.map((c) => [c.slug, c.name]));
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-4">
@@ -19,6 +23,7 @@ export default async function KbListPage() {
           </Link>
         )}
       </div>
+      <TableScroll label="Articles">
       <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-slate-200 text-left">
@@ -31,18 +36,19 @@ export default async function KbListPage() {
         <tbody>
           {articles.map((a) => (
             <tr key={a.slug} className="border-b border-slate-100">
-              <th scope="row" className="p-2 text-left font-normal">
+              <th scope="row" className="min-w-40 p-2 text-left font-normal wrap-anywhere">
                 <Link href={`/admin/kb/${a.slug}`} className="text-indigo-800 underline">
                   {a.title}
                 </Link>
               </th>
-              <td className="p-2">{a.audience === "CUSTOMER" ? "customers" : "agents"}</td>
-              <td className="p-2">{a.category ?? "—"}</td>
-              <td className="p-2">{a.published ? "yes" : "no"}</td>
+              <td className="p-2">{AUDIENCE_LABEL[a.audience]}</td>
+              <td className="p-2">{a.category ? (categoryName.get(a.category) ?? a.category) : "—"}</td>
+              <td className="p-2">{a.published ? "Yes" : "No"}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </div>
   );
 }

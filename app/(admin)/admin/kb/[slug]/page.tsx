@@ -19,7 +19,7 @@ export default async function EditKbArticlePage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-semibold text-slate-900">{article.title}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere text-slate-900">{article.title}</h1>
         {canWrite && <DeleteKbArticleButton slug={article.slug} onDelete={deleteKbArticleAction} />}
       </div>
       <KbArticleEditor mode="update" initial={article} categories={categories.map((c) => ({ slug: c.slug, name: c.name }))} canWrite={canWrite} onSave={updateKbArticleAction} />

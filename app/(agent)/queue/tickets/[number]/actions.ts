@@ -10,8 +10,9 @@ import { claimTicket } from "@/lib/routing/claim";
 import { escalateTicket } from "@/lib/routing/escalate";
 import { returnTicket } from "@/lib/routing/return";
 import { updateTicket } from "@/lib/routing/update-ticket";
-import { addComment } from "@/lib/tickets/add-comment";
+import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
 import { listChangesSince } from "@/lib/tickets/changes-since";
+import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 
 /** Runs one lib verb as the signed-in actor and turns an AppError into a message the page shows. */
 async function run(number: string, verb: (actor: Actor) => Promise<unknown>, done: string, seenEvents?: number): Promise<ActionResult> {
@@ -52,7 +53,8 @@ export async function escalateAction(number: string, input: unknown): Promise<Ac
 }
 
 export async function returnAction(number: string, input: unknown): Promise<ActionResult> {
-  return run(number, (actor) => returnTicket(actor, number, input), "Returned with guidance.");
+  // At L4 this records the vendor's or team's reply: no "guidance" in the message.
+  return run(number, (actor) => returnTicket(actor, number, input), "Handed back one tier.");
 }
 
 export async function assignAction(number: string, input: unknown): Promise<ActionResult> {
@@ -64,6 +66,8 @@ export async function updateAction(number: string, input: unknown, seenEvents: n
   return run(number, (actor) => updateTicket(actor, number, input), "Saved.", seenEvents);
 }
 
-export async function commentAction(number: string, input: unknown): Promise<ActionResult> {
-  return run(number, (actor) => addComment(actor, number, input), "Sent.");
+/** A reply or note from the composer's form: its text, who sees it, and its files. */
+export async function commentAction(number: string, form: FormData): Promise<ActionResult> {
+  const input = { body: String(form.get("body") ?? ""), visibility: String(form.get("visibility") ?? "PUBLIC") };
+  return run(number, (actor) => replyWithAttachments(actor, number, input, filesIn(form.getAll(ATTACHMENTS_FIELD))), "Sent.");
 }

@@ -1,0 +1,18 @@
+import { BookOpen, CalendarDays, Grid3x3, History, type LucideIcon, Mail, TriangleAlert, Users, UsersRound } from "lucide-react";
+import type { AdminSectionIcon as IconName } from "./admin-sections";
+
+const ICONS: Record<IconName, LucideIcon> = {
+  people: Users,
+  groups: UsersRound,
+  matrix: Grid3x3,
+  calendar: CalendarDays,
+  kb: BookOpen,
+  audit: History,
+  outbox: Mail,
+  demo: TriangleAlert,
+};
+
+export function AdminSectionIcon({ name, className = "size-4" }: { name: IconName; className?: string }) {
+  const Icon = ICONS[name];
+  return <Icon aria-hidden="true" className={className} />;
+}

@@ -1,0 +1,84 @@
+import type { AdminOverview } from "@/lib/admin/admin-overview";
+
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "audit" | "outbox" | "demo";
+
+export interface AdminSection {
+  href: string;
+  /** The section nav's short name. */
+  label: string;
+  title: string;
+  description: string;
+  icon: AdminSectionIcon;
+  /** The home card's key figure. */
+  figure: (o: AdminOverview) => string;
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+
+/** The admin pages, in the order the section nav and the home's cards show them. */
+export const ADMIN_SECTIONS: AdminSection[] = [
+  {
+    href: "/admin/people",
+    label: "People",
+    title: "People",
+    description: "Customers and staff: create, issue PINs, reset passwords, deactivate; slowed-down sign-ins.",
+    icon: "people",
+    figure: (o) => count(o.activePeople, "active person", "active people"),
+  },
+  {
+    href: "/admin/groups",
+    label: "Groups",
+    title: "Groups and categories",
+    description: "Support groups per tier, their members and assignment mode; categories with their SOPs.",
+    icon: "groups",
+    figure: (o) => `${count(o.groups, "group", "groups")} · ${count(o.categories, "category", "categories")}`,
+  },
+  {
+    href: "/admin/matrix",
+    label: "Matrix",
+    title: "Priority matrix and SLA targets",
+    description: "Impact × urgency → priority, response and resolution targets, tier budgets; try a draft first.",
+    icon: "matrix",
+    figure: (o) => (o.matrixVersion === null ? "No version yet" : `Version ${o.matrixVersion} in force`),
+  },
+  {
+    href: "/admin/calendar",
+    label: "Calendar",
+    title: "Support calendar",
+    description: "Business hours, time zone and holidays that P3–P5 clocks run on.",
+    icon: "calendar",
+    figure: (o) => count(o.holidays, "holiday", "holidays"),
+  },
+  {
+    href: "/admin/kb",
+    label: "Knowledge base",
+    title: "Knowledge base",
+    description: "Self-service articles for customers and SOPs for agents.",
+    icon: "kb",
+    figure: (o) => count(o.articles, "article", "articles"),
+  },
+  {
+    href: "/admin/audit",
+    label: "Audit",
+    title: "Audit trail",
+    description: "Every admin change, newest first; never edited or removed.",
+    icon: "audit",
+    figure: (o) => count(o.auditEvents, "entry", "entries"),
+  },
+  {
+    href: "/admin/outbox",
+    label: "Outbox",
+    title: "Outbox",
+    description: "Mail to customers and how its delivery went.",
+    icon: "outbox",
+    figure: (o) => `${o.mailWaiting.toLocaleString("en")} waiting · ${o.mailFailed.toLocaleString("en")} failed`,
+  },
+  {
+    href: "/admin/demo",
+    label: "Demo accounts",
+    title: "Demo accounts",
+    description: "Accounts whose secrets the README publishes: remove them before real use.",
+    icon: "demo",
+    figure: (o) => (o.demoAccounts ? count(o.demoAccounts, "active demo account", "active demo accounts") : "None active"),
+  },
+];

@@ -1,0 +1,35 @@
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db/client";
+import { requireAdminRead } from "./authorize";
+
+/** One cheap figure per admin section, for the admin home (admins and managers). */
+export interface AdminOverview {
+  activePeople: number;
+  groups: number;
+  categories: number;
+  matrixVersion: number | null;
+  holidays: number;
+  articles: number;
+  auditEvents: number;
+  mailWaiting: number;
+  mailFailed: number;
+  demoAccounts: number;
+}
+
+export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
+  requireAdminRead(actor);
+  const client = db();
+  const [activePeople, groups, categories, matrix, holidays, articles, auditEvents, mailWaiting, mailFailed, demoAccounts] = await Promise.all([
+    client.user.count({ where: { active: true } }),
+    client.supportGroup.count(),
+    client.category.count(),
+    client.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } }),
+    client.calendarHoliday.count(),
+    client.kbArticle.count(),
+    client.auditEvent.count(),
+    client.outboxMessage.count({ where: { status: "PENDING" } }),
+    client.outboxMessage.count({ where: { status: "FAILED" } }),
+    client.user.count({ where: { publishedSecret: true, active: true } }),
+  ]);
+  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, auditEvents, mailWaiting, mailFailed, demoAccounts };
+}

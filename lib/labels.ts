@@ -1,0 +1,154 @@
+import type {
+  ArticleAudience,
+  AssignmentMode,
+  CommentVisibility,
+  Impact,
+  L4Kind,
+  OutboxStatus,
+  Priority,
+  Role,
+  SlaClock,
+  TicketEventType,
+  TicketStatus,
+  TicketType,
+  Tier,
+  Urgency,
+} from "@/lib/db/generated/enums";
+
+/**
+ * The one place where a code a person could read becomes words. Staff wording unless the name says
+ * CUSTOMER_: the portal speaks plainer and never names tiers, groups or agents.
+ */
+
+export const ROLE_LABEL: Record<Role, string> = { CUSTOMER: "Customer", AGENT: "Agent", MANAGER: "Manager", ADMIN: "Admin" };
+
+export const TIER_LABEL: Record<Tier, string> = { L1: "L1", L2: "L2", L3: "L3", L4: "L4" };
+
+export const PRIORITY_LABEL: Record<Priority, string> = { P1: "P1", P2: "P2", P3: "P3", P4: "P4", P5: "P5" };
+
+export const LEVEL_LABEL: Record<Impact | Urgency, string> = { HIGH: "High", MEDIUM: "Medium", LOW: "Low" };
+export const IMPACT_LABEL: Record<Impact, string> = LEVEL_LABEL;
+export const URGENCY_LABEL: Record<Urgency, string> = LEVEL_LABEL;
+
+export const STATUS_LABEL: Record<TicketStatus, string> = {
+  NEW: "New",
+  ASSIGNED: "Assigned",
+  IN_PROGRESS: "In progress",
+  PENDING_CUSTOMER: "Pending customer",
+  PENDING_VENDOR: "Pending L4",
+  RESOLVED: "Resolved",
+  CLOSED: "Closed",
+};
+
+export const TYPE_LABEL: Record<TicketType, string> = { INCIDENT: "Incident", SERVICE_REQUEST: "Service request" };
+
+export const L4_KIND_LABEL: Record<L4Kind, string> = { VENDOR: "Vendor", ENGINEERING: "Internal engineering" };
+
+export const ASSIGNMENT_MODE_LABEL: Record<AssignmentMode, string> = { AUTO: "Automatic assignment", PULL: "Pull queue" };
+
+export const SLA_CLOCK_LABEL: Record<SlaClock, string> = { ALWAYS: "24×7", BUSINESS_HOURS: "Business hours" };
+
+export const AUDIENCE_LABEL: Record<ArticleAudience, string> = { CUSTOMER: "Customers", AGENT: "Agents" };
+
+export const VISIBILITY_LABEL: Record<CommentVisibility, string> = { PUBLIC: "Public reply", INTERNAL: "Internal note" };
+
+export const OUTBOX_STATUS_LABEL: Record<OutboxStatus, string> = { PENDING: "Waiting", SENT: "Sent", FAILED: "Failed" };
+
+export const EVENT_LABEL: Record<TicketEventType, string> = {
+  CREATED: "Opened",
+  CLASSIFIED: "Classified",
+  RECLASSIFIED: "Reclassified",
+  ASSIGNED: "Assigned",
+  CLAIMED: "Claimed",
+  ESCALATED: "Escalated",
+  RETURNED: "Returned",
+  AUTO_ESCALATED: "Escalated automatically",
+  ALERT: "Alert",
+  STATUS_CHANGED: "Status changed",
+  COMMENTED: "Comment",
+  RATED: "Rated",
+};
+
+// ---- What customers read ----
+
+export const CUSTOMER_STATUS_LABEL: Record<TicketStatus, string> = {
+  NEW: "Received",
+  ASSIGNED: "Assigned to an agent",
+  IN_PROGRESS: "In progress",
+  PENDING_CUSTOMER: "Waiting for your reply",
+  PENDING_VENDOR: "With a specialist team",
+  RESOLVED: "Resolved",
+  CLOSED: "Closed",
+};
+
+export const CUSTOMER_PRIORITY_LABEL: Record<Priority, string> = { P1: "Critical", P2: "High", P3: "Medium", P4: "Low", P5: "Planning" };
+
+export const CUSTOMER_SUPPORT_LEVEL_LABEL: Record<Tier, string> = {
+  L1: "Level 1 support",
+  L2: "Level 2 support",
+  L3: "Level 3 support",
+  L4: "Specialist team",
+};
+
+export const CUSTOMER_IMPACT_LABEL: Record<Impact, string> = {
+  HIGH: "Many people or the whole organization",
+  MEDIUM: "A team or several people",
+  LOW: "Just me",
+};
+
+export const CUSTOMER_URGENCY_LABEL: Record<Urgency, string> = {
+  HIGH: "Work has stopped",
+  MEDIUM: "Work is slowed down",
+  LOW: "It can wait",
+};
+
+/** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
+export const LABELS_BY_ENUM = {
+  Role: [ROLE_LABEL],
+  Tier: [TIER_LABEL, CUSTOMER_SUPPORT_LEVEL_LABEL],
+  Priority: [PRIORITY_LABEL, CUSTOMER_PRIORITY_LABEL],
+  Impact: [IMPACT_LABEL, CUSTOMER_IMPACT_LABEL],
+  Urgency: [URGENCY_LABEL, CUSTOMER_URGENCY_LABEL],
+  TicketStatus: [STATUS_LABEL, CUSTOMER_STATUS_LABEL],
+  TicketType: [TYPE_LABEL],
+  L4Kind: [L4_KIND_LABEL],
+  AssignmentMode: [ASSIGNMENT_MODE_LABEL],
+  SlaClock: [SLA_CLOCK_LABEL],
+  ArticleAudience: [AUDIENCE_LABEL],
+  CommentVisibility: [VISIBILITY_LABEL],
+  TicketEventType: [EVENT_LABEL],
+  OutboxStatus: [OUTBOX_STATUS_LABEL],
+} as const;
+
+// ---- The audit trail's codes (strings in the database, not enums) ----
+
+export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  Category: "category",
+  KbArticle: "article",
+  LoginThrottle: "login throttle",
+  PriorityMatrix: "priority matrix",
+  SupportCalendar: "support calendar",
+  SupportGroup: "group",
+  User: "person",
+};
+
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  clear: "Cleared",
+  create: "Created",
+  deactivate: "Deactivated",
+  delete: "Deleted",
+  publish: "Published",
+  "remove-demo": "Removed a demo account",
+  update: "Updated",
+  "issue-pin": "Issued a new PIN",
+  "reset-password": "Reset a password",
+};
+
+/** Actions whose words already say what changed. */
+const AUDIT_ACTION_ALONE = new Set(["remove-demo", "issue-pin", "reset-password"]);
+
+/** "Published priority matrix": an audit entry in words; an unknown code is shown as it is rather than hidden. */
+export function auditLabel(action: string, entity: string): string {
+  const verb = AUDIT_ACTION_LABEL[action] ?? action;
+  return AUDIT_ACTION_ALONE.has(action) ? verb : `${verb} ${AUDIT_ENTITY_LABEL[entity] ?? entity}`;
+}
