@@ -15,6 +15,8 @@ export const QUEUE_PAGE_SIZE = 50;
 /** One queue row, JSON-safe (instants as ISO strings): the page renders it, the API returns it. */
 export interface QueueRow {
   number: string;
+  /** What a bulk action sends back, so a ticket changed since it was read is refused. */
+  version: number;
   title: string;
   priority: Priority;
   tier: Tier;
@@ -53,6 +55,7 @@ export interface QueuePage {
 const ROW_SELECT = {
   id: true,
   number: true,
+  version: true,
   title: true,
   priority: true,
   tier: true,
@@ -121,6 +124,7 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
     rows: rows.map(
       (t): QueueRow => ({
         number: t.number,
+        version: t.version,
         title: t.title,
         priority: t.priority,
         tier: t.tier,
