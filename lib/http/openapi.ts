@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
 import { ZDashboardQuery } from "@/lib/validation/dashboard";
+import { ZBulkAction } from "@/lib/validation/bulk";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
@@ -100,6 +101,19 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Take an unassigned ticket at your tier. Claiming your own ticket again changes nothing.",
     response: { status: 200, description: "The ticket, assigned to you.", schema: "TicketResponse" },
     errors: [403, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/tickets/bulk",
+    operationId: "bulkTicketAction",
+    summary: "One action over up to 100 tickets (support staff): claim, assign (managers and admins), set status, or add an internal note.",
+    description:
+      "Each ticket goes through the single-ticket action in its own transaction, so one refusal leaves the others done. Send each ticket with " +
+      "the version the queue showed: a status change or an assignment to a ticket changed since is refused (CONFLICT). More than 100 tickets, " +
+      "or one twice, is a 400 for the whole request.",
+    body: { name: "BulkAction", schema: ZBulkAction },
+    response: { status: 200, description: "Each ticket's outcome: done, or refused with the code and reason.", schema: "BulkResult" },
+    errors: [403],
   },
   {
     method: "post",
@@ -264,8 +278,9 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "The agent queue: one view of your tier's open tickets, filtered and searched, with every view's count (support staff).",
     description:
       "Views: mine, unassigned (in your groups), tier (default), due-soon (25 % or less of the tier budget or resolution target left), " +
-      "update-due (a customer update is due), escalated (reached your tier in the last 24 h). Highest priority first, oldest first within a " +
-      `priority; keyset-paginated (cursor). Agents see their own tier (L3 includes L4 tickets they coordinate); managers and admins pass tier (default all). ${QUEUE_STATUS_NOTE} ` +
+      "update-due (a customer update is due), escalated (reached your tier in the last 24 h). sort: priority (default: highest first, oldest first within a " +
+      "priority), first-response, resolution or tier-budget (time left on that clock; stopped clocks last), updated, age; dir asc (default) or desc. " +
+      `Keyset-paginated: the cursor carries the sort key, and a cursor read in another sort or direction is a 400. Agents see their own tier (L3 includes L4 tickets they coordinate); managers and admins pass tier (default all). ${QUEUE_STATUS_NOTE} ` +
       "q searches number, title, description and public replies (PostgreSQL full text, English). Poll it at most every 10 s.",
     query: ZQueueQuery,
     response: { status: 200, description: "A page of the queue and the count of every view.", schema: "QueuePage" },
