@@ -1,6 +1,7 @@
 // Response shape of GET /api/v1/queue as JSON Schema: mirrors QueuePage in lib/tickets/find-queue.ts.
 import { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { BULK_ACTIONS } from "@/lib/validation/bulk";
+import { QUEUE_COLUMNS } from "@/lib/validation/queue-preferences";
 import { OPEN_STATUSES, QUEUE_SORTS, QUEUE_TIERS, QUEUE_VIEWS, SORT_DIRECTIONS } from "@/lib/validation/queue";
 import { ref, type JsonSchema } from "./openapi-schemas";
 
@@ -67,7 +68,19 @@ const BulkResult = object({
   },
 });
 
-export const QUEUE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = { QueueRow, QueuePage, BulkResult };
+const QueuePreferences = object({ hiddenColumns: { type: "array", items: enumOf(QUEUE_COLUMNS), description: "The optional columns this person hides." } });
+
+const SavedView = object({
+  id: { type: "integer", minimum: 1 },
+  name: string,
+  query: { type: "object", description: "The queue query it opens: view, tier, filters, q, sort, dir." },
+  hiddenColumns: { type: "array", items: enumOf(QUEUE_COLUMNS) },
+});
+const SavedViewList = object({ views: { type: "array", items: { allOf: [ref("SavedView"), object({ count: { type: "integer", minimum: 0 } })] } } });
+const SavedViewResponse = object({ view: ref("SavedView") });
+const SavedViewDeleted = object({ deleted: { type: "integer", minimum: 1 } });
+
+export const QUEUE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = { QueueRow, QueuePage, BulkResult, QueuePreferences, SavedView, SavedViewList, SavedViewResponse, SavedViewDeleted };
 
 /** Open statuses, for the description of the status filter. */
 export const QUEUE_STATUS_NOTE = `Open statuses only: ${OPEN_STATUSES.join(", ")}.`;

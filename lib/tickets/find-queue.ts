@@ -5,10 +5,10 @@ import type { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
-import { DEFAULT_QUEUE_SORT, DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
-import { afterCondition, filterConditions, orderBy, scopeCondition, viewCondition, whereOf } from "./queue-conditions";
+import { DEFAULT_QUEUE_SORT, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
+import { afterCondition, orderBy, whereOf } from "./queue-conditions";
 import { decodeQueueCursor, encodeQueueCursor, sortKeyOf } from "./queue-cursor";
-import { queueScopeFor } from "./queue-scope";
+import { queueWhere } from "./queue-where";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -83,27 +83,18 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 export async function findQueue(actor: Actor, input: unknown, now = new Date()): Promise<QueuePage> {
   if (!can(actor, "queue:view")) throw forbidden();
   const { cursor, ...query } = parseInput(ZQueueQuery, input);
-  const scope = queueScopeFor(actor, query.tier);
-  const view = query.view ?? DEFAULT_QUEUE_VIEW;
-  const take = query.limit ?? QUEUE_PAGE_SIZE;
+  const { scope, view, base, viewOf, listed } = await queueWhere(actor, query, now);
   const sort = query.sort ?? DEFAULT_QUEUE_SORT;
   const dir = query.dir ?? "asc";
+  const take = query.limit ?? QUEUE_PAGE_SIZE;
   const position = decodeQueueCursor(cursor);
   if (cursor && (!position || position.sort !== sort || position.dir !== dir)) throw invalid({ cursor: ["Invalid cursor."] });
 
-  const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const groupIds = isManager
-    ? null
-    : (await db().groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true } })).map((m) => m.groupId);
-
-  const base = scopeCondition(scope);
-  const listed = whereOf([base, viewCondition(view, scope, groupIds, now), ...filterConditions(query), ...(position ? [afterCondition(position)] : [])]);
-  const counted = QUEUE_VIEWS.map(
-    (v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewCondition(v, scope, groupIds, now)])}) AS ${Prisma.raw(`"${v}"`)}`,
-  );
+  const where = whereOf([...listed, ...(position ? [afterCondition(position)] : [])]);
+  const counted = QUEUE_VIEWS.map((v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewOf(v)])}) AS ${Prisma.raw(`"${v}"`)}`);
 
   const [ids, [counts]] = await Promise.all([
-    db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${listed} ORDER BY ${orderBy(sort, dir)} LIMIT ${take + 1}`,
+    db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${where} ORDER BY ${orderBy(sort, dir)} LIMIT ${take + 1}`,
     db().$queryRaw<Record<QueueView, number>[]>`SELECT ${Prisma.join(counted)}`,
   ]);
   const pageIds = ids.slice(0, take).map((r) => r.id);
