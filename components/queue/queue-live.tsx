@@ -91,7 +91,9 @@ export function QueueLive({
   const order = useMemo(() => page.rows.map((r) => r.number), [page.rows]);
   const onCheck = useCallback(
     (number: string, event: MouseEvent<HTMLInputElement>) => {
-      setChecked((current) => (event.shiftKey ? selectRange(current, order, anchor.current, number) : toggleOne(current, number)));
+      const from = anchor.current;
+      const range = event.shiftKey;
+      setChecked((current) => (range ? selectRange(current, order, from, number) : toggleOne(current, number)));
       anchor.current = number;
     },
     [order],
@@ -162,12 +164,10 @@ export function QueueLive({
   const label = viewLabel(page.view, page.tier);
   return (
     <>
-      <QueueViewNav query={page.query} current={page.view} tier={page.tier} counts={page.counts} saved={savedViews} currentSaved={currentSaved} />
-      <div className="mb-2 flex flex-wrap items-center gap-2 text-sm text-slate-700">
-        <p aria-live="polite" className="min-w-0">
-          {waiting ? "New updates are waiting: they appear when the pointer leaves the list." : `${page.rows.length} ${page.rows.length === 1 ? "ticket" : "tickets"} shown, updated live.`}
-        </p>
-        <span className="ml-auto" />
+      <div className="mb-2 flex flex-wrap items-start gap-2 text-sm">
+        <div className="min-w-0 flex-1">
+          <QueueViewNav query={page.query} current={page.view} tier={page.tier} counts={page.counts} saved={savedViews} currentSaved={currentSaved} />
+        </div>
         <SavedViewsMenu views={savedViews} actions={savedViewActions} />
         <span className="hidden md:inline">
           <ColumnsMenu hidden={hidden} onChange={onColumns} />
@@ -175,9 +175,11 @@ export function QueueLive({
         <button
           type="button"
           onClick={() => setHelpOpen(true)}
-          className="hidden md:inline-block rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          className="hidden rounded-md border border-slate-300 bg-white px-3 py-1 text-sm text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 md:inline-block"
         >
-          Keyboard shortcuts <kbd className="font-mono">?</kbd>
+          <kbd className="font-mono">?</kbd>
         </button>
       </div>
       <BulkBar
@@ -214,7 +216,11 @@ export function QueueLive({
           <QueueCards rows={page.rows} nowMs={nowMs} checked={checked} onCheck={onCheck} />
         </>
       )}
-      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+      <div className="mt-2 flex flex-wrap items-center gap-4 text-sm text-slate-700">
+      <p aria-live="polite" className="min-w-0">
+        {waiting ? "New updates are waiting: they appear when the pointer leaves the list." : `${page.rows.length} ${page.rows.length === 1 ? "ticket" : "tickets"} shown, updated live.`}
+      </p>
+      <nav aria-label="Pages" className="flex gap-4">
         {cursor && (
           <Link href={queueHref(page.query)} className="text-indigo-800 underline">
             First page
@@ -226,6 +232,7 @@ export function QueueLive({
           </Link>
         )}
       </nav>
+      </div>
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </>
   );

@@ -8,8 +8,8 @@ import { ticketHref } from "./labels";
 import { QueueCell } from "./queue-cell";
 import { COLUMN_META } from "./queue-columns";
 
-const TH = "px-2 py-1.5 font-semibold";
-const TD = "px-2 py-1 truncate";
+const TH = "px-2 py-1 font-semibold";
+const TD = "px-2 py-px truncate";
 
 export interface QueueTableProps {
   caption: string;

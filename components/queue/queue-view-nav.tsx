@@ -27,7 +27,7 @@ export function QueueViewNav({
   currentSaved: number | null;
 }) {
   return (
-    <nav aria-label="Queue views" className="mb-2">
+    <nav aria-label="Queue views">
       <ul className="flex flex-wrap gap-1.5">
         {QUEUE_VIEWS.map((view) => {
           const active = view === current && currentSaved === null;
