@@ -117,6 +117,8 @@ test("sort by resolution time left holds across pages: page 2 continues the orde
 });
 
 test("dense at 1366×900 (25+ rows, long title and customer cut, nothing sideways) and stacked cards at 360 px", async ({ page, playwright, baseURL }, testInfo) => {
+  // 31 tickets to open and two axe runs over 30 rows: more than the default minute on a shared 2-core machine.
+  test.setTimeout(180_000);
   const token = `dense${Date.now().toString(36)}`;
   const long = await longNamedCustomer(await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } }), String(baseURL), playwright);
   const [longOne] = await openTickets(long, [`${LONG_UNBROKEN_TITLE.slice(0, 200 - token.length - 1)} ${token}`]);
