@@ -5,7 +5,8 @@ import { useEffect, useRef } from "react";
 export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: "j", does: "Next ticket" },
   { keys: "k", does: "Previous ticket" },
-  { keys: "Enter", does: "Open the selected ticket" },
+  { keys: "x", does: "Select the ticket for a bulk action (shift-click a box selects a range)" },
+  { keys: "Enter", does: "Open the ticket" },
   { keys: "?", does: "Show this help" },
   { keys: "Esc", does: "Close this help" },
 ];

@@ -10,7 +10,9 @@ import { queueHref } from "@/lib/tickets/queue-url";
 import { OPEN_STATUSES, QUEUE_SEARCH_MAX, QUEUE_TIERS, type QueueQuery, type QueueTier, type QueueView } from "@/lib/validation/queue";
 
 const PRIORITIES = ["P1", "P2", "P3", "P4", "P5"] as const;
-const LABEL = "block text-xs font-medium text-slate-800";
+const LABEL = "block text-xs font-medium text-slate-800 lg:sr-only";
+// Dense at desktop widths: one line of compact fields (labels stay for screen readers), so 25 rows fit below.
+const FIELD = `${INPUT_CLASS} lg:py-1`;
 
 function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value: string | undefined; options: { value: string; label: string }[] }) {
   return (
@@ -18,10 +20,10 @@ function Select({ id, label, name, value, options }: { id: string; label: string
       <label htmlFor={id} className={LABEL}>
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={INPUT_CLASS}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={FIELD}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
-            {o.label}
+            {o.value === "" ? `${label}: any` : o.label}
           </option>
         ))}
       </select>
@@ -43,13 +45,15 @@ export function QueueFilters({ query, view, tier, canChooseTier, options }: { qu
     router.push(queueHref(fields as Partial<QueueQuery>));
   };
   return (
-    <form role="search" aria-label="Filter and search the queue" method="get" action="/queue" onSubmit={submit} className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-7">
+    <form role="search" aria-label="Filter and search the queue" method="get" action="/queue" onSubmit={submit} className="mb-2 grid grid-cols-2 items-end gap-2 rounded-lg border border-slate-200 bg-white p-2 md:grid-cols-7">
       <input type="hidden" name="view" value={view} />
+      {query.sort && <input type="hidden" name="sort" value={query.sort} />}
+      {query.dir && <input type="hidden" name="dir" value={query.dir} />}
       <div className="col-span-2">
         <label htmlFor="queue-search" className={LABEL}>
           Search
         </label>
-        <input id="queue-search" name="q" type="search" defaultValue={query.q ?? ""} maxLength={QUEUE_SEARCH_MAX} placeholder="Number, title, description or reply" className={INPUT_CLASS} />
+        <input id="queue-search" name="q" type="search" defaultValue={query.q ?? ""} maxLength={QUEUE_SEARCH_MAX} placeholder="Search number, title, description or reply" className={FIELD} />
       </div>
       {canChooseTier && (
         <Select id="queue-tier" label="Tier" name="tier" value={tier} options={QUEUE_TIERS.map((t) => ({ value: t, label: t === "all" ? "All tiers" : t }))} />
@@ -59,7 +63,7 @@ export function QueueFilters({ query, view, tier, canChooseTier, options }: { qu
       <Select id="queue-category" label="Category" name="category" value={query.category} options={[any, ...options.categories.map((c) => ({ value: c.slug, label: c.name }))]} />
       <Select id="queue-group" label="Group" name="group" value={query.group} options={[any, ...options.groups.map((g) => ({ value: g.slug, label: `${g.name} (${g.tier})` }))]} />
       <div className="flex items-center gap-3">
-        <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2">
+        <button type="submit" className="rounded-md bg-indigo-700 px-4 py-2 text-sm lg:py-1 font-medium text-white hover:bg-indigo-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2">
           Apply
         </button>
         <Link href={queueHref({ view, ...(canChooseTier ? { tier } : {}) })} className="text-sm text-indigo-800 underline">

@@ -9,10 +9,10 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * j/k move, Enter opens, ? shows help. Enter on a focused link or button is left to the browser, which
+ * j/k move, x selects the row for a bulk action, Enter opens, ? shows help. Enter on a focused link or button is left to the browser, which
  * follows it already; modifier combinations are left alone too.
  */
-export function useQueueKeyboard(handlers: { move: (by: 1 | -1) => void; open: () => void; help: () => void }): void {
+export function useQueueKeyboard(handlers: { move: (by: 1 | -1) => void; open: () => void; help: () => void; toggle: () => void }): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
@@ -20,6 +20,9 @@ export function useQueueKeyboard(handlers: { move: (by: 1 | -1) => void; open: (
       if (event.key === "j" || event.key === "k") {
         event.preventDefault();
         handlers.move(event.key === "j" ? 1 : -1);
+      } else if (event.key === "x") {
+        event.preventDefault();
+        handlers.toggle();
       } else if (event.key === "?") {
         event.preventDefault();
         handlers.help();

@@ -1,6 +1,8 @@
 // Response shape of GET /api/v1/queue as JSON Schema: mirrors QueuePage in lib/tickets/find-queue.ts.
 import { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
-import { OPEN_STATUSES, QUEUE_TIERS, QUEUE_VIEWS } from "@/lib/validation/queue";
+import { BULK_ACTIONS } from "@/lib/validation/bulk";
+import { QUEUE_COLUMNS } from "@/lib/validation/queue-preferences";
+import { OPEN_STATUSES, QUEUE_SORTS, QUEUE_TIERS, QUEUE_VIEWS, SORT_DIRECTIONS } from "@/lib/validation/queue";
 import { ref, type JsonSchema } from "./openapi-schemas";
 
 const string: JsonSchema = { type: "string" };
@@ -14,6 +16,7 @@ function object(properties: Record<string, JsonSchema>, description?: string): J
 
 const QueueRow = object({
   number: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" },
+  version: { type: "integer", minimum: 1, description: "Send it back in a bulk action: a ticket changed since is refused where the action checks versions." },
   title: string,
   priority: enumOf(Object.values(Priority)),
   tier: enumOf(Object.values(Tier)),
@@ -23,8 +26,9 @@ const QueueRow = object({
   customer: object({ userId: string, name: string, organization: { type: ["string", "null"] } }),
   assignee: { anyOf: [object({ userId: string, name: string }), { type: "null" }] },
   createdAt: dateTime,
+  updatedAt: dateTime,
   due: object(
-    { tierBudgetWarnAt: nullableDateTime, tierBudgetEndsAt: nullableDateTime, resolutionWarnAt: nullableDateTime, resolutionDueAt: nullableDateTime },
+    { firstResponseDueAt: nullableDateTime, tierBudgetWarnAt: nullableDateTime, tierBudgetEndsAt: nullableDateTime, resolutionWarnAt: nullableDateTime, resolutionDueAt: nullableDateTime },
     "Null where that clock is stopped. A warn instant is 75 % of the tier budget or resolution target: 25 % is left.",
   ),
 });
@@ -32,6 +36,8 @@ const QueueRow = object({
 const QueuePage = object({
   view: enumOf(QUEUE_VIEWS),
   tier: { ...enumOf(QUEUE_TIERS), description: "An agent's own tier, or what a manager chose (default all)." },
+  sort: enumOf(QUEUE_SORTS),
+  dir: enumOf(SORT_DIRECTIONS),
   query: { type: "object", description: "The query as understood (defaults left out), without the cursor." },
   rows: { type: "array", items: ref("QueueRow") },
   counts: {
@@ -42,7 +48,39 @@ const QueuePage = object({
   now: { ...dateTime, description: "The server's clock when the page was read: count down from it." },
 });
 
-export const QUEUE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = { QueueRow, QueuePage };
+const BulkResult = object({
+  action: enumOf(BULK_ACTIONS),
+  done: { type: "integer", minimum: 0 },
+  refused: { type: "integer", minimum: 0 },
+  results: {
+    type: "array",
+    description: "One entry per ticket, in the order sent.",
+    items: {
+      type: "object",
+      properties: {
+        number: string,
+        outcome: enumOf(["done", "refused"]),
+        code: { type: "string", description: "Refused only: the error code the single-ticket action gave (CONFLICT, FORBIDDEN, NOT_FOUND, VALIDATION …)." },
+        reason: { type: "string", description: "Refused only: why, in words a person reads." },
+      },
+      required: ["number", "outcome"],
+    },
+  },
+});
+
+const QueuePreferences = object({ hiddenColumns: { type: "array", items: enumOf(QUEUE_COLUMNS), description: "The optional columns this person hides." } });
+
+const SavedView = object({
+  id: { type: "integer", minimum: 1 },
+  name: string,
+  query: { type: "object", description: "The queue query it opens: view, tier, filters, q, sort, dir." },
+  hiddenColumns: { type: "array", items: enumOf(QUEUE_COLUMNS) },
+});
+const SavedViewList = object({ views: { type: "array", items: { allOf: [ref("SavedView"), object({ count: { type: "integer", minimum: 0 } })] } } });
+const SavedViewResponse = object({ view: ref("SavedView") });
+const SavedViewDeleted = object({ deleted: { type: "integer", minimum: 1 } });
+
+export const QUEUE_RESPONSE_SCHEMAS: Record<string, JsonSchema> = { QueueRow, QueuePage, BulkResult, QueuePreferences, SavedView, SavedViewList, SavedViewResponse, SavedViewDeleted };
 
 /** Open statuses, for the description of the status filter. */
 export const QUEUE_STATUS_NOTE = `Open statuses only: ${OPEN_STATUSES.join(", ")}.`;

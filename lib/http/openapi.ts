@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { ZAddComment, ZAssignTicket, ZEscalateTicket, ZPriorityMatrix, ZReturnTicket, ZUpdateTicket } from "@/lib/validation/routing";
 import { ZDashboardQuery } from "@/lib/validation/dashboard";
+import { ZBulkAction } from "@/lib/validation/bulk";
 import { ZQueueQuery } from "@/lib/validation/queue";
+import { ZCreateSavedView, ZQueuePreferences, ZRenameSavedView } from "@/lib/validation/queue-preferences";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
 import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
 import { ZAttachmentUpload } from "@/lib/validation/attachment";
@@ -100,6 +102,19 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "Take an unassigned ticket at your tier. Claiming your own ticket again changes nothing.",
     response: { status: 200, description: "The ticket, assigned to you.", schema: "TicketResponse" },
     errors: [403, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/tickets/bulk",
+    operationId: "bulkTicketAction",
+    summary: "One action over up to 100 tickets (support staff): claim, assign (managers and admins), set status, or add an internal note.",
+    description:
+      "Each ticket goes through the single-ticket action in its own transaction, so one refusal leaves the others done. Send each ticket with " +
+      "the version the queue showed: a status change or an assignment to a ticket changed since is refused (CONFLICT). More than 100 tickets, " +
+      "or one twice, is a 400 for the whole request.",
+    body: { name: "BulkAction", schema: ZBulkAction },
+    response: { status: 200, description: "Each ticket's outcome: done, or refused with the code and reason.", schema: "BulkResult" },
+    errors: [403],
   },
   {
     method: "post",
@@ -266,12 +281,65 @@ export const API_ROUTES: ApiRoute[] = [
     summary: "The agent queue: one view of your tier's open tickets, filtered and searched, with every view's count (support staff).",
     description:
       "Views: mine, unassigned (in your groups), tier (default), due-soon (25 % or less of the tier budget or resolution target left), " +
-      "update-due (a customer update is due), escalated (reached your tier in the last 24 h). Highest priority first, oldest first within a " +
-      `priority; keyset-paginated (cursor). Agents see their own tier (L3 includes L4 tickets they coordinate); managers and admins pass tier (default all). ${QUEUE_STATUS_NOTE} ` +
+      "update-due (a customer update is due), escalated (reached your tier in the last 24 h). sort: priority (default: highest first, oldest first within a " +
+      "priority), first-response, resolution or tier-budget (time left on that clock; stopped clocks last), updated, age; dir asc (default) or desc. " +
+      `Keyset-paginated: the cursor carries the sort key, and a cursor read in another sort or direction is a 400. Agents see their own tier (L3 includes L4 tickets they coordinate); managers and admins pass tier (default all). ${QUEUE_STATUS_NOTE} ` +
       "q searches number, title, description and public replies (PostgreSQL full text, English). Poll it at most every 10 s.",
     query: ZQueueQuery,
     response: { status: 200, description: "A page of the queue and the count of every view.", schema: "QueuePage" },
     errors: [400, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/queue/preferences",
+    operationId: "getQueuePreferences",
+    summary: "The queue columns you hide (support staff); defaults until you choose.",
+    response: { status: 200, description: "Your queue preferences.", schema: "QueuePreferences" },
+    errors: [403],
+  },
+  {
+    method: "put",
+    path: "/api/v1/queue/preferences",
+    operationId: "saveQueuePreferences",
+    summary: "Save the queue columns you hide (support staff).",
+    body: { name: "QueuePreferences", schema: ZQueuePreferences },
+    response: { status: 200, description: "Your queue preferences as saved.", schema: "QueuePreferences" },
+    errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/queue/views",
+    operationId: "listSavedViews",
+    summary: "Your saved queue views by name, each with the open tickets it holds now (support staff; only your own).",
+    response: { status: 200, description: "Your saved views.", schema: "SavedViewList" },
+    errors: [403],
+  },
+  {
+    method: "post",
+    path: "/api/v1/queue/views",
+    operationId: "createSavedView",
+    summary: "Save a queue view: a name, the queue query (view, filters, search, sort) and the columns hidden.",
+    description: "Names are unique per person: a second view of the same name is a 409. At most 30 views each.",
+    body: { name: "CreateSavedView", schema: ZCreateSavedView },
+    response: { status: 201, description: "The saved view.", schema: "SavedViewResponse" },
+    errors: [403, 409],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/queue/views/{viewId}",
+    operationId: "renameSavedView",
+    summary: "Rename one of your saved views (another person's is a 404).",
+    body: { name: "RenameSavedView", schema: ZRenameSavedView },
+    response: { status: 200, description: "The renamed view.", schema: "SavedViewResponse" },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/queue/views/{viewId}",
+    operationId: "deleteSavedView",
+    summary: "Delete one of your saved views (another person's is a 404).",
+    response: { status: 200, description: "The id of the deleted view.", schema: "SavedViewDeleted" },
+    errors: [403, 404],
   },
   {
     method: "get",
@@ -560,6 +628,7 @@ export const API_ROUTES: ApiRoute[] = [
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
   number: { name: "number", in: "path", required: true, description: "The ticket number, e.g. INC-000042.", schema: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" } },
   id: { name: "id", in: "path", required: true, description: "The attachment's id.", schema: { type: "string", format: "uuid" } },
+  viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
   slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },
 };
 

@@ -2,19 +2,21 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
-import { forbidden } from "@/lib/errors";
+import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
-import { DEFAULT_QUEUE_VIEW, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueTier, type QueueView } from "@/lib/validation/queue";
-import { afterCondition, filterConditions, scopeCondition, viewCondition, whereOf } from "./queue-conditions";
-import { decodeQueueCursor, encodeQueueCursor } from "./queue-cursor";
-import { queueScopeFor } from "./queue-scope";
+import { DEFAULT_QUEUE_SORT, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
+import { afterCondition, orderBy, whereOf } from "./queue-conditions";
+import { decodeQueueCursor, encodeQueueCursor, sortKeyOf } from "./queue-cursor";
+import { queueWhere } from "./queue-where";
 
 export const QUEUE_PAGE_SIZE = 50;
 
 /** One queue row, JSON-safe (instants as ISO strings): the page renders it, the API returns it. */
 export interface QueueRow {
   number: string;
+  /** What a bulk action sends back, so a ticket changed since it was read is refused. */
+  version: number;
   title: string;
   priority: Priority;
   tier: Tier;
@@ -24,13 +26,22 @@ export interface QueueRow {
   customer: { userId: string; name: string; organization: string | null };
   assignee: { userId: string; name: string } | null;
   createdAt: string;
+  updatedAt: string;
   /** Null where that clock is stopped. Warn instants are 75 % of the budget or target (25 % left). */
-  due: { tierBudgetWarnAt: string | null; tierBudgetEndsAt: string | null; resolutionWarnAt: string | null; resolutionDueAt: string | null };
+  due: {
+    firstResponseDueAt: string | null;
+    tierBudgetWarnAt: string | null;
+    tierBudgetEndsAt: string | null;
+    resolutionWarnAt: string | null;
+    resolutionDueAt: string | null;
+  };
 }
 
 export interface QueuePage {
   view: QueueView;
   tier: QueueTier;
+  sort: QueueSort;
+  dir: SortDirection;
   /** The query as understood, without the cursor: what links and polling repeat. */
   query: Omit<QueueQuery, "cursor">;
   rows: QueueRow[];
@@ -44,11 +55,14 @@ export interface QueuePage {
 const ROW_SELECT = {
   id: true,
   number: true,
+  version: true,
   title: true,
   priority: true,
   tier: true,
   status: true,
   createdAt: true,
+  updatedAt: true,
+  firstResponseDueAt: true,
   tierBudgetWarnAt: true,
   tierBudgetEndsAt: true,
   resolutionWarnAt: true,
@@ -62,30 +76,25 @@ const ROW_SELECT = {
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /**
- * The agent queue: one view of the actor's scope, filtered and searched, in queue order (highest
+ * The agent queue: one view of the actor's scope, filtered and searched, sorted (by default highest
  * priority first, oldest first within a priority), keyset-paginated, with the count of every view.
+ * A cursor read in another sort or direction is refused: it names no place in this order.
  */
 export async function findQueue(actor: Actor, input: unknown, now = new Date()): Promise<QueuePage> {
   if (!can(actor, "queue:view")) throw forbidden();
   const { cursor, ...query } = parseInput(ZQueueQuery, input);
-  const scope = queueScopeFor(actor, query.tier);
-  const view = query.view ?? DEFAULT_QUEUE_VIEW;
+  const { scope, view, base, viewOf, listed } = await queueWhere(actor, query, now);
+  const sort = query.sort ?? DEFAULT_QUEUE_SORT;
+  const dir = query.dir ?? "asc";
   const take = query.limit ?? QUEUE_PAGE_SIZE;
   const position = decodeQueueCursor(cursor);
+  if (cursor && (!position || position.sort !== sort || position.dir !== dir)) throw invalid({ cursor: ["Invalid cursor."] });
 
-  const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const groupIds = isManager
-    ? null
-    : (await db().groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true } })).map((m) => m.groupId);
-
-  const base = scopeCondition(scope);
-  const listed = whereOf([base, viewCondition(view, scope, groupIds, now), ...filterConditions(query), ...(position ? [afterCondition(position)] : [])]);
-  const counted = QUEUE_VIEWS.map(
-    (v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewCondition(v, scope, groupIds, now)])}) AS ${Prisma.raw(`"${v}"`)}`,
-  );
+  const where = whereOf([...listed, ...(position ? [afterCondition(position)] : [])]);
+  const counted = QUEUE_VIEWS.map((v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewOf(v)])}) AS ${Prisma.raw(`"${v}"`)}`);
 
   const [ids, [counts]] = await Promise.all([
-    db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${listed} ORDER BY t."priority", t."id" LIMIT ${take + 1}`,
+    db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${where} ORDER BY ${orderBy(sort, dir)} LIMIT ${take + 1}`,
     db().$queryRaw<Record<QueueView, number>[]>`SELECT ${Prisma.join(counted)}`,
   ]);
   const pageIds = ids.slice(0, take).map((r) => r.id);
@@ -100,10 +109,13 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
   return {
     view,
     tier: scope.selected,
+    sort,
+    dir,
     query,
     rows: rows.map(
       (t): QueueRow => ({
         number: t.number,
+        version: t.version,
         title: t.title,
         priority: t.priority,
         tier: t.tier,
@@ -113,7 +125,9 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
         customer: { userId: t.customer.userId, name: t.customer.name, organization: t.customer.organization?.name ?? null },
         assignee: t.assignee,
         createdAt: t.createdAt.toISOString(),
+        updatedAt: t.updatedAt.toISOString(),
         due: {
+          firstResponseDueAt: iso(t.firstResponseDueAt),
           tierBudgetWarnAt: iso(t.tierBudgetWarnAt),
           tierBudgetEndsAt: iso(t.tierBudgetEndsAt),
           resolutionWarnAt: iso(t.resolutionWarnAt),
@@ -122,7 +136,7 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
       }),
     ),
     counts: counts!,
-    nextCursor: ids.length > take && last ? encodeQueueCursor({ priority: last.priority, id: last.id }) : null,
+    nextCursor: ids.length > take && last ? encodeQueueCursor({ sort, dir, key: sortKeyOf(sort, last), id: last.id }) : null,
     now: now.toISOString(),
   };
 }

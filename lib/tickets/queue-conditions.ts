@@ -2,8 +2,8 @@
 // are tested on their own, and every count runs exactly the condition its view lists with.
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
-import { OPEN_STATUSES, type OpenStatus, type QueueView } from "@/lib/validation/queue";
-import type { QueuePosition } from "./queue-cursor";
+import { OPEN_STATUSES, type OpenStatus, type QueueSort, type QueueView, type SortDirection } from "@/lib/validation/queue";
+import { sortKeyIsNullable, type QueuePosition } from "./queue-cursor";
 import type { QueueScope } from "./queue-scope";
 
 export const ESCALATION_WINDOW_HOURS = 24;
@@ -92,9 +92,38 @@ export function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   return conditions;
 }
 
-/** Rows after `position` in queue order (priority, then id): a row comparison the sort index can seek to. */
+const SORT_COLUMN: Record<QueueSort, string> = {
+  priority: "priority",
+  "first-response": "firstResponseDueAt",
+  resolution: "resolutionDueAt",
+  "tier-budget": "tierBudgetEndsAt",
+  updated: "updatedAt",
+  age: "id",
+};
+
+/**
+ * The queue's order: the sort's column in `dir`, stopped clocks (null) last either way, then the id in
+ * the same direction, so every row has one place and pages neither skip nor repeat on ties.
+ */
+export function orderBy(sort: QueueSort, dir: SortDirection): Prisma.Sql {
+  const d = Prisma.raw(dir === "asc" ? "ASC" : "DESC");
+  if (sort === "age") return Prisma.sql`t."id" ${d}`;
+  const column = Prisma.raw(`t."${SORT_COLUMN[sort]}"`);
+  return sortKeyIsNullable(sort) ? Prisma.sql`${column} ${d} NULLS LAST, t."id" ${d}` : Prisma.sql`${column} ${d}, t."id" ${d}`;
+}
+
+/**
+ * Rows after `position` in that order: a row comparison the (tier, column, id) index can seek to. After
+ * the last dated row come the stopped clocks; among those, the id decides.
+ */
 export function afterCondition(position: QueuePosition): Prisma.Sql {
-  return Prisma.sql`(t."priority", t."id") > (${enumValue(position.priority, "Priority")}, ${position.id})`;
+  const op = Prisma.raw(position.dir === "asc" ? ">" : "<");
+  if (position.sort === "age") return Prisma.sql`t."id" ${op} ${position.id}`;
+  const column = Prisma.raw(`t."${SORT_COLUMN[position.sort]}"`);
+  if (position.key === null) return Prisma.sql`(${column} IS NULL AND t."id" ${op} ${position.id})`;
+  const key = typeof position.key === "number" ? new Date(position.key) : enumValue(position.key, "Priority");
+  const after = Prisma.sql`(${column}, t."id") ${op} (${key}, ${position.id})`;
+  return sortKeyIsNullable(position.sort) ? Prisma.sql`(${after} OR ${column} IS NULL)` : after;
 }
 
 export function whereOf(conditions: Prisma.Sql[]): Prisma.Sql {

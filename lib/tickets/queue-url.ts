@@ -1,6 +1,6 @@
 import type { QueueQuery } from "@/lib/validation/queue";
 
-const ORDER: (keyof QueueQuery)[] = ["view", "tier", "status", "priority", "category", "group", "q", "cursor", "limit"];
+const ORDER: (keyof QueueQuery)[] = ["view", "tier", "status", "priority", "category", "group", "q", "sort", "dir", "cursor", "limit"];
 
 /** The query string of a queue URL: given parameters only, in a fixed order, so equal queries give equal URLs. */
 export function queueSearchParams(query: Partial<QueueQuery>): URLSearchParams {

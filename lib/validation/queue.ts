@@ -18,8 +18,18 @@ export type QueueTier = (typeof QUEUE_TIERS)[number];
 export const QUEUE_LIMIT_MAX = 100;
 export const QUEUE_SEARCH_MAX = 200;
 
-/** Cursor "P2.1234": the last row's priority and id (the queue's sort key). */
-export const QUEUE_CURSOR_PATTERN = /^(P[1-5])\.([1-9][0-9]{0,9})$/;
+/** What the queue can be sorted by: priority (the default), each SLA clock, the last update and age. */
+export const QUEUE_SORTS = ["priority", "first-response", "resolution", "tier-budget", "updated", "age"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const DEFAULT_QUEUE_SORT: QueueSort = "priority";
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/**
+ * Cursor "<sort>.<dir>.<key>.<id>": the last row's sort key and id, e.g. "priority.asc.P2.1234",
+ * "resolution.asc.1764669600000.1234" (epoch ms), "resolution.asc.none.1234" (clock stopped), "age.desc.1234.1234".
+ */
+export const QUEUE_CURSOR_PATTERN = /^([a-z-]{3,16})\.(asc|desc)\.(P[1-5]|none|[0-9]{1,15})\.([1-9][0-9]{0,9})$/;
 
 /** Query parameters arrive as "" when a form field is left empty: treat that as not given. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -38,10 +48,12 @@ export const ZQueueQuery = z.strictObject({
     (value) => (typeof value === "string" ? value.trim() || undefined : value),
     storableString({ error: "Search for text." }).max(QUEUE_SEARCH_MAX, `Search for at most ${QUEUE_SEARCH_MAX} characters.`).optional(),
   ),
+  sort: optional(z.enum(QUEUE_SORTS, { error: "Unknown sort." })),
+  dir: optional(z.enum(SORT_DIRECTIONS, { error: "Sort asc or desc." })),
   cursor: optional(
     storableString()
       .regex(QUEUE_CURSOR_PATTERN, { message: "Invalid cursor.", abort: true })
-      .refine((cursor) => Number(cursor.slice(3)) <= INT4_MAX, "Invalid cursor."),
+      .refine((cursor) => Number(cursor.slice(cursor.lastIndexOf(".") + 1)) <= INT4_MAX, "Invalid cursor."),
   ),
   limit: optional(z.coerce.number({ error: "A number." }).int("A whole number.").min(1, "At least 1.").max(QUEUE_LIMIT_MAX, `At most ${QUEUE_LIMIT_MAX}.`)),
 });

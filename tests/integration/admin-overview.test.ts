@@ -13,7 +13,9 @@ describeEachDatabase("the admin home's figures", (database) => {
 
   beforeAll(async () => {
     await seedDemoData(database().db);
-    [admin, manager, agent] = await Promise.all(["admin", "manager", "l1agent"].map((id) => actorFor(database().db, id)));
+    admin = await actorFor(database().db, "admin");
+    manager = await actorFor(database().db, "manager");
+    agent = await actorFor(database().db, "l1agent");
   });
 
   it("counts each section for admins and managers, from the seed", async () => {

@@ -152,10 +152,10 @@ describeEachDatabase("agent queue", (database) => {
 
   it("refuses bad queries with the fields at fault", async () => {
     await expect(
-      findQueue(l1, { view: "everything", status: "RESOLVED", priority: "P9", cursor: "P1.x", limit: "500", sort: "title", q: "x".repeat(201) }, NOW),
+      findQueue(l1, { view: "everything", status: "RESOLVED", priority: "P9", cursor: "P1.x", limit: "500", sort: "title", bogus: "1", q: "x".repeat(201) }, NOW),
     ).rejects.toMatchObject({
       status: 400,
-      fields: { view: expect.any(Array), status: expect.any(Array), priority: expect.any(Array), cursor: expect.any(Array), limit: expect.any(Array), _: expect.any(Array), q: expect.any(Array) },
+      fields: { view: expect.any(Array), status: expect.any(Array), priority: expect.any(Array), cursor: expect.any(Array), limit: expect.any(Array), sort: expect.any(Array), _: expect.any(Array), q: expect.any(Array) },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
-import { afterCondition, filterConditions, scopeCondition, viewCondition } from "@/lib/tickets/queue-conditions";
-import { decodeQueueCursor, encodeQueueCursor } from "@/lib/tickets/queue-cursor";
+import { afterCondition, filterConditions, orderBy, scopeCondition, viewCondition } from "@/lib/tickets/queue-conditions";
+import { decodeQueueCursor, encodeQueueCursor, type QueuePosition } from "@/lib/tickets/queue-cursor";
 import { queueScopeFor, type QueueScope } from "@/lib/tickets/queue-scope";
 import { queueHref } from "@/lib/tickets/queue-url";
 import { formatTimeLeft, timeLeftTone } from "@/lib/tickets/time-left";
@@ -13,13 +13,46 @@ const L1: QueueScope = { actorId: "me", tiers: ["L1"], escalationTier: "L1", sel
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ").trim();
 
 describe("queue cursor", () => {
-  it("round-trips the last row's priority and id", () => {
-    expect(encodeQueueCursor({ priority: "P2", id: 1234 })).toBe("P2.1234");
-    expect(decodeQueueCursor("P2.1234")).toEqual({ priority: "P2", id: 1234 });
+  it("round-trips the sort, direction, last row's key and id for every sort", () => {
+    const positions: QueuePosition[] = [
+      { sort: "priority", dir: "asc", key: "P2", id: 1234 },
+      { sort: "priority", dir: "desc", key: "P5", id: 1 },
+      { sort: "first-response", dir: "asc", key: 1_764_669_600_000, id: 9 },
+      { sort: "resolution", dir: "desc", key: null, id: 77 },
+      { sort: "tier-budget", dir: "asc", key: 0, id: 3 },
+      { sort: "updated", dir: "desc", key: 1_764_669_600_123, id: 2_147_483_647 },
+      { sort: "age", dir: "desc", key: 42, id: 42 },
+    ];
+    for (const position of positions) expect(decodeQueueCursor(encodeQueueCursor(position))).toEqual(position);
+    expect(encodeQueueCursor(positions[0]!)).toBe("priority.asc.P2.1234");
+    expect(encodeQueueCursor(positions[3]!)).toBe("resolution.desc.none.77");
   });
 
   it("reads anything else as no cursor", () => {
-    for (const bad of [undefined, "", "P6.1", "P1.0", "P1.-3", "P1.1e3", "P1.99999999999", "1234", "P1.12 "]) expect(decodeQueueCursor(bad)).toBeNull();
+    const bad = [undefined, "", "P2.1234", "priority.asc.P6.1", "priority.asc.P1.0", "priority.up.P1.3", "priority.asc.1764669600000.3",
+      "priority.asc.none.3", "updated.asc.none.3", "age.asc.none.3", "resolution.asc.P1.3", "unknown.asc.5.3", "resolution.asc.1e3.3",
+      "resolution.asc.5.99999999999", "resolution.asc.5.3 "];
+    for (const cursor of bad) expect(decodeQueueCursor(cursor), String(cursor)).toBeNull();
+  });
+});
+
+describe("queue order", () => {
+  it("puts stopped clocks last in either direction, the id breaking ties the same way", () => {
+    expect(oneLine(orderBy("resolution", "asc").sql)).toBe(`t."resolutionDueAt" ASC NULLS LAST, t."id" ASC`);
+    expect(oneLine(orderBy("tier-budget", "desc").sql)).toBe(`t."tierBudgetEndsAt" DESC NULLS LAST, t."id" DESC`);
+    expect(oneLine(orderBy("priority", "asc").sql)).toBe(`t."priority" ASC, t."id" ASC`);
+    expect(oneLine(orderBy("age", "desc").sql)).toBe(`t."id" DESC`);
+  });
+
+  it("continues after the cursor's row: dated rows then stopped clocks, stopped clocks by id", () => {
+    const at = new Date("2026-12-01T10:00:00Z");
+    expect(afterCondition({ sort: "resolution", dir: "asc", key: at.getTime(), id: 7 })).toMatchObject({
+      sql: `((t."resolutionDueAt", t."id") > (?, ?) OR t."resolutionDueAt" IS NULL)`,
+      values: [at, 7],
+    });
+    expect(afterCondition({ sort: "first-response", dir: "desc", key: null, id: 7 })).toMatchObject({ sql: `(t."firstResponseDueAt" IS NULL AND t."id" < ?)`, values: [7] });
+    expect(afterCondition({ sort: "updated", dir: "desc", key: at.getTime(), id: 7 })).toMatchObject({ sql: `(t."updatedAt", t."id") < (?, ?)`, values: [at, 7] });
+    expect(afterCondition({ sort: "age", dir: "asc", key: 7, id: 7 })).toMatchObject({ sql: `t."id" > ?`, values: [7] });
   });
 });
 
@@ -75,19 +108,20 @@ describe("queue view definitions", () => {
       `t."searchVector" @@ websearch_to_tsquery('english', ?)`,
     ]);
     expect(filterConditions({})).toEqual([]);
-    expect(afterCondition({ priority: "P3", id: 7 })).toMatchObject({ sql: `(t."priority", t."id") > (?::"Priority", ?)`, values: ["P3", 7] });
+    expect(afterCondition({ sort: "priority", dir: "asc", key: "P3", id: 7 })).toMatchObject({ sql: `(t."priority", t."id") > (?::"Priority", ?)`, values: ["P3", 7] });
   });
 });
 
 describe("queue query", () => {
   it("accepts a bookmarked URL's parameters and ignores empty form fields", () => {
-    expect(ZQueueQuery.parse({ view: "due-soon", status: "", q: "  vpn  ", limit: "20", cursor: "P1.5" })).toEqual({ view: "due-soon", q: "vpn", limit: 20, cursor: "P1.5" });
+    expect(ZQueueQuery.parse({ view: "due-soon", status: "", q: "  vpn  ", limit: "20", sort: "resolution", dir: "desc", cursor: "resolution.desc.none.5" })).toEqual({ view: "due-soon", q: "vpn", limit: 20, sort: "resolution", dir: "desc", cursor: "resolution.desc.none.5" });
   });
 
   it("builds stable links that keep the view, filters and search", () => {
     expect(queueHref({ q: "vpn", view: "mine", priority: "P1" })).toBe("/queue?view=mine&priority=P1&q=vpn");
     expect(queueHref({ view: "mine", q: "a b&c" }, { view: "tier", cursor: "P1.2" })).toBe("/queue?view=tier&q=a+b%26c&cursor=P1.2");
     expect(queueHref({ view: "mine" }, { view: undefined })).toBe("/queue");
+    expect(queueHref({ view: "mine", cursor: "age.asc.3.3" }, { sort: "resolution", dir: "desc", cursor: undefined })).toBe("/queue?view=mine&sort=resolution&dir=desc");
   });
 });
 

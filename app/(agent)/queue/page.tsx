@@ -7,11 +7,16 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { findQueue, type QueuePage as Queue } from "@/lib/tickets/find-queue";
 import { listQueueFilterOptions } from "@/lib/tickets/queue-filter-options";
+import { getQueuePreferences } from "@/lib/tickets/queue-preferences";
 import { queueSearchParams } from "@/lib/tickets/queue-url";
+import { findSavedView, listSavedViews } from "@/lib/tickets/saved-views";
+import { bulkQueueAction, createSavedViewAction, deleteSavedViewAction, renameSavedViewAction, saveColumnsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Queue" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+const ACTIONS = { bulk: bulkQueueAction, saveColumns: saveColumnsAction, createView: createSavedViewAction, renameView: renameSavedViewAction, deleteView: deleteSavedViewAction };
 
 /** The queue, or the reason the URL's query cannot be shown (a bad filter, another tier). */
 async function readQueue(actor: Parameters<typeof findQueue>[0], params: SearchParams): Promise<Queue | AppError> {
@@ -23,10 +28,14 @@ async function readQueue(actor: Parameters<typeof findQueue>[0], params: SearchP
   }
 }
 
+/** ?saved=<id> opens one of this person's saved views: its query (the URL may add a page) and its columns. */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
-  const params = await searchParams;
-  const [queue, options] = await Promise.all([readQueue(actor, params), listQueueFilterOptions()]);
+  const { saved: savedId, ...params } = await searchParams;
+  const saved = savedId === undefined ? null : await findSavedView(actor, savedId);
+  const cursor = typeof params.cursor === "string" && params.cursor ? params.cursor : null;
+  const query = saved ? { ...saved.query, ...(cursor ? { cursor } : {}) } : params;
+  const [queue, options, preferences, savedViews] = await Promise.all([readQueue(actor, query), listQueueFilterOptions(), getQueuePreferences(actor), listSavedViews(actor)]);
   const canChooseTier = actor.role !== "AGENT";
 
   if (queue instanceof AppError) {
@@ -40,14 +49,23 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     );
   }
 
-  const cursor = typeof params.cursor === "string" && params.cursor ? params.cursor : null;
   return (
     <section aria-labelledby="queue-heading">
-      <h1 id="queue-heading" className="mb-4 text-xl font-bold">
-        {queueTitle(queue.tier)}
+      <h1 id="queue-heading" className="mb-2 text-xl font-bold">
+        {saved ? `${queueTitle(queue.tier)}: ${saved.name}` : queueTitle(queue.tier)}
       </h1>
       <QueueFilters key={`filters?${queueSearchParams(queue.query)}`} query={queue.query} view={queue.view} tier={queue.tier} canChooseTier={canChooseTier} options={options} />
-      <QueueLive key={`live?${queueSearchParams({ ...queue.query, ...(cursor ? { cursor } : {}) })}`} initial={queue} cursor={cursor} />
+      <QueueLive
+        key={`live?${saved ? `saved=${saved.id}&` : ""}${queueSearchParams({ ...queue.query, ...(cursor ? { cursor } : {}) })}`}
+        initial={queue}
+        cursor={cursor}
+        hiddenColumns={saved ? saved.hiddenColumns : preferences.hiddenColumns}
+        savedViews={savedViews.map((v) => ({ id: v.id, name: v.name, count: v.count }))}
+        currentSaved={saved?.id ?? null}
+        actions={ACTIONS}
+        canAssign={actor.role === "MANAGER" || actor.role === "ADMIN"}
+        groups={options.groups.filter((g) => g.tier !== "L4").map((g) => ({ slug: g.slug, name: `${g.name} (${g.tier})` }))}
+      />
     </section>
   );
 }
