@@ -64,11 +64,11 @@ test.describe("dashboard read at a glance", () => {
     await expect(trend.getByRole("list", { name: "Legend" }).getByRole("listitem")).toHaveText(["Opened", "Escalated L1→L2", "Escalated L2→L3", "Escalated L3→L4", "Resolution SLA breached"]);
     const trendTable = trend.locator('table[data-table="trend"]');
     await expect(trendTable).toBeHidden();
-    await trend.getByText("Show the numbers").click();
+    await trend.locator("summary").click();
     await expect(trendTable).toBeVisible();
     await expect(trendTable.locator("tbody tr")).toHaveCount(8);
     await expect(page.locator('table[data-table="funnel"]')).toBeHidden();
-    await trend.getByText("Show the numbers").click();
+    await trend.locator("summary").click();
     await expect(trendTable).toBeHidden();
     const wide = await documentSize(page);
     testInfo.annotations.push({ type: "dashboard height at 1366", description: String(wide.height) });
