@@ -9,7 +9,7 @@ export interface ChartSeries {
 }
 
 /**
- * A bar chart a manager reads at a glance. Decorative for assistive technology: the same numbers are in
+ * A bar chart a manager reads at a glance; its legend lists the series in the order given (recharts sorts by name otherwise). Decorative for assistive technology: the same numbers are in
  * the table beside it, so the chart itself is hidden from screen readers.
  */
 export function BarChart({
@@ -46,7 +46,7 @@ export function BarChart({
             </>
           )}
           <Tooltip />
-          {series.length > 1 && <Legend />}
+          {series.length > 1 && <Legend itemSorter={null} />}
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "stack" : undefined} isAnimationActive={false} />
           ))}

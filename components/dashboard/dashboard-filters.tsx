@@ -31,7 +31,7 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 export function DashboardFilters({ scope, days, options }: { scope: DashboardScope; days: { from: string; to: string }; options: DashboardFilterOptions }) {
   const any = { value: "", label: "Any" };
   return (
-    <form method="get" action="/dashboard" aria-label="Period and filters" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 md:grid-cols-7">
+    <form method="get" action="/dashboard" aria-label="Period and filters" className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-2 md:grid-cols-4 lg:grid-cols-7">
       <Select name="period" label="Period" value={scope.period} options={PERIODS} />
       <div>
         <label htmlFor="dashboard-from" className={LABEL}>

@@ -1,54 +1,31 @@
 import type { DashboardTable } from "@/lib/metrics/dashboard-tables";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
-import { formatRate } from "@/lib/metrics/rates";
 import { BarChart } from "./bar-chart";
 import { DashboardSection } from "./dashboard-section";
 import { FeedbackFigures } from "./feedback-figures";
+import { KeyFiguresRow } from "./key-figures-row";
+import { TrendChart } from "./trend-chart";
 
-type Tables = Record<"funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories", DashboardTable>;
+type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories", DashboardTable>;
 
-const INDIGO = "#4338ca";
-const TEAL = "#0f766e";
-const AMBER = "#b45309";
-const ROSE = "#be123c";
-const SLATE = "#475569";
-const AGE_COLORS = ["#a5b4fc", "#818cf8", "#6366f1", "#4338ca", "#312e81"];
+// Okabe–Ito colours (distinct with every common colour-vision deficiency), those with at least 3:1 against white.
+const BLUE = "#0072B2";
+const GREEN = "#009E73";
+const PURPLE = "#CC79A7";
+const VERMILLION = "#D55E00";
+const BLACK = "#000000";
+const AGE_COLORS = [GREEN, BLUE, PURPLE, VERMILLION, BLACK];
 
 const value = (cell: { value: string | number | null } | undefined) => (typeof cell?.value === "number" ? cell.value : 0);
+const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 100) / 100);
+const utc = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
-/** Headline figures above the charts. */
-function Headlines({ metrics }: { metrics: EscalationMetrics }) {
-  const f = metrics.funnel;
-  const items = [
-    { label: "Opened", text: f.opened.toLocaleString("en-US") },
-    { label: "First-contact resolution", text: formatRate(f.rates.firstContactResolution) },
-    { label: "Escalated L1→L2", text: formatRate(f.rates.escalatedL1L2) },
-    { label: "Reopen rate", text: formatRate(f.rates.reopened) },
-    { label: "Resolution SLA met", text: formatRate(metrics.sla.total.resolutionRate) },
-  ];
-  return (
-    <dl className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5">
-      {items.map((i) => (
-        <div key={i.label} className="rounded-lg border border-slate-200 bg-white p-3">
-          <dt className="text-xs text-slate-700">{i.label}</dt>
-          <dd className="text-2xl font-bold text-slate-900">{i.text}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** The dashboard: headline figures, then each chart with its table and CSV export. Props only. */
+/** The dashboard: key figures against the previous period, the trend per day, then each chart with its numbers folded under it. Props only. */
 export function DashboardView({ metrics, tables, fileSuffix }: { metrics: EscalationMetrics; tables: Tables; fileSuffix: string }) {
   const file = (id: string) => `tierdesk-${id}-${fileSuffix}.csv`;
   const funnelData = tables.funnel.rows.map((r) => ({ step: r[0]!.text, tickets: value(r[1]) }));
-  const slaData = metrics.sla.byPriority.map((s) => ({
-    priority: s.priority,
-    firstResponse: s.firstResponseRate === null ? null : Math.round(s.firstResponseRate * 100),
-    resolution: s.resolutionRate === null ? null : Math.round(s.resolutionRate * 100),
-    updates: s.updatesRate === null ? null : Math.round(s.updatesRate * 100),
-  }));
-  const hours = (s: number | null) => (s === null ? null : Math.round((s / 3600) * 100) / 100);
+  const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+  const slaData = metrics.sla.byPriority.map((s) => ({ priority: s.priority, firstResponse: percent(s.firstResponseRate), resolution: percent(s.resolutionRate), updates: percent(s.updatesRate) }));
   const t = metrics.timeInTier;
   const tierData = [
     { stage: "L1", ...t.L1 },
@@ -56,76 +33,122 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
     { stage: "L3", ...t.L3 },
     { stage: "L4", ...t.L4 },
     { stage: "To resolve", ...t.toResolve },
-  ].map((d) => ({ stage: d.stage, mean: hours(d.mean), p90: hours(d.p90) }));
+  ].map((d) => ({ stage: d.stage, mean: hours(d.mean), median: hours(d.median), p90: hours(d.p90) }));
   const backlogData = metrics.backlog.map((b) => ({ tier: b.tier, ...b.buckets }));
-  const agentData = metrics.agentLoad.map((a) => ({ agent: a.name, load: a.openLoad, open: a.openTickets }));
+  const agentData = metrics.agentLoad.map((a) => ({ agent: a.name, load: a.openLoad }));
   const groupData = metrics.groupThroughput.map((g) => ({ group: g.name, resolved: g.resolved, escalatedIn: g.escalatedIn }));
-  const categoryData = metrics.topCategories.map((c) => ({ category: c.name, rate: c.escalationRate === null ? 0 : Math.round(c.escalationRate * 1000) / 10 }));
+  const categoryData = metrics.topCategories.map((c) => ({ category: c.name, rate: percent(c.escalationRate) ?? 0 }));
+  const rowsHeight = (rows: number) => Math.max(160, rows * 32 + 48);
 
   return (
     <div className="space-y-4">
-      <Headlines metrics={metrics} />
-      <DashboardSection
-        table={tables.funnel}
-        fileName={file("funnel")}
-        note="Tickets opened in the period and how far they went. Each number lists its tickets."
-        chart={<BarChart data={funnelData} categoryKey="step" series={[{ key: "tickets", label: "Tickets", color: INDIGO }]} horizontal height={300} />}
-      />
-      <FeedbackFigures deflections={metrics.deflections} satisfaction={metrics.satisfaction} />
-      <DashboardSection
-        table={tables.sla}
-        fileName={file("sla")}
-        note="Share met on time, per priority, of the tickets opened in the period whose clock has an outcome."
-        chart={
-          <BarChart
-            data={slaData}
-            categoryKey="priority"
-            unit="%"
-            series={[
-              { key: "firstResponse", label: "First response", color: INDIGO },
-              { key: "resolution", label: "Resolution", color: TEAL },
-              { key: "updates", label: "Customer updates", color: AMBER },
-            ]}
-          />
-        }
+      <KeyFiguresRow
+        figures={metrics.keyFigures}
+        previousLabel={`${utc(metrics.previousPeriod.from)} to ${utc(metrics.previousPeriod.to)}`}
+        table={tables.keyFigures}
+        fileName={file("key-figures")}
       />
       <DashboardSection
-        table={tables.timeInTier}
-        fileName={file("time-in-tier")}
-        note="Hours in each tier (the tier ledger, plus the running clock of open tickets) and from opening to resolution."
-        chart={<BarChart data={tierData} categoryKey="stage" unit=" h" series={[{ key: "mean", label: "Mean", color: INDIGO }, { key: "p90", label: "90th percentile", color: ROSE }]} />}
+        table={tables.trend}
+        fileName={file("trend")}
+        note="What happened on each day of the period, for the filters chosen: tickets opened, escalations made, resolution targets breached (the sweep's alert)."
+        chart={<TrendChart days={metrics.trend} />}
       />
-      <DashboardSection
-        table={tables.backlog}
-        fileName={file("backlog")}
-        note="Open tickets now (the category, organization and priority filters apply), by tier and age since opening."
-        chart={
-          <BarChart
-            data={backlogData}
-            categoryKey="tier"
-            stacked
-            series={["lt1h", "lt4h", "lt1d", "lt3d", "older"].map((k, i) => ({ key: k, label: ["< 1 h", "< 4 h", "< 1 d", "< 3 d", "older"][i]!, color: AGE_COLORS[i]! }))}
-          />
-        }
-      />
-      <DashboardSection table={tables.vendors} fileName={file("vendor-waits")} note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`} />
       <div className="grid gap-4 lg:grid-cols-2">
+        <DashboardSection
+          table={tables.funnel}
+          fileName={file("funnel")}
+          note="Tickets opened in the period and how far they went. Each number lists its tickets."
+          chart={<BarChart data={funnelData} categoryKey="step" series={[{ key: "tickets", label: "Tickets", color: BLUE }]} horizontal height={260} />}
+        />
+        <DashboardSection
+          table={tables.sla}
+          fileName={file("sla")}
+          note="Share met on time (%), per priority, of the tickets opened in the period whose clock has an outcome."
+          chart={
+            <BarChart
+              data={slaData}
+              categoryKey="priority"
+              unit=" %"
+              height={260}
+              series={[
+                { key: "firstResponse", label: "First response", color: BLUE },
+                { key: "resolution", label: "Resolution", color: GREEN },
+                { key: "updates", label: "Customer updates", color: VERMILLION },
+              ]}
+            />
+          }
+        />
+      </div>
+      <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        <DashboardSection
+          table={tables.timeInTier}
+          fileName={file("time-in-tier")}
+          note="Hours in each tier (the tier ledger, plus the running clock of open tickets) and from opening to resolution."
+          chart={
+            <BarChart
+              data={tierData}
+              categoryKey="stage"
+              unit=" h"
+              height={220}
+              series={[
+                { key: "mean", label: "Mean", color: BLUE },
+                { key: "median", label: "Median", color: GREEN },
+                { key: "p90", label: "90th percentile", color: VERMILLION },
+              ]}
+            />
+          }
+        />
+        <DashboardSection
+          table={tables.backlog}
+          fileName={file("backlog")}
+          note="Open tickets now (the filters apply), by tier and age since opening."
+          chart={
+            <BarChart
+              data={backlogData}
+              categoryKey="tier"
+              stacked
+              height={220}
+              series={["lt1h", "lt4h", "lt1d", "lt3d", "older"].map((k, i) => ({ key: k, label: ["< 1 h", "< 4 h", "< 1 d", "< 3 d", "older"][i]!, color: AGE_COLORS[i]! }))}
+            />
+          }
+        />
+        <DashboardSection
+          table={tables.categories}
+          fileName={file("categories")}
+          note="Escalation rate L1→L2 (%): a high rate points at a weak SOP, the article L1 follows."
+          chart={<BarChart data={categoryData} categoryKey="category" unit=" %" horizontal series={[{ key: "rate", label: "Escalation rate", color: VERMILLION }]} height={rowsHeight(categoryData.length)} />}
+        />
         <DashboardSection
           table={tables.agentLoad}
           fileName={file("agent-load")}
-          chart={<BarChart data={agentData} categoryKey="agent" horizontal series={[{ key: "load", label: "Load", color: TEAL }]} height={Math.max(160, agentData.length * 36)} />}
+          note="Open tickets per agent, weighted by priority."
+          chart={<BarChart data={agentData} categoryKey="agent" horizontal series={[{ key: "load", label: "Load", color: GREEN }]} height={rowsHeight(agentData.length)} />}
         />
         <DashboardSection
           table={tables.groups}
           fileName={file("group-throughput")}
-          chart={<BarChart data={groupData} categoryKey="group" horizontal series={[{ key: "resolved", label: "Resolved", color: TEAL }, { key: "escalatedIn", label: "Escalated in", color: SLATE }]} height={Math.max(160, groupData.length * 40)} />}
+          note="Tickets resolved by each group, and escalated into it, in the period."
+          chart={
+            <BarChart
+              data={groupData}
+              categoryKey="group"
+              horizontal
+              series={[
+                { key: "resolved", label: "Resolved", color: GREEN },
+                { key: "escalatedIn", label: "Escalated in", color: BLUE },
+              ]}
+              height={rowsHeight(groupData.length)}
+            />
+          }
         />
+        <FeedbackFigures deflections={metrics.deflections} satisfaction={metrics.satisfaction} />
       </div>
       <DashboardSection
-        table={tables.categories}
-        fileName={file("categories")}
-        note="A high rate points at a weak SOP: the article L1 follows for that category."
-        chart={<BarChart data={categoryData} categoryKey="category" unit="%" series={[{ key: "rate", label: "Escalation rate", color: ROSE }]} />}
+        table={tables.vendors}
+        fileName={file("vendor-waits")}
+        note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`}
+        showLabel="Show the tickets"
       />
     </div>
   );

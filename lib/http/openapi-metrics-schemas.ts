@@ -1,5 +1,6 @@
 // Response shape of GET /api/v1/metrics/escalations as JSON Schema: mirrors EscalationMetrics in
 // lib/metrics/escalation-metrics-types.ts.
+import { KEY_FIGURE_IDS } from "@/lib/metrics/key-figures";
 import { AGE_BUCKETS, DASHBOARD_PERIODS } from "@/lib/validation/dashboard";
 import type { JsonSchema } from "./openapi-schemas";
 
@@ -13,7 +14,7 @@ function object(properties: Record<string, JsonSchema>, description?: string): J
   return { type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties) };
 }
 const arrayOf = (items: JsonSchema): JsonSchema => ({ type: "array", items });
-const durations = object({ mean: seconds, p90: seconds }, "Seconds: mean and 90th percentile.");
+const durations = object({ mean: seconds, median: seconds, p90: seconds }, "Seconds: mean, median and 90th percentile.");
 
 const FUNNEL = ["opened", "resolvedAtL1", "firstContactResolved", "escalatedL1L2", "escalatedL2L3", "escalatedL3L4", "returned", "reopened", "resolved"];
 const RATES = ["resolvedAtL1", "firstContactResolution", "escalatedL1L2", "escalatedL2L3", "escalatedL3L4", "returned", "reopened"];
@@ -32,14 +33,33 @@ const SlaRow = object({
   updatesRate: share,
 });
 
+const funnel = object(
+  { ...Object.fromEntries(FUNNEL.map((k) => [k, int])), rates: object(Object.fromEntries(RATES.map((k) => [k, share]))) },
+  "Tickets opened in the period and what happened to them. Rates: L1→L2, resolved at L1 and first contact of those opened; L2→L3 of those that reached L2; L3→L4 of those that reached L3; returned of those escalated; reopened of those resolved.",
+);
+
+const KeyFigure = object({
+  id: { type: "string", enum: [...KEY_FIGURE_IDS] },
+  label: string,
+  kind: { type: "string", enum: ["count", "rate", "duration"], description: "count: tickets; rate: a share 0–1; duration: seconds." },
+  betterWhen: { type: "string", enum: ["higher", "lower", "neither"] },
+  current: { type: ["number", "null"] },
+  previous: { type: ["number", "null"] },
+  delta: { type: ["number", "null"], description: "current − previous in the figure's unit, compared as shown (rates to 0.001, durations to the second); null when either is missing." },
+  change: { type: "string", enum: ["up", "down", "same", "no-comparison"] },
+  verdict: { type: "string", enum: ["better", "worse", "neutral", "unchanged", "no-comparison"] },
+});
+
+const TrendDay = object(
+  { day: { type: "string", format: "date" }, opened: int, escalatedL1L2: int, escalatedL2L3: int, escalatedL3L4: int, resolutionBreached: int },
+  "One UTC day: tickets opened, escalation events per tier, resolution targets breached (the sweep's alert) on that day; quiet days are 0.",
+);
+
 const EscalationMetrics = object({
   period: object({ name: { type: "string", enum: [...DASHBOARD_PERIODS] }, from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" } }),
   filters: object({ category: nullableString, org: nullableString, priority: nullableString }),
   now: { type: "string", format: "date-time" },
-  funnel: object(
-    { ...Object.fromEntries(FUNNEL.map((k) => [k, int])), rates: object(Object.fromEntries(RATES.map((k) => [k, share]))) },
-    "Tickets opened in the period and what happened to them. Rates: L1→L2, resolved at L1 and first contact of those opened; L2→L3 of those that reached L2; L3→L4 of those that reached L3; returned of those escalated; reopened of those resolved.",
-  ),
+  funnel,
   sla: object({ byPriority: arrayOf(SlaRow), total: SlaRow }),
   timeInTier: object({ L1: durations, L2: durations, L3: durations, L4: durations, toResolve: durations }),
   backlog: arrayOf(object({ tier: string, buckets: object(Object.fromEntries(AGE_BUCKETS.map((a) => [a, int]))), total: int }, "Open tickets now, by age.")),
@@ -57,6 +77,12 @@ const EscalationMetrics = object({
     ...object({ average: { type: ["number", "null"] }, distribution: arrayOf(object({ rating: int, count: int })) }),
     description: "Satisfaction ratings given in the period: average (null without ratings) and count per score 1–5.",
   },
+  previousPeriod: object(
+    { from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" }, funnel, sla: object({ total: SlaRow }), timeToResolve: durations },
+    "The period of the same length just before (today so far: yesterday up to the same time), with the same figures for the top row's changes.",
+  ),
+  keyFigures: { ...arrayOf(KeyFigure), description: "The top row: opened, resolved, first-contact resolution, escalation rate L1→L2, resolution SLA breaches, median time to resolve, each against the previous period." },
+  trend: { ...arrayOf(TrendDay), description: "Every UTC day of the period, in order." },
 });
 
 export const METRICS_RESPONSE_SCHEMAS: Record<string, JsonSchema> = { EscalationMetrics };

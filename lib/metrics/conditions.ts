@@ -20,6 +20,12 @@ export const EVENT_FLAG_NAMES = Object.keys(EVENT_FLAGS) as EventFlag[];
 /** The event types the flags read: lets the aggregation use the (type, createdAt) index. */
 export const FLAG_EVENT_TYPES = Prisma.sql`('ESCALATED', 'AUTO_ESCALATED', 'RETURNED', 'STATUS_CHANGED', 'ALERT')`;
 
+/**
+ * The sweep's alert that a resolution target was breached, on the event alias `e`: the trend counts breaches
+ * on the day they happened (the ticket's due time is cleared once it is resolved, so the alert is the record).
+ */
+export const RESOLUTION_BREACH_ALERT = Prisma.sql`(e."type" = 'ALERT' AND e."rule" = 'sla.resolution-100')`;
+
 /** How a condition reads an event flag: a column of a joined rollup, or an EXISTS over the ticket's events. */
 export type FlagReader = (flag: EventFlag) => Prisma.Sql;
 

@@ -10,10 +10,11 @@ import {
   FLAG_EVENT_TYPES,
   flagColumn,
   periodCondition,
+  RESOLUTION_BREACH_ALERT,
   ts,
   VENDOR_CONDITION,
 } from "./conditions";
-import type { MetricsRange } from "./period";
+import { previousRange, rangeDays, type MetricsRange } from "./period";
 
 type Filters = Pick<DashboardQuery, "category" | "org" | "priority">;
 
@@ -21,8 +22,10 @@ type Filters = Pick<DashboardQuery, "category" | "org" | "priority">;
 export const VENDOR_LIST_LIMIT = 20;
 
 const count = (condition: Prisma.Sql) => Prisma.sql`count(*) FILTER (WHERE ${condition})::int`;
+// Both percentiles order the same input, so PostgreSQL sorts it once for them.
 const stats = (name: string, value: Prisma.Sql, condition: Prisma.Sql) =>
   Prisma.sql`avg(${value}) FILTER (WHERE ${condition})::float8 AS ${Prisma.raw(`"${name}Mean"`)},
+    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${condition})::float8 AS ${Prisma.raw(`"${name}Median"`)},
     percentile_cont(0.9) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${condition})::float8 AS ${Prisma.raw(`"${name}P90"`)}`;
 
 /** Seconds a tier's ledger holds, plus the wall-clock time since the running tier clock started (open tickets). */
@@ -37,8 +40,9 @@ const tierSeconds = (tier: "L1" | "L2" | "L3", now: Date) =>
  * Both joins are between tables, not between CTEs, so the planner's row estimates stay near the truth
  * (a CTE-to-CTE join was estimated at 60× its rows, which priced the query into JIT compilation that
  * cost more than the query itself).
+ * `breakdown: false` counts the total only (the previous period, for the top row's changes).
  */
-export function periodStatement(range: MetricsRange, filters: Filters, now: Date): Prisma.Sql {
+export function periodStatement(range: MetricsRange, filters: Filters, now: Date, { breakdown = true } = {}): Prisma.Sql {
   const flag = flagColumn;
   const flags = EVENT_FLAG_NAMES.map((name) => Prisma.sql`bool_or(${EVENT_FLAGS[name]}) AS ${Prisma.raw(`"${name}"`)}`);
   const flagged = EVENT_FLAG_NAMES.map((name) => Prisma.sql`COALESCE(m.${Prisma.raw(`"${name}"`)}, FALSE) AS ${Prisma.raw(`"${name}"`)}`);
@@ -58,8 +62,12 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
       WHERE ${cohort}
     ), counts AS (
       SELECT
-        CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category' ELSE 'total' END AS "groupedBy",
-        t."priority"::text AS "priority", t."categoryId",
+        ${
+          breakdown
+            ? Prisma.sql`CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category' ELSE 'total' END AS "groupedBy",
+        t."priority"::text AS "priority", t."categoryId",`
+            : Prisma.sql`'total' AS "groupedBy", NULL::text AS "priority", NULL::text AS "categoryId",`
+        }
         count(*)::int AS "opened",
         ${count(periodCondition("resolved-l1", flag, now))} AS "resolvedAtL1",
         ${count(periodCondition("first-contact", flag, now))} AS "firstContactResolved",
@@ -75,7 +83,7 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
         ${count(periodCondition("resolution-breached", flag, now))} AS "resolutionBreached",
         ${count(periodCondition("update-late", flag, now))} AS "updateLate"
       FROM t
-      GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())
+      ${breakdown ? Prisma.sql`GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())` : Prisma.empty}
     ), stats AS (
       -- Percentiles sort their input: over the whole period only, not per priority and category.
       SELECT 'total' AS "groupedBy",
@@ -86,8 +94,9 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
         ${stats("resolve", Prisma.sql`EXTRACT(EPOCH FROM t."resolvedAt" - t."createdAt")`, Prisma.sql`t."resolvedAt" IS NOT NULL`)}
       FROM t
     )
-    SELECT counts.*, stats."l1Mean", stats."l1P90", stats."l2Mean", stats."l2P90", stats."l3Mean", stats."l3P90",
-           stats."l4Mean", stats."l4P90", stats."resolveMean", stats."resolveP90"
+    SELECT counts.*, ${Prisma.join(
+      ["l1", "l2", "l3", "l4", "resolve"].flatMap((name) => ["Mean", "Median", "P90"].map((stat) => Prisma.raw(`stats."${name}${stat}"`))),
+    )}
     FROM counts LEFT JOIN stats ON stats."groupedBy" = counts."groupedBy"`;
 }
 
@@ -138,6 +147,40 @@ export function groupThroughputStatement(range: MetricsRange, filters: Filters):
     ORDER BY g."tier", g."slug"`;
 }
 
+/**
+ * What happened on each day of the period (UTC days, as periods are): tickets opened, escalations made per
+ * tier and resolution targets breached. One row per day, 0 on quiet days (generate_series); the events come
+ * from the decision log by the (type, createdAt) index, the tickets by the createdAt index.
+ */
+export function trendStatement(range: MetricsRange, filters: Filters): Prisma.Sql {
+  const days = rangeDays(range);
+  const filtered = filterConditions(filters);
+  const ticketFilter = filtered.length ? Prisma.sql`AND ${Prisma.join(filtered, " AND ")}` : Prisma.empty;
+  const during = (column: Prisma.Sql) => Prisma.sql`${column} >= ${ts(range.from)} AND ${column} < ${ts(range.to)}`;
+  const perDay = (name: string, condition: Prisma.Sql) => Prisma.sql`count(*) FILTER (WHERE ${condition})::int AS ${Prisma.raw(`"${name}"`)}`;
+  return Prisma.sql`
+    WITH days AS (
+      SELECT CAST(d AS timestamp(3)) AS "day"
+      FROM generate_series(CAST(${days.from} AS timestamp(3)), CAST(${days.to} AS timestamp(3)), interval '1 day') AS d
+    ), opened AS (
+      SELECT date_trunc('day', t."createdAt") AS "day", count(*)::int AS "opened"
+      FROM "Ticket" t WHERE ${during(Prisma.sql`t."createdAt"`)} ${ticketFilter}
+      GROUP BY 1
+    ), moves AS (
+      SELECT date_trunc('day', e."createdAt") AS "day",
+        ${perDay("escalatedL1L2", EVENT_FLAGS.escalatedL1L2)}, ${perDay("escalatedL2L3", EVENT_FLAGS.escalatedL2L3)},
+        ${perDay("escalatedL3L4", EVENT_FLAGS.escalatedL3L4)}, ${perDay("resolutionBreached", RESOLUTION_BREACH_ALERT)}
+      FROM "TicketEvent" e ${filtered.length ? Prisma.sql`JOIN "Ticket" t ON t."id" = e."ticketId"` : Prisma.empty}
+      WHERE e."type" IN ('ESCALATED', 'AUTO_ESCALATED', 'ALERT') AND ${during(Prisma.sql`e."createdAt"`)} ${ticketFilter}
+      GROUP BY 1
+    )
+    SELECT to_char(days."day", 'YYYY-MM-DD') AS "day", COALESCE(o."opened", 0) AS "opened",
+           COALESCE(m."escalatedL1L2", 0) AS "escalatedL1L2", COALESCE(m."escalatedL2L3", 0) AS "escalatedL2L3",
+           COALESCE(m."escalatedL3L4", 0) AS "escalatedL3L4", COALESCE(m."resolutionBreached", 0) AS "resolutionBreached"
+    FROM days LEFT JOIN opened o ON o."day" = days."day" LEFT JOIN moves m ON m."day" = days."day"
+    ORDER BY days."day"`;
+}
+
 /** Category names and their SOP article, for the top-categories table. */
 export function categoryStatement(): Prisma.Sql {
   return Prisma.sql`
@@ -149,6 +192,8 @@ export function categoryStatement(): Prisma.Sql {
 export function dashboardStatements(range: MetricsRange, filters: Filters, now: Date) {
   return {
     period: periodStatement(range, filters, now),
+    previousPeriod: periodStatement(previousRange(range), filters, now, { breakdown: false }),
+    trend: trendStatement(range, filters),
     backlog: backlogStatement(filters, now),
     vendors: vendorStatement(filters, now),
     agents: agentLoadStatement(),

@@ -1,6 +1,8 @@
 import { AGE_BUCKETS, type AgeBucket } from "@/lib/validation/dashboard";
 import { metricHref, type DashboardScope } from "./dashboard-links";
 import type { DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
+import { formatDelta, formatFigure, VERDICT_LABEL } from "./key-figure-text";
+import type { FigureKind } from "./key-figures";
 import { formatDuration, formatRate } from "./rates";
 
 /** One table cell: what the page shows, what the CSV holds, and the tickets behind it. */
@@ -15,6 +17,8 @@ export interface DashboardTable {
   id: string;
   title: string;
   columns: string[];
+  /** The CSV's header when its raw values need a unit the page's formatted text carries itself ("Mean (s)"). */
+  csvColumns?: string[];
   rows: Cell[][];
 }
 
@@ -25,6 +29,35 @@ const txt = (text: string, href?: string): Cell => ({ text, value: text, ...(hre
 const pct = (value: number | null): Cell => ({ text: formatRate(value), value: value === null ? null : Math.round(value * 10000) / 100 });
 const secs = (value: number | null): Cell => ({ text: formatDuration(value), value: value === null ? null : Math.round(value) });
 
+const UNIT: Record<FigureKind, string> = { count: "tickets", rate: "%", duration: "seconds" };
+/** A key figure's raw value in its CSV unit: tickets, percent, seconds. */
+const raw = (kind: FigureKind, value: number | null) => (value === null ? null : kind === "rate" ? Math.round(value * 10000) / 100 : Math.round(value));
+
+export function keyFiguresTable(m: EscalationMetrics): DashboardTable {
+  return {
+    id: "key-figures",
+    title: "Key figures against the previous period",
+    columns: ["Figure", "Unit", "This period", "Previous period", "Change", "Better or worse"],
+    rows: m.keyFigures.map((f) => [
+      txt(f.label),
+      txt(UNIT[f.kind]),
+      { text: formatFigure(f.kind, f.current), value: raw(f.kind, f.current) },
+      { text: formatFigure(f.kind, f.previous), value: raw(f.kind, f.previous) },
+      { text: f.delta === null ? "—" : formatDelta(f.kind, f.delta), value: f.delta === null ? null : f.kind === "rate" ? Math.round(f.delta * 1000) / 10 : f.delta },
+      txt(VERDICT_LABEL[f.verdict]),
+    ]),
+  };
+}
+
+export function trendTable(m: EscalationMetrics): DashboardTable {
+  return {
+    id: "trend",
+    title: "Trend per day",
+    columns: ["Day (UTC)", "Opened", "Escalated L1→L2", "Escalated L2→L3", "Escalated L3→L4", "Resolution SLA breached"],
+    rows: m.trend.map((d) => [txt(d.day), num(d.opened), num(d.escalatedL1L2), num(d.escalatedL2L3), num(d.escalatedL3L4), num(d.resolutionBreached)]),
+  };
+}
+
 export function funnelTable(m: EscalationMetrics, scope: DashboardScope): DashboardTable {
   const f = m.funnel;
   const r = f.rates;
@@ -32,7 +65,7 @@ export function funnelTable(m: EscalationMetrics, scope: DashboardScope): Dashbo
   return {
     id: "funnel",
     title: "Escalation funnel",
-    columns: ["Step", "Tickets", "Rate", "Rate of"],
+    columns: ["Step", "Tickets", "Rate (%)", "Rate of"],
     rows: [
       row("Opened", f.opened, metricHref(scope, "opened"), null, ""),
       row("Resolved at L1", f.resolvedAtL1, metricHref(scope, "resolved-l1"), r.resolvedAtL1, "opened"),
@@ -67,7 +100,7 @@ export function slaTable(m: EscalationMetrics, scope: DashboardScope): Dashboard
   return {
     id: "sla",
     title: "SLA compliance by priority",
-    columns: ["Priority", "Opened", "First response met", "First response breached", "First response on time", "Resolution met", "Resolution breached", "Resolution on time", "Updates on time", "Updates late", "Updates on time %"],
+    columns: ["Priority", "Opened", "First response met", "First response breached", "First response on time (%)", "Resolution met", "Resolution breached", "Resolution on time (%)", "Updates on time", "Updates late", "Updates on time (%)"],
     rows: [...m.sla.byPriority.map(row), row(m.sla.total)],
   };
 }
@@ -75,11 +108,12 @@ export function slaTable(m: EscalationMetrics, scope: DashboardScope): Dashboard
 export function timeInTierTable(m: EscalationMetrics, scope: DashboardScope): DashboardTable {
   const t = m.timeInTier;
   const f = m.funnel;
-  const row = (label: string, count: number, href: string, d: DurationStats): Cell[] => [txt(label), num(count, href), secs(d.mean), secs(d.p90)];
+  const row = (label: string, count: number, href: string, d: DurationStats): Cell[] => [txt(label), num(count, href), secs(d.mean), secs(d.median), secs(d.p90)];
   return {
     id: "time-in-tier",
     title: "Time in tier and to resolve",
-    columns: ["Stage", "Tickets", "Mean (s)", "90th percentile (s)"],
+    columns: ["Stage", "Tickets", "Mean", "Median", "90th percentile"],
+    csvColumns: ["Stage", "Tickets", "Mean (s)", "Median (s)", "90th percentile (s)"],
     rows: [
       row("L1", f.opened, metricHref(scope, "opened"), t.L1),
       row("L2", f.escalatedL1L2, metricHref(scope, "escalated-l1-l2"), t.L2),
@@ -107,7 +141,8 @@ export function vendorTable(m: EscalationMetrics): DashboardTable {
   return {
     id: "vendor-waits",
     title: "Waiting on L4 vendors and engineering",
-    columns: ["Ticket", "Priority", "Group", "Reference", "Vendor clock (s)", "Clock"],
+    columns: ["Ticket", "Priority", "Group", "Reference", "Vendor clock", "Clock"],
+    csvColumns: ["Ticket", "Priority", "Group", "Reference", "Vendor clock (s)", "Clock"],
     rows: m.vendorWaits.tickets.map((v) => [
       txt(v.number, `/queue/tickets/${v.number}`),
       txt(v.priority),
@@ -146,7 +181,7 @@ export function categoryTable(m: EscalationMetrics, scope: DashboardScope): Dash
   return {
     id: "categories",
     title: "Categories by escalation rate (L1→L2)",
-    columns: ["Category", "Opened", "Escalated to L2", "Escalation rate", "SOP article"],
+    columns: ["Category", "Opened", "Escalated to L2", "Escalation rate (%)", "SOP article"],
     rows: m.topCategories.map((c) => [
       txt(c.name),
       num(c.opened, metricHref({ ...scope, category: c.slug }, "opened")),
@@ -160,6 +195,8 @@ export function categoryTable(m: EscalationMetrics, scope: DashboardScope): Dash
 /** Every table of the dashboard, in page order. */
 export function dashboardTables(m: EscalationMetrics, scope: DashboardScope) {
   return {
+    keyFigures: keyFiguresTable(m),
+    trend: trendTable(m),
     funnel: funnelTable(m, scope),
     sla: slaTable(m, scope),
     timeInTier: timeInTierTable(m, scope),

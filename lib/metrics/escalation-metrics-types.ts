@@ -1,12 +1,25 @@
 import type { Tier } from "@/lib/db/generated/enums";
 import type { AgeBucket, DashboardPeriod } from "@/lib/validation/dashboard";
 import type { DeflectionFigures, SatisfactionFigures } from "./deflections-and-satisfaction";
+import type { ComparedFigures, KeyFigure } from "./key-figures";
 import type { FunnelCounts, FunnelRates } from "./rates";
 
-/** Mean and 90th percentile, in seconds; null when no ticket counts. */
+/** Mean, median and 90th percentile, in seconds; null when no ticket counts. */
 export interface DurationStats {
   mean: number | null;
+  median: number | null;
   p90: number | null;
+}
+
+/** One UTC day of the period: tickets opened, escalations made per tier, resolution targets breached. */
+export interface TrendDay {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  opened: number;
+  escalatedL1L2: number;
+  escalatedL2L3: number;
+  escalatedL3L4: number;
+  resolutionBreached: number;
 }
 
 export interface SlaRow {
@@ -47,4 +60,10 @@ export interface EscalationMetrics {
   topCategories: CategoryRow[];
   deflections: DeflectionFigures;
   satisfaction: SatisfactionFigures;
+  /** The period of the same length just before (see previousRange), with the figures the top row compares. */
+  previousPeriod: { from: string; to: string } & ComparedFigures;
+  /** The top row: each figure of this period against the previous one. */
+  keyFigures: KeyFigure[];
+  /** Every UTC day of the period, quiet days as 0. */
+  trend: TrendDay[];
 }

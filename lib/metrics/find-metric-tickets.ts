@@ -14,6 +14,8 @@ export const METRIC_TICKETS_PAGE_SIZE = 50;
 export interface MetricTicketRow {
   number: string;
   title: string;
+  customer: string;
+  organization: string | null;
   priority: Priority;
   tier: Tier;
   status: TicketStatus;
@@ -71,16 +73,17 @@ export async function findMetricTickets(actor: Actor, input: unknown, now = new 
   const after = cursor ? Prisma.sql`AND t."id" < ${Number(cursor)}` : Prisma.empty;
   const rows = await db().$queryRaw<(MetricTicketRow & { id: number })[]>`
     SELECT t."id", t."number", t."title", t."priority"::text AS "priority", t."tier"::text AS "tier", t."status"::text AS "status",
-           c."name" AS "category", g."name" AS "group",
+           u."name" AS "customer", o."name" AS "organization", c."name" AS "category", g."name" AS "group",
            to_char(t."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
     FROM "Ticket" t JOIN "Category" c ON c."id" = t."categoryId" JOIN "SupportGroup" g ON g."id" = t."groupId"
+      JOIN "User" u ON u."id" = t."customerId" LEFT JOIN "Organization" o ON o."id" = t."organizationId"
     WHERE ${metricCondition({ ...query, cursor }, range, now)} ${after}
     ORDER BY t."id" DESC LIMIT ${METRIC_TICKETS_PAGE_SIZE + 1}`;
   const page = rows.slice(0, METRIC_TICKETS_PAGE_SIZE);
   return {
     query,
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
-    rows: page.map((row) => ({ number: row.number, title: row.title, priority: row.priority, tier: row.tier, status: row.status, category: row.category, group: row.group, createdAt: row.createdAt })),
+    rows: page.map((row) => ({ number: row.number, title: row.title, customer: row.customer, organization: row.organization, priority: row.priority, tier: row.tier, status: row.status, category: row.category, group: row.group, createdAt: row.createdAt })),
     nextCursor: rows.length > METRIC_TICKETS_PAGE_SIZE ? String(page[page.length - 1]!.id) : null,
   };
 }

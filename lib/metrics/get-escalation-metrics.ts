@@ -6,9 +6,10 @@ import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
 import { dashboardStatements } from "./dashboard-sql";
-import type { CategoryRow, DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
+import type { CategoryRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
+import { keyFigures, type ComparedFigures } from "./key-figures";
 import { getDeflections, getSatisfaction } from "./deflections-and-satisfaction";
-import { resolvePeriod } from "./period";
+import { previousRange, resolvePeriod } from "./period";
 import { funnelRates, rate, type FunnelCounts } from "./rates";
 
 interface PeriodRow extends FunnelCounts {
@@ -20,10 +21,14 @@ interface PeriodRow extends FunnelCounts {
   resolutionMet: number;
   resolutionBreached: number;
   updateLate: number;
-  [stat: `${string}Mean` | `${string}P90`]: number | null;
+  [stat: `${string}Mean` | `${string}Median` | `${string}P90`]: number | null;
 }
 
-const duration = (row: PeriodRow | undefined, name: string): DurationStats => ({ mean: row?.[`${name}Mean`] ?? null, p90: row?.[`${name}P90`] ?? null });
+const duration = (row: PeriodRow | undefined, name: string): DurationStats => ({
+  mean: row?.[`${name}Mean`] ?? null,
+  median: row?.[`${name}Median`] ?? null,
+  p90: row?.[`${name}P90`] ?? null,
+});
 
 function slaRow(priority: string, row: PeriodRow | undefined): SlaRow {
   const opened = row?.opened ?? 0;
@@ -49,18 +54,28 @@ function slaRow(priority: string, row: PeriodRow | undefined): SlaRow {
 
 const FUNNEL_KEYS = ["opened", "resolvedAtL1", "firstContactResolved", "escalatedL1L2", "escalatedL2L3", "escalatedL3L4", "returned", "reopened", "resolved"] as const;
 
+/** The figures the top row compares, from a period statement's total row. */
+function comparedFigures(total: PeriodRow | undefined): ComparedFigures {
+  const funnel = Object.fromEntries(FUNNEL_KEYS.map((k) => [k, total?.[k] ?? 0])) as unknown as FunnelCounts;
+  return { funnel: { ...funnel, rates: funnelRates(funnel) }, sla: { total: slaRow("all", total) }, timeToResolve: duration(total, "resolve") };
+}
+
 /**
  * The manager dashboard's figures for a period and filters, all computed by SQL aggregation (see
- * dashboard-sql.ts): the escalation funnel, SLA compliance, time in tier, backlog, vendor waits,
- * agent load, group throughput and categories by escalation rate. Managers and admins only.
+ * dashboard-sql.ts): the top row against the previous period, the trend per day, the escalation funnel,
+ * SLA compliance, time in tier, backlog, vendor waits, agent load, group throughput and categories by
+ * escalation rate. Managers and admins only.
  */
 export async function getEscalationMetrics(actor: Actor, input: unknown, now = new Date()): Promise<EscalationMetrics> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
   const query = parseInput(ZDashboardQuery, input);
   const range = resolvePeriod(query, now);
+  const previous = previousRange(range);
   const s = dashboardStatements(range, query, now);
-  const [period, backlog, vendors, agents, groups, categories, deflections, satisfaction] = await Promise.all([
+  const [period, previousPeriod, trend, backlog, vendors, agents, groups, categories, deflections, satisfaction] = await Promise.all([
     db().$queryRaw<PeriodRow[]>(s.period),
+    db().$queryRaw<PeriodRow[]>(s.previousPeriod),
+    db().$queryRaw<TrendDay[]>(s.trend),
     db().$queryRaw<{ tier: Tier; age: AgeBucket; count: number }[]>(s.backlog),
     db().$queryRaw<(EscalationMetrics["vendorWaits"]["tickets"][number] & { total: number })[]>(s.vendors),
     db().$queryRaw<EscalationMetrics["agentLoad"]>(s.agents),
@@ -71,7 +86,8 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
   ]);
 
   const total = period.find((r) => r.groupedBy === "total");
-  const funnel = Object.fromEntries(FUNNEL_KEYS.map((k) => [k, total?.[k] ?? 0])) as unknown as FunnelCounts;
+  const current = comparedFigures(total);
+  const before = comparedFigures(previousPeriod[0]);
   const byPriority = Object.values(Priority).map((p) => slaRow(p, period.find((r) => r.groupedBy === "priority" && r.priority === p)));
   const topCategories = categories
     .map((c): CategoryRow => {
@@ -87,8 +103,8 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     period: { name: range.period, from: range.from.toISOString(), to: range.to.toISOString() },
     filters: { category: query.category ?? null, org: query.org ?? null, priority: query.priority ?? null },
     now: now.toISOString(),
-    funnel: { ...funnel, rates: funnelRates(funnel) },
-    sla: { byPriority, total: slaRow("all", total) },
+    funnel: current.funnel,
+    sla: { byPriority, total: current.sla.total },
     timeInTier: { L1: duration(total, "l1"), L2: duration(total, "l2"), L3: duration(total, "l3"), L4: duration(total, "l4"), toResolve: duration(total, "resolve") },
     backlog: Object.values(Tier).map((tier) => {
       const buckets = Object.fromEntries(AGE_BUCKETS.map((age) => [age, backlog.find((b) => b.tier === tier && b.age === age)?.count ?? 0])) as Record<AgeBucket, number>;
@@ -103,5 +119,8 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     topCategories,
     deflections,
     satisfaction,
+    previousPeriod: { from: previous.from.toISOString(), to: previous.to.toISOString(), ...before },
+    keyFigures: keyFigures(current, before),
+    trend,
   };
 }

@@ -24,6 +24,15 @@ export function resolvePeriod(query: Pick<DashboardQuery, "period" | "from" | "t
   }
 }
 
+/**
+ * Pure: the period just before, of the same length, for the top row's changes: the same stretch one period
+ * earlier (today so far → yesterday up to the same time; the last 30 days → the 30 days before them).
+ */
+export function previousRange(range: MetricsRange): MetricsRange {
+  const span = range.period === "today" ? DAY_MS : range.to.getTime() - range.from.getTime();
+  return { period: range.period, from: new Date(range.from.getTime() - span), to: new Date(range.to.getTime() - span) };
+}
+
 /** Inclusive UTC day strings for a range, as a custom period's form shows them. */
 export function rangeDays(range: Pick<MetricsRange, "from" | "to">): { from: string; to: string } {
   return { from: range.from.toISOString().slice(0, 10), to: new Date(range.to.getTime() - 1).toISOString().slice(0, 10) };

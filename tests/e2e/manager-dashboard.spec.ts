@@ -60,6 +60,8 @@ test.describe("manager dashboard", () => {
     await loginAsStaff(page, MANAGER);
     await page.goto("/dashboard?period=today");
     const funnel = page.locator('table[data-table="funnel"]');
+    await expect(funnel).toBeHidden();
+    await page.locator('[data-section="funnel"]').getByText("Show the numbers").click();
     await expect(funnel).toBeVisible();
     const l2l3Row = funnel.getByRole("row", { name: /Escalated L2→L3/ });
     const l2l3Link = l2l3Row.getByRole("link", { name: /list the tickets/ });
@@ -90,7 +92,7 @@ test.describe("manager dashboard", () => {
     expect(download.suggestedFilename()).toMatch(/^tierdesk-funnel-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile((await download.path())!, "utf8");
     const lines = csv.trim().split("\r\n");
-    expect(lines[0]).toBe("Step,Tickets,Rate,Rate of");
+    expect(lines[0]).toBe("Step,Tickets,Rate (%),Rate of");
     expect(lines.find((line) => line.startsWith("Escalated L2→L3,"))?.split(",").slice(0, 2)).toEqual(["Escalated L2→L3", String(figure)]);
     await page.screenshot({ path: testInfo.outputPath("03-csv-exported.png"), fullPage: true });
   });

@@ -79,10 +79,11 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
     expect(all.timeInTier.L2.mean).toBeCloseTo(l2.reduce((s, v) => s + v, 0) / 5, 6);
     expect(all.timeInTier.L2.p90).toBeCloseTo(l2[3]! + 0.6 * (l2[4]! - l2[3]!), 6);
     // L3: B 15 + 10, H 10. L4: B 20 (vendor), H since 30 → 570.
-    expect(all.timeInTier.L3).toEqual({ mean: 17.5 * MIN, p90: 10 * MIN + 0.9 * 15 * MIN });
-    expect(all.timeInTier.L4).toEqual({ mean: 295 * MIN, p90: 20 * MIN + 0.9 * 550 * MIN });
+    expect(all.timeInTier.L3).toEqual({ mean: 17.5 * MIN, median: 17.5 * MIN, p90: 10 * MIN + 0.9 * 15 * MIN });
+    expect(all.timeInTier.L4).toEqual({ mean: 295 * MIN, median: 295 * MIN, p90: 20 * MIN + 0.9 * 550 * MIN });
     // To resolve: A 20, B 90, C 50, E 25.
     expect(all.timeInTier.toResolve.mean).toBeCloseTo(46.25 * MIN, 6);
+    expect(all.timeInTier.toResolve.median).toBeCloseTo(37.5 * MIN, 6);
     expect(all.timeInTier.toResolve.p90).toBeCloseTo((50 + 0.7 * 40) * MIN, 6);
   });
 
