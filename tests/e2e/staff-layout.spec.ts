@@ -21,8 +21,6 @@ interface StaffPage {
   links: string[];
   /** The header link that holds the page. */
   current: string;
-  /** Set when the page's own body (not the shell) is being fixed on another branch of issue 13. */
-  fixme?: string;
 }
 
 const ALL_LINKS = ["Queue", "Dashboard", "Admin"];
@@ -35,16 +33,12 @@ const PAGES: StaffPage[] = [
     who: L1_AGENT,
     links: ["Queue"],
     current: "Queue",
-    // The page's body (the 200-character title, customer panel, timeline, related articles) is 2,711 px wide at 1366 px; the header fits.
-    fixme: "fixed on branch i13-handoff",
   },
   {
     path: () => "/dashboard",
     who: MANAGER,
     links: ALL_LINKS,
     current: "Dashboard",
-    // The dashboard's body (its tables and charts) is 1,359 px wide at 360 px; the header fits.
-    fixme: "fixed on branch i13-dashboard",
   },
   { path: () => "/dashboard/tickets?metric=opened&period=today", who: MANAGER, links: ALL_LINKS, current: "Dashboard" },
   ...["/admin", "/admin/people", "/admin/groups", "/admin/matrix", "/admin/calendar", "/admin/kb", "/admin/kb/new", `/admin/kb/${ARTICLE_SLUG}`, "/admin/audit", "/admin/outbox", "/admin/demo"].map(
@@ -111,7 +105,6 @@ test.describe("staff layout", () => {
     // Titles must not hold the stamp: Playwright lists the tests and runs them in different processes.
     const label = `${spec.path().replace(ARTICLE_SLUG, "<long article>")} as ${spec.who.userId}`.replace("/queue/tickets/", "/queue/tickets/<number>");
     test(`${label}: one header, fits 360 and 1366 px, no serious axe violation`, async ({ page }, testInfo: TestInfo) => {
-      if (spec.fixme) test.fixme(true, spec.fixme);
       // Two widths, full-page screenshots (the groups page is 9,500 px tall at 360 px) and two axe runs on a shared 2-core machine.
       test.setTimeout(150_000);
       await loginAsStaff(page, spec.who);
