@@ -9,7 +9,7 @@ import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { CLOSED_STATUSES } from "./escalation";
 import { placeInGroup } from "./placement";
-import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
+import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
 
 /**
  * A manager or admin assigns a ticket to a person, to a group (which then places it by its own mode),
@@ -20,6 +20,7 @@ export async function assignTicket(actor: Actor, number: string, input: unknown,
   const data = parseInput(ZAssignTicket, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);
+    if (data.version !== undefined && data.version !== ticket.version) throw staleVersion(ticket.version);
     if (CLOSED_STATUSES.includes(ticket.status)) throw new AppError("CONFLICT", "A resolved or closed ticket cannot be assigned.");
 
     const user = data.userId

@@ -1,5 +1,4 @@
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
 import { AppError, forbidden, type AppErrorCode } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { assignTicket } from "@/lib/routing/assign";
@@ -21,8 +20,7 @@ export interface BulkResult {
 /**
  * One action over many tickets, each through the single-ticket service in a transaction of its own, so
  * one refusal (or one conflict) leaves the others done. The versions the queue showed are checked as
- * each service checks them: a status change inside its transaction (updateTicket); an assignment is
- * refused when the ticket changed since it was read; a claim is decided by its own atomic statement
+ * each service checks them: a status change and an assignment inside their transactions; a claim is decided by its own atomic statement
  * (only an unassigned ticket is taken); a note adds to whatever the ticket is now.
  */
 export async function bulkAction(actor: Actor, input: unknown, now = new Date()): Promise<BulkResult> {
@@ -38,8 +36,7 @@ export async function bulkAction(actor: Actor, input: unknown, now = new Date())
           await claimTicket(actor, number, now);
           break;
         case "assign":
-          await refuseIfChanged(number, version);
-          await assignTicket(actor, number, data.assign, now);
+          await assignTicket(actor, number, { ...data.assign, version }, now);
           break;
         case "status":
           await updateTicket(actor, number, { version, status: data.status }, now);
@@ -59,12 +56,4 @@ export async function bulkAction(actor: Actor, input: unknown, now = new Date())
   }
   const done = results.filter((r) => r.outcome === "done").length;
   return { action: data.action, done, refused: results.length - done, results };
-}
-
-/** A stale read is a conflict; a ticket that does not exist is left to the service to report (404). */
-async function refuseIfChanged(number: string, version: number): Promise<void> {
-  const current = await db().ticket.findUnique({ where: { number }, select: { version: true } });
-  if (current && current.version !== version) {
-    throw new AppError("CONFLICT", "Someone changed this ticket after the queue was loaded. Reload and try again.", undefined, { currentVersion: current.version });
-  }
 }

@@ -11,6 +11,8 @@ export const ZAssignTicket = z
   .strictObject({
     userId: storableString().trim().min(1).max(64).optional(),
     group: slug("Choose a group.").optional(),
+    /** The version the caller last read: a ticket changed since then is a conflict (409). */
+    version: z.number().int().min(0).max(2_147_483_647).optional(),
   })
   .refine((v) => v.userId || v.group, { message: "Give a userId, a group, or both.", path: ["userId"] });
 export type AssignTicketInput = z.infer<typeof ZAssignTicket>;
