@@ -2,6 +2,7 @@ import { Button } from "@/components/ui/button";
 import { formatExact } from "@/components/ui/time-format";
 import type { ConflictInfo } from "./action-result";
 import { AGENT_STATUS_LABEL } from "./agent-labels";
+import { LEVEL_LABEL } from "@/lib/labels";
 
 /** A save that lost to a newer version: what changed and by whom, then retry on the new version or drop the change. */
 export function ConflictNotice({
@@ -32,8 +33,8 @@ export function ConflictNotice({
         <p>The ticket was updated (version {conflict.currentVersion}).</p>
       )}
       <p>
-        Now: {AGENT_STATUS_LABEL[conflict.now.status]}, {conflict.now.priority} (impact {conflict.now.impact.toLowerCase()}, urgency{" "}
-        {conflict.now.urgency.toLowerCase()}, {conflict.now.category}), {conflict.now.assignee ?? "unassigned"}.
+        Now: {AGENT_STATUS_LABEL[conflict.now.status]}, {conflict.now.priority} (impact {LEVEL_LABEL[conflict.now.impact]}, urgency{" "}
+        {LEVEL_LABEL[conflict.now.urgency]}, {conflict.now.category}), {conflict.now.assignee ?? "unassigned"}.
       </p>
       <div className="flex gap-2">
         <Button type="button" disabled={busy} onClick={onRetry}>

@@ -26,6 +26,7 @@ import { TicketHeader } from "./ticket-header";
 import { Timeline } from "./timeline";
 import { useShortcuts } from "./use-shortcuts";
 import { useTickedSteps } from "./use-ticked-steps";
+import { LEVEL_LABEL } from "@/lib/labels";
 
 type Change = { status?: TicketStatus } & Reclassification;
 type OpenDialog = "escalate" | "return" | "assign" | "help" | null;
@@ -40,8 +41,8 @@ const SHORTCUTS: Shortcut[] = [
 function describeChange(change: Change): string {
   const parts = [
     change.status && `status → ${AGENT_STATUS_LABEL[change.status]}`,
-    change.impact && `impact → ${change.impact.toLowerCase()}`,
-    change.urgency && `urgency → ${change.urgency.toLowerCase()}`,
+    change.impact && `impact → ${LEVEL_LABEL[change.impact]}`,
+    change.urgency && `urgency → ${LEVEL_LABEL[change.urgency]}`,
     change.category && `category → ${change.category}`,
   ];
   return parts.filter(Boolean).join(", ");
