@@ -20,7 +20,8 @@ const MAX_DAYS_WITH_MARKERS = 62;
 function TrendSvg({ days, layout, id, title, summary }: { days: TrendDay[]; layout: ChartLayout; id: string; title: string; summary: string }) {
   const { width, height, fontSize } = layout;
   const left = fontSize * 2 + 28;
-  const right = width - 12;
+  // Room for half of the last day's label, which is centred on the last point.
+  const right = width - fontSize * 2 - 8;
   const top = 10;
   const bottom = height - fontSize * 2 - 18;
   const max = Math.max(0, ...days.flatMap((d) => TREND_SERIES.map((s) => d[s.key])));
