@@ -180,7 +180,7 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
     { name: "listTicketsFor cursor (customer)", field: "cursor", call: (c) => listTicketsFor(customer, { cursor: c }), valid: "2147483647" },
     { name: "listTicketsFor cursor (staff)", field: "cursor", call: (c) => listTicketsFor(l1, { cursor: c }), valid: "2147483647" },
     { name: "listCustomerTickets cursor", field: "cursor", call: (c) => listCustomerTickets(customer, { cursor: c }), valid: "2147483647" },
-    { name: "findQueue cursor", field: "cursor", call: (c) => findQueue(l1, { cursor: `P1.${c}` }, tick()), valid: "2147483647" },
+    { name: "findQueue cursor", field: "cursor", call: (c) => findQueue(l1, { cursor: `priority.asc.P1.${c}` }, tick()), valid: "2147483647" },
     { name: "findMetricTickets cursor", field: "cursor", call: (c) => findMetricTickets(manager, { metric: "opened", cursor: c }, tick()), valid: "2147483647" },
     { name: "listAuditEvents cursor", field: "cursor", call: (c) => listAuditEvents(admin, { cursor: c }), valid: "2147483647" },
     {
