@@ -36,13 +36,13 @@ export function BarChart({
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />
           {horizontal ? (
             <>
-              <XAxis type="number" unit={unit} tick={{ fill: "#334155", fontSize: 12 }} />
+              <XAxis type="number" allowDecimals={false} unit={unit} tick={{ fill: "#334155", fontSize: 12 }} />
               <YAxis type="category" dataKey={categoryKey} width={120} tick={{ fill: "#334155", fontSize: 12 }} />
             </>
           ) : (
             <>
               <XAxis dataKey={categoryKey} tick={{ fill: "#334155", fontSize: 12 }} />
-              <YAxis unit={unit} tick={{ fill: "#334155", fontSize: 12 }} />
+              <YAxis allowDecimals={false} unit={unit} tick={{ fill: "#334155", fontSize: 12 }} />
             </>
           )}
           <Tooltip />
