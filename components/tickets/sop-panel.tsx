@@ -16,7 +16,7 @@ export function SopPanel({
   onTick: (index: number, ticked: boolean) => void;
 }) {
   return (
-    <section aria-labelledby="sop-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby="sop-heading" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere">
       <h2 id="sop-heading" className="mb-2 font-semibold">
         {sop ? sop.title : "SOP"}
       </h2>
@@ -45,7 +45,7 @@ export function SopPanel({
             {related.map((a) => (
               <li key={a.slug}>
                 <details className="rounded border border-slate-200 px-2 py-1">
-                  <summary className="cursor-pointer text-sm text-indigo-800">
+                  <summary className="cursor-pointer text-sm wrap-anywhere text-indigo-800">
                     {a.title} <span className="text-slate-700">({a.audience === "CUSTOMER" ? "self-service" : "agents"})</span>
                   </summary>
                   <Markdown className="mt-2">{a.body}</Markdown>
