@@ -7,7 +7,7 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { Tier } from "@/lib/db/generated/enums";
 import type { GroupOption } from "@/lib/tickets/ticket-workspace";
 import type { ActionResult } from "./action-result";
-import { L4_KIND_LABEL } from "./handoff-labels";
+import { L4_KIND_LABEL } from "@/lib/labels";
 
 export interface EscalateInput {
   reason: string;

@@ -2,7 +2,8 @@ import { CircleCheck } from "lucide-react";
 import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { HandoffGroup, HandoffJson } from "@/lib/tickets/handoff";
-import { HANDOFF_KIND_LABEL, HANDOFF_SUMMARY_LABEL, L4_KIND_LABEL } from "./handoff-labels";
+import { L4_KIND_LABEL } from "@/lib/labels";
+import { HANDOFF_KIND_LABEL, HANDOFF_SUMMARY_LABEL } from "./handoff-labels";
 
 const place = (tier: string, group: HandoffGroup | null) => `${tier}${group ? ` · ${group.name}` : ""}${group?.l4Kind ? ` (${L4_KIND_LABEL[group.l4Kind].toLowerCase()})` : ""}`;
 

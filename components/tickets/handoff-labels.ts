@@ -1,11 +1,4 @@
-import type { L4Kind } from "@/lib/db/generated/enums";
 import type { HandoffKind } from "@/lib/tickets/handoff";
-
-/** What an L4 group is, as the picker and the hand-off card say it. */
-export const L4_KIND_LABEL: Record<L4Kind, string> = {
-  VENDOR: "Vendor",
-  ENGINEERING: "Internal engineering",
-};
 
 /** The heading of a hand-off card. */
 export const HANDOFF_KIND_LABEL: Record<HandoffKind, string> = {
