@@ -67,6 +67,7 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   STATUS_CHANGED: "Status changed",
   COMMENTED: "Comment",
   RATED: "Rated",
+  ALERT_ACKNOWLEDGED: "Alert acknowledged",
 };
 
 // ---- What customers read ----

@@ -6,6 +6,7 @@
 // it clears its coalesceKey, so a later change holds a new mail instead of rewriting one being sent.
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db/client";
+import { portalBase } from "./enqueue";
 
 export const MAX_ATTEMPTS = 8;
 /** The first retry waits this long; each further one doubles it, up to BACKOFF_CAP_SECONDS. */
@@ -33,8 +34,15 @@ interface ClaimedMessage {
   toAddress: string;
   subject: string;
   body: string;
+  /** Mail to staff: the page it links to, on this site's address. */
+  linkPath: string | null;
   attempts: number;
   leasedUntil: Date;
+}
+
+/** The text as sent: a staff mail ends with the link to its page, on the address this instance serves. */
+export function mailText(message: { body: string; linkPath: string | null }): string {
+  return message.linkPath ? `${message.body}\n\nOpen the ticket: ${portalBase()}${message.linkPath}\n` : message.body;
 }
 
 export function backoffSeconds(attempts: number): number {
@@ -59,7 +67,7 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
       ORDER BY "nextAttemptAt", "id"
       LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "toAddress", "subject", "body", "attempts", "leasedUntil"`;
+    RETURNING "id", "toAddress", "subject", "body", "linkPath", "attempts", "leasedUntil"`;
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   if (!claimed.length) return result;
 
@@ -72,7 +80,7 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
             from,
             to: message.toAddress,
             subject: message.subject,
-            text: message.body,
+            text: mailText(message),
             // Stable per message: a receiver can drop a copy if a crash after acceptance makes us send again.
             messageId: `<outbox-${message.id}@tierdesk>`,
           });

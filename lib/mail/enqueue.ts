@@ -24,7 +24,8 @@ export interface StatusChange {
   note?: string;
 }
 
-const portalBase = () => (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+/** The site's address mail links start with. */
+export const portalBase = () => (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 
 /**
  * A mail's subject and body with the ticket's number as `%1$s` and its title as `%2$s`: PostgreSQL's

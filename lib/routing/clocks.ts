@@ -35,7 +35,7 @@ export interface ClockState {
 export interface DueTimes {
   firstResponseDueAt: Date | null;
   resolutionDueAt: Date | null;
-  /** 75 % of the resolution target: managers are alerted. */
+  /** 75 % of the resolution target: the assignee and the group's leads are alerted. */
   resolutionWarnAt: Date | null;
   tierBudgetEndsAt: Date | null;
   /** 75 % of the current tier's budget: the ticket is due soon. */

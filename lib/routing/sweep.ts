@@ -169,7 +169,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
   return rows.length;
 }
 
-/** L3 cannot hand off to L4 without a vendor's reference: when its budget is spent, managers are told instead. */
+/** L3 cannot hand off to L4 without a vendor's reference: when its budget is spent, the group's leads and the managers are told instead. */
 async function alertL3BudgetSpent(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH spent AS (
@@ -179,12 +179,15 @@ async function alertL3BudgetSpent(tx: Transaction, now: Date): Promise<number> {
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
     SELECT "id", 'ALERT', 'L3', 'L3', 'budget.l3',
-      jsonb_build_object('budget', 'L3', 'priority', "priority", 'notify', 'managers'),
-      'Managers alerted: the L3 budget is spent and an L4 handoff needs a decision.', ${now}
+      jsonb_build_object('budget', 'L3', 'priority', "priority", 'notify', 'leads+managers'),
+      'The group''s leads and the managers are alerted: the L3 budget is spent and an L4 handoff needs a decision.', ${now}
     FROM spent`;
 }
 
-/** Hierarchical escalation: managers are alerted at 75 % and at 100 % of the resolution target, once each. */
+/**
+ * Hierarchical escalation, once each: at 75 % of the resolution target the assignee and the group's leads are
+ * told, at 100 % the leads and the managers (the recipients are the notify_ticket_events trigger's).
+ */
 async function alertResolution(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH alerted AS (
@@ -195,10 +198,11 @@ async function alertResolution(tx: Transaction, now: Date): Promise<number> {
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
     SELECT "id", 'ALERT', "tier", "tier", 'sla.resolution-' || "slaAlertLevel",
-      jsonb_build_object('percent', "slaAlertLevel", 'priority', "priority", 'resolutionDueAt', "resolutionDueAt", 'notify', 'managers'),
+      jsonb_build_object('percent', "slaAlertLevel", 'priority', "priority", 'resolutionDueAt', "resolutionDueAt",
+        'notify', CASE WHEN "slaAlertLevel" = 100 THEN 'leads+managers' ELSE 'assignee+leads' END),
       CASE WHEN "slaAlertLevel" = 100
-        THEN 'Managers alerted: the ' || "priority" || ' resolution target is breached.'
-        ELSE 'Managers alerted: 75 % of the ' || "priority" || ' resolution target is used.' END,
+        THEN 'The group''s leads and the managers are alerted: the ' || "priority" || ' resolution target is breached.'
+        ELSE 'The assignee and the group''s leads are alerted: 75 % of the ' || "priority" || ' resolution target is used.' END,
       ${now}
     FROM alerted`;
 }
@@ -219,7 +223,7 @@ async function flagUpdatesDue(tx: Transaction, now: Date): Promise<number> {
 }
 
 /**
- * A customer update overdue by half the cadence with still no public reply: managers are alerted, once per
+ * A customer update overdue by half the cadence with still no public reply: the group's leads and the managers are alerted, once per
  * due instant (a reply moves the due instant, so a later lapse alerts again). Half the cadence counts on the
  * target's clock: on business hours, an update due at Friday's close is overdue on Monday morning, not
  * Friday night. Wall time is never shorter than business time, so the SQL narrows to tickets overdue in
@@ -249,8 +253,8 @@ async function alertUpdatesOverdue(tx: Transaction, now: Date): Promise<number> 
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
     SELECT "id", 'ALERT', "tier", "tier", 'sla.customer-update-overdue',
-      jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt", 'updateEveryMinutes', every, 'clock', clock, 'priority', "priority", 'notify', 'managers'),
-      'Managers alerted: the customer update is overdue by half the ' || every || '-minute cadence.', ${now}
+      jsonb_build_object('nextUpdateDueAt', "nextUpdateDueAt", 'updateEveryMinutes', every, 'clock', clock, 'priority', "priority", 'notify', 'leads+managers'),
+      'The group''s leads and the managers are alerted: the customer update is overdue by half the ' || every || '-minute cadence.', ${now}
     FROM overdue`;
 }
 

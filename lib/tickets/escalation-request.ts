@@ -25,9 +25,16 @@ export function escalationRequestRefusal(lastRequestAt: Date | null, tierEntered
   return `You asked for escalation on ${formatMoment(lastRequestAt.toISOString())}: support has been alerted and decides. You can ask again if the ticket is still at this level a day later.`;
 }
 
+/** Who a request reaches (the notify_ticket_events trigger tells them): the assignee, the group's leads, and on P1 and P2 the managers. */
+export function escalationRequestAudience(assigned: boolean, managers: boolean): string {
+  const people = [assigned ? "the assignee" : null, "the group's leads", managers ? "the managers" : null].filter((p) => p !== null);
+  const list = people.length === 1 ? people[0]! : `${people.slice(0, -1).join(", ")} and ${people.at(-1)}`;
+  return list[0]!.toUpperCase() + list.slice(1);
+}
+
 /**
- * The customer asks for more attention, with a reason. It alerts the L1 owner (the last agent who held the
- * ticket at L1) and the managers; whether to escalate stays support's decision, so no tier changes here.
+ * The customer asks for more attention, with a reason. It alerts the assignee, the group's leads and, on P1
+ * and P2, the managers; whether to escalate stays support's decision, so no tier changes here.
  */
 export async function requestEscalation(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZEscalationRequest, input);
@@ -44,11 +51,7 @@ export async function requestEscalation(actor: Actor, number: string, input: unk
     });
     const refusal = escalationRequestRefusal(last?.createdAt ?? null, ticket.tierEnteredAt, now);
     if (refusal) throw new AppError("CONFLICT", refusal);
-    const l1Owner =
-      ticket.tier === "L1" && ticket.assignee
-        ? ticket.assignee.userId
-        : ((await tx.ticketEvent.findFirst({ where: { ticketId: ticket.id, toTier: "L1", toAssignee: { not: null } }, orderBy: { id: "desc" }, select: { toAssignee: true } }))
-            ?.toAssignee ?? null);
+    const managers = ticket.priority === "P1" || ticket.priority === "P2";
     await saveTicket(tx, ticket, {}, now);
     await recordEvents(tx, ticket.id, [
       {
@@ -57,10 +60,8 @@ export async function requestEscalation(actor: Actor, number: string, input: unk
         fromTier: ticket.tier,
         toTier: ticket.tier,
         rule: ESCALATION_REQUEST_RULE,
-        inputs: { reason: data.reason, notify: { l1Owner, managers: true }, tier: ticket.tier, priority: ticket.priority },
-        reason:
-          `${actor.name} asked for escalation: "${data.reason}". ` +
-          `${l1Owner ? `L1 owner ${l1Owner}` : "The L1 queue (no L1 owner yet)"} and the managers are alerted; support decides.`,
+        inputs: { reason: data.reason, notify: { assignee: ticket.assignee?.userId ?? null, leads: true, managers }, tier: ticket.tier, priority: ticket.priority },
+        reason: `${actor.name} asked for escalation: "${data.reason}". ${escalationRequestAudience(ticket.assignee !== null, managers)} are alerted; support decides.`,
         createdAt: now,
       },
     ]);

@@ -150,7 +150,7 @@ describeEachDatabase("Customer portal tickets", (database) => {
   });
 
   describe("escalation request", () => {
-    it("alerts the L1 owner and managers with the reason, changes no tier, and refuses a resolved ticket", async () => {
+    it("alerts the assignee, the group's leads and (on a P1) the managers with the reason, changes no tier, and refuses a resolved ticket", async () => {
       const { number } = await createTicket(acme, { type: "INCIDENT", title: "Invoices wrong", description: "Totals off.", category: "billing", impact: "HIGH", urgency: "HIGH" }, at(200));
       const claimed = await claimTicket(l1, number, at(201));
       await escalateTicket(l1, number, { reason: "Needs L2", summary: "Checked totals" }, at(202));
@@ -163,7 +163,7 @@ describeEachDatabase("Customer portal tickets", (database) => {
         type: "ALERT",
         fromTier: "L2",
         toTier: "L2",
-        details: { rule: "customer.escalation-request", inputs: { reason: "Month-end close is tomorrow.", notify: { l1Owner: "l1agent", managers: true } } },
+        details: { rule: "customer.escalation-request", inputs: { reason: "Month-end close is tomorrow.", notify: { leads: true, managers: true } } },
       });
       expect((await listEvents(acme, number)).at(-1)).toMatchObject({ type: "ALERT", explanation: "You asked for escalation: support has been alerted.", details: null });
       expect(claimed.tier).toBe("L1");

@@ -166,8 +166,8 @@ describeEachDatabase("SLA sweep", (database) => {
         {
           type: "ALERT",
           actor: null,
-          explanation: "Managers alerted: the customer update is overdue by half the 30-minute cadence.",
-          details: { rule: "sla.customer-update-overdue", inputs: { nextUpdateDueAt: at(65).toISOString().slice(0, 19), updateEveryMinutes: 30, notify: "managers" } },
+          explanation: "The group's leads and the managers are alerted: the customer update is overdue by half the 30-minute cadence.",
+          details: { rule: "sla.customer-update-overdue", inputs: { nextUpdateDueAt: at(65).toISOString().slice(0, 19), updateEveryMinutes: 30, notify: "leads+managers" } },
         },
       ]);
       expect(await runSweep(at(81))).toEqual(NOTHING);
@@ -177,7 +177,7 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(await runSweep(at(179))).toEqual(NOTHING);
       expect(await runSweep(at(180))).toEqual({ ...NOTHING, alerted: 1 });
       expect(await lastEvents(number, 1)).toMatchObject([
-        { type: "ALERT", actor: null, explanation: "Managers alerted: 75 % of the P1 resolution target is used.", details: { rule: "sla.resolution-75", inputs: { percent: 75, notify: "managers" } } },
+        { type: "ALERT", actor: null, explanation: "The assignee and the group's leads are alerted: 75 % of the P1 resolution target is used.", details: { rule: "sla.resolution-75", inputs: { percent: 75, notify: "assignee+leads" } } },
       ]);
       expect(await runSweep(at(181))).toEqual(NOTHING);
 
@@ -190,7 +190,7 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(await runSweep(at(239))).toEqual(NOTHING);
       expect(await runSweep(at(240))).toEqual({ ...NOTHING, alerted: 1 });
       expect(await lastEvents(number, 1)).toMatchObject([
-        { type: "ALERT", explanation: "Managers alerted: the P1 resolution target is breached.", details: { rule: "sla.resolution-100", inputs: { percent: 100 } } },
+        { type: "ALERT", explanation: "The group's leads and the managers are alerted: the P1 resolution target is breached.", details: { rule: "sla.resolution-100", inputs: { percent: 100 } } },
       ]);
       expect(await runSweep(at(300))).toEqual(NOTHING);
 
@@ -362,8 +362,8 @@ describeEachDatabase("SLA sweep", (database) => {
       expect(alert).toMatchObject({
         type: "ALERT",
         at: at("4T10:00:00").toISOString(),
-        explanation: "Managers alerted: the customer update is overdue by half the 240-minute cadence.",
-        details: { rule: "sla.customer-update-overdue", inputs: { updateEveryMinutes: 240, clock: "BUSINESS_HOURS", notify: "managers" } },
+        explanation: "The group's leads and the managers are alerted: the customer update is overdue by half the 240-minute cadence.",
+        details: { rule: "sla.customer-update-overdue", inputs: { updateEveryMinutes: 240, clock: "BUSINESS_HOURS", notify: "leads+managers" } },
       });
       expect(await runSweep(at("4T10:01:00"))).toEqual(NOTHING);
     });
@@ -437,8 +437,8 @@ describeEachDatabase("SLA sweep", (database) => {
       await runSweep(row.resolutionWarnAt!);
       const alerts = (await listEvents(manager, p1.number)).filter((e) => e.type === "ALERT" && e.details?.rule?.startsWith("sla.resolution"));
       expect(alerts.map((e) => e.explanation)).toEqual([
-        "Managers alerted: 75 % of the P1 resolution target is used.",
-        "Managers alerted: 75 % of the P4 resolution target is used.",
+        "The assignee and the group's leads are alerted: 75 % of the P1 resolution target is used.",
+        "The assignee and the group's leads are alerted: 75 % of the P4 resolution target is used.",
       ]);
       await closeTicket(p1.number, row.resolutionWarnAt!);
     });
