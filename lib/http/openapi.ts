@@ -17,6 +17,7 @@ import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
+import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
@@ -615,6 +616,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: { status: 200, description: "The summary.", schema: "RatingSummary" },
     errors: [403],
   },
+  ...NOTIFICATION_ROUTES,
   {
     method: "get",
     path: "/api/v1/openapi.json",
@@ -724,6 +726,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...PORTAL_RESPONSE_SCHEMAS,
         ...ADMIN_RESPONSE_SCHEMAS,
         ...METRICS_RESPONSE_SCHEMAS,
+        ...NOTIFICATION_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },
