@@ -4,6 +4,8 @@ import type {
   CommentVisibility,
   Impact,
   L4Kind,
+  NotificationCause,
+  NotificationKind,
   OutboxStatus,
   Priority,
   Role,
@@ -70,6 +72,32 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   ALERT_ACKNOWLEDGED: "Alert acknowledged",
 };
 
+/** The kinds a person chooses in-app or mail for (their notification preferences). */
+export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
+  ASSIGNMENTS: "Assignments",
+  MY_GROUP: "My group",
+  CUSTOMER_ACTIVITY: "Customer activity",
+  SLA_ALERTS: "SLA alerts",
+  MENTIONS: "Mentions",
+};
+
+/** Why a notification came, as a short tag beside it. */
+export const NOTIFICATION_CAUSE_LABEL: Record<NotificationCause, string> = {
+  ASSIGNED: "Assigned",
+  RETURNED: "Returned",
+  GROUP_QUEUE: "Group queue",
+  AUTO_ESCALATED: "Escalated automatically",
+  CUSTOMER_REPLIED: "Customer replied",
+  CUSTOMER_REOPENED: "Customer reopened",
+  CUSTOMER_RATED_LOW: "Low rating",
+  ESCALATION_REQUESTED: "Escalation requested",
+  SLA_WARNING: "SLA warning",
+  SLA_BREACHED: "SLA breached",
+  L3_BUDGET_SPENT: "L3 budget spent",
+  UPDATE_OVERDUE: "Update overdue",
+  MENTIONED: "Mention",
+};
+
 // ---- What customers read ----
 
 export const CUSTOMER_STATUS_LABEL: Record<TicketStatus, string> = {
@@ -119,6 +147,8 @@ export const LABELS_BY_ENUM = {
   CommentVisibility: [VISIBILITY_LABEL],
   TicketEventType: [EVENT_LABEL],
   OutboxStatus: [OUTBOX_STATUS_LABEL],
+  NotificationCause: [NOTIFICATION_CAUSE_LABEL],
+  NotificationKind: [NOTIFICATION_KIND_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----

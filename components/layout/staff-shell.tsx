@@ -3,12 +3,13 @@ import type { ReactNode } from "react";
 import { ROLE_LABEL } from "@/lib/labels";
 import type { Actor } from "@/lib/actor";
 import { can } from "@/lib/permissions";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { DemoAccountsBanner } from "./demo-accounts-banner";
 import { SignOutButton } from "./sign-out-button";
 import { StaffNav } from "./staff-nav";
 import { staffNavLinks } from "./staff-nav-links";
 
-/** Every staff page: one header (Queue, Dashboard, Admin as the role allows, the person, Sign out), the demo warning, the page. */
+/** Every staff page: one header (Queue, Dashboard, Admin as the role allows, the person, the notification bell, Sign out), the demo warning, the page. */
 export function StaffShell({ actor, demoAccountCount, children }: { actor: Actor; demoAccountCount: number; children: ReactNode }) {
   const who = `${actor.name} · ${actor.tier ? `${actor.tier} ${ROLE_LABEL[actor.role].toLowerCase()}` : ROLE_LABEL[actor.role].toLowerCase()}`;
   return (
@@ -28,6 +29,7 @@ export function StaffShell({ actor, demoAccountCount, children }: { actor: Actor
           <span className="min-w-0 flex-1 truncate text-right text-sm text-slate-700" title={who} data-testid="signed-in-as">
             {who}
           </span>
+          <NotificationBell />
           <SignOutButton />
         </div>
       </header>
