@@ -106,8 +106,10 @@ export function NotificationBell() {
                 {groups.map((group) => (
                   <li key={group.ticket.number}>
                     {group.items.length > 1 && (
-                      <h3 className="bg-slate-50 px-3 pt-2 pb-1 text-xs font-semibold text-slate-700 wrap-anywhere">
-                        {group.ticket.number} · {group.ticket.title}
+                      <h3 className="bg-slate-50 px-3 pt-2 pb-1 text-xs font-semibold text-slate-700" title={`${group.ticket.number} · ${group.ticket.title}`}>
+                        <span className="line-clamp-2 wrap-anywhere">
+                          {group.ticket.number} · {group.ticket.title}
+                        </span>
                       </h3>
                     )}
                     <ul>
@@ -121,7 +123,7 @@ export function NotificationBell() {
                           >
                             <NotificationText item={item} now={readAt} />
                             {group.items.length === 1 && (
-                              <span className="mt-0.5 block pl-4 text-xs font-medium text-slate-700 wrap-anywhere">
+                              <span className="mt-0.5 line-clamp-2 pl-4 text-xs font-medium text-slate-700 wrap-anywhere" title={`${item.ticket.number} · ${item.ticket.title}`}>
                                 {item.ticket.number} · {item.ticket.title}
                               </span>
                             )}

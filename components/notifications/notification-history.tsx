@@ -60,7 +60,7 @@ export function NotificationHistory({
             <li key={item.id} className={`flex flex-col gap-1 px-3 py-2 sm:flex-row sm:items-start ${item.readAt === null ? "bg-indigo-50/60" : ""}`}>
               <Link href={ticketPath(item.ticket.number)} className="block min-w-0 flex-1 rounded text-sm hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
                 <NotificationText item={item} now={now} />
-                <span className="mt-0.5 block pl-4 text-xs font-medium text-slate-700 wrap-anywhere">
+                <span className="mt-0.5 line-clamp-2 pl-4 text-xs font-medium text-slate-700 wrap-anywhere" title={`${item.ticket.number} · ${item.ticket.title}`}>
                   {item.ticket.number} · {item.ticket.title}
                 </span>
               </Link>

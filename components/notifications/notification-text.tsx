@@ -16,10 +16,12 @@ export function NotificationText({ item, now }: { item: NotificationItem; now: s
         </span>
       </span>
       <span className="mt-0.5 block pl-4 text-sm text-slate-700 wrap-anywhere">{item.sentence}</span>
-      <span className="mt-0.5 block pl-4 text-xs text-slate-600">
-        {NOTIFICATION_CAUSE_LABEL[item.cause]}
-        {item.alert && <> · {item.alert.acknowledgedAt ? `Acknowledged by ${item.alert.acknowledgedBy?.name ?? "someone"}` : "Not acknowledged yet"}</>}
-      </span>
+      {item.alert && (
+        <span className="mt-0.5 block pl-4 text-xs text-slate-600 wrap-anywhere" data-testid="alert-state">
+          {NOTIFICATION_CAUSE_LABEL[item.cause]} alert ·{" "}
+          {item.alert.acknowledgedAt ? `acknowledged by ${item.alert.acknowledgedBy?.name ?? "a former colleague"}` : "not acknowledged yet"}
+        </span>
+      )}
     </>
   );
 }
