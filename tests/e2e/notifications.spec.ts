@@ -160,7 +160,7 @@ test.describe("staff notifications", () => {
     await waitForHydration(page);
     const history = page.getByTestId("notification-history");
     await expect(page.getByTestId("unread-summary")).toHaveText("3 unread");
-    await expect(history.getByRole("listitem")).toHaveCount(3);
+    await expect(history.getByRole("button", { name: /^Mark read/ })).toHaveCount(3);
     await expect(page.getByRole("navigation", { name: "Filter notifications" }).getByRole("link", { name: "All" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByTestId("no-email-notice")).toContainText("In-app only: you have no email address.");
     for (const width of [1366, 360]) {
