@@ -112,7 +112,7 @@ export function NotificationBell() {
                         </span>
                       </h3>
                     )}
-                    <ul>
+                    <ul className={group.items.length > 1 ? "ml-3 border-l-2 border-slate-200" : undefined}>
                       {group.items.map((item) => (
                         <li key={item.id}>
                           <Link

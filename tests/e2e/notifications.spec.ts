@@ -189,6 +189,18 @@ test.describe("staff notifications", () => {
     await expect(page.getByTestId("unread-summary")).toHaveText("All read");
     await expect(bell(page)).toHaveAccessibleName("Notifications, none unread");
 
+    // The customer asks for escalation: an alert, under Alerts, that says nobody has acknowledged it yet.
+    const version = ((await (await customer.get(`/api/v1/tickets/${second}`)).json()) as { ticket: { version: number } }).ticket.version;
+    const request = await customer.post(`/api/v1/tickets/${second}/escalation-request`, { data: { version, reason: "Month-end close is tomorrow." } });
+    expect(request.status(), await request.text()).toBe(200);
+    await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread", { timeout: 15_000 });
+    await page.getByRole("navigation", { name: "Filter notifications" }).getByRole("link", { name: "Alerts" }).click();
+    await expect(page).toHaveURL(/\?filter=alerts$/);
+    await expect(history.getByRole("listitem")).toHaveCount(1);
+    await expect(history.getByTestId("alert-state")).toHaveText("Escalation requested alert · not acknowledged yet");
+    await page.screenshot({ path: shots("notifications-alerts-1366.png"), fullPage: true });
+    await page.getByRole("navigation", { name: "Filter notifications" }).getByRole("link", { name: "All" }).click();
+
     // Preferences: My group by mail, Mentions in-app only; saved, and still so after a reload and through the API.
     const myGroup = page.getByRole("group", { name: /My group/ });
     const mentions = page.getByRole("group", { name: /Mentions/ });
