@@ -490,6 +490,7 @@ test.describe("routing API", () => {
       "/api/v1/admin/categories": ["get", "post", "put"],
       "/api/v1/admin/categories/{slug}": ["delete"],
       "/api/v1/metrics/escalations": ["get"],
+      "/api/v1/alerts/{alertId}/acknowledge": ["post"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

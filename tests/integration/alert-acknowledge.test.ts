@@ -36,7 +36,12 @@ describeEachDatabase("Acknowledging an alert", (database) => {
   beforeAll(async () => {
     const db = database().db;
     await seedDemoData(db);
-    [acme, l1, l2, l3, manager, admin] = await Promise.all(["C1001", "l1agent", "l2agent", "l3agent", "manager", "admin"].map((u) => actorFor(db, u)));
+    acme = await actorFor(db, "C1001");
+    l1 = await actorFor(db, "l1agent");
+    l2 = await actorFor(db, "l2agent");
+    l3 = await actorFor(db, "l3agent");
+    manager = await actorFor(db, "manager");
+    admin = await actorFor(db, "admin");
     // Lena leads the service desk: she is told of escalation requests on its tickets.
     const desk = await db.supportGroup.findUniqueOrThrow({ where: { slug: "service-desk" } });
     await db.groupMembership.update({ where: { groupId_userId: { groupId: desk.id, userId: l1.id } }, data: { isLead: true } });
