@@ -37,13 +37,22 @@ export function OpenAlertsPanel({
             <li key={a.id} className="min-w-0 space-y-1 py-2" data-alert={a.id}>
               <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
                 <span className="font-medium text-red-800">{a.label}</span>
-                <Link href={`/queue/tickets/${a.ticket.number}`} className="min-w-0 flex-1 truncate text-indigo-800 hover:underline" title={`${a.ticket.number} ${a.ticket.title}`}>
+                {/* On a phone the ticket takes a line of its own, so its number always shows. */}
+                <Link
+                  href={`/queue/tickets/${a.ticket.number}`}
+                  className="order-last min-w-0 basis-full truncate text-indigo-800 hover:underline sm:order-none sm:basis-0 sm:flex-1"
+                  title={`${a.ticket.number} ${a.ticket.title}`}
+                >
                   <span className="font-mono">{a.ticket.number}</span> {a.ticket.title}
                 </Link>
-                <span className="text-sm whitespace-nowrap text-slate-700">open {formatSeconds(a.ageSeconds)}</span>
+                <span className="ml-auto text-sm whitespace-nowrap text-slate-700 sm:ml-0">open {formatSeconds(a.ageSeconds)}</span>
               </div>
-              <p className="text-sm wrap-anywhere text-slate-800">{a.reason}</p>
-              <AcknowledgeAlertForm alertId={a.id} what={`${a.label}, ${a.ticket.number}`} onAcknowledge={onAcknowledge} />
+              <div className="flex min-w-0 flex-wrap items-start gap-x-4 gap-y-1">
+                <p className="min-w-0 flex-1 basis-72 text-sm wrap-anywhere text-slate-800">{a.reason}</p>
+                <div className="w-full min-w-0 sm:w-96">
+                  <AcknowledgeAlertForm alertId={a.id} what={`${a.label}, ${a.ticket.number}`} onAcknowledge={onAcknowledge} />
+                </div>
+              </div>
             </li>
           ))}
         </ul>

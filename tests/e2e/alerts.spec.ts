@@ -77,6 +77,8 @@ test.describe("alerts a person acknowledges", () => {
       await page.setViewportSize({ width: 360, height: 800 });
       await page.reload();
       await expect(item).toBeVisible();
+      // The charts re-measure after the resize: wait for the page to settle at the phone's width.
+      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 10_000 }).toBeLessThanOrEqual(360);
       await expectNoHorizontalScroll(page);
       await panel.screenshot({ path: `${SCREENS}/open-alerts-360.png` });
       await expectNoSeriousViolations(page, testInfo, "dashboard-open-alerts-360");
