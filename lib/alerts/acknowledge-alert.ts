@@ -12,10 +12,15 @@ export const ALERT_ACKNOWLEDGED_RULE = "alert.acknowledged";
 
 const ZAlertId = idCursor();
 
-/** The timeline's sentence: who acknowledged which alert, and their note. One sentence a person reads. */
+/**
+ * The timeline's sentence: who acknowledged which alert, and their note. The sweep's alert sentences open with
+ * who was told ("The group's leads and the managers are alerted: the P1 resolution target is breached."); what
+ * was acknowledged is the part after it, so it reads "Mia Manager acknowledged the alert: the P1 resolution
+ * target is breached. Note: …".
+ */
 export function acknowledgementReason(name: string, alertReason: string, note: string | undefined): string {
-  const reason = alertReason.trim().replace(/[.!?]?$/, (end) => end || ".");
-  return `${name} acknowledged the alert: ${reason}${note ? ` Note: ${note}` : ""}`;
+  const what = alertReason.trim().replace(/^[^:."]*\bare alerted: /, "").replace(/[.!?]?$/, (end) => end || ".");
+  return `${name} acknowledged the alert: ${what}${note ? ` Note: ${note}` : ""}`;
 }
 
 /**

@@ -101,6 +101,8 @@ test.describe("alerts a person acknowledges", () => {
       const timeline = page.getByRole("region", { name: "Timeline" });
       await expect(timeline).toContainText("Alert acknowledged");
       await expect(timeline).toContainText(/Mia Manager acknowledged the alert: .*Note: Called the customer; the vendor is on it\./);
+      await timeline.getByText(/Mia Manager acknowledged the alert/).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENS}/timeline-acknowledged-1366.png` });
 
       // The customer's view of the ticket has no trace of it.
       const customerEvents = (await (await customer.get(`${TICKETS}/${number}/events`)).json()) as { events: { type: string }[] };
@@ -114,5 +116,24 @@ test.describe("alerts a person acknowledges", () => {
       if (restore) await admin.put(MATRIX, { data: { cells: restore.cells, targets: restore.targets, note: "e2e: targets as before" } });
       await Promise.all([admin.dispose(), customer.dispose(), manager.dispose(), context.close()]);
     }
+  });
+
+  test("an admin makes a member the group's lead on /admin/groups; the group shows its leads", async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await loginAsStaff(page, ADMIN);
+    await page.goto("/admin/groups");
+    const desk = page.getByRole("form", { name: "Group Service Desk" });
+    await expect(desk.locator("[data-leads]")).toContainText("Leads: none");
+    const lead = desk.getByRole("checkbox", { name: "Lead of Service Desk: Lena First" });
+    await lead.check();
+    await desk.getByRole("button", { name: "Save Service Desk" }).click();
+    await expect(desk.getByRole("status")).toContainText("Group saved.");
+    await expect(desk.locator("[data-leads]")).toHaveText("Leads: Lena First");
+    await desk.screenshot({ path: `${SCREENS}/group-leads-1366.png` });
+    await expectNoSeriousViolations(page, testInfo, "admin-groups-leads");
+    // Back as seeded: no leads.
+    await lead.uncheck();
+    await desk.getByRole("button", { name: "Save Service Desk" }).click();
+    await expect(desk.locator("[data-leads]")).toContainText("Leads: none");
   });
 });
