@@ -98,6 +98,17 @@ export const NOTIFICATION_CAUSE_LABEL: Record<NotificationCause, string> = {
   MENTIONED: "Mention",
 };
 
+/** The alerts a person must acknowledge (the Alert table's rules), in a few words for the Open alerts panel. */
+export const ALERT_RULE_LABEL: Record<string, string> = {
+  "sla.resolution-100": "Resolution target breached",
+  "budget.l3": "L3 budget spent",
+  "sla.customer-update-overdue": "Customer update overdue",
+  "customer.escalation-request": "Customer asked for escalation",
+};
+
+/** An alert's rule in words; an unknown rule reads "Alert" rather than a code. */
+export const alertRuleLabel = (rule: string): string => ALERT_RULE_LABEL[rule] ?? "Alert";
+
 // ---- What customers read ----
 
 export const CUSTOMER_STATUS_LABEL: Record<TicketStatus, string> = {

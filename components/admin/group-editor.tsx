@@ -7,7 +7,7 @@ import type { SupportGroupView } from "@/lib/admin/list-support-groups";
 import type { AdminActionResult } from "./admin-action-result";
 import { DeleteButton } from "./delete-button";
 
-/** One group: name, assignment mode, L4 kind, members (agents of its tier), and Delete. Categories it takes are set on each category. */
+/** One group: name, assignment mode, L4 kind, members (agents of its tier) and its leads among them, and Delete. Categories it takes are set on each category. */
 export function GroupEditor({
   group,
   agents,
@@ -25,13 +25,15 @@ export function GroupEditor({
   const [mode, setMode] = useState(group.assignmentMode);
   const [kind, setKind] = useState(group.l4Kind ?? "");
   const [members, setMembers] = useState(group.members.map((m) => m.userId));
+  const [leads, setLeads] = useState(group.members.filter((m) => m.isLead).map((m) => m.userId));
+  const savedLeads = group.members.filter((m) => m.isLead);
   const [result, setResult] = useState<AdminActionResult<void> | null>(null);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const id = (f: string) => `group-${group.slug}-${f}`;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members }));
+    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members, leads: leads.filter((l) => members.includes(l)) }));
   }
 
   return (
@@ -39,6 +41,11 @@ export function GroupEditor({
       <h2 className="text-lg font-semibold wrap-anywhere text-slate-900">
         {group.name} <span className="text-sm font-normal text-slate-600">({group.slug} · {group.tier})</span>
       </h2>
+      {group.tier !== "L4" && (
+        <p className="text-sm wrap-anywhere text-slate-700" data-leads={group.slug}>
+          Leads: {savedLeads.length ? savedLeads.map((m) => m.name).join(", ") : "none (alerts reach the assignee and the managers only)"}
+        </p>
+      )}
       {result && (
         <p role={result.ok ? "status" : "alert"} className={`text-sm ${result.ok ? "text-green-900" : "text-red-800"}`}>
           {result.message}
@@ -67,14 +74,23 @@ export function GroupEditor({
           </Field>
         ) : (
           <fieldset className="text-sm">
-            <legend className="font-medium text-slate-800">Members ({group.tier} agents)</legend>
+            <legend className="font-medium text-slate-800">Members ({group.tier} agents) and leads</legend>
             {agents.map((a) => (
-              <label key={a.userId} className="mr-3 inline-flex items-center gap-1">
-                <input type="checkbox" checked={members.includes(a.userId)} onChange={(e) => setMembers(e.target.checked ? [...members, a.userId] : members.filter((m) => m !== a.userId))} />
-                <span className="wrap-anywhere">{a.name} ({a.userId})</span>
-              </label>
+              <span key={a.userId} className="mr-3 inline-flex flex-wrap items-center gap-x-2">
+                <label className="inline-flex items-center gap-1">
+                  <input type="checkbox" checked={members.includes(a.userId)} onChange={(e) => setMembers(e.target.checked ? [...members, a.userId] : members.filter((m) => m !== a.userId))} />
+                  <span className="wrap-anywhere">{a.name} ({a.userId})</span>
+                </label>
+                {members.includes(a.userId) && (
+                  <label className="inline-flex items-center gap-1 text-slate-700">
+                    <input type="checkbox" checked={leads.includes(a.userId)} onChange={(e) => setLeads(e.target.checked ? [...leads, a.userId] : leads.filter((l) => l !== a.userId))} />
+                    Lead<span className="sr-only"> of {group.name}: {a.name}</span>
+                  </label>
+                )}
+              </span>
             ))}
             {fields.members && <p className="text-red-700">{fields.members.join(" ")}</p>}
+            {fields.leads && <p className="text-red-700">{fields.leads.join(" ")}</p>}
           </fieldset>
         )}
       </fieldset>

@@ -9,7 +9,8 @@ export interface SupportGroupView {
   tier: Tier;
   l4Kind: L4Kind | null;
   assignmentMode: AssignmentMode;
-  members: { userId: string; name: string }[];
+  /** isLead: told of the group's alerts, the rung between the agent and the managers. */
+  members: { userId: string; name: string; isLead: boolean }[];
   /** Categories whose L1 escalations come to this group. */
   categories: string[];
 }
@@ -21,14 +22,14 @@ export const GROUP_SELECT = {
   tier: true,
   l4Kind: true,
   assignmentMode: true,
-  members: { select: { user: { select: { userId: true, name: true } } }, orderBy: { user: { userId: "asc" } } },
+  members: { select: { isLead: true, user: { select: { userId: true, name: true } } }, orderBy: { user: { userId: "asc" } } },
   l2Categories: { select: { slug: true }, orderBy: { slug: "asc" } },
 } as const;
 
-type GroupRow = { slug: string; name: string; tier: Tier; l4Kind: L4Kind | null; assignmentMode: AssignmentMode; members: { user: { userId: string; name: string } }[]; l2Categories: { slug: string }[] };
+type GroupRow = { slug: string; name: string; tier: Tier; l4Kind: L4Kind | null; assignmentMode: AssignmentMode; members: { isLead: boolean; user: { userId: string; name: string } }[]; l2Categories: { slug: string }[] };
 
 export function supportGroupView(g: GroupRow): SupportGroupView {
-  return { slug: g.slug, name: g.name, tier: g.tier, l4Kind: g.l4Kind, assignmentMode: g.assignmentMode, members: g.members.map((m) => m.user), categories: g.l2Categories.map((c) => c.slug) };
+  return { slug: g.slug, name: g.name, tier: g.tier, l4Kind: g.l4Kind, assignmentMode: g.assignmentMode, members: g.members.map((m) => ({ ...m.user, isLead: m.isLead })), categories: g.l2Categories.map((c) => c.slug) };
 }
 
 /** Every group by tier, with members and the categories it takes (admins and managers). */

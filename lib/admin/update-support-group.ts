@@ -7,7 +7,10 @@ import { requireAdminWrite } from "./authorize";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
 import { recordAuditEvent } from "./record-audit-event";
 
-/** Renames a group, sets its assignment mode (and L4 kind), and replaces its members: active agents of its tier. */
+/**
+ * Renames a group, sets its assignment mode (and L4 kind), and replaces its members (active agents of its
+ * tier) and, when given, its leads (among those members). A member removed is no longer a lead; audited.
+ */
 export async function updateSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {
   requireAdminWrite(actor);
   const data = parseInput(ZUpdateSupportGroup, input);
@@ -23,9 +26,17 @@ export async function updateSupportGroup(actor: Actor, input: unknown): Promise<
     const agents = await tx.user.findMany({ where: { userId: { in: wanted }, role: "AGENT", active: true, tier: before.tier }, select: { id: true, userId: true } });
     const unknown = wanted.filter((w) => !agents.some((a) => a.userId === w));
     if (unknown.length) throw invalid({ members: [`Not an active ${before.tier} agent: ${unknown.join(", ")}.`] });
+    const leads = data.leads ? [...new Set(data.leads)] : null;
+    const strangers = leads?.filter((l) => !wanted.includes(l)) ?? [];
+    if (strangers.length) throw invalid({ leads: [`A lead is one of the group's members: ${strangers.join(", ")} is not.`] });
     await tx.supportGroup.update({ where: { id: locked.id }, data: { name: data.name, assignmentMode: data.assignmentMode, l4Kind: data.l4Kind || null } });
     await tx.groupMembership.deleteMany({ where: { groupId: locked.id, userId: { notIn: agents.map((a) => a.id) } } });
     await tx.groupMembership.createMany({ data: agents.map((a) => ({ groupId: locked.id, userId: a.id })), skipDuplicates: true });
+    if (leads) {
+      const leadIds = agents.filter((a) => leads.includes(a.userId)).map((a) => a.id);
+      await tx.groupMembership.updateMany({ where: { groupId: locked.id, userId: { in: leadIds } }, data: { isLead: true } });
+      await tx.groupMembership.updateMany({ where: { groupId: locked.id, userId: { notIn: leadIds } }, data: { isLead: false } });
+    }
     const after = supportGroupView(await tx.supportGroup.findUniqueOrThrow({ where: { id: locked.id }, select: GROUP_SELECT }));
     await recordAuditEvent(tx, actor, { entity: "SupportGroup", entityId: locked.id, action: "update", before, after });
     return after;

@@ -93,7 +93,7 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     tier: enumOf(Object.values(Tier)),
     l4Kind: { type: ["string", "null"], enum: ["VENDOR", "ENGINEERING", null] },
     assignmentMode: enumOf(["AUTO", "PULL"]),
-    members: { type: "array", items: object({ userId: string, name: string }) },
+    members: { type: "array", items: object({ userId: string, name: string, isLead: { type: "boolean", description: "Told of the group's alerts: breaches, L3 budgets spent, overdue updates, escalation requests." } }) },
     categories: { type: "array", items: string, description: "Categories whose L1 escalations come to this group." },
   }),
   SupportGroupList: object({ groups: { type: "array", items: ref("SupportGroup") } }),

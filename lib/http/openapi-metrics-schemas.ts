@@ -55,6 +55,12 @@ const TrendDay = object(
   "One UTC day: tickets opened, escalation events per tier, resolution targets breached (the sweep's alert) on that day; quiet days are 0.",
 );
 
+const alertFigures = { raised: int, acknowledged: int, medianSecondsToAcknowledge: seconds };
+const alerts = {
+  ...object({ ...alertFigures, previous: object(alertFigures) }),
+  description: "Alerts that need a person (breaches, L3 budgets spent, overdue updates, escalation requests) raised in the period: acknowledged by now, and the median seconds to acknowledge; previous: the same for the period before.",
+};
+
 const EscalationMetrics = object({
   period: object({ name: { type: "string", enum: [...DASHBOARD_PERIODS] }, from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" } }),
   filters: object({ category: nullableString, org: nullableString, priority: nullableString }),
@@ -77,6 +83,7 @@ const EscalationMetrics = object({
     ...object({ average: { type: ["number", "null"] }, distribution: arrayOf(object({ rating: int, count: int })) }),
     description: "Satisfaction ratings given in the period: average (null without ratings) and count per score 1–5.",
   },
+  alerts,
   previousPeriod: object(
     { from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" }, funnel, sla: object({ total: SlaRow }), timeToResolve: durations },
     "The period of the same length just before (today so far: yesterday up to the same time), with the same figures for the top row's changes.",

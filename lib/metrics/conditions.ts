@@ -54,7 +54,7 @@ export function filterConditions(filters: Pick<DashboardQuery, "category" | "org
 }
 
 /** Figures over the period's tickets, as conditions on `t` (the ticket, or the rollup carrying its flags). */
-export type PeriodMetric = Exclude<DashboardMetric, "backlog" | "vendor" | "assigned" | "group-resolved" | "group-escalated-in">;
+export type PeriodMetric = Exclude<DashboardMetric, "backlog" | "vendor" | "assigned" | "group-resolved" | "group-escalated-in" | "alerts-raised" | "alerts-acknowledged">;
 
 export function periodCondition(metric: PeriodMetric, flag: FlagReader, now: Date): Prisma.Sql {
   switch (metric) {

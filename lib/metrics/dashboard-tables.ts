@@ -192,6 +192,21 @@ export function categoryTable(m: EscalationMetrics, scope: DashboardScope): Dash
   };
 }
 
+/** Alerts that need a person, raised in the period and the one before: counts (each lists its tickets) and the median time to acknowledge. */
+export function alertsTable(m: EscalationMetrics, scope: DashboardScope): DashboardTable {
+  const { previous, ...now } = m.alerts;
+  return {
+    id: "alerts",
+    title: "Alerts raised in the period",
+    columns: ["Figure", "Unit", "This period", "Previous period"],
+    rows: [
+      [txt("Raised"), txt("alerts"), num(now.raised, metricHref(scope, "alerts-raised")), num(previous.raised)],
+      [txt("Acknowledged (of those raised)"), txt("alerts"), num(now.acknowledged, metricHref(scope, "alerts-acknowledged")), num(previous.acknowledged)],
+      [txt("Median time to acknowledge"), txt("seconds"), secs(now.medianSecondsToAcknowledge), secs(previous.medianSecondsToAcknowledge)],
+    ],
+  };
+}
+
 /** Every table of the dashboard, in page order. */
 export function dashboardTables(m: EscalationMetrics, scope: DashboardScope) {
   return {
@@ -205,5 +220,6 @@ export function dashboardTables(m: EscalationMetrics, scope: DashboardScope) {
     agentLoad: agentLoadTable(m, scope),
     groups: groupThroughputTable(m, scope),
     categories: categoryTable(m, scope),
+    alerts: alertsTable(m, scope),
   };
 }

@@ -1,5 +1,6 @@
 import type { Tier } from "@/lib/db/generated/enums";
 import type { AgeBucket, DashboardPeriod } from "@/lib/validation/dashboard";
+import type { AlertFigures } from "./alert-figures";
 import type { DeflectionFigures, SatisfactionFigures } from "./deflections-and-satisfaction";
 import type { ComparedFigures, KeyFigure } from "./key-figures";
 import type { FunnelCounts, FunnelRates } from "./rates";
@@ -60,6 +61,8 @@ export interface EscalationMetrics {
   topCategories: CategoryRow[];
   deflections: DeflectionFigures;
   satisfaction: SatisfactionFigures;
+  /** Alerts that need a person, raised in the period (the filters apply to their tickets), and the same for the previous period. */
+  alerts: AlertFigures & { previous: AlertFigures };
   /** The period of the same length just before (see previousRange), with the figures the top row compares. */
   previousPeriod: { from: string; to: string } & ComparedFigures;
   /** The top row: each figure of this period against the previous one. */

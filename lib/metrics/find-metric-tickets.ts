@@ -57,6 +57,14 @@ function metricCondition(query: MetricTicketsQuery, range: MetricsRange, now: Da
         ],
         " AND ",
       );
+    case "alerts-raised":
+    case "alerts-acknowledged": {
+      const acknowledged = query.metric === "alerts-acknowledged" ? Prisma.sql`AND a."acknowledgedAt" IS NOT NULL` : Prisma.empty;
+      return Prisma.join(
+        [Prisma.sql`EXISTS (SELECT 1 FROM "Alert" a WHERE a."ticketId" = t."id" AND a."raisedAt" >= ${ts(range.from)} AND a."raisedAt" < ${ts(range.to)} ${acknowledged})`, ...filterConditions(query)],
+        " AND ",
+      );
+    }
     default:
       return Prisma.sql`${cohortCondition(range, query)} AND ${periodCondition(query.metric, flagExists, now)}`;
   }

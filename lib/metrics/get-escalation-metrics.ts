@@ -8,6 +8,7 @@ import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/d
 import { dashboardStatements } from "./dashboard-sql";
 import type { CategoryRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
 import { keyFigures, type ComparedFigures } from "./key-figures";
+import { getAlertFigures } from "./alert-figures";
 import { getDeflections, getSatisfaction } from "./deflections-and-satisfaction";
 import { previousRange, resolvePeriod } from "./period";
 import { funnelRates, rate, type FunnelCounts } from "./rates";
@@ -72,7 +73,7 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
   const range = resolvePeriod(query, now);
   const previous = previousRange(range);
   const s = dashboardStatements(range, query, now);
-  const [period, previousPeriod, trend, backlog, vendors, agents, groups, categories, deflections, satisfaction] = await Promise.all([
+  const [period, previousPeriod, trend, backlog, vendors, agents, groups, categories, deflections, satisfaction, alerts, previousAlerts] = await Promise.all([
     db().$queryRaw<PeriodRow[]>(s.period),
     db().$queryRaw<PeriodRow[]>(s.previousPeriod),
     db().$queryRaw<TrendDay[]>(s.trend),
@@ -83,6 +84,8 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     db().$queryRaw<{ id: string; slug: string; name: string; sopSlug: string | null; sopTitle: string | null }[]>(s.categories),
     getDeflections(range),
     getSatisfaction(range),
+    getAlertFigures(range, query),
+    getAlertFigures(previous, query),
   ]);
 
   const total = period.find((r) => r.groupedBy === "total");
@@ -119,6 +122,7 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     topCategories,
     deflections,
     satisfaction,
+    alerts: { ...alerts, previous: previousAlerts },
     previousPeriod: { from: previous.from.toISOString(), to: previous.to.toISOString(), ...before },
     keyFigures: keyFigures(current, before),
     trend,

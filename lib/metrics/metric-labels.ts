@@ -22,4 +22,6 @@ export const METRIC_LABEL: Record<DashboardMetric, string> = {
   assigned: "Open tickets of an agent",
   "group-resolved": "Resolved by a group",
   "group-escalated-in": "Escalated into a group",
+  "alerts-raised": "Tickets with an alert raised (needing a person)",
+  "alerts-acknowledged": "Tickets with an alert raised and acknowledged",
 };

@@ -27,7 +27,7 @@ export const DEMO_USERS: UserSeed[] = [
   { userId: "l1agent2", name: "Leo First", role: "AGENT", tier: "L1", secret: "l1agent2-demo-pass", groups: ["service-desk"] },
   { userId: "l2agent", name: "Priya Second", role: "AGENT", tier: "L2", secret: "l2agent-demo-pass", groups: ["platform-support"] },
   { userId: "l3agent", name: "Theo Third", role: "AGENT", tier: "L3", secret: "l3agent-demo-pass", groups: ["engineering-support"] },
-  { userId: "manager", name: "Mia Manager", role: "MANAGER", secret: "manager-demo-pass" },
+  { userId: "manager", name: "Mia Manager", role: "MANAGER", secret: "manager-demo-pass", email: "manager@tierdesk.example" },
   { userId: "admin", name: "Ada Admin", role: "ADMIN", secret: "admin-demo-pass" },
 ];
 
@@ -47,7 +47,7 @@ export async function seedDemoData(db: Database, log: (line: string) => void = (
   for (const u of DEMO_USERS) {
     const existing = await db.user.findUnique({ where: { userId: u.userId }, select: { id: true, active: true, publishedSecret: true, secretHash: true } });
     if (existing) {
-      // Databases seeded before customers had addresses get them; an address someone set stays.
+      // Databases seeded before these people had addresses get them; an address someone set stays.
       if (u.email) await db.user.updateMany({ where: { userId: u.userId, email: null }, data: { email: u.email } });
       // Seeded before published secrets were marked: mark the ones still in use.
       if (existing.active && !existing.publishedSecret && (await verifySecret(u.secret, existing.secretHash))) {

@@ -30,13 +30,15 @@ export type CreateSupportGroupInput = z.infer<typeof ZCreateSupportGroup>;
 /** A group, category or article to delete, by its slug. */
 export const ZSlugRef = z.strictObject({ slug: slug("Give the slug.") });
 
-/** A support group's settings and members (by user ID). The slug and tier do not change. */
+/** A support group's settings, members and leads (by user ID). The slug and tier do not change. */
 export const ZUpdateSupportGroup = z.strictObject({
   slug: slug("Choose a group."),
   name,
   assignmentMode: z.enum(AssignmentMode, { error: "AUTO or PULL." }),
   l4Kind: z.union([z.literal(""), z.enum(L4Kind, { error: "VENDOR or ENGINEERING." })]).optional(),
   members: z.array(storableString().trim().min(1).max(64)).max(500, "At most 500 members."),
+  /** The members who lead the group (told of its alerts: breaches, budgets spent, escalation requests); omitted: the leads stay as they are. */
+  leads: z.array(storableString().trim().min(1).max(64)).max(500, "At most 500 leads.").optional(),
 });
 
 /** A category's defaults, SOP article and L2 group (slugs; empty for none). The slug does not change. */

@@ -32,6 +32,8 @@ export const DASHBOARD_METRICS = [
   "assigned",
   "group-resolved",
   "group-escalated-in",
+  "alerts-raised",
+  "alerts-acknowledged",
 ] as const;
 export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
 

@@ -71,9 +71,12 @@ test.describe("dashboard read at a glance", () => {
     await trend.locator("summary").click();
     await expect(trendTable).toBeHidden();
     const wide = await documentSize(page);
-    testInfo.annotations.push({ type: "dashboard height at 1366", description: String(wide.height) });
-    console.log(`dashboard at 1366×900: ${wide.height} px high`);
-    expect(wide.height, "at most two and a half screens at 1366 × 900 (3,993 px before)").toBeLessThanOrEqual(2.5 * 900);
+    // The Open alerts panel (issue 14) is a work list as long as the alerts nobody has taken on (up to 20):
+    // the figures' budget counts the rest of the page.
+    const alertsHeight = (await page.locator('[data-section="open-alerts"]').boundingBox())?.height ?? 0;
+    testInfo.annotations.push({ type: "dashboard height at 1366", description: `${wide.height} (open alerts panel: ${Math.round(alertsHeight)})` });
+    console.log(`dashboard at 1366×900: ${wide.height} px high, of which the open alerts panel ${Math.round(alertsHeight)} px`);
+    expect(wide.height - alertsHeight, "at most two and a half screens at 1366 × 900 besides the open alerts (3,993 px before)").toBeLessThanOrEqual(2.5 * 900);
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: `${SCREENS}/after-dashboard-1366.png`, fullPage: true });
     await expectNoSeriousViolations(page, testInfo, "dashboard-1366");

@@ -493,6 +493,7 @@ test.describe("routing API", () => {
       "/api/v1/notifications": ["get"],
       "/api/v1/notifications/read": ["post"],
       "/api/v1/me/notification-preferences": ["get", "put"],
+      "/api/v1/alerts/{alertId}/acknowledge": ["post"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

@@ -39,6 +39,8 @@ import { findQueue } from "@/lib/tickets/find-queue";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
 import { listTicketsFor } from "@/lib/tickets/ticket-for-actor";
 import { NUL_MESSAGE } from "@/lib/validation/text";
+import { acknowledgeAlert } from "@/lib/alerts/acknowledge-alert";
+import { listOpenAlerts } from "@/lib/alerts/list-open-alerts";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -115,6 +117,16 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
       },
     },
     {
+      name: "acknowledgeAlert note",
+      field: "note",
+      call: async (t) => {
+        const { number, version } = await claimedTicket();
+        await requestEscalation(customer, number, { version, reason: "Urgent for us." }, tick());
+        const alert = await database().db.alert.findFirstOrThrow({ where: { ticket: { number } } });
+        return acknowledgeAlert(manager, String(alert.id), { note: t }, tick());
+      },
+    },
+    {
       name: "reopenTicket reason",
       field: "reason",
       call: async (t) => {
@@ -167,6 +179,7 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
     { name: "resetStaffPassword userId", field: "userId", call: (t) => resetStaffPassword(admin, { userId: t }, tick()) },
     { name: "deactivatePerson userId", field: "userId", call: (t) => deactivatePerson(admin, { userId: t }) },
     { name: "clearLoginThrottle key", field: "key", call: (t) => clearLoginThrottle(admin, { key: `user:${t}` }) },
+    { name: "updateSupportGroup leads", field: "leads.0", call: (t) => updateSupportGroup(admin, { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL", members: ["l1agent", "l1agent2"], leads: [t] }) },
     { name: "updateSupportGroup members", field: "members.0", call: (t) => updateSupportGroup(admin, { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL", members: [t] }) },
     { name: "updateSupportCalendar timeZone", field: "timeZone", call: async (t) => updateSupportCalendar(admin, { ...(await calendarInput()), timeZone: t }) },
     { name: "findMetricTickets agent", field: "agent", call: (t) => findMetricTickets(manager, { metric: "assigned", agent: t }, tick()) },
@@ -177,6 +190,7 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
 
   /** Entries that take a cursor or a version compared with an int4 column. */
   const numbers: { name: string; field: string; call: (value: string) => Promise<unknown>; valid: string }[] = [
+    { name: "listOpenAlerts after", field: "after", call: (c) => listOpenAlerts(manager, { after: c }), valid: "2147483647" },
     { name: "listTicketsFor cursor (customer)", field: "cursor", call: (c) => listTicketsFor(customer, { cursor: c }), valid: "2147483647" },
     { name: "listTicketsFor cursor (staff)", field: "cursor", call: (c) => listTicketsFor(l1, { cursor: c }), valid: "2147483647" },
     { name: "listCustomerTickets cursor", field: "cursor", call: (c) => listCustomerTickets(customer, { cursor: c }), valid: "2147483647" },
