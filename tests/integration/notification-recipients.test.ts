@@ -13,6 +13,7 @@ import { runSweep } from "@/lib/routing/sweep";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment, addCommentIn } from "@/lib/tickets/add-comment";
+import { notifyMentions } from "@/lib/notifications/notify-mentions";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { reopenTicket } from "@/lib/tickets/customer-actions";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
@@ -326,6 +327,63 @@ describeEachDatabase("Who is told", (database) => {
       expect(await mailsTo("mia@tierdesk.example", number)).toEqual([]);
       await d.notificationPreference.deleteMany({});
       await close(number, at(3));
+    });
+  });
+
+  describe("mentions", () => {
+    const at = minutesAfter("2026-12-11T10:00:00Z");
+
+    it("an @mention in an internal note tells that staff user once, with the mention's sentence only, by mail by default; nobody else", async () => {
+      const d = database().db;
+      const number = await open("Mentioned", at(0));
+      await claimTicket(l1, number, at(1));
+      const since = await mark();
+      const note = "The gateway drops every hour. @l2agent can you check the TLS settings? Internal: the customer's admin password is hunter2.";
+      const comment = await addComment(l1, number, { body: note, visibility: "INTERNAL" }, at(2));
+      expect(comment.mentions).toEqual({ notified: ["l2agent"], notNotified: [] });
+      expect(await told(number, since)).toEqual(["l2agent MENTIONED"]);
+      const [n] = await d.notification.findMany({ where: { id: { gt: since } } });
+      expect(n).toMatchObject({ kind: "MENTIONS", occurrence: `comment:${comment.id}`, headline: "Lena First mentioned you", sentence: "@l2agent can you check the TLS settings?" });
+      expect(n!.eventId).not.toBeNull();
+      const mails = await d.outboxMessage.findMany({ where: { dedupeKey: `notification:${n!.id}` } });
+      expect(mails.map((m) => [m.toAddress, m.linkPath])).toEqual([["priya@tierdesk.example", `/queue/tickets/${number}`]]);
+      expect(mails[0]!.body).toContain("@l2agent can you check the TLS settings?");
+      expect(mails[0]!.body).not.toContain("hunter2");
+
+      // A retry of the same comment tells nobody twice.
+      const ticketId = (await d.ticket.findUniqueOrThrow({ where: { number } })).id;
+      await db().$transaction((tx) => notifyMentions(tx, l1, { ticketId, commentId: comment.id, eventId: null, body: note }, at(3)));
+      expect(await told(number, since)).toEqual(["l2agent MENTIONED"]);
+      expect(await d.outboxMessage.count({ where: { dedupeKey: { startsWith: "notification:" }, ticketId, toAddress: "priya@tierdesk.example" } })).toBe(1);
+      await close(number, at(4));
+    });
+
+    it("a mention of a customer, a deactivated user, an unknown ID or the writer tells nobody and is named back to the writer", async () => {
+      const number = await open("Mentioned wrongly", at(10));
+      await claimTicket(l1, number, at(11));
+      const since = await mark();
+      const comment = await addComment(l1, number, { body: "Ask @C1001, @l1gone, @nobody9 and @l1agent; mail a@b.com. Also @Manager!", visibility: "INTERNAL" }, at(12));
+      expect(comment.mentions).toEqual({
+        notified: ["manager"],
+        notNotified: [
+          { userId: "C1001", reason: "a customer cannot see internal notes" },
+          { userId: "l1gone", reason: "deactivated" },
+          { userId: "nobody9", reason: "no such user" },
+          { userId: "l1agent", reason: "you wrote the note" },
+        ],
+      });
+      expect(await told(number, since)).toEqual(["manager MENTIONED"]);
+      await close(number, at(13));
+    });
+
+    it("a mention in a public reply tells nobody", async () => {
+      const number = await open("Public mention", at(20));
+      await claimTicket(l1, number, at(21));
+      const since = await mark();
+      const comment = await addComment(l1, number, { body: "@l2agent is looking at it.", visibility: "PUBLIC" }, at(22));
+      expect(comment.mentions).toBeUndefined();
+      expect(await told(number, since)).toEqual([]);
+      await close(number, at(23));
     });
   });
 });
