@@ -99,6 +99,20 @@ describeEachDatabase("Who is told", (database) => {
       await close(number, at(1));
     });
 
+    it("an intake into an AUTO group tells the agent it is placed with, and nobody else", async () => {
+      const d = database().db;
+      await d.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
+      try {
+        const since = await mark();
+        const ticket = await createTicket(acme, { ...P1, title: "Intake to AUTO" }, at(0));
+        expect(["l1agent", "l1agent2", "l1lead"]).toContain(ticket.assignee?.userId);
+        expect(await told(ticket.number, since)).toEqual([`${ticket.assignee!.userId} ASSIGNED`]);
+        await close(ticket.number, at(1));
+      } finally {
+        await d.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "PULL" } });
+      }
+    });
+
     it("an escalation into an AUTO group tells the new assignee only (ASSIGNED), not the escalating agent nor the group", async () => {
       const number = await open("Escalated", at(0));
       await claimTicket(l1, number, at(1));
