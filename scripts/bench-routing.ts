@@ -406,7 +406,8 @@ const intakeFloorSql = (notificationsOn: boolean) => `WITH t AS (${INSERT_TICKET
   ${
     notificationsOn
       ? `INSERT INTO "Notification" ("recipientId", "cause", "kind", "ticketId", "eventId", "occurrence", "headline", "sentence", "createdAt")
-  SELECT $33, 'ASSIGNED'::"NotificationCause", 'ASSIGNMENTS'::"NotificationKind", ev."ticketId", ev."id", 'event:' || ev."id", 'Assigned to you', ev."reason", ev."createdAt" FROM ev WHERE ev."type" = 'ASSIGNED'`
+  SELECT $33, 'ASSIGNED'::"NotificationCause", 'ASSIGNMENTS'::"NotificationKind", ev."ticketId", ev."id", 'event:' || ev."id", 'Assigned to you', ev."reason", ev."createdAt" FROM ev WHERE ev."type" = 'ASSIGNED'
+  ON CONFLICT ("recipientId", "cause", "ticketId", "occurrence") DO NOTHING`
       : `SELECT count(*) FROM ev`
   }`;
 
@@ -609,7 +610,8 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
   // The floor under a sweep that logs its decisions and tells people: the same UPDATE writing, in the same
   // statement, what the sweep writes per ticket: AUTO_ESCALATED, ASSIGNED and the breach's ALERT event, the
   // customer's status mail, and with notifications the alert, the new assignee's notification and each
-  // manager's (whose mail the Notification trigger queues, as for the app). Not a target.
+  // manager's (whose mail the Notification trigger queues, as for the app), idempotent on the same unique key
+  // as the trigger's (ON CONFLICT DO NOTHING). Not a target.
   const floorSql = `WITH moved AS (${update} RETURNING "id", "number", "title", "customerId"),
       mail AS (${rawMailSql("moved", "Assigned", "$3::timestamp(3)")}),
       ev AS (
@@ -638,7 +640,8 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
       FROM ev WHERE ev."type" = 'AUTO_ESCALATED'
       UNION ALL
       SELECT u."id", 'SLA_BREACHED'::"NotificationCause", 'SLA_ALERTS'::"NotificationKind", ev."ticketId", ev."id", ev."id", 'event:' || ev."id", 'Resolution target breached', ev."reason", ev."createdAt"
-      FROM ev JOIN "User" u ON u."role" = 'MANAGER' AND u."active" WHERE ev."type" = 'ALERT'`
+      FROM ev JOIN "User" u ON u."role" = 'MANAGER' AND u."active" WHERE ev."type" = 'ALERT'
+      ON CONFLICT ("recipientId", "cause", "ticketId", "occurrence") DO NOTHING`
           : `SELECT count(*) FROM ev`
       }`;
   // The trigger is off while the floor runs (it writes the notifications by hand), in the floor's transaction.
