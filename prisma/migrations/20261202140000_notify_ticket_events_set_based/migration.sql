@@ -1,10 +1,21 @@
 -- notify_ticket_events, set-based throughout: the original decided "an ASSIGNED beside an automatic
 -- escalation" and "an escalation with nobody placed" with a NOT EXISTS over the statement's events for each
 -- event, a search per event (the sweep's 2,000 events: 4,000,000 comparisons). Here one aggregate per ticket
--- (`shape`) decides both, and events that tell nobody leave the query first. Who is told is unchanged
+-- (`shape`) decides both, events that tell nobody leave the query first, and a statement none of whose
+-- events can tell anyone returns before the query is planned. Who is told is unchanged
 -- (tests/integration/notification-recipients.test.ts).
 CREATE OR REPLACE FUNCTION "notify_ticket_events"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Most statements tell nobody (a claim, a classification, a staff reply, the sweep's empty steps): they
+  -- leave before any planning of the query below.
+  IF NOT EXISTS (
+    SELECT 1 FROM new_events e
+    WHERE e."type" IN ('ASSIGNED', 'RETURNED', 'ESCALATED', 'AUTO_ESCALATED', 'STATUS_CHANGED', 'RATED', 'ALERT')
+       OR (e."type" = 'COMMENTED' AND e."rule" IN ('comment', 'comment.customer-answered'))
+  ) THEN
+    RETURN NULL;
+  END IF;
+
   -- Alerts a person must acknowledge.
   INSERT INTO "Alert" ("id", "ticketId", "rule", "reason", "raisedAt")
   SELECT e."id", e."ticketId", e."rule", e."reason", e."createdAt"
