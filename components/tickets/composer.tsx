@@ -61,7 +61,7 @@ export function Composer({ textareaRef, notesOnly = false, onSend }: { textareaR
           Message (Markdown)
         </label>
         <p id="composer-hint" className="text-xs text-slate-700">
-          {visibility === "PUBLIC" ? "The customer sees it. It counts as a customer update (the update clock starts again) and, if none was given yet, as the first response." : "Only staff see notes and their files; they go into the escalation summary."}
+          {visibility === "PUBLIC" ? "The customer sees it. It counts as a customer update (the update clock starts again) and, if none was given yet, as the first response." : "Only staff see notes and their files; they go into the escalation summary. @userid tells a colleague (the sentence that names them)."}
         </p>
         <textarea
           id="composer-body"

@@ -115,13 +115,24 @@ const Event = object({
   handoff: { ...nullable(ref("Handoff")), description: "The hand-off this event records (escalations, returns, L4 replies); always null for customers." },
 });
 
-const Comment = object({
+const commentFields = object({
   id: integer,
   body: string,
   visibility: enumOf(CommentVisibility),
   author: person,
   createdAt: dateTime,
 });
+// Optional: present only on an internal note that mentions someone, in the answer to its writer.
+const Comment: JsonSchema = {
+  ...commentFields,
+  properties: {
+    ...(commentFields.properties as Record<string, JsonSchema>),
+    mentions: object(
+      { notified: { type: "array", items: string }, notNotified: { type: "array", items: object({ userId: string, reason: string }) } },
+      "An internal note's @mentions: the staff told, and the people not told (a customer, a deactivated user, an unknown ID, the writer) with why.",
+    ),
+  },
+};
 
 const PriorityMatrix = object({
   version: { type: "integer", minimum: 1 },

@@ -5,6 +5,8 @@ import { enqueueReplyMail, refreshHeldStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
+import type { MentionReport } from "@/lib/notifications/mentions";
+import { notifyMentions } from "@/lib/notifications/notify-mentions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
 import { commentRefusal } from "./comment-access";
@@ -16,6 +18,8 @@ export interface CommentJson {
   visibility: "PUBLIC" | "INTERNAL";
   author: { userId: string; name: string };
   createdAt: string;
+  /** An internal note that mentions people: who was told, and who was not and why (only the writer sees this). */
+  mentions?: MentionReport;
 }
 
 /**
@@ -53,8 +57,10 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
   if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
   if (customerAnswered) await refreshHeldStatusMail(tx, ticket, { from: ticket.status, to: ticket.assigneeId ? "IN_PROGRESS" : "NEW", version: ticket.version + 1 }, now);
   const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
-  await recordEvents(tx, ticket.id, [
-    {
+  const commented = await tx.ticketEvent.create({
+    select: { id: true },
+    data: {
+      ticketId: ticket.id,
       type: "COMMENTED",
       actorId: actor.id,
       fromTier: ticket.tier,
@@ -66,7 +72,9 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
         : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,
       createdAt: now,
     },
-  ]);
+  });
+  // Only staff write internal notes (commentRefusal): their mentions tell the people named.
+  const mentions = data.visibility === "INTERNAL" ? await notifyMentions(tx, actor, { ticketId: ticket.id, commentId: comment.id, eventId: commented.id, body: comment.body }, now) : null;
   if (customerAnswered) {
     await recordEvents(tx, ticket.id, [
       {
@@ -87,5 +95,6 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
     visibility: comment.visibility,
     author: { userId: actor.userId, name: actor.name },
     createdAt: comment.createdAt.toISOString(),
+    ...(mentions ? { mentions } : {}),
   };
 }

@@ -85,9 +85,11 @@ test.describe("the hand-off carries the context", () => {
     await expect(after.getByRole("link", { name: "Back to queue" })).toHaveAttribute("href", "/queue");
     await expect(after.getByRole("link", { name: /Next ticket in my queue/ })).toBeVisible();
     await expect(lena.getByRole("radio", { name: /Public reply/ })).toHaveCount(0);
-    await lena.getByLabel("Message (Markdown)").fill("The customer called: mobile fails too.");
+    // Her note names people: she reads who was told, and that the customer (who cannot see notes) was not.
+    await lena.getByLabel("Message (Markdown)").fill("The customer called: mobile fails too. @l2agent the mobile gateway answers 500 as well. Ask @C1001 for the app version.");
     await lena.getByRole("button", { name: "Add internal note" }).click();
     await expect(lena.getByTestId("internal-note").filter({ hasText: "mobile fails too" })).toBeVisible();
+    await expect(lena.getByRole("status").filter({ hasText: "Told:" })).toHaveText("Sent. Told: l2agent. Not told: C1001 (a customer cannot see internal notes).");
     await shot(lena, testInfo, "01-l1-after-escalating");
 
     // L2 opens it: the hand-off is pinned on top with the summary as Markdown and the steps done; the file is there.

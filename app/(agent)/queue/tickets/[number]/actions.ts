@@ -11,17 +11,18 @@ import { escalateTicket } from "@/lib/routing/escalate";
 import { returnTicket } from "@/lib/routing/return";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
+import { describeMentionReport } from "@/lib/notifications/mentions";
 import { listChangesSince } from "@/lib/tickets/changes-since";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 
 /** Runs one lib verb as the signed-in actor and turns an AppError into a message the page shows. */
-async function run(number: string, verb: (actor: Actor) => Promise<unknown>, done: string, seenEvents?: number): Promise<ActionResult> {
+async function run<T>(number: string, verb: (actor: Actor) => Promise<T>, done: string | ((result: T) => string), seenEvents?: number): Promise<ActionResult> {
   const actor = await getActor();
   if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
   try {
-    await verb(actor);
+    const result = await verb(actor);
     revalidatePath(`/queue/tickets/${number}`);
-    return { ok: true, message: done };
+    return { ok: true, message: typeof done === "string" ? done : done(result) };
   } catch (error) {
     if (!(error instanceof AppError)) {
       console.error(error);
@@ -69,5 +70,8 @@ export async function updateAction(number: string, input: unknown, seenEvents: n
 /** A reply or note from the composer's form: its text, who sees it, and its files. */
 export async function commentAction(number: string, form: FormData): Promise<ActionResult> {
   const input = { body: String(form.get("body") ?? ""), visibility: String(form.get("visibility") ?? "PUBLIC") };
-  return run(number, (actor) => replyWithAttachments(actor, number, input, filesIn(form.getAll(ATTACHMENTS_FIELD))), "Sent.");
+  // A note's mentions: the writer reads who was told and who was not (and why).
+  return run(number, (actor) => replyWithAttachments(actor, number, input, filesIn(form.getAll(ATTACHMENTS_FIELD))), ({ comment }) =>
+    comment.mentions ? `Sent. ${describeMentionReport(comment.mentions)}` : "Sent.",
+  );
 }
