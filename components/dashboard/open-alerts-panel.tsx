@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatSeconds } from "@/lib/format/duration";
 import type { OpenAlertsPage } from "@/lib/alerts/list-open-alerts";
-import { AcknowledgeAlertForm, type AcknowledgeResult } from "./acknowledge-alert-form";
+import { AcknowledgeAlertForm, type AcknowledgeResult } from "@/components/alerts/acknowledge-alert-form";
 
 /**
  * The Open alerts panel: alerts nobody has acknowledged yet, oldest first, each with its ticket, what and

@@ -4,6 +4,7 @@ export type NotificationActionResult = { ok: true; message: string } | { ok: fal
 export interface NotificationPageActions {
   markRead: (input: { ids: number[] } | { all: true }) => Promise<NotificationActionResult>;
   savePreferences: (input: unknown) => Promise<NotificationActionResult>;
+  acknowledge: (alertId: number, input: { note: string }) => Promise<NotificationActionResult>;
 }
 
 /** Tells the header's bell that the page changed what is read, so it fetches now rather than at its next poll. */

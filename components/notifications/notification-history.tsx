@@ -3,24 +3,30 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { AcknowledgeAlertForm } from "@/components/alerts/acknowledge-alert-form";
 import type { NotificationItem } from "@/lib/notifications/list-notifications";
 import { NOTIFICATIONS_CHANGED_EVENT, type NotificationPageActions } from "./notification-actions";
 import { ticketPath } from "./notification-bell";
 import { NotificationText } from "./notification-text";
 
-/** /notifications' list: each notification links to its ticket; unread ones can be marked read, one or all. */
+/**
+ * /notifications' list: each notification links to its ticket; unread ones can be marked read, one or all; an alert
+ * nobody has acknowledged yet can be acknowledged here (by a lead or an assignee, who have no dashboard).
+ */
 export function NotificationHistory({
   items,
   unreadCount,
   now,
   emptyText,
   markRead,
+  acknowledge,
 }: {
   items: NotificationItem[];
   unreadCount: number;
   now: string;
   emptyText: string;
   markRead: NotificationPageActions["markRead"];
+  acknowledge: NotificationPageActions["acknowledge"];
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -64,6 +70,11 @@ export function NotificationHistory({
                   {item.ticket.number} · {item.ticket.title}
                 </span>
               </Link>
+              {item.alert && item.alert.acknowledgedAt === null && (
+                <div className="ml-4 sm:ml-0">
+                  <AcknowledgeAlertForm alertId={item.alert.id} what={`${item.headline}, ${item.ticket.number}`} onAcknowledge={acknowledge} />
+                </div>
+              )}
               {item.readAt === null && (
                 <button
                   type="button"

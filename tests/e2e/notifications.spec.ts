@@ -199,6 +199,12 @@ test.describe("staff notifications", () => {
     await expect(history.getByRole("listitem")).toHaveCount(1);
     await expect(history.getByTestId("alert-state")).toHaveText("Escalation requested alert · not acknowledged yet");
     await page.screenshot({ path: shots("notifications-alerts-1366.png"), fullPage: true });
+    // The assignee, told of the alert, acknowledges it here (agents have no dashboard): it then says who did.
+    const alertForm = history.getByRole("form", { name: /^Acknowledge: / });
+    await alertForm.getByRole("textbox").fill("Calling the customer now.");
+    await alertForm.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(history.getByTestId("alert-state")).toHaveText("Escalation requested alert · acknowledged by Priya Second");
+    await expect(history.getByRole("form", { name: /^Acknowledge: / })).toHaveCount(0);
     await page.getByRole("navigation", { name: "Filter notifications" }).getByRole("link", { name: "All" }).click();
 
     // Preferences: My group by mail, Mentions in-app only; saved, and still so after a reload and through the API.

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { NotificationActionResult } from "@/components/notifications/notification-actions";
+import { acknowledgeAlert } from "@/lib/alerts/acknowledge-alert";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
@@ -30,4 +31,9 @@ export async function markNotificationsReadAction(input: unknown): Promise<Notif
 /** The same lib function (and schema) as PUT /api/v1/me/notification-preferences. */
 export async function saveNotificationPreferencesAction(input: unknown): Promise<NotificationActionResult> {
   return run((actor) => updateNotificationPreferences(actor, input), "Preferences saved.");
+}
+
+/** The same lib verb as POST /api/v1/alerts/{alertId}/acknowledge: a lead or assignee told of an alert acknowledges it here. */
+export async function acknowledgeAlertFromNotificationsAction(alertId: number, input: unknown): Promise<NotificationActionResult> {
+  return run((actor) => acknowledgeAlert(actor, String(alertId), input), "Acknowledged.");
 }

@@ -8,7 +8,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { listNotifications, type NotificationPage } from "@/lib/notifications/list-notifications";
 import { getNotificationPreferences } from "@/lib/notifications/preferences";
-import { markNotificationsReadAction, saveNotificationPreferencesAction } from "./actions";
+import { acknowledgeAlertFromNotificationsAction, markNotificationsReadAction, saveNotificationPreferencesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -68,6 +68,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               now={now}
               emptyText={params.cursor ? "No older notifications." : EMPTY[tab ?? "all"]}
               markRead={markNotificationsReadAction}
+              acknowledge={acknowledgeAlertFromNotificationsAction}
             />
             <p className="flex gap-4 text-sm">
               {params.cursor && (

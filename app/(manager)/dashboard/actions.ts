@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { AcknowledgeResult } from "@/components/dashboard/acknowledge-alert-form";
+import type { AcknowledgeResult } from "@/components/alerts/acknowledge-alert-form";
 import { acknowledgeAlert } from "@/lib/alerts/acknowledge-alert";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
