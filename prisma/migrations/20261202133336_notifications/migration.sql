@@ -96,9 +96,21 @@ CREATE INDEX "Alert_open_idx" ON "Alert"("raisedAt", "id") WHERE "acknowledgedAt
 -- statement that writes events, whatever their number: the sweep's 1,000 alerts notify in one INSERT.
 -- Runs in the writer's transaction, so a notification exists exactly when its decision committed; the
 -- unique (recipient, cause, ticket, occurrence) key makes a second write of the same occurrence a no-op.
--- Recipients are active staff only, never the person who made the decision.
+-- Recipients are active staff only, never the person who made the decision. Set-based throughout: one
+-- aggregate per ticket (`shape`) tells an ASSIGNED beside an automatic escalation, and an escalation with
+-- nobody placed, without a search per event; a statement none of whose events can tell anyone returns first.
 CREATE FUNCTION "notify_ticket_events"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Most statements tell nobody (a claim, a classification, a staff reply, the sweep's empty steps): they
+  -- leave before any planning of the query below.
+  IF NOT EXISTS (
+    SELECT 1 FROM new_events e
+    WHERE e."type" IN ('ASSIGNED', 'RETURNED', 'ESCALATED', 'AUTO_ESCALATED', 'STATUS_CHANGED', 'RATED', 'ALERT')
+       OR (e."type" = 'COMMENTED' AND e."rule" IN ('comment', 'comment.customer-answered'))
+  ) THEN
+    RETURN NULL;
+  END IF;
+
   -- Alerts a person must acknowledge.
   INSERT INTO "Alert" ("id", "ticketId", "rule", "reason", "raisedAt")
   SELECT e."id", e."ticketId", e."rule", e."reason", e."createdAt"
@@ -107,15 +119,22 @@ BEGIN
     AND e."rule" IN ('sla.resolution-100', 'budget.l3', 'sla.customer-update-overdue', 'customer.escalation-request')
   ON CONFLICT ("id") DO NOTHING;
 
-  WITH ev AS (
+  WITH shape AS (
+    -- Per ticket, what else this statement wrote for it: one pass over the events, not a search per event.
+    SELECT x."ticketId",
+      bool_or(x."type" = 'AUTO_ESCALATED') AS auto_escalated,
+      bool_or(x."type" = 'ASSIGNED' AND x."toAssignee" IS NOT NULL) AS placed
+    FROM new_events x
+    GROUP BY x."ticketId"
+  ),
+  ev AS MATERIALIZED (
+    SELECT * FROM (
     SELECT e."id", e."ticketId", e."type", e."rule", e."actorId", e."toGroup", e."toAssignee", e."fromAssignee", e."inputs", e."reason", e."createdAt",
       t."groupId", t."assigneeId", t."priority",
       CASE
-        WHEN e."type" = 'ASSIGNED' AND e."toAssignee" IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM new_events x WHERE x."ticketId" = e."ticketId" AND x."type" = 'AUTO_ESCALATED') THEN 'ASSIGNED'
+        WHEN e."type" = 'ASSIGNED' AND e."toAssignee" IS NOT NULL AND NOT s.auto_escalated THEN 'ASSIGNED'
         WHEN e."type" = 'RETURNED' AND e."toAssignee" IS NOT NULL THEN 'RETURNED'
-        WHEN e."type" IN ('ESCALATED', 'RETURNED') AND (e."toAssignee" IS NULL OR e."rule" = 'escalate.l4-handoff')
-          AND NOT EXISTS (SELECT 1 FROM new_events x WHERE x."ticketId" = e."ticketId" AND x."type" = 'ASSIGNED' AND x."toAssignee" IS NOT NULL) THEN 'GROUP_QUEUE'
+        WHEN e."type" IN ('ESCALATED', 'RETURNED') AND (e."toAssignee" IS NULL OR e."rule" = 'escalate.l4-handoff') AND NOT s.placed THEN 'GROUP_QUEUE'
         WHEN e."type" = 'AUTO_ESCALATED' THEN 'AUTO_ESCALATED'
         WHEN e."type" = 'COMMENTED' AND e."rule" IN ('comment', 'comment.customer-answered') AND a."role" = 'CUSTOMER' THEN 'CUSTOMER_REPLIED'
         WHEN e."type" = 'STATUS_CHANGED' AND e."rule" = 'status.customer-reopened' THEN 'CUSTOMER_REOPENED'
@@ -127,8 +146,12 @@ BEGIN
         WHEN e."type" = 'ALERT' AND e."rule" = 'sla.customer-update-overdue' THEN 'UPDATE_OVERDUE'
       END AS cause
     FROM new_events e
+    JOIN shape s ON s."ticketId" = e."ticketId"
     JOIN "Ticket" t ON t."id" = e."ticketId"
     LEFT JOIN "User" a ON a."id" = e."actorId"
+    ) c
+    -- Most events tell nobody (CREATED, CLASSIFIED, CLAIMED, ASSIGNED beside an automatic escalation…).
+    WHERE c.cause IS NOT NULL
   ),
   told AS (
     -- The person the decision names: the new assignee, the agent a return goes back to.
