@@ -13,7 +13,7 @@ export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; no
         return (
           <li key={t.number} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <Link href={`/portal/tickets/${t.number}`} className="font-semibold text-indigo-800 underline">
+              <Link href={`/portal/tickets/${t.number}`} className="min-w-0 font-semibold text-indigo-800 underline wrap-anywhere">
                 <span className="font-mono" data-testid="ticket-number">{t.number}</span> <span data-testid="ticket-title">{t.title}</span>
               </Link>
               <Badge tone={t.status === "RESOLVED" || t.status === "CLOSED" ? "green" : t.status === "PENDING_CUSTOMER" ? "amber" : "blue"}>{t.statusLabel}</Badge>

@@ -132,7 +132,12 @@ test.describe("portal: the customer's tickets", () => {
       await page.getByRole("button", { name: "Rate 5 of 5: Excellent" }).click();
       await expect(page.getByText("You rated this 5 of 5: “Fixed on the second try.”")).toBeVisible();
 
-      // At 360 px wide the ticket page fits the screen.
+      // At 360 px wide the list and the ticket page fit the screen, even beside a 200-character unbroken title.
+      const long = await page.request.post(TICKETS, {
+        headers: { origin: new URL(page.url()).origin },
+        data: { type: "INCIDENT", title: "W".repeat(200), description: "A title with no place to break.", category: "billing" },
+      });
+      expect(long.status()).toBe(201);
       await page.setViewportSize({ width: 360, height: 780 });
       await page.goto("/portal/tickets");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
