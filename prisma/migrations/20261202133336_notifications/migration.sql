@@ -59,19 +59,10 @@ CREATE TABLE "NotificationPreference" (
 CREATE INDEX "Notification_recipientId_id_idx" ON "Notification"("recipientId", "id");
 
 -- CreateIndex
-CREATE INDEX "Notification_ticketId_idx" ON "Notification"("ticketId");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Notification_recipientId_cause_ticketId_occurrence_key" ON "Notification"("recipientId", "cause", "ticketId", "occurrence");
 
 -- CreateIndex
 CREATE INDEX "Alert_raisedAt_idx" ON "Alert"("raisedAt");
-
--- CreateIndex
-CREATE INDEX "Alert_acknowledgedAt_idx" ON "Alert"("acknowledgedAt");
-
--- CreateIndex
-CREATE INDEX "Alert_ticketId_idx" ON "Alert"("ticketId");
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
