@@ -112,6 +112,12 @@ test.describe("alerts a person acknowledges", () => {
       await page.goto("/admin/outbox");
       const mail = page.getByRole("listitem").filter({ hasText: `[${number}] Resolution target breached:` });
       await expect(mail).toContainText("manager@tierdesk.example");
+
+      // Nothing left for the scheduled sweep: the one-minute ticket is closed, so it tells nobody during later journeys.
+      await expect(async () => {
+        const { ticket } = (await (await manager.get(`${TICKETS}/${number}`)).json()) as { ticket: { version: number } };
+        expect((await manager.patch(`${TICKETS}/${number}`, { data: { version: ticket.version, status: "CLOSED" } })).status()).toBe(200);
+      }).toPass({ timeout: 15_000 });
     } finally {
       if (restore) await admin.put(MATRIX, { data: { cells: restore.cells, targets: restore.targets, note: "e2e: targets as before" } });
       await Promise.all([admin.dispose(), customer.dispose(), manager.dispose(), context.close()]);
