@@ -10,7 +10,9 @@ import type {
   Priority,
   Role,
   SlaClock,
+  TicketChannel,
   TicketEventType,
+  TicketLinkKind,
   TicketStatus,
   TicketType,
   Tier,
@@ -70,7 +72,23 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   COMMENTED: "Comment",
   RATED: "Rated",
   ALERT_ACKNOWLEDGED: "Alert acknowledged",
+  SOP_STEP_CHANGED: "SOP step",
+  LINKED: "Linked",
+  MAJOR_INCIDENT_DECLARED: "Major incident declared",
+  CHILD_ATTACHED: "Attached to major incident",
+  CHILD_DETACHED: "Detached from major incident",
 };
+
+export const CHANNEL_LABEL: Record<TicketChannel, string> = {
+  PORTAL: "Portal",
+  API: "API client",
+  PHONE: "Phone",
+  CHAT: "Chat",
+  EMAIL: "Email",
+  WALK_IN: "Walk-in",
+};
+
+export const LINK_KIND_LABEL: Record<TicketLinkKind, string> = { RELATED: "Related", DUPLICATE_OF: "Duplicate of" };
 
 /** The kinds a person chooses in-app or mail for (their notification preferences). */
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
@@ -160,6 +178,8 @@ export const LABELS_BY_ENUM = {
   OutboxStatus: [OUTBOX_STATUS_LABEL],
   NotificationCause: [NOTIFICATION_CAUSE_LABEL],
   NotificationKind: [NOTIFICATION_KIND_LABEL],
+  TicketChannel: [CHANNEL_LABEL],
+  TicketLinkKind: [LINK_KIND_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----
