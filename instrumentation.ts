@@ -15,7 +15,7 @@ export async function register() {
 
   startRepeatingJob("sweep", intervalSeconds(process.env.TIERDESK_SWEEP_SECONDS, 60), async () => {
     const result = await runSweep();
-    return result.escalated || result.alerted || result.updatesDue ? JSON.stringify(result) : null;
+    return result.escalated || result.alerted || result.updatesDue || result.closed ? JSON.stringify(result) : null;
   });
   startRepeatingJob("mail", intervalSeconds(process.env.TIERDESK_MAIL_SECONDS, 10), async () => {
     const result = await deliverOutbox();

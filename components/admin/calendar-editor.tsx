@@ -45,6 +45,27 @@ export function CalendarEditor({ initial, canWrite, onSave }: { initial: Support
             {(d, inv) => <input id="calendar-closes" type="time" value={calendar.closesAt} onChange={(e) => setCalendar({ ...calendar, closesAt: e.target.value })} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />}
           </Field>
         </div>
+        <Field
+          id="calendar-auto-close"
+          label="Close resolved tickets after (business days)"
+          hint="A resolved ticket the customer has not answered for this many business days closes by itself, with a mail that says so. 0 turns it off."
+          errors={fields.autoCloseBusinessDays}
+        >
+          {(d, inv) => (
+            <input
+              id="calendar-auto-close"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={60}
+              value={Number.isNaN(calendar.autoCloseBusinessDays) ? "" : calendar.autoCloseBusinessDays}
+              onChange={(e) => setCalendar({ ...calendar, autoCloseBusinessDays: e.target.valueAsNumber })}
+              className={`${INPUT_CLASS} sm:w-32`}
+              aria-describedby={d}
+              aria-invalid={inv}
+            />
+          )}
+        </Field>
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Workdays</legend>
           <div className="mt-1 flex flex-wrap gap-3 text-sm">

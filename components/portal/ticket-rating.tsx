@@ -15,7 +15,7 @@ const SCORES = [
 /** One click rates 1–5 (the optional comment goes with it); a given rating is shown and can be changed. */
 export function TicketRating({ action, number, version, rating }: { action: PortalAction; number: string; version: number; rating: { score: number; comment: string } | null }) {
   return (
-    <section aria-labelledby="rating-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <section id="rating" aria-labelledby="rating-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="rating-heading" className="text-base font-semibold">
         How did we do?
       </h2>

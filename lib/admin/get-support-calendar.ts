@@ -5,7 +5,7 @@ import { timeOfDay, type SupportCalendarInput } from "@/lib/validation/support-c
 import { requireAdminRead } from "./authorize";
 
 /** The calendar the current matrix version runs on, in the editor's shape (with its id). */
-export async function readSupportCalendar(tx: Transaction): Promise<SupportCalendarInput & { id: string; name: string }> {
+export async function readSupportCalendar(tx: Transaction): Promise<SupportCalendarInput & { id: string; name: string; autoCloseBusinessDays: number }> {
   const current = await tx.priorityMatrixVersion.findFirstOrThrow({
     orderBy: { version: "desc" },
     select: { calendar: { include: { holidays: { orderBy: { date: "asc" } } } } },
@@ -19,6 +19,7 @@ export async function readSupportCalendar(tx: Transaction): Promise<SupportCalen
     opensAt: timeOfDay(c.opensAtMinute),
     closesAt: timeOfDay(c.closesAtMinute),
     holidays: c.holidays.map((h) => ({ date: h.date.toISOString().slice(0, 10), name: h.name })),
+    autoCloseBusinessDays: c.autoCloseBusinessDays,
   };
 }
 

@@ -117,5 +117,6 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     opensAt: { type: "string", description: "HH:MM local time." },
     closesAt: { type: "string", description: "HH:MM local time." },
     holidays: { type: "array", items: object({ date: { type: "string", format: "date" }, name: string }) },
+    autoCloseBusinessDays: { type: "integer", minimum: 0, maximum: 60, description: "A resolved ticket the customer has not answered for this many business days is closed by the sweep; 0 = never." },
   }),
 };

@@ -154,6 +154,7 @@ const SweepResult = object({
   escalated: { type: "integer", description: "Tickets escalated because their tier budget was spent." },
   alerted: { type: "integer", description: "Manager alerts raised (75 % and 100 % of the resolution target, L3 budget spent, a customer update overdue by half the cadence)." },
   updatesDue: { type: "integer", description: "Tickets flagged because a customer update fell due." },
+  closed: { type: "integer", description: "Resolved tickets closed because the customer had not answered for the support calendar's auto-close business days." },
   skipped: { type: "boolean", description: "True when another instance was sweeping: this run did nothing." },
 });
 

@@ -41,12 +41,17 @@ const literal = (text: string) => text.replaceAll("%", "%%");
 /** Every customer mail ends with the link to the ticket in the portal. */
 const withPortalLink = (body: string) => `${body}\n\nView the ticket: ${literal(portalBase())}/portal/tickets/%1$s\n`;
 
+/** A resolution asks for a rating (one click to the ticket's rating) and says how to tell us it is not fixed. */
+const resolvedFooter = () =>
+  `\n\nHow did we do? Rate the resolution: ${literal(portalBase())}/portal/tickets/%1$s#rating` +
+  `\nNot fixed? Say so on the ticket page and we reopen it. With no answer from you it closes after a few business days.`;
+
 /** The ticket's status now, not how it got there: a held mail may carry several changes. */
 function statusTemplate(change: Omit<StatusChange, "version">): MailTemplate {
   const to = literal(CUSTOMER_STATUS[change.to]);
   return {
     subject: `[%1$s] ${to}: %2$s`,
-    body: withPortalLink(`Your ticket %1$s is now "${to}".${change.note ? `\n\n${literal(change.note)}` : ""}`),
+    body: withPortalLink(`Your ticket %1$s is now "${to}".${change.note ? `\n\n${literal(change.note)}` : ""}${change.to === "RESOLVED" ? resolvedFooter() : ""}`),
   };
 }
 
@@ -196,6 +201,24 @@ export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChang
     JOIN "User" u ON u."id" = s."customerId"
     WHERE u."email" IS NOT NULL
     ${onHeldConflictSql}`;
+}
+
+/**
+ * Mails the status change of each ticket of `source` (SQL yielding "id", "number", "title", "customerId" and
+ * the new "version") at once, inside the statement that made it: for set-based changes the customer must hear
+ * about without delay (the sweep closing resolved tickets). The caller drops the tickets' held mails.
+ */
+export function insertImmediateStatusMailSql(source: Prisma.Sql, change: Omit<StatusChange, "version">, now: Date): Prisma.Sql {
+  if (mailTiming({ event: "status-change", ...change }) !== "immediate") throw new Error(`A ${change.from} → ${change.to} change is not mailed at once.`);
+  const template = statusTemplate(change);
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "nextAttemptAt", "createdAt")
+    SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"),
+      'status:' || s."id" || ':v' || s."version", ${now}::timestamp(3), ${now}::timestamp(3)
+    FROM ${source} s
+    JOIN "User" u ON u."id" = s."customerId"
+    WHERE u."email" IS NOT NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
 /**

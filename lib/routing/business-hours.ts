@@ -170,6 +170,39 @@ export function addBusinessMinutes(start: Date, minutes: number, calendar: Calen
   throw new Error("Support calendar has no business hours in the next ten years.");
 }
 
+function previousDate({ year, month, day }: LocalDate): LocalDate {
+  const d = new Date(Date.UTC(year, month - 1, day - 1));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/**
+ * The latest instant from which `minutes` of business time have passed by `end`: the inverse of
+ * `addBusinessMinutes`, so `businessSecondsBetween(result, end)` is `minutes` × 60 whenever a result exists
+ * (a start outside opening hours counts from the next opening, so the latest such start is in business hours).
+ */
+export function subtractBusinessMinutes(end: Date, minutes: number, calendar: CalendarData): Date {
+  const { holidays, workdays } = prepare(calendar);
+  let remaining = Math.max(0, minutes) * MINUTE;
+  let t = end.getTime();
+  if (remaining === 0) return end;
+  let date = localDateOf(t, calendar.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
+      const opens = localTimeToInstant(date, calendar.opensAtMinute, calendar.timeZone);
+      const closes = localTimeToInstant(date, calendar.closesAtMinute, calendar.timeZone);
+      if (t > closes) t = closes;
+      if (t > opens) {
+        if (remaining <= t - opens) return new Date(t - remaining);
+        remaining -= t - opens;
+        t = opens;
+      }
+    }
+    t = Math.min(t, localTimeToInstant(date, 0, calendar.timeZone));
+    date = previousDate(date);
+  }
+  throw new Error("Support calendar has no business hours in the last ten years.");
+}
+
 /** Business time between two instants, in seconds (0 when `end` is not after `start`). */
 export function businessSecondsBetween(start: Date, end: Date, calendar: CalendarData): number {
   const { holidays, workdays } = prepare(calendar);

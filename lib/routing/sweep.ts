@@ -1,13 +1,14 @@
 // The SLA sweep: automatic escalation when a tier's budget is spent (the customer is mailed, held and
 // coalesced, when that changes the status they see), manager alerts at 75 % and 100 %
 // of the resolution target, customer updates that fell due (and managers told when one is overdue by half
-// the cadence). Set-based: a fixed number of statements
+// the cadence), and resolved tickets closed when the customer has not answered for a few business days. Set-based: a fixed number of statements
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
 // time across every app instance on the database (transaction-scoped advisory lock).
 import { db, type Transaction } from "@/lib/db/client";
 import { heldStatusMailRow, upsertHeldMailRowsSql, type MailRow } from "@/lib/mail/enqueue";
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
 import { PRIORITY_WEIGHT } from "./candidates";
+import { closeResolvedTickets } from "./close-resolved";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { NEXT_TIER } from "./escalation";
@@ -21,6 +22,8 @@ export interface SweepResult {
   escalated: number;
   alerted: number;
   updatesDue: number;
+  /** Resolved tickets closed after the support calendar's autoCloseBusinessDays without a customer reply. */
+  closed: number;
   /** Another instance held the sweep lock: this run did nothing. */
   skipped: boolean;
 }
@@ -33,12 +36,13 @@ export async function runSweep(now = new Date()): Promise<SweepResult> {
   return db().$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}) AS locked`;
-      if (!lock?.locked) return { escalated: 0, alerted: 0, updatesDue: 0, skipped: true };
+      if (!lock?.locked) return { escalated: 0, alerted: 0, updatesDue: 0, closed: 0, skipped: true };
       const escalated = await escalateSpentBudgets(tx, now);
       let alerted = (await alertL3BudgetSpent(tx, now)) + (await alertResolution(tx, now));
       const updatesDue = await flagUpdatesDue(tx, now);
       alerted += await alertUpdatesOverdue(tx, now);
-      return { escalated, alerted, updatesDue, skipped: false };
+      const closed = await closeResolvedTickets(tx, now);
+      return { escalated, alerted, updatesDue, closed, skipped: false };
     },
     { timeout: 120_000 },
   );

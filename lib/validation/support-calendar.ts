@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { storableString } from "./text";
+import { AUTO_CLOSE_MAX_DAYS } from "@/lib/routing/auto-close";
 import { validateCalendar } from "@/lib/routing/business-hours";
 
 const hhmm = (field: string) => storableString({ error: `${field}: a time as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, `${field}: a time as HH:MM.`);
@@ -17,6 +18,13 @@ export const ZSupportCalendar = z
     holidays: z
       .array(z.strictObject({ date: z.iso.date("A holiday's date as YYYY-MM-DD."), name: storableString().trim().min(1, "Name the holiday.").max(100) }))
       .max(400, "At most 400 holidays."),
+    /** Absent: unchanged. */
+    autoCloseBusinessDays: z
+      .number({ error: "Auto-close: a whole number of business days." })
+      .int("Auto-close: a whole number of business days.")
+      .min(0, "Auto-close: 0 (never) or more business days.")
+      .max(AUTO_CLOSE_MAX_DAYS, `Auto-close: at most ${AUTO_CLOSE_MAX_DAYS} business days.`)
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const problems = validateCalendar({ timeZone: c.timeZone, workdays: c.workdays, opensAtMinute: minuteOfDay(c.opensAt), closesAtMinute: minuteOfDay(c.closesAt), holidays: [] });

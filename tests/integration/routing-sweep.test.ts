@@ -13,7 +13,7 @@ import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 const minutesAfter = (start: string) => (minutes: number) => new Date(Date.parse(start) + minutes * 60_000);
-const NOTHING = { escalated: 0, alerted: 0, updatesDue: 0, skipped: false };
+const NOTHING = { escalated: 0, alerted: 0, updatesDue: 0, closed: 0, skipped: false };
 
 describeEachDatabase("SLA sweep", (database) => {
   let acme: Actor;

@@ -108,3 +108,6 @@ ALTER TABLE "TicketLink" ADD CONSTRAINT "TicketLink_targetId_fkey" FOREIGN KEY (
 -- A ticket is not linked to itself, nor a child of itself.
 ALTER TABLE "TicketLink" ADD CONSTRAINT "TicketLink_not_self" CHECK ("ticketId" <> "targetId");
 ALTER TABLE "Ticket" ADD CONSTRAINT "Ticket_majorIncident_not_self" CHECK ("majorIncidentId" IS NULL OR "majorIncidentId" <> "id");
+
+-- The sweep's auto-close reads resolved tickets in resolution order; a partial index keeps it off the closed history.
+CREATE INDEX "Ticket_resolved_idx" ON "Ticket" ("resolvedAt", "id") WHERE "status" = 'RESOLVED';

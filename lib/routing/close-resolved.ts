@@ -1,0 +1,53 @@
+// The sweep's last step: resolved tickets the customer has not answered for the support calendar's
+// autoCloseBusinessDays close themselves (lib/routing/auto-close.ts says when). One read of the setting and
+// one statement whatever the number of tickets: the close, its mail and its event commit together, and a
+// second run finds nothing left (only RESOLVED tickets qualify).
+import type { Transaction } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { insertImmediateStatusMailSql } from "@/lib/mail/enqueue";
+import { autoCloseCutoff, autoCloseReason } from "./auto-close";
+import type { CalendarData } from "./business-hours";
+
+/** Tickets closed per run; the rest follow a minute later. */
+export const CLOSE_BATCH = 5_000;
+
+const CLOSING_NOTE = (days: number) =>
+  `We resolved it and have not heard from you for ${days} business day${days === 1 ? "" : "s"}, so it is now closed. ` +
+  "A closed ticket cannot be reopened: if the problem comes back, open a new ticket in the portal from this one's page (it will be linked). " +
+  "You can still rate how we did.";
+
+export async function closeResolvedTickets(tx: Transaction, now: Date): Promise<number> {
+  const [setting] = await tx.$queryRaw<{ days: number; calendar: CalendarData }[]>`
+    SELECT k."autoCloseBusinessDays" AS days, jsonb_build_object(
+      'timeZone', k."timeZone", 'workdays', to_jsonb(k."workdays"), 'opensAtMinute', k."opensAtMinute", 'closesAtMinute', k."closesAtMinute",
+      'holidays', COALESCE((SELECT jsonb_agg(to_char(h."date", 'YYYY-MM-DD')) FROM "CalendarHoliday" h WHERE h."calendarId" = k."id"), '[]'::jsonb)) AS calendar
+    FROM "PriorityMatrixVersion" v JOIN "SupportCalendar" k ON k."id" = v."calendarId"
+    ORDER BY v."version" DESC LIMIT 1`;
+  if (!setting) return 0;
+  const cutoff = autoCloseCutoff(now, setting.days, setting.calendar);
+  if (!cutoff) return 0;
+  // A customer's comment after the cutoff (on a resolved ticket) starts the wait again.
+  const closed = Prisma.sql`closed`;
+  return tx.$executeRaw`
+    WITH due AS (
+      SELECT t."id" FROM "Ticket" t
+      WHERE t."status" = 'RESOLVED' AND t."resolvedAt" <= ${cutoff}
+        AND NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."ticketId" = t."id" AND c."authorId" = t."customerId" AND c."createdAt" > ${cutoff})
+      ORDER BY t."resolvedAt", t."id"
+      LIMIT ${CLOSE_BATCH}
+      FOR UPDATE OF t SKIP LOCKED
+    ), closed AS (
+      UPDATE "Ticket" t SET "status" = 'CLOSED', "closedAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
+      FROM due WHERE t."id" = due."id"
+      RETURNING t."id", t."number", t."title", t."customerId", t."version", t."tier", t."resolvedAt"
+    ), held AS (
+      DELETE FROM "OutboxMessage" WHERE "coalesceKey" IN (SELECT 'status:' || "id" FROM closed)
+    ), mail AS (
+      ${insertImmediateStatusMailSql(closed, { from: "RESOLVED", to: "CLOSED", note: CLOSING_NOTE(setting.days) }, now)}
+    )
+    INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
+    SELECT "id", 'STATUS_CHANGED', "tier", "tier", 'status.auto-closed',
+      jsonb_build_object('from', 'RESOLVED', 'to', 'CLOSED', 'resolvedAt', "resolvedAt", 'businessDays', ${setting.days}::int, 'cutoff', ${cutoff}::timestamp(3)),
+      ${autoCloseReason(setting.days)}, ${now}
+    FROM closed`;
+}
