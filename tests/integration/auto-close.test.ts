@@ -40,7 +40,11 @@ describeEachDatabase("Resolved tickets close themselves", (database) => {
   beforeAll(async () => {
     const db = database().db;
     await seedDemoData(db);
-    [acme, globex, l1, manager, admin] = await Promise.all(["C1001", "C1002", "l1agent", "manager", "admin"].map((id) => actorFor(db, id)));
+    acme = await actorFor(db, "C1001");
+    globex = await actorFor(db, "C1002");
+    l1 = await actorFor(db, "l1agent");
+    manager = await actorFor(db, "manager");
+    admin = await actorFor(db, "admin");
     await updateSupportCalendar(admin, { ...CALENDAR, autoCloseBusinessDays: 5 });
   });
 

@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { listTicketAttachments } from "@/lib/attachments/list-attachments";
 import { getCustomerConversation } from "@/lib/tickets/customer-conversation";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
+import { TicketClosedNotice } from "@/components/portal/ticket-closed-notice";
 import { confirmResolvedAction, escalationRequestAction, rateAction, reopenAction, replyAction } from "./actions";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ done?: string }> };
@@ -36,6 +37,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       {isTicketNotice(done) && <TicketNoticeBanner notice={done} />}
       <TicketSummary ticket={ticket} now={new Date()} />
       {ticket.status === "RESOLVED" && <TicketResolutionActions confirm={confirmResolvedAction} reopen={reopenAction} number={ticket.number} version={ticket.version} />}
+      {ticket.status === "CLOSED" && <TicketClosedNotice number={ticket.number} />}
       {finished && <TicketRating action={rateAction} number={ticket.number} version={ticket.version} rating={ticket.rating} />}
       <TicketConversation description={ticket.description} replies={conversation.replies} history={conversation.history} />
       <TicketAttachments attachments={attachments} />
