@@ -58,6 +58,12 @@ test.describe("macros", () => {
     expect(opened.status(), await opened.text()).toBe(201);
     const number = ((await opened.json()) as { ticket: { number: string } }).ticket.number;
 
+    // The preview route fills the macro for staff (nothing is counted); a customer is refused.
+    const preview = await admin.post(`/api/v1/tickets/${number}/macros/${macroIds[1]}/preview`);
+    expect(preview.status(), await preview.text()).toBe(200);
+    expect(((await preview.json()) as { preview: { body: string } }).preview.body).toContain(`Hello ${CUSTOMER_ACME.name}, ${number} is fixed`);
+    expect((await customer.post(`/api/v1/tickets/${number}/macros/${macroIds[1]}/preview`)).status()).toBe(403);
+
     // The agent claims, presses m, finds the macro by typing, and applies it: the composer is filled, nothing is sent.
     await page.setViewportSize({ width: 1366, height: 900 });
     await loginAsStaff(page, L1_AGENT);
