@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, Grid3x3, History, type LucideIcon, Mail, TriangleAlert, Users, UsersRound } from "lucide-react";
+import { BookOpen, CalendarDays, Grid3x3, History, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound } from "lucide-react";
 import type { AdminSectionIcon as IconName } from "./admin-sections";
 
 const ICONS: Record<IconName, LucideIcon> = {
@@ -7,6 +7,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   matrix: Grid3x3,
   calendar: CalendarDays,
   kb: BookOpen,
+  macros: MessageSquareText,
   audit: History,
   outbox: Mail,
   demo: TriangleAlert,

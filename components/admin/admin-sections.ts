@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "audit" | "outbox" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -56,6 +56,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Self-service articles for customers and SOPs for agents.",
     icon: "kb",
     figure: (o) => count(o.articles, "article", "articles"),
+  },
+  {
+    href: "/admin/macros",
+    label: "Macros",
+    title: "Macros",
+    description: "Canned replies and notes with placeholders, for one category or all; how often each was sent.",
+    icon: "macros",
+    figure: (o) => count(o.macros, "macro", "macros"),
   },
   {
     href: "/admin/audit",

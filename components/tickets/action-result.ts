@@ -1,3 +1,4 @@
+import type { MacroPreview } from "@/lib/macros/preview-macro";
 import type { Impact, Priority, TicketStatus, Urgency } from "@/lib/db/generated/enums";
 
 /** What a save that lost to a newer version shows: who changed what since the page was read, and the ticket now. */
@@ -19,4 +20,8 @@ export interface TicketPageActions {
   assign: (number: string, input: unknown) => Promise<ActionResult>;
   update: (number: string, input: unknown, seenEvents: number) => Promise<ActionResult>;
   comment: (number: string, form: FormData) => Promise<ActionResult>;
+  previewMacro: (number: string, macroId: number) => Promise<MacroPreviewResult>;
 }
+
+/** A macro filled for the ticket, or why not. */
+export type MacroPreviewResult = { ok: true; preview: MacroPreview } | { ok: false; message: string };

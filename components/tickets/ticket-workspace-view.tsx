@@ -6,6 +6,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcut-help";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { escalationSummaryDraft } from "@/lib/tickets/sop-steps";
+import type { MacroChoice } from "@/lib/macros/ticket-macros";
 import type { TicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { ActionBar } from "./action-bar";
 import type { ActionResult, ConflictInfo, TicketPageActions } from "./action-result";
@@ -35,6 +36,7 @@ const SHORTCUTS: Shortcut[] = [
   { key: "c", does: "Claim the ticket" },
   { key: "e", does: "Escalate the ticket" },
   { key: "r", does: "Write a reply or note" },
+  { key: "m", does: "Apply a macro to the reply or note" },
   { key: "?", does: "Show this list" },
 ];
 
@@ -49,7 +51,7 @@ function describeChange(change: Change): string {
 }
 
 /** The agent's ticket page: header and clocks, actions, timeline and composer, and the side panels. */
-export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspace: TicketWorkspace; actions: TicketPageActions; serverNow: string }) {
+export function TicketWorkspaceView({ workspace, macros = [], actions, serverNow }: { workspace: TicketWorkspace; macros?: MacroChoice[]; actions: TicketPageActions; serverNow: string }) {
   const { ticket, actions: allowed } = workspace;
   const router = useRouter();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -147,7 +149,13 @@ export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspa
           </section>
           <Timeline entries={workspace.timeline} serverNow={serverNow} />
           {(allowed.comment || allowed.note) && (
-            <Composer textareaRef={composerRef} notesOnly={!allowed.comment} onSend={(form) => perform(() => actions.comment(ticket.number, form))} />
+            <Composer
+              textareaRef={composerRef}
+              notesOnly={!allowed.comment}
+              macros={macros}
+              onSend={(form) => perform(() => actions.comment(ticket.number, form))}
+              onPreviewMacro={(id) => actions.previewMacro(ticket.number, id)}
+            />
           )}
         </div>
         <div className="min-w-0 space-y-4">

@@ -10,6 +10,7 @@ export interface AdminOverview {
   matrixVersion: number | null;
   holidays: number;
   articles: number;
+  macros: number;
   auditEvents: number;
   mailWaiting: number;
   mailFailed: number;
@@ -19,17 +20,18 @@ export interface AdminOverview {
 export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, auditEvents, mailWaiting, mailFailed, demoAccounts] = await Promise.all([
+  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
     client.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } }),
     client.calendarHoliday.count(),
     client.kbArticle.count(),
+    client.macro.count(),
     client.auditEvent.count(),
     client.outboxMessage.count({ where: { status: "PENDING" } }),
     client.outboxMessage.count({ where: { status: "FAILED" } }),
     client.user.count({ where: { publishedSecret: true, active: true } }),
   ]);
-  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, auditEvents, mailWaiting, mailFailed, demoAccounts };
+  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts };
 }

@@ -17,6 +17,7 @@ import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
+import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
@@ -153,7 +154,7 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "addComment",
     summary: "Add a public reply or an internal note (customers: public replies on their own tickets).",
     description:
-      "Agents who escalated or returned the ticket may still add internal notes. Sent as multipart/form-data instead, the same fields (body, visibility) may carry up to 5 files under attachments (as POST …/attachments checks them); the answer then also lists them as attachments. An internal note's files are never shown to the customer.",
+      "Agents who escalated or returned the ticket may still add internal notes. Staff may name the macro the text came from (macroId: a macro of the ticket's category or a global one, else 400); its usage count rises with the comment. Sent as multipart/form-data instead, the same fields (body, visibility) may carry up to 5 files under attachments (as POST …/attachments checks them); the answer then also lists them as attachments. An internal note's files are never shown to the customer.",
     body: { name: "AddComment", schema: ZAddComment },
     response: { status: 201, description: "The comment.", schema: "CommentResponse" },
     errors: [403, 409],
@@ -627,6 +628,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: { status: 200, description: "The OpenAPI 3.1 document.", schema: "OpenApiDocument" },
   },
   ...ALERT_ROUTES,
+  ...MACRO_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -634,6 +636,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   id: { name: "id", in: "path", required: true, description: "The attachment's id.", schema: { type: "string", format: "uuid" } },
   viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
   slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
+  ...MACRO_PATH_PARAMETERS,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -730,6 +733,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...METRICS_RESPONSE_SCHEMAS,
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,
+        ...MACRO_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import type { AssignmentMode, L4Kind, Tier } from "@/lib/db/generated/enums";
 import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { CATEGORIES } from "./kb-articles";
+import { seedMacros } from "./macros";
 
 const GROUPS: { slug: string; name: string; tier: Tier; assignmentMode: AssignmentMode; l4Kind?: L4Kind }[] = [
   { slug: "service-desk", name: "Service Desk", tier: "L1", assignmentMode: "PULL" },
@@ -13,7 +14,7 @@ const GROUPS: { slug: string; name: string; tier: Tier; assignmentMode: Assignme
 
 /**
  * What a desk needs before anyone works in it: the support groups of each tier, the categories with their
- * SOP and self-service articles, the support calendar and priority matrix v1. Idempotent.
+ * SOP and self-service articles, a few macros, the support calendar and priority matrix v1. Idempotent.
  */
 export async function seedConfiguration(db: Database): Promise<void> {
   for (const group of GROUPS) {
@@ -50,6 +51,8 @@ export async function seedConfiguration(db: Database): Promise<void> {
       update: {},
     });
   }
+
+  await seedMacros(db);
 
   const { holidays, ...hours } = DEFAULT_CALENDAR;
   const calendar = await db.supportCalendar.upsert({

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueReplyMail, refreshHeldStatusMail } from "@/lib/mail/enqueue";
+import { countMacroUse } from "@/lib/macros/count-macro-use";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
@@ -38,6 +39,7 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
   const handedOff = data.visibility === "INTERNAL" && (await hasHandedOff(tx, actor, ticket.id));
   const refusal = commentRefusal(actor, ticket, data.visibility, { handedOff });
   if (refusal) throw new AppError(refusal.code, refusal.message);
+  if (data.macroId !== undefined) await countMacroUse(tx, actor, data.macroId, ticket.categoryId);
 
   const staffReply = !isCustomer && data.visibility === "PUBLIC";
   const customerAnswered = isCustomer && ticket.status === "PENDING_CUSTOMER";
@@ -52,7 +54,7 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
   }
 
   const comment = await tx.comment.create({
-    data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
+    data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now, macroId: data.macroId ?? null },
   });
   if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
   if (customerAnswered) await refreshHeldStatusMail(tx, ticket, { from: ticket.status, to: ticket.assigneeId ? "IN_PROGRESS" : "NEW", version: ticket.version + 1 }, now);
@@ -66,7 +68,7 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
       fromTier: ticket.tier,
       toTier: ticket.tier,
       rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
-      inputs: { commentId: comment.id, visibility: data.visibility },
+      inputs: { commentId: comment.id, visibility: data.visibility, ...(data.macroId ? { macroId: data.macroId } : {}) },
       reason: customerAnswered
         ? `${actor.name} answered: the ticket is no longer waiting on the customer and its clocks run again.`
         : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,

@@ -45,6 +45,8 @@ export const COMMENT_MAX = 20_000;
 export const ZAddComment = z.strictObject({
   body: text("a message", COMMENT_MAX),
   visibility: z.enum(CommentVisibility, { error: "PUBLIC or INTERNAL." }).default("PUBLIC"),
+  /** Staff: the macro the text was started from (its use is counted when this is sent). */
+  macroId: positiveInt4("A macro is named by its number.").optional(),
 });
 export type AddCommentInput = z.infer<typeof ZAddComment>;
 

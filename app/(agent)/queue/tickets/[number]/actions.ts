@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionResult, ConflictInfo } from "@/components/tickets/action-result";
+import type { ActionResult, ConflictInfo, MacroPreviewResult } from "@/components/tickets/action-result";
 import type { Actor } from "@/lib/actor";
 import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -13,7 +13,9 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
 import { describeMentionReport } from "@/lib/notifications/mentions";
 import { listChangesSince } from "@/lib/tickets/changes-since";
-import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
+import { replyAndSetStatus } from "@/lib/tickets/reply-and-set-status";
+import { previewMacro } from "@/lib/macros/preview-macro";
+import { STATUS_LABEL } from "@/lib/labels";
 
 /** Runs one lib verb as the signed-in actor and turns an AppError into a message the page shows. */
 async function run<T>(number: string, verb: (actor: Actor) => Promise<T>, done: string | ((result: T) => string), seenEvents?: number): Promise<ActionResult> {
@@ -67,11 +69,31 @@ export async function updateAction(number: string, input: unknown, seenEvents: n
   return run(number, (actor) => updateTicket(actor, number, input), "Saved.", seenEvents);
 }
 
-/** A reply or note from the composer's form: its text, who sees it, and its files. */
+/** A reply or note from the composer's form: its text, who sees it, its files, and the macro it came from with its status to set. */
 export async function commentAction(number: string, form: FormData): Promise<ActionResult> {
-  const input = { body: String(form.get("body") ?? ""), visibility: String(form.get("visibility") ?? "PUBLIC") };
+  const macroId = form.get("macroId") ? Number(form.get("macroId")) : undefined;
+  const input = { body: String(form.get("body") ?? ""), visibility: String(form.get("visibility") ?? "PUBLIC"), ...(macroId === undefined ? {} : { macroId }), setStatus: String(form.get("setStatus") ?? "") };
   // A note's mentions: the writer reads who was told and who was not (and why).
-  return run(number, (actor) => replyWithAttachments(actor, number, input, filesIn(form.getAll(ATTACHMENTS_FIELD))), ({ comment }) =>
-    comment.mentions ? `Sent. ${describeMentionReport(comment.mentions)}` : "Sent.",
+  return run(number, (actor) => replyAndSetStatus(actor, number, input, filesIn(form.getAll(ATTACHMENTS_FIELD))), ({ comment, statusSet, statusRefused }) =>
+    [
+      comment.mentions ? `Sent. ${describeMentionReport(comment.mentions)}` : "Sent.",
+      statusSet ? `Status set to ${STATUS_LABEL[statusSet]}.` : "",
+      statusRefused ? `The status was not changed: ${statusRefused}` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
   );
+}
+
+/** A macro filled for this ticket, for the composer: nothing is sent. */
+export async function previewMacroAction(number: string, macroId: number): Promise<MacroPreviewResult> {
+  const actor = await getActor();
+  if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
+  try {
+    return { ok: true, preview: await previewMacro(actor, number, macroId) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    console.error(error);
+    return { ok: false, message: "Something went wrong on our side. Try again." };
+  }
 }

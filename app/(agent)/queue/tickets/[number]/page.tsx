@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { TicketWorkspaceView } from "@/components/tickets/ticket-workspace-view";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
+import { listTicketMacros } from "@/lib/macros/ticket-macros";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
-import { assignAction, claimAction, commentAction, escalateAction, returnAction, updateAction } from "./actions";
+import { assignAction, claimAction, commentAction, escalateAction, previewMacroAction, returnAction, updateAction } from "./actions";
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -16,15 +17,16 @@ export default async function AgentTicketPage({ params }: Params) {
   const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
   const { number } = await params;
   const now = new Date();
-  const workspace = await loadTicketWorkspace(actor, number, now).catch((error: unknown) => {
+  const [workspace, macros] = await Promise.all([loadTicketWorkspace(actor, number, now), listTicketMacros(actor, number)]).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   return (
     <TicketWorkspaceView
       workspace={workspace}
+      macros={macros}
       serverNow={now.toISOString()}
-      actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction }}
+      actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction, previewMacro: previewMacroAction }}
     />
   );
 }

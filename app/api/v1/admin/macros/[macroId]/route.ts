@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { readJsonBody, withActor } from "@/lib/http/api";
+import { deleteMacro } from "@/lib/macros/delete-macro";
+import { updateMacro } from "@/lib/macros/update-macro";
+
+type Context = { params: Promise<{ macroId: string }> };
+
+export const PUT = withActor(async (actor, request, { params }: Context) => NextResponse.json({ macro: await updateMacro(actor, (await params).macroId, await readJsonBody(request)) }));
+
+export const DELETE = withActor(async (actor, _request, { params }: Context) => {
+  await deleteMacro(actor, (await params).macroId);
+  return NextResponse.json({ deleted: true });
+});
