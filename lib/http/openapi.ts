@@ -17,6 +17,7 @@ import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
+import { INCIDENT_PATH_PARAMETERS, INCIDENT_RESPONSE_SCHEMAS, INCIDENT_ROUTES } from "./openapi-incident-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
@@ -627,6 +628,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: { status: 200, description: "The OpenAPI 3.1 document.", schema: "OpenApiDocument" },
   },
   ...ALERT_ROUTES,
+  ...INCIDENT_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -634,6 +636,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   id: { name: "id", in: "path", required: true, description: "The attachment's id.", schema: { type: "string", format: "uuid" } },
   viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
   slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
+  ...INCIDENT_PATH_PARAMETERS,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -730,6 +733,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...METRICS_RESPONSE_SCHEMAS,
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,
+        ...INCIDENT_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { fanOutUpdate } from "@/lib/incidents/fan-out";
 import { enqueueReplyMail, refreshHeldStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
@@ -55,6 +56,11 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
     data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now },
   });
   if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
+  // A major incident's public update reaches every open child and its customer, in the same transaction.
+  const fannedOut =
+    staffReply && ticket.isMajorIncident
+      ? await fanOutUpdate(tx, { parentId: ticket.id, parentNumber: ticket.number, commentId: comment.id, body: comment.body, authorId: actor.id, authorName: actor.name }, now)
+      : null;
   if (customerAnswered) await refreshHeldStatusMail(tx, ticket, { from: ticket.status, to: ticket.assigneeId ? "IN_PROGRESS" : "NEW", version: ticket.version + 1 }, now);
   const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
   const commented = await tx.ticketEvent.create({
@@ -66,10 +72,11 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
       fromTier: ticket.tier,
       toTier: ticket.tier,
       rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
-      inputs: { commentId: comment.id, visibility: data.visibility },
+      inputs: { commentId: comment.id, visibility: data.visibility, ...(fannedOut ? { copiedToChildren: fannedOut.copied } : {}) },
       reason: customerAnswered
         ? `${actor.name} answered: the ticket is no longer waiting on the customer and its clocks run again.`
-        : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,
+        : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.` +
+          (fannedOut ? ` Copied to ${fannedOut.copied} open child ticket${fannedOut.copied === 1 ? "" : "s"} and mailed to their customers.` : ""),
       createdAt: now,
     },
   });
