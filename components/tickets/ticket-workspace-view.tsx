@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcut-help";
 import type { TicketStatus } from "@/lib/db/generated/enums";
@@ -49,7 +49,18 @@ function describeChange(change: Change): string {
 }
 
 /** The agent's ticket page: header and clocks, actions, timeline and composer, and the side panels. */
-export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspace: TicketWorkspace; actions: TicketPageActions; serverNow: string }) {
+export function TicketWorkspaceView({
+  workspace,
+  actions,
+  serverNow,
+  linksPanel,
+}: {
+  workspace: TicketWorkspace;
+  actions: TicketPageActions;
+  serverNow: string;
+  /** The Links panel (linked tickets and major incidents), rendered by the page. */
+  linksPanel?: ReactNode;
+}) {
   const { ticket, actions: allowed } = workspace;
   const router = useRouter();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -162,6 +173,7 @@ export function TicketWorkspaceView({ workspace, actions, serverNow }: { workspa
             onSave={(change) => void save(change, ticket.version, workspace.eventCount)}
           />
           <SopPanel sop={workspace.sop} related={workspace.relatedArticles} ticked={ticked} onTick={setTicked} />
+          {linksPanel}
         </div>
       </div>
 

@@ -8,6 +8,7 @@ import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
 import type { MentionReport } from "@/lib/notifications/mentions";
 import { notifyMentions } from "@/lib/notifications/notify-mentions";
+import { ticketScope } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
 import { commentRefusal } from "./comment-access";
@@ -34,6 +35,9 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
 /** `addComment` inside the caller's transaction (a reply with files records them in the same one). */
 export async function addCommentIn(tx: Transaction, actor: Actor, number: string, input: unknown, now: Date): Promise<CommentJson> {
   const data = parseInput(ZAddComment, input);
+  // Writers on one ticket take turns (two agents posting a major incident's updates at once both succeed, in order).
+  const scope = ticketScope(actor).customerId ?? null;
+  await tx.$queryRaw`SELECT 1 FROM "Ticket" WHERE "number" = ${number} AND (${scope}::text IS NULL OR "customerId" = ${scope}) FOR UPDATE`;
   const ticket = await loadTicket(tx, actor, number);
   const isCustomer = actor.role === "CUSTOMER";
   const handedOff = data.visibility === "INTERNAL" && (await hasHandedOff(tx, actor, ticket.id));

@@ -4,6 +4,9 @@ import { TicketWorkspaceView } from "@/components/tickets/ticket-workspace-view"
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
+import { LinksPanel } from "@/components/incidents/links-panel";
+import { getIncidentPanel } from "@/lib/incidents/incident-panel";
+import { attachChildAction, declareMajorIncidentAction, detachChildAction, linkTicketAction } from "./incident-actions";
 import { assignAction, claimAction, commentAction, escalateAction, returnAction, updateAction } from "./actions";
 
 type Params = { params: Promise<{ number: string }> };
@@ -20,10 +23,17 @@ export default async function AgentTicketPage({ params }: Params) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const links = await getIncidentPanel(actor, workspace.ticket.number);
   return (
     <TicketWorkspaceView
       workspace={workspace}
       serverNow={now.toISOString()}
+      linksPanel={
+        <LinksPanel
+          panel={links}
+          actions={{ declare: declareMajorIncidentAction, attach: attachChildAction, detach: detachChildAction, link: linkTicketAction }}
+        />
+      }
       actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction }}
     />
   );
