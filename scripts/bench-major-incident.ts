@@ -25,6 +25,7 @@ import { runBenchmark } from "./bench-run";
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 1_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const OTHER_TICKETS = 20_000;
 const BODY = "Update: the load balancer in region eu-west is being replaced. Next update within 30 minutes. 🚧";
 
 const database = throwAwayDatabase("t_bench_mi");
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
   pool = new pg.Pool({ connectionString: database.url, max: 1 });
   const client = await pool.connect();
   try {
-    let t = performance.now();
+    const t = performance.now();
     // 1,000 customers with addresses, each with one child ticket copied from the parent's row.
     await client.query(
       `INSERT INTO "User" (id, "userId", name, role, "secretHash", email, "updatedAt")
@@ -82,9 +83,16 @@ async function main(): Promise<void> {
        FROM "Ticket" p, generate_series(1, $2::int) g WHERE p.id = $1`,
       [parent.id, CHILDREN],
     );
+    // Ordinary tickets beside them, so the queue's child count meets a table where children are few.
+    await client.query(
+      `INSERT INTO "Ticket" ("number", "title", "customerId", "majorIncidentId", "isMajorIncident", ${columns.join(", ")})
+       SELECT 'INC-8' || lpad(g::text, 6, '0'), 'Ordinary ticket ' || g, 'bench-c-' || (1 + g % $2::int), NULL, false, ${columns.map((c) => `p.${c}`).join(", ")}
+       FROM "Ticket" p, generate_series(1, $3::int) g WHERE p.id = $1`,
+      [parent.id, CHILDREN, OTHER_TICKETS],
+    );
     await client.query(`VACUUM ANALYZE "Ticket"`);
     await client.query(`VACUUM ANALYZE "User"`);
-    log(`setup: ${fmt(CHILDREN)} children of ${parentNumber}, each its own customer, in ${fmt((performance.now() - t) / 1000, 1)} s`);
+    log(`setup: ${fmt(CHILDREN)} children of ${parentNumber}, each its own customer, and ${fmt(OTHER_TICKETS)} ordinary tickets, in ${fmt((performance.now() - t) / 1000, 1)} s`);
 
     const children = (await client.query<{ id: number; number: string; title: string; email: string }>(
       `SELECT t.id, t.number, t.title, u.email FROM "Ticket" t JOIN "User" u ON u.id = t."customerId" WHERE t."majorIncidentId" = $1 ORDER BY t.id`,

@@ -494,6 +494,10 @@ test.describe("routing API", () => {
       "/api/v1/notifications/read": ["post"],
       "/api/v1/me/notification-preferences": ["get", "put"],
       "/api/v1/alerts/{alertId}/acknowledge": ["post"],
+      "/api/v1/tickets/{number}/links": ["post"],
+      "/api/v1/tickets/{number}/major-incident": ["post"],
+      "/api/v1/tickets/{number}/children": ["post"],
+      "/api/v1/tickets/{number}/children/{child}": ["delete"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));
