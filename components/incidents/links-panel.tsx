@@ -100,13 +100,15 @@ export function LinksPanel({ panel, actions }: { panel: IncidentPanel; actions: 
             <ul className="mt-1 space-y-1" aria-label="Child tickets">
               {panel.children.map((c) => (
                 <TicketLine key={c.number} ticket={c}>
-                  <span className="w-full min-w-0 truncate pl-1 text-xs text-slate-700" title={`${c.customer}${c.organization ? `, ${c.organization}` : ""}`}>
-                    {c.customer}
-                    {c.organization ? `, ${c.organization}` : ""}
+                  <span className="flex w-full min-w-0 items-center justify-between gap-2">
+                    <span className="min-w-0 truncate text-xs text-slate-700" title={`${c.customer}${c.organization ? `, ${c.organization}` : ""}`}>
+                      {c.customer}
+                      {c.organization ? `, ${c.organization}` : ""}
+                    </span>
+                    <Button variant="ghost" className={SMALL} disabled={busy} onClick={() => void perform(() => actions.detach(panel.number, c.number))} aria-label={`Detach ${c.number}`}>
+                      Detach
+                    </Button>
                   </span>
-                  <Button variant="ghost" className={SMALL} disabled={busy} onClick={() => void perform(() => actions.detach(panel.number, c.number))} aria-label={`Detach ${c.number}`}>
-                    Detach
-                  </Button>
                 </TicketLine>
               ))}
             </ul>

@@ -111,7 +111,7 @@ test.describe("major incident", () => {
     // The queue row: marker with the child count.
     await atWidths(browser, async (page, width) => {
       await loginAsStaff(page, L1_AGENT);
-      await page.goto(`/queue?q=${encodeURIComponent(`Outage${stamp}`)}&view=tier`);
+      await page.goto(`/queue?q=${parent}&view=tier`);
       await expect(page.locator("[data-major-incident]").first()).toHaveAttribute("title", "Major incident: 3 child tickets");
       await expectNoHorizontalScroll(page);
       await page.screenshot({ path: shots(`major-incident-queue-${width}.png`) });
