@@ -177,5 +177,14 @@ describeEachDatabase("Major incidents", (database) => {
       expect((await db().ticket.findUniqueOrThrow({ where: { number: childC } })).status).not.toBe("RESOLVED");
       expect((await getCustomerConversation(carla, childA)).history.at(-1)?.explanation).toMatch(/Status:/);
     });
+
+    it("a manager closing a major incident straight away resolves its open children too", async () => {
+      const outage = await open(gus, "Another outage", 30);
+      const child = await open(carla, "Another child", 30);
+      await declareMajorIncident(manager, outage, at(30));
+      await attachChild(l1, outage, { child }, at(31));
+      await updateTicket(manager, outage, { version: (await getTicket(manager, outage)).version, status: "CLOSED" }, at(32));
+      expect((await db().ticket.findUniqueOrThrow({ where: { number: child } })).status).toBe("RESOLVED");
+    });
   });
 });
