@@ -1,3 +1,4 @@
+import { IncidentMarker } from "@/components/incidents/incident-marker";
 import Link from "next/link";
 import type { MouseEvent } from "react";
 import type { QueueRow } from "@/lib/tickets/find-queue";
@@ -17,6 +18,7 @@ export function QueueCards({ rows, nowMs, checked, onCheck }: { rows: QueueRow[]
             <input type="checkbox" aria-label={`Select ${r.number}`} checked={checked.has(r.number)} onClick={(e) => onCheck(r.number, e)} onChange={() => {}} className="relative z-10" />
             <span className="font-mono text-xs text-slate-700">{r.number}</span>
             <QueueCell column="priority" row={r} nowMs={nowMs} />
+            <IncidentMarker row={r} />
             <span className="min-w-0 flex-1 text-right text-xs text-slate-700">
               <QueueCell column="status" row={r} nowMs={nowMs} />
             </span>

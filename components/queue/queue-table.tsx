@@ -1,3 +1,4 @@
+import { IncidentMarker } from "@/components/incidents/incident-marker";
 import Link from "next/link";
 import type { MouseEvent, RefObject } from "react";
 import type { QueueRow } from "@/lib/tickets/find-queue";
@@ -98,14 +99,17 @@ export function QueueTable(props: QueueTableProps) {
                 </td>
                 <td className={`${TD} font-mono text-slate-700`}>{r.number}</td>
                 <td className={TD}>
+                  <div className="flex min-w-0 items-center gap-1">
+                  <IncidentMarker row={r} />
                   <Link
                     href={ticketHref(r.number)}
                     data-ticket={r.number}
                     title={r.title}
-                    className="block truncate font-medium text-indigo-900 after:absolute after:inset-0 hover:underline focus:outline-none focus-visible:after:ring-2 focus-visible:after:ring-inset focus-visible:after:ring-indigo-500"
+                    className="block min-w-0 truncate font-medium text-indigo-900 after:absolute after:inset-0 hover:underline focus:outline-none focus-visible:after:ring-2 focus-visible:after:ring-inset focus-visible:after:ring-indigo-500"
                   >
                     {r.title}
                   </Link>
+                  </div>
                 </td>
                 {columns.map((c) => (
                   <td key={c} className={TD}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcut-help";
 import type { TicketStatus } from "@/lib/db/generated/enums";
@@ -51,7 +51,20 @@ function describeChange(change: Change): string {
 }
 
 /** The agent's ticket page: header and clocks, actions, timeline and composer, and the side panels. */
-export function TicketWorkspaceView({ workspace, macros = [], actions, serverNow }: { workspace: TicketWorkspace; macros?: MacroChoice[]; actions: TicketPageActions; serverNow: string }) {
+export function TicketWorkspaceView({
+  workspace,
+  macros = [],
+  actions,
+  serverNow,
+  linksPanel,
+}: {
+  workspace: TicketWorkspace;
+  macros?: MacroChoice[];
+  actions: TicketPageActions;
+  serverNow: string;
+  /** The Links panel (linked tickets and major incidents), rendered by the page. */
+  linksPanel?: ReactNode;
+}) {
   const { ticket, actions: allowed } = workspace;
   const router = useRouter();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -170,6 +183,7 @@ export function TicketWorkspaceView({ workspace, macros = [], actions, serverNow
             onSave={(change) => void save(change, ticket.version, workspace.eventCount)}
           />
           <SopPanel sop={workspace.sop} related={workspace.relatedArticles} ticked={ticked} onTick={setTicked} />
+          {linksPanel}
         </div>
       </div>
 

@@ -27,6 +27,8 @@ const QueueRow = object({
   assignee: { anyOf: [object({ userId: string, name: string }), { type: "null" }] },
   createdAt: dateTime,
   updatedAt: dateTime,
+  majorIncident: { anyOf: [object({ childCount: { type: "integer", minimum: 0 } }), { type: "null" }], description: "A major incident and how many tickets are attached to it." },
+  parentNumber: { type: ["string", "null"], description: "The major incident this ticket is attached to." },
   due: object(
     { firstResponseDueAt: nullableDateTime, tierBudgetWarnAt: nullableDateTime, tierBudgetEndsAt: nullableDateTime, resolutionWarnAt: nullableDateTime, resolutionDueAt: nullableDateTime },
     "Null where that clock is stopped. A warn instant is 75 % of the tier budget or resolution target: 25 % is left.",

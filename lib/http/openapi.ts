@@ -18,6 +18,7 @@ import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
 import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
+import { INCIDENT_PATH_PARAMETERS, INCIDENT_RESPONSE_SCHEMAS, INCIDENT_ROUTES } from "./openapi-incident-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
@@ -629,6 +630,7 @@ export const API_ROUTES: ApiRoute[] = [
   },
   ...ALERT_ROUTES,
   ...MACRO_ROUTES,
+  ...INCIDENT_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -637,6 +639,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
   slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
   ...MACRO_PATH_PARAMETERS,
+  ...INCIDENT_PATH_PARAMETERS,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -734,6 +737,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,
         ...MACRO_RESPONSE_SCHEMAS,
+        ...INCIDENT_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

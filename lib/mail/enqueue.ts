@@ -108,16 +108,34 @@ export function enqueueReplyMail(
   comment: { id: number; body: string; authorName: string },
   now: Date,
 ): Promise<void> {
-  const status = literal(CUSTOMER_STATUS[ticket.status]);
-  return enqueueCustomerMail(
-    tx,
-    mailRow(ticket, `comment:${comment.id}`, {
-      subject: "[%1$s] New reply: %2$s",
-      body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}\n\nStatus: ${status}`),
-    }),
-    mailTiming({ event: "public-reply" }),
-    now,
-  );
+  return enqueueCustomerMail(tx, mailRow(ticket, `comment:${comment.id}`, replyTemplate(comment, ticket.status)), mailTiming({ event: "public-reply" }), now);
+}
+
+function replyTemplate(comment: { body: string; authorName: string }, status: TicketStatus): MailTemplate {
+  return {
+    subject: "[%1$s] New reply: %2$s",
+    body: withPortalLink(`${literal(comment.authorName)} replied to your ticket %1$s:\n\n${literal(comment.body)}\n\nStatus: ${literal(CUSTOMER_STATUS[status])}`),
+  };
+}
+
+/**
+ * The mail of a staff reply copied onto many tickets in one statement (a major incident's update on its
+ * children), the same text `enqueueReplyMail` sends: `source` yields "id", "number", "title", "customerId",
+ * "status" and the copied comment's "commentId" (its dedupeKey, so each copy mails once). A CTE of the
+ * statement that copies the reply; the caller drops the tickets' held status mails, as an immediate mail does.
+ */
+export function insertReplyMailsSql(source: Prisma.Sql, comment: { body: string; authorName: string }, statuses: TicketStatus[], now: Date): Prisma.Sql {
+  const subject = replyTemplate(comment, "NEW").subject;
+  const bodies = Prisma.join(statuses.map((status) => Prisma.sql`WHEN ${status} THEN ${replyTemplate(comment, status).body}`), " ");
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "nextAttemptAt", "createdAt")
+    SELECT s."id", u."email", format(${subject}::text, s."number", s."title"), format(CASE s."status"::text ${bodies} END, s."number", s."title"),
+      'comment:' || s."commentId", ${now}::timestamp(3), ${now}::timestamp(3)
+    FROM ${source} s
+    JOIN "User" u ON u."id" = s."customerId"
+    WHERE u."email" IS NOT NULL
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING 1`;
 }
 
 /** A status change: no mail, a held one or one at once, as `mailTiming` decides. */
@@ -239,4 +257,19 @@ export function insertReceivedMailSql(source: Prisma.Sql, ticket: { statuses: Ti
     JOIN "User" u ON u."id" = s."customerId"
     WHERE u."email" IS NOT NULL
     ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+/**
+ * `enqueueStatusMail` for many tickets in a fixed number of statements (a major incident resolving its
+ * children): each change timed by `mailTiming` as alone; immediate ones drop their tickets' held mails.
+ */
+export async function enqueueStatusMails(tx: Transaction, changes: { ticket: MailTicket; change: StatusChange }[], now: Date): Promise<void> {
+  const timed = changes.map(({ ticket, change }) => ({ row: statusMailRow(ticket, change), timing: mailTiming({ event: "status-change", from: change.from, to: change.to }) }));
+  const immediate = timed.filter((t) => t.timing === "immediate").map((t) => t.row);
+  const held = timed.filter((t) => t.timing === "held").map((t) => t.row);
+  if (immediate.length) {
+    await tx.$executeRaw`DELETE FROM "OutboxMessage" WHERE "coalesceKey" = ANY(${immediate.map((r) => heldKey(r.ticketId))}::text[])`;
+    await tx.$executeRaw(insertMailRowsSql(immediate, now));
+  }
+  if (held.length) await tx.$executeRaw(upsertHeldMailRowsSql(held, now));
 }

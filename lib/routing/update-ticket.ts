@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, forbidden, invalid } from "@/lib/errors";
+import { resolveChildren } from "@/lib/incidents/resolve-children";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
@@ -93,6 +94,9 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
     await saveTicket(tx, { id: ticket.id, version: data.version }, { ...update, ...clockColumnsOf(clocks) }, now);
     await recordEvents(tx, ticket.id, events);
     if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: data.version + 1 }, now);
+    // A major incident finished (resolved, or closed by a manager straight away) resolves its open children.
+    const finished = (status === "RESOLVED" || status === "CLOSED") && ticket.status !== "RESOLVED";
+    if (finished && status !== ticket.status && ticket.isMajorIncident) await resolveChildren(tx, actor, ticket, now);
   });
   return getTicket(actor, number);
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { fanOutUpdate } from "@/lib/incidents/fan-out";
 import { enqueueReplyMail, refreshHeldStatusMail } from "@/lib/mail/enqueue";
 import { countMacroUse } from "@/lib/macros/count-macro-use";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
@@ -8,6 +9,7 @@ import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
 import type { MentionReport } from "@/lib/notifications/mentions";
 import { notifyMentions } from "@/lib/notifications/notify-mentions";
+import { ticketScope } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
 import { commentRefusal } from "./comment-access";
@@ -34,6 +36,9 @@ export async function addComment(actor: Actor, number: string, input: unknown, n
 /** `addComment` inside the caller's transaction (a reply with files records them in the same one). */
 export async function addCommentIn(tx: Transaction, actor: Actor, number: string, input: unknown, now: Date): Promise<CommentJson> {
   const data = parseInput(ZAddComment, input);
+  // Writers on one ticket take turns (two agents posting a major incident's updates at once both succeed, in order).
+  const scope = ticketScope(actor).customerId ?? null;
+  await tx.$queryRaw`SELECT 1 FROM "Ticket" WHERE "number" = ${number} AND (${scope}::text IS NULL OR "customerId" = ${scope}) FOR UPDATE`;
   const ticket = await loadTicket(tx, actor, number);
   const isCustomer = actor.role === "CUSTOMER";
   const handedOff = data.visibility === "INTERNAL" && (await hasHandedOff(tx, actor, ticket.id));
@@ -57,6 +62,11 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
     data: { ticketId: ticket.id, authorId: actor.id, visibility: data.visibility, body: data.body, createdAt: now, macroId: data.macroId ?? null },
   });
   if (staffReply) await enqueueReplyMail(tx, ticket, { id: comment.id, body: comment.body, authorName: actor.name }, now);
+  // A major incident's public update reaches every open child and its customer, in the same transaction.
+  const fannedOut =
+    staffReply && ticket.isMajorIncident
+      ? await fanOutUpdate(tx, { parentId: ticket.id, parentNumber: ticket.number, commentId: comment.id, body: comment.body, authorId: actor.id, authorName: actor.name }, now)
+      : null;
   if (customerAnswered) await refreshHeldStatusMail(tx, ticket, { from: ticket.status, to: ticket.assigneeId ? "IN_PROGRESS" : "NEW", version: ticket.version + 1 }, now);
   const kind = data.visibility === "PUBLIC" ? "Public reply" : "Internal note";
   const commented = await tx.ticketEvent.create({
@@ -68,10 +78,11 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
       fromTier: ticket.tier,
       toTier: ticket.tier,
       rule: staffReply ? "comment.customer-update" : customerAnswered ? "comment.customer-answered" : "comment",
-      inputs: { commentId: comment.id, visibility: data.visibility, ...(data.macroId ? { macroId: data.macroId } : {}) },
+      inputs: { commentId: comment.id, visibility: data.visibility, ...(data.macroId ? { macroId: data.macroId } : {}), ...(fannedOut ? { copiedToChildren: fannedOut.copied } : {}) },
       reason: customerAnswered
         ? `${actor.name} answered: the ticket is no longer waiting on the customer and its clocks run again.`
-        : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.`,
+        : `${kind} by ${actor.name}${staffReply && !ticket.firstRespondedAt ? " (first response)" : ""}.` +
+          (fannedOut ? ` Copied to ${fannedOut.copied} open child ticket${fannedOut.copied === 1 ? "" : "s"} and mailed to their customers.` : ""),
       createdAt: now,
     },
   });

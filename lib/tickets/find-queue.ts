@@ -28,6 +28,10 @@ export interface QueueRow {
   createdAt: string;
   updatedAt: string;
   /** Null where that clock is stopped. Warn instants are 75 % of the budget or target (25 % left). */
+  /** A major incident with its child count (any status); null for other tickets. */
+  majorIncident: { childCount: number } | null;
+  /** The major incident a child is attached to. */
+  parentNumber: string | null;
   due: {
     firstResponseDueAt: string | null;
     tierBudgetWarnAt: string | null;
@@ -71,6 +75,8 @@ const ROW_SELECT = {
   group: { select: { slug: true, name: true } },
   customer: { select: { userId: true, name: true, organization: { select: { name: true } } } },
   assignee: { select: { userId: true, name: true } },
+  isMajorIncident: true,
+  majorIncident: { select: { number: true } },
 } satisfies Prisma.TicketSelect;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -105,6 +111,7 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
     return t ? [t] : [];
   });
   const last = rows[rows.length - 1];
+  const childCounts = await countChildren(rows.filter((t) => t.isMajorIncident).map((t) => t.id));
 
   return {
     view,
@@ -126,6 +133,8 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
         assignee: t.assignee,
         createdAt: t.createdAt.toISOString(),
         updatedAt: t.updatedAt.toISOString(),
+        majorIncident: t.isMajorIncident ? { childCount: childCounts.get(t.id) ?? 0 } : null,
+        parentNumber: t.majorIncident?.number ?? null,
         due: {
           firstResponseDueAt: iso(t.firstResponseDueAt),
           tierBudgetWarnAt: iso(t.tierBudgetWarnAt),
@@ -139,4 +148,11 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
     nextCursor: ids.length > take && last ? encodeQueueCursor({ sort, dir, key: sortKeyOf(sort, last), id: last.id }) : null,
     now: now.toISOString(),
   };
+}
+
+/** Children of the page's major incidents: one grouped read on the (majorIncidentId, status) index, none when the page has none. */
+async function countChildren(parentIds: number[]): Promise<Map<number, number>> {
+  if (!parentIds.length) return new Map();
+  const groups = await db().ticket.groupBy({ by: ["majorIncidentId"], where: { majorIncidentId: { in: parentIds } }, _count: { _all: true } });
+  return new Map(groups.map((g) => [g.majorIncidentId!, g._count._all]));
 }

@@ -5,6 +5,9 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { listTicketMacros } from "@/lib/macros/ticket-macros";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
+import { LinksPanel } from "@/components/incidents/links-panel";
+import { getIncidentPanel } from "@/lib/incidents/incident-panel";
+import { attachChildAction, declareMajorIncidentAction, detachChildAction, linkTicketAction } from "./incident-actions";
 import { assignAction, claimAction, commentAction, escalateAction, previewMacroAction, returnAction, updateAction } from "./actions";
 
 type Params = { params: Promise<{ number: string }> };
@@ -21,11 +24,18 @@ export default async function AgentTicketPage({ params }: Params) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const links = await getIncidentPanel(actor, workspace.ticket.number);
   return (
     <TicketWorkspaceView
       workspace={workspace}
       macros={macros}
       serverNow={now.toISOString()}
+      linksPanel={
+        <LinksPanel
+          panel={links}
+          actions={{ declare: declareMajorIncidentAction, attach: attachChildAction, detach: detachChildAction, link: linkTicketAction }}
+        />
+      }
       actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction, previewMacro: previewMacroAction }}
     />
   );
