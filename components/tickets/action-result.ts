@@ -19,4 +19,5 @@ export interface TicketPageActions {
   assign: (number: string, input: unknown) => Promise<ActionResult>;
   update: (number: string, input: unknown, seenEvents: number) => Promise<ActionResult>;
   comment: (number: string, form: FormData) => Promise<ActionResult>;
+  tickSopStep: (number: string, step: string, done: boolean) => Promise<ActionResult>;
 }

@@ -4,7 +4,7 @@ import { TicketWorkspaceView } from "@/components/tickets/ticket-workspace-view"
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
-import { assignAction, claimAction, commentAction, escalateAction, returnAction, updateAction } from "./actions";
+import { assignAction, claimAction, commentAction, escalateAction, returnAction, tickSopStepAction, updateAction } from "./actions";
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -24,7 +24,7 @@ export default async function AgentTicketPage({ params }: Params) {
     <TicketWorkspaceView
       workspace={workspace}
       serverNow={now.toISOString()}
-      actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction }}
+      actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction, tickSopStep: tickSopStepAction }}
     />
   );
 }
