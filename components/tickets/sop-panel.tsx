@@ -24,11 +24,12 @@ export function SopPanel({
   canTick: boolean;
   onTick: (step: string, done: boolean) => Promise<ActionResult>;
 }) {
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ step: string; done: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The box shows the click at once; the saved state (who, when) replaces it when the page refreshes.
   async function tick(step: string, done: boolean) {
-    setPending(step);
+    setPending({ step, done });
     setError(null);
     const result = await onTick(step, done);
     setPending(null);
@@ -58,7 +59,7 @@ export function SopPanel({
                   <input
                     type="checkbox"
                     className="mt-1 shrink-0"
-                    checked={step.done}
+                    checked={pending?.step === step.text ? pending.done : step.done}
                     disabled={!canTick || pending !== null}
                     onChange={(e) => void tick(step.text, e.target.checked)}
                   />

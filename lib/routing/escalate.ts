@@ -38,8 +38,7 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
     }
     const group = target!;
 
-    // The SOP as saved on the ticket; the row lock keeps a tick or untick from slipping in between.
-    await tx.$executeRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${ticket.id} FOR UPDATE`;
+    // The SOP as saved on the ticket when this escalation reads it.
     const sop = await loadCategorySop(tx, ticket.categoryId);
     const checklist = sop ? await loadSopChecklist(tx, ticket.id, sop.steps) : [];
     const ticked = checklist.filter((s) => s.done).map((s) => s.text);
