@@ -448,6 +448,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/claim": ["post"],
       "/api/v1/tickets/{number}/assign": ["post"],
       "/api/v1/tickets/{number}/escalate": ["post"],
+      "/api/v1/tickets/{number}/sop-steps": ["post"],
       "/api/v1/tickets/{number}/return": ["post"],
       "/api/v1/tickets/{number}/comments": ["post"],
       "/api/v1/tickets/{number}/events": ["get"],
