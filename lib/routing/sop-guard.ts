@@ -18,7 +18,7 @@ export function checkSopGuard(fromTier: Tier, openRequired: string[], override: 
   return {
     ok: false,
     code: "CONFLICT",
-    message: `Tick the SOP's required ${n === 1 ? "step" : `${n} steps`} before escalating to L2, or override the SOP with a reason: ${quoteSteps(openRequired)} ${n === 1 ? "is" : "are"} still open.`,
+    message: `Tick the ${n === 1 ? "required SOP step" : `${n} required SOP steps`} before escalating to L2, or override the SOP with a reason: ${quoteSteps(openRequired)} ${n === 1 ? "is" : "are"} still open.`,
     openSteps: openRequired,
   };
 }

@@ -63,8 +63,9 @@ test.describe("the SOP guard", () => {
     await expect(open.getByRole("listitem")).toHaveText([ASK, MEASURE]);
     await expect(dialog.getByLabel("Override the SOP because…")).toBeVisible();
     await dialog.getByLabel("Reason").fill("Slow for every user in the region.");
+    await dialog.getByLabel("Summary of the data gathered and the steps tried").fill("Reports take a minute for every user in the EU region.");
     await dialog.getByRole("button", { name: "Escalate", exact: true }).click();
-    await expect(dialog.getByRole("alert")).toContainText("Tick the SOP's required 2 steps before escalating to L2");
+    await expect(dialog.getByRole("alert")).toContainText("Tick the 2 required SOP steps before escalating to L2");
     await lena.screenshot({ path: shots("sop-escalation-refused-1366.png"), fullPage: true });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(lena.getByTestId("ticket-assignee")).toHaveText(L1_AGENT.name);

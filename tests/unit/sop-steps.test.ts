@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkSopGuard } from "@/lib/routing/sop-guard";
 import { openRequiredSteps, parseSopSteps, quoteSteps } from "@/lib/tickets/sop-steps";
 
 describe("SOP steps are the article's task-list items", () => {
@@ -47,5 +48,24 @@ describe("SOP steps are the article's task-list items", () => {
     expect(openRequiredSteps(steps, new Set(["A", "C", "D"]))).toEqual([]);
     expect(quoteSteps(["A", "D"])).toBe("“A” and “D”");
     expect(quoteSteps(["A", "B", "C"])).toBe("“A”, “B” and “C”");
+  });
+});
+
+describe("the L1 → L2 SOP guard", () => {
+  it("holds L1 while required steps are open, naming them; an override with its reason lets it pass", () => {
+    expect(checkSopGuard("L1", ["A", "B"], undefined)).toEqual({
+      ok: false,
+      code: "CONFLICT",
+      message: "Tick the 2 required SOP steps before escalating to L2, or override the SOP with a reason: “A” and “B” are still open.",
+      openSteps: ["A", "B"],
+    });
+    expect(checkSopGuard("L1", ["A"], undefined)).toMatchObject({ ok: false, message: expect.stringMatching(/^Tick the required SOP step before .*“A” is still open\.$/) });
+    expect(checkSopGuard("L1", ["A"], "The customer cannot wait")).toEqual({ ok: true, override: "The customer cannot wait" });
+  });
+
+  it("passes when nothing is open (an override is then not recorded) and never holds the higher tiers", () => {
+    expect(checkSopGuard("L1", [], "Not needed")).toEqual({ ok: true, override: null });
+    expect(checkSopGuard("L2", ["A"], undefined)).toEqual({ ok: true, override: null });
+    expect(checkSopGuard("L3", ["A"], undefined)).toEqual({ ok: true, override: null });
   });
 });
