@@ -80,7 +80,12 @@ export function KbArticleEditor({
           Published
         </label>
         <div className="grid gap-4 lg:grid-cols-2">
-          <Field id="kb-body" label="Body (Markdown)" errors={fields.body}>
+          <Field
+            id="kb-body"
+            label="Body (Markdown)"
+            hint="For an SOP: write each step as a task-list item, “- [ ] Check the status page.”; end a step with “(required)” and L1 cannot escalate to L2 until it is ticked (or overridden with a reason)."
+            errors={fields.body}
+          >
             {(d, inv) => <textarea id="kb-body" rows={18} value={article.body} onChange={(e) => setArticle({ ...article, body: e.target.value })} className={`${INPUT_CLASS} font-mono`} aria-describedby={d} aria-invalid={inv} />}
           </Field>
           <section aria-label="Preview" className="min-w-0 rounded-md border border-slate-200 bg-slate-50 p-3">

@@ -21,6 +21,7 @@ export interface TicketPageActions {
   update: (number: string, input: unknown, seenEvents: number) => Promise<ActionResult>;
   comment: (number: string, form: FormData) => Promise<ActionResult>;
   previewMacro: (number: string, macroId: number) => Promise<MacroPreviewResult>;
+  tickSopStep: (number: string, step: string, done: boolean) => Promise<ActionResult>;
 }
 
 /** A macro filled for the ticket, or why not. */

@@ -12,7 +12,7 @@ import { L4_KIND_LABEL } from "@/lib/labels";
 export interface EscalateInput {
   reason: string;
   summary: string;
-  stepsDone: string[];
+  sopOverride?: string;
   toGroup?: string;
   externalReference?: string;
 }
@@ -22,13 +22,14 @@ const L4_KIND_HINT = "Vendor: an outside supplier's support, on their own clock.
 
 /**
  * Reason, summary (pre-filled from the ticked SOP steps and notes), and for L4 the group (vendors and internal
- * engineering apart) and its reference. The ticked steps go with it, for the hand-off card.
+ * engineering apart) and its reference. From L1, the required SOP steps still open are listed, with the
+ * override reason field (the server refuses the escalation without one). The server adds the saved ticks.
  */
 export function EscalateDialog({
   open,
   toTier,
   summaryDraft,
-  stepsDone,
+  openRequiredSteps,
   l4Groups,
   onSubmit,
   onClose,
@@ -36,14 +37,14 @@ export function EscalateDialog({
   open: boolean;
   toTier: Tier | null;
   summaryDraft: string;
-  stepsDone: string[];
+  openRequiredSteps: string[];
   l4Groups: GroupOption[];
   onSubmit: (input: EscalateInput) => Promise<ActionResult>;
   onClose: () => void;
 }) {
   return (
     <Dialog open={open} title={`Escalate to ${toTier ?? "the next tier"}`} onClose={onClose}>
-      <EscalateForm toL4={toTier === "L4"} summaryDraft={summaryDraft} stepsDone={stepsDone} l4Groups={l4Groups} onSubmit={onSubmit} onCancel={onClose} />
+      <EscalateForm toL4={toTier === "L4"} summaryDraft={summaryDraft} openRequiredSteps={openRequiredSteps} l4Groups={l4Groups} onSubmit={onSubmit} onCancel={onClose} />
     </Dialog>
   );
 }
@@ -51,14 +52,14 @@ export function EscalateDialog({
 function EscalateForm({
   toL4,
   summaryDraft,
-  stepsDone,
+  openRequiredSteps,
   l4Groups,
   onSubmit,
   onCancel,
 }: {
   toL4: boolean;
   summaryDraft: string;
-  stepsDone: string[];
+  openRequiredSteps: string[];
   l4Groups: GroupOption[];
   onSubmit: (input: EscalateInput) => Promise<ActionResult>;
   onCancel: () => void;
@@ -67,6 +68,7 @@ function EscalateForm({
   const [summary, setSummary] = useState(summaryDraft);
   const [toGroup, setToGroup] = useState("");
   const [reference, setReference] = useState("");
+  const [override, setOverride] = useState("");
   const [result, setResult] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
@@ -75,7 +77,8 @@ function EscalateForm({
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const input: EscalateInput = { reason, summary, stepsDone, ...(toL4 && toGroup ? { toGroup } : {}), ...(toL4 && reference.trim() ? { externalReference: reference } : {}) };
+    const sopOverride = openRequiredSteps.length && override.trim() ? { sopOverride: override } : {};
+    const input: EscalateInput = { reason, summary, ...sopOverride, ...(toL4 && toGroup ? { toGroup } : {}), ...(toL4 && reference.trim() ? { externalReference: reference } : {}) };
     const answer = await onSubmit(input);
     setBusy(false);
     setResult(answer);
@@ -98,6 +101,22 @@ function EscalateForm({
           <textarea id="escalate-summary" rows={8} value={summary} onChange={(e) => setSummary(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </Field>
+      {openRequiredSteps.length > 0 && (
+        <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="sop-open-steps">
+          <p className="font-semibold text-amber-950">Required SOP steps still open</p>
+          <ul className="list-disc space-y-1 pl-5 wrap-anywhere">
+            {openRequiredSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ul>
+          <p className="text-slate-800">Tick them in the SOP panel first, or say why this ticket cannot wait: the override is recorded in the decision log.</p>
+          <Field id="escalate-sop-override" label="Override the SOP because…" errors={fields.sopOverride}>
+            {(describedBy, invalid) => (
+              <textarea id="escalate-sop-override" rows={2} value={override} onChange={(e) => setOverride(e.target.value)} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid} />
+            )}
+          </Field>
+        </div>
+      )}
       {toL4 && (
         <>
           <Field id="escalate-group" label="L4 group" hint={L4_KIND_HINT} errors={fields.toGroup}>

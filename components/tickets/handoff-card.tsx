@@ -57,6 +57,19 @@ export function HandoffCard({ handoff, at, serverNow, pinned = false }: { handof
           <Markdown>{handoff.summary}</Markdown>
         </div>
       )}
+      {handoff.openRequiredSteps.length > 0 && (
+        <div className="mt-2 rounded border border-amber-300 bg-amber-50 p-2" data-testid="handoff-sop-open">
+          <p className="font-semibold">{handoff.sopOverride ? "SOP overridden" : "Required SOP steps left"}</p>
+          {handoff.sopOverride && <p className="break-words">{handoff.sopOverride}</p>}
+          <ul aria-label="Required SOP steps left" className="mt-1 list-disc pl-5">
+            {handoff.openRequiredSteps.map((step) => (
+              <li key={step} className="break-words">
+                {step}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {handoff.stepsDone.length > 0 && (
         <div className="mt-2">
           <p className="font-semibold">SOP steps done</p>

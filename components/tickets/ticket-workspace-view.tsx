@@ -26,7 +26,6 @@ import { SopPanel } from "./sop-panel";
 import { TicketHeader } from "./ticket-header";
 import { Timeline } from "./timeline";
 import { useShortcuts } from "./use-shortcuts";
-import { useTickedSteps } from "./use-ticked-steps";
 import { LEVEL_LABEL } from "@/lib/labels";
 
 type Change = { status?: TicketStatus } & Reclassification;
@@ -71,10 +70,10 @@ export function TicketWorkspaceView({
   const [busy, setBusy] = useState(false);
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const [conflict, setConflict] = useState<{ info: ConflictInfo; change: Change } | null>(null);
-  const [ticked, setTicked] = useTickedSteps(ticket.number);
   const composerRef = useRef<HTMLTextAreaElement>(null);
 
-  const stepsDone = useMemo(() => workspace.sop?.steps.filter((_, i) => ticked.has(i)) ?? [], [workspace.sop, ticked]);
+  const stepsDone = useMemo(() => workspace.sop?.steps.filter((s) => s.done).map((s) => s.text) ?? [], [workspace.sop]);
+  const openRequired = useMemo(() => workspace.sop?.steps.filter((s) => s.required && !s.done).map((s) => s.text) ?? [], [workspace.sop]);
   const summaryDraft = useMemo(() => {
     const notes = workspace.timeline.flatMap((e) => (e.kind === "comment" && e.visibility === "INTERNAL" ? [{ author: e.author.name, body: e.body }] : []));
     return escalationSummaryDraft(workspace.sop?.title ?? null, stepsDone, notes);
@@ -182,7 +181,13 @@ export function TicketWorkspaceView({
             busy={busy}
             onSave={(change) => void save(change, ticket.version, workspace.eventCount)}
           />
-          <SopPanel sop={workspace.sop} related={workspace.relatedArticles} ticked={ticked} onTick={setTicked} />
+          <SopPanel
+            sop={workspace.sop}
+            related={workspace.relatedArticles}
+            serverNow={serverNow}
+            canTick={allowed.tickSop}
+            onTick={(step, done) => actions.tickSopStep(ticket.number, step, done)}
+          />
           {linksPanel}
         </div>
       </div>
@@ -191,7 +196,7 @@ export function TicketWorkspaceView({
         open={dialog === "escalate"}
         toTier={allowed.escalateTo}
         summaryDraft={summaryDraft}
-        stepsDone={stepsDone}
+        openRequiredSteps={ticket.tier === "L1" ? openRequired : []}
         l4Groups={workspace.l4Groups}
         onSubmit={(input) => perform(() => actions.escalate(ticket.number, input))}
         onClose={() => setDialog(null)}

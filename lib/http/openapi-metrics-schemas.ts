@@ -76,7 +76,18 @@ const EscalationMetrics = object({
   agentLoad: arrayOf(object({ userId: string, name: string, tier: nullableString, openTickets: int, openLoad: int })),
   groupThroughput: arrayOf(object({ slug: string, name: string, tier: string, resolved: int, escalatedIn: int })),
   topCategories: arrayOf(
-    object({ slug: string, name: string, opened: int, escalated: int, escalationRate: share, sop: { anyOf: [object({ slug: string, title: string }), { type: "null" }] } }),
+    object({
+      slug: string,
+      name: string,
+      opened: int,
+      escalated: int,
+      escalationRate: share,
+      sop: { anyOf: [object({ slug: string, title: string }), { type: "null" }] },
+      sopComplete: { ...int, description: "Tickets escalated L1→L2 with every required SOP step ticked (not by override, not by the budget sweep with steps open)." },
+      sopCompletionRate: { ...share, description: "sopComplete / escalated." },
+      sopOverridden: { ...int, description: "Tickets escalated L1→L2 by an SOP override (rule escalate.sop-override)." },
+      sopOverrideRate: { ...share, description: "sopOverridden / escalated." },
+    }),
   ),
   deflections: { ...object({ deflections: int, rate: share }), description: "Self-service deflections in the period, and their share of contacts (tickets opened plus deflections)." },
   satisfaction: {

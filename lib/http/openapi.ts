@@ -24,6 +24,7 @@ import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-no
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
+import { SOP_RESPONSE_SCHEMAS, SOP_ROUTES } from "./openapi-sop-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -135,7 +136,10 @@ export const API_ROUTES: ApiRoute[] = [
     path: `${TICKET}/escalate`,
     operationId: "escalateTicket",
     summary: "Escalate one tier up with a reason and a summary of the data gathered and steps tried.",
-    description: "L1→L2, L2→L3, L3→L4 (toGroup and externalReference required). 409 at L4 or when resolved or closed.",
+    description:
+      "L1→L2, L2→L3, L3→L4 (toGroup and externalReference required). 409 at L4 or when resolved or closed. L1→L2 needs every required step of the " +
+      "category's SOP ticked (POST …/sop-steps): otherwise 409 with error.openSteps naming them, unless sopOverride gives the reason to go on without them " +
+      "(logged with rule escalate.sop-override, the open steps and the reason). The saved ticks go into the hand-off's stepsDone.",
     body: { name: "EscalateTicket", schema: ZEscalateTicket },
     response: { status: 200, description: "The escalated ticket.", schema: "TicketResponse" },
     errors: [403, 409],
@@ -631,6 +635,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...ALERT_ROUTES,
   ...MACRO_ROUTES,
   ...INCIDENT_ROUTES,
+  ...SOP_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -738,6 +743,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...ALERT_RESPONSE_SCHEMAS,
         ...MACRO_RESPONSE_SCHEMAS,
         ...INCIDENT_RESPONSE_SCHEMAS,
+        ...SOP_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

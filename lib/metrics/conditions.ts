@@ -14,6 +14,9 @@ export const EVENT_FLAGS = {
   returned: Prisma.sql`(e."type" = 'RETURNED')`,
   reopened: Prisma.sql`(e."type" = 'STATUS_CHANGED' AND e."inputs"->>'from' = 'RESOLVED' AND e."inputs"->>'to' NOT IN ('RESOLVED', 'CLOSED'))`,
   updateLate: Prisma.sql`(e."type" = 'ALERT' AND e."rule" = 'sla.customer-update')`,
+  /** L1→L2 with required SOP steps still open: by an override, or by the budget sweep (which is never held). */
+  sopIncomplete: Prisma.sql`(e."type" IN ('ESCALATED', 'AUTO_ESCALATED') AND e."fromTier" = 'L1' AND e."toTier" = 'L2' AND jsonb_array_length(COALESCE(e."inputs"->'openRequiredSteps', '[]'::jsonb)) > 0)`,
+  sopOverridden: Prisma.sql`(e."type" = 'ESCALATED' AND e."rule" = 'escalate.sop-override')`,
 } as const;
 export type EventFlag = keyof typeof EVENT_FLAGS;
 export const EVENT_FLAG_NAMES = Object.keys(EVENT_FLAGS) as EventFlag[];
@@ -88,6 +91,10 @@ export function periodCondition(metric: PeriodMetric, flag: FlagReader, now: Dat
       return Prisma.sql`(t."resolutionMet" = FALSE OR (t."resolvedAt" IS NULL AND ${OPEN} AND (t."slaAlertLevel" >= 100 OR t."resolutionDueAt" <= ${ts(now)})))`;
     case "update-late":
       return flag("updateLate");
+    case "sop-complete":
+      return Prisma.sql`(${flag("escalatedL1L2")} AND NOT ${flag("sopIncomplete")})`;
+    case "sop-override":
+      return flag("sopOverridden");
   }
 }
 

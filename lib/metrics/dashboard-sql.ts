@@ -81,7 +81,9 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
         ${count(periodCondition("first-response-breached", flag, now))} AS "firstResponseBreached",
         ${count(periodCondition("resolution-met", flag, now))} AS "resolutionMet",
         ${count(periodCondition("resolution-breached", flag, now))} AS "resolutionBreached",
-        ${count(periodCondition("update-late", flag, now))} AS "updateLate"
+        ${count(periodCondition("update-late", flag, now))} AS "updateLate",
+        ${count(periodCondition("sop-complete", flag, now))} AS "sopComplete",
+        ${count(periodCondition("sop-override", flag, now))} AS "sopOverride"
       FROM t
       ${breakdown ? Prisma.sql`GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())` : Prisma.empty}
     ), stats AS (

@@ -181,12 +181,16 @@ export function categoryTable(m: EscalationMetrics, scope: DashboardScope): Dash
   return {
     id: "categories",
     title: "Categories by escalation rate (L1→L2)",
-    columns: ["Category", "Opened", "Escalated to L2", "Escalation rate (%)", "SOP article"],
+    columns: ["Category", "Opened", "Escalated to L2", "Escalation rate (%)", "SOP complete", "SOP completion (%)", "SOP overridden", "Override rate (%)", "SOP article"],
     rows: m.topCategories.map((c) => [
       txt(c.name),
       num(c.opened, metricHref({ ...scope, category: c.slug }, "opened")),
       num(c.escalated, metricHref({ ...scope, category: c.slug }, "escalated-l1-l2")),
       pct(c.escalationRate),
+      num(c.sopComplete, metricHref({ ...scope, category: c.slug }, "sop-complete")),
+      pct(c.sopCompletionRate),
+      num(c.sopOverridden, metricHref({ ...scope, category: c.slug }, "sop-override")),
+      pct(c.sopOverrideRate),
       txt(c.sop?.title ?? "none"),
     ]),
   };

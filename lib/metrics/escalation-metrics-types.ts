@@ -44,6 +44,12 @@ export interface CategoryRow {
   escalated: number;
   escalationRate: number | null;
   sop: { slug: string; title: string } | null;
+  /** Tickets escalated L1→L2 with every required SOP step ticked, and their share of `escalated`. */
+  sopComplete: number;
+  sopCompletionRate: number | null;
+  /** Tickets escalated L1→L2 by an SOP override (escalate.sop-override), and their share of `escalated`. */
+  sopOverridden: number;
+  sopOverrideRate: number | null;
 }
 
 /** Everything the dashboard and GET /api/v1/metrics/escalations show: JSON-safe. */

@@ -22,6 +22,8 @@ interface PeriodRow extends FunnelCounts {
   resolutionMet: number;
   resolutionBreached: number;
   updateLate: number;
+  sopComplete: number;
+  sopOverride: number;
   [stat: `${string}Mean` | `${string}Median` | `${string}P90`]: number | null;
 }
 
@@ -97,7 +99,20 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
       const row = period.find((r) => r.groupedBy === "category" && r.categoryId === c.id);
       const opened = row?.opened ?? 0;
       const escalated = row?.escalatedL1L2 ?? 0;
-      return { slug: c.slug, name: c.name, opened, escalated, escalationRate: rate(escalated, opened), sop: c.sopSlug ? { slug: c.sopSlug, title: c.sopTitle ?? c.sopSlug } : null };
+      const sopComplete = row?.sopComplete ?? 0;
+      const sopOverridden = row?.sopOverride ?? 0;
+      return {
+        slug: c.slug,
+        name: c.name,
+        opened,
+        escalated,
+        escalationRate: rate(escalated, opened),
+        sop: c.sopSlug ? { slug: c.sopSlug, title: c.sopTitle ?? c.sopSlug } : null,
+        sopComplete,
+        sopCompletionRate: rate(sopComplete, escalated),
+        sopOverridden,
+        sopOverrideRate: rate(sopOverridden, escalated),
+      };
     })
     .filter((c) => c.opened > 0)
     .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.opened - a.opened || a.slug.localeCompare(b.slug));

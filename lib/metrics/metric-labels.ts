@@ -17,6 +17,8 @@ export const METRIC_LABEL: Record<DashboardMetric, string> = {
   "resolution-breached": "Resolution breached",
   "update-on-time": "Customer updates on time",
   "update-late": "Customer update missed",
+  "sop-complete": "Escalated L1→L2 with every required SOP step done",
+  "sop-override": "Escalated L1→L2 overriding the SOP",
   backlog: "Open now (backlog)",
   vendor: "Waiting on L4 now",
   assigned: "Open tickets of an agent",

@@ -11,6 +11,9 @@ import { advanceClocks } from "./clocks";
 import { checkEscalation, NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
+import { checkSopGuard, SOP_OVERRIDE_RULE } from "./sop-guard";
+import { loadCategorySop, loadSopChecklist } from "@/lib/tickets/sop-checklist";
+import { openRequiredSteps, quoteSteps } from "@/lib/tickets/sop-steps";
 import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
 
 /**
@@ -34,6 +37,15 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
       throw invalid({ [verdict.field ?? "_"]: [message] });
     }
     const group = target!;
+
+    // The SOP as saved on the ticket when this escalation reads it.
+    const sop = await loadCategorySop(tx, ticket.categoryId);
+    const checklist = sop ? await loadSopChecklist(tx, ticket.id, sop.steps) : [];
+    const ticked = checklist.filter((s) => s.done).map((s) => s.text);
+    const openRequired = openRequiredSteps(checklist, new Set(ticked));
+    const guard = checkSopGuard(ticket.tier, openRequired, data.sopOverride);
+    if (!guard.ok) throw new AppError(guard.code, guard.message, undefined, { openSteps: guard.openSteps });
+    const stepsDone = [...ticked, ...(data.stepsDone ?? []).filter((s) => !ticked.includes(s))];
     const toL4 = verdict.toTier === "L4";
     const placement = toL4 ? { assignee: null, decision: null } : placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []);
     const assigneeId = toL4 ? ticket.assigneeId : (placement.assignee?.id ?? null);
@@ -63,18 +75,22 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
         toGroup: group.slug,
         fromAssignee: ticket.assignee?.userId ?? null,
         toAssignee: toL4 ? (ticket.assignee?.userId ?? null) : (placement.assignee?.userId ?? null),
-        rule: toL4 ? "escalate.l4-handoff" : "escalate.manual",
+        rule: toL4 ? "escalate.l4-handoff" : guard.override ? SOP_OVERRIDE_RULE : "escalate.manual",
         inputs: {
           reason: data.reason,
           summary: data.summary,
-          stepsDone: data.stepsDone ?? [],
+          stepsDone,
+          ...(ticket.tier === "L1" ? { openRequiredSteps: openRequired } : {}),
+          ...(guard.override ? { sopOverride: guard.override } : {}),
           externalReference: data.externalReference ?? null,
           l4Kind: group.l4Kind,
           tierMinutesUsed: usedMinutes,
         },
         reason: toL4
           ? `Handed off to ${group.name} (L4, ${group.l4Kind === "VENDOR" ? "vendor" : "engineering"}) as ${data.externalReference}; ${ticket.assignee?.name ?? "the L3 owner"} coordinates. Reason: ${data.reason}`
-          : `Escalated to ${verdict.toTier} ${group.name} by ${actor.name} after ${usedMinutes} min at ${ticket.tier}. Reason: ${data.reason}`,
+          : guard.override
+            ? `Escalated to ${verdict.toTier} ${group.name} by ${actor.name} after ${usedMinutes} min at ${ticket.tier}, overriding the SOP with ${openRequired.length === 1 ? "a required step" : `${openRequired.length} required steps`} open (${quoteSteps(openRequired)}) because: ${guard.override}. Reason: ${data.reason}`
+            : `Escalated to ${verdict.toTier} ${group.name} by ${actor.name} after ${usedMinutes} min at ${ticket.tier}. Reason: ${data.reason}`,
         createdAt: now,
       },
     ];

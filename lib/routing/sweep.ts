@@ -17,6 +17,7 @@ import { placeInGroup } from "./placement";
 import { addClockMinutes, tierBudgetMinutes } from "./sla";
 import { insertEventsSql } from "./event-rows";
 import { loadCandidates, loadVersionRules, type EventInput } from "./ticket-store";
+import { loadSopSteps, sopNote } from "./sweep-sop";
 
 export interface SweepResult {
   escalated: number;
@@ -60,6 +61,9 @@ interface SpentTicket extends ClockColumns {
   groupSlug: string;
   assigneeUserId: string | null;
   categoryL2Group: string | null;
+  /** At L1 only: the category's SOP article and the steps ticked on the ticket (the log notes the steps left). */
+  sopArticleId: string | null;
+  sopDone: string[] | null;
 }
 
 async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number> {
@@ -69,7 +73,10 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
       t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
       t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolutionWarnAt",
       t."tierBudgetEndsAt", t."tierBudgetWarnAt",
-      g."slug" AS "groupSlug", a."userId" AS "assigneeUserId", l2."slug" AS "categoryL2Group"
+      g."slug" AS "groupSlug", a."userId" AS "assigneeUserId", l2."slug" AS "categoryL2Group",
+      CASE WHEN t."tier" = 'L1' THEN c."sopArticleId" END AS "sopArticleId",
+      CASE WHEN t."tier" = 'L1' AND c."sopArticleId" IS NOT NULL
+        THEN ARRAY(SELECT s."step" FROM "TicketSopStep" s WHERE s."ticketId" = t."id" AND s."done") END AS "sopDone"
     FROM "Ticket" t
     JOIN "SupportGroup" g ON g."id" = t."groupId"
     JOIN "Category" c ON c."id" = t."categoryId"
@@ -88,6 +95,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
   const groups = new Map((await tx.supportGroup.findMany({ where: { slug: { in: [...new Set(spent.map(targetSlug))] } } })).map((g) => [g.slug, g]));
   const candidates = await loadCandidates(tx, [...groups.values()].filter((g) => g.assignmentMode === "AUTO").map((g) => g.id));
   const rulesOf = await loadVersionRules(tx, spent.map((t) => t.matrixVersionId));
+  const sopOf = await loadSopSteps(tx, spent.map((t) => t.sopArticleId));
 
   const rows: Record<string, unknown>[] = [];
   const events: (EventInput & { ticketId: number })[] = [];
@@ -126,6 +134,7 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
     const mail = heldStatusMailRow(ticket, { from: ticket.status, to: status, version: ticket.version + 1 });
     if (mail) mails.push(mail);
     const budget = tierBudgetMinutes(target, ticket.tier)!;
+    const sop = sopNote(sopOf.get(ticket.sopArticleId ?? ""), ticket.sopDone);
     events.push({
       ticketId: ticket.id,
       type: "AUTO_ESCALATED",
@@ -143,8 +152,9 @@ async function escalateSpentBudgets(tx: Transaction, now: Date): Promise<number>
         minutesUsed: Math.round(clocks.tierSecondsUsed[ticket.tier as "L1" | "L2"] / 60),
         budgetEndedAt: ticket.tierBudgetEndsAt?.toISOString() ?? null,
         clock: target.clock,
+        ...sop?.inputs,
       },
-      reason: `Escalated to ${toTier} ${group.name} automatically: ${ticket.tier} budget of ${formatMinutes(budget)} spent.`,
+      reason: `Escalated to ${toTier} ${group.name} automatically: ${ticket.tier} budget of ${formatMinutes(budget)} spent.${sop?.sentence ?? ""}`,
       createdAt: now,
     });
     if (placement.decision) {

@@ -27,7 +27,7 @@ export async function seedConfiguration(db: Database): Promise<void> {
       create: {
         slug: `sop-${c.slug}`,
         title: c.sop.title,
-        body: c.sop.steps.map((step, i) => `${i + 1}. ${step}`).join("\n"),
+        body: c.sop.steps.map((step) => `- [ ] ${step}`).join("\n"),
         audience: "AGENT",
       },
       update: {},

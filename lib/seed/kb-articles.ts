@@ -6,6 +6,7 @@ export interface CategorySeed {
   description: string;
   defaultImpact: Impact;
   defaultUrgency: Urgency;
+  /** Each step becomes a task-list item (`- [ ] …`); one ending in "(required)" must be ticked before L1 escalates to L2. */
   sop: { title: string; steps: string[] };
   selfService: { title: string; body: string };
 }
@@ -103,8 +104,8 @@ export const CATEGORIES: CategorySeed[] = [
     sop: {
       title: "SOP: Integrations and API",
       steps: [
-        "Record the endpoint, HTTP method, status code and request ID of a failing call.",
-        "Check API key validity and rate-limit headers in the response.",
+        "Record the endpoint, HTTP method, status code and request ID of a failing call. (required)",
+        "Check API key validity and rate-limit headers in the response. (required)",
         "For webhooks, check the delivery log for the customer's endpoint and its response codes.",
         "Escalate to L2 with the request IDs if the platform returns 5xx for valid requests.",
       ],
@@ -123,8 +124,8 @@ export const CATEGORIES: CategorySeed[] = [
     sop: {
       title: "SOP: Performance",
       steps: [
-        "Ask which pages or calls are slow, since when, and from which region or network.",
-        "Measure response times from the support tenant for the same pages.",
+        "Ask which pages or calls are slow, since when, and from which region or network. (required)",
+        "Measure response times from the support tenant for the same pages. (required)",
         "Check the monitoring dashboard for the region; link a known degradation if there is one.",
         "Escalate to L2 with timings and HAR files if slowness is reproducible.",
       ],

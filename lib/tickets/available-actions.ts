@@ -19,6 +19,8 @@ export interface AvailableActions {
   /** Internal notes only: the agent handed the ticket on and no longer works at its tier. */
   note: boolean;
   assign: boolean;
+  /** Tick and untick the category's SOP steps (saved on the ticket). */
+  tickSop: boolean;
 }
 
 const nextTier = (facts: TicketFacts) => NEXT_TIER[facts.tier];
@@ -43,5 +45,6 @@ export function availableActions(actor: Actor, facts: TicketFacts, history: { ha
     comment: ownsTier && facts.status !== "CLOSED",
     note: commentRefusal(actor, facts, "INTERNAL", history) === null,
     assign: isManager && open,
+    tickSop: ownsTier && open,
   };
 }

@@ -24,6 +24,10 @@ export interface HandoffJson {
   stepsDone: string[];
   /** The L4 group's reference (their case or ticket). */
   externalReference: string | null;
+  /** Required SOP steps still open when L1 handed on (by override, or by the budget sweep). */
+  openRequiredSteps: string[];
+  /** Why L1 escalated with required SOP steps open (rule escalate.sop-override). */
+  sopOverride: string | null;
 }
 
 /** The fields of a TicketEvent a hand-off is read from. */
@@ -68,10 +72,21 @@ export function handoffOf(event: HandoffEvent, groups: ReadonlyMap<string, Hando
       summary: text(inputs.guidance),
       stepsDone: [],
       externalReference: fromL4 ? (text(inputs.externalReference) ?? lastReference) : null,
+      openRequiredSteps: [],
+      sopOverride: null,
     };
   }
   if (event.type === "AUTO_ESCALATED") {
-    return { ...base, kind: "AUTO_ESCALATION", reason: event.explanation, summary: null, stepsDone: [], externalReference: null };
+    return {
+      ...base,
+      kind: "AUTO_ESCALATION",
+      reason: event.explanation,
+      summary: null,
+      stepsDone: texts(inputs.stepsDone),
+      externalReference: null,
+      openRequiredSteps: texts(inputs.openRequiredSteps),
+      sopOverride: null,
+    };
   }
   return {
     ...base,
@@ -80,5 +95,7 @@ export function handoffOf(event: HandoffEvent, groups: ReadonlyMap<string, Hando
     summary: text(inputs.summary),
     stepsDone: texts(inputs.stepsDone),
     externalReference: text(inputs.externalReference),
+    openRequiredSteps: texts(inputs.openRequiredSteps),
+    sopOverride: text(inputs.sopOverride),
   };
 }

@@ -16,7 +16,8 @@ import type { HandoffJson } from "./handoff";
 import { pinnedHandoffIndex } from "./handoff-pin";
 import type { EventJson } from "./list-events";
 import { nextTicketFor } from "./next-ticket";
-import { sopSteps } from "./sop-steps";
+import { loadSopChecklist, type SopStepState } from "./sop-checklist";
+import { parseSopSteps } from "./sop-steps";
 import type { TicketJson } from "./ticket-json";
 import { loadTimeline, type TimelineEntry } from "./ticket-timeline";
 
@@ -50,7 +51,8 @@ export interface TicketWorkspace {
   /** Where to go next once the actor has handed the ticket on and has nothing left to do on it. */
   nextTicket: { number: string; title: string } | null;
   customerTickets: { number: string; title: string; status: TicketStatus; priority: Priority }[];
-  sop: (ArticleJson & { steps: string[] }) | null;
+  /** The category's SOP with this ticket's saved ticks (who, when); steps are its task-list items. */
+  sop: (ArticleJson & { steps: SopStepState[] }) | null;
   relatedArticles: ArticleJson[];
   categories: CategoryOption[];
   /** Per "IMPACT×URGENCY": what reclassifying to that cell of the current matrix gives now. */
@@ -97,6 +99,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
   }
 
   const sopRow = category.articles.find((a) => a.id === category.sopArticleId) ?? null;
+  const sopSteps = sopRow ? await loadSopChecklist(db(), row.id, parseSopSteps(sopRow.body)) : [];
   const article = (a: (typeof category.articles)[number]): ArticleJson => ({ slug: a.slug, title: a.title, body: a.body, audience: a.audience });
   const pinned = pinnedHandoffIndex(events.map(pinFacts), row.tier, actor);
   const pinnedEvent = pinned === null ? null : events[pinned];
@@ -113,7 +116,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
     handedOff,
     nextTicket: handedOff && !actions.comment && actor.role === "AGENT" ? await nextTicketFor(actor, number, now) : null,
     customerTickets,
-    sop: sopRow ? { ...article(sopRow), steps: sopSteps(sopRow.body) } : null,
+    sop: sopRow ? { ...article(sopRow), steps: sopSteps } : null,
     relatedArticles: category.articles.filter((a) => a.id !== category.sopArticleId).map(article),
     categories,
     previews,

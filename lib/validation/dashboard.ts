@@ -27,6 +27,8 @@ export const DASHBOARD_METRICS = [
   "resolution-breached",
   "update-on-time",
   "update-late",
+  "sop-complete",
+  "sop-override",
   "backlog",
   "vendor",
   "assigned",

@@ -20,9 +20,11 @@ export type AssignTicketInput = z.infer<typeof ZAssignTicket>;
 export const ZEscalateTicket = z.strictObject({
   reason: text("the reason", 2_000),
   summary: text("a summary of the data gathered and the steps tried", 20_000),
-  /** The SOP steps done, as the page ticked them: the next tier sees them on the hand-off card. */
+  /** Steps the caller did beyond the ticks saved on the ticket (older clients); the saved ticks come first on the hand-off card. */
   stepsDone: z.array(storableString().trim().min(1, "A step is empty.").max(1_000, "Keep a step within 1,000 characters.")).max(50, "At most 50 steps.").optional(),
   toGroup: slug("Choose a group.").optional(),
+  /** Why L1 escalates with required SOP steps still open (lib/routing/sop-guard.ts); ignored when none are open. */
+  sopOverride: text("why you escalate with required SOP steps open", 2_000).optional(),
   externalReference: storableString().trim().min(1).max(200, "Keep the reference within 200 characters.").optional(),
 });
 export type EscalateTicketInput = z.infer<typeof ZEscalateTicket>;

@@ -448,6 +448,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/claim": ["post"],
       "/api/v1/tickets/{number}/assign": ["post"],
       "/api/v1/tickets/{number}/escalate": ["post"],
+      "/api/v1/tickets/{number}/sop-steps": ["post"],
       "/api/v1/tickets/{number}/return": ["post"],
       "/api/v1/tickets/{number}/comments": ["post"],
       "/api/v1/tickets/{number}/events": ["get"],
@@ -521,7 +522,7 @@ test.describe("routing API", () => {
     const refName = (r: string) => r.replace("#/components/schemas/", "");
     const bodyOf = (p: string, m: string) => schemas[refName(Object.values(doc.paths[p]![m]!.requestBody!.content)[0]!.schema.$ref)]!;
     expect(bodyOf("/api/v1/tickets/{number}/escalate", "post").required?.sort()).toEqual(["reason", "summary"]);
-    expect(Object.keys(bodyOf("/api/v1/tickets/{number}/escalate", "post").properties ?? {}).sort()).toEqual(["externalReference", "reason", "stepsDone", "summary", "toGroup"]);
+    expect(Object.keys(bodyOf("/api/v1/tickets/{number}/escalate", "post").properties ?? {}).sort()).toEqual(["externalReference", "reason", "sopOverride", "stepsDone", "summary", "toGroup"]);
     expect(bodyOf("/api/v1/tickets/{number}", "patch").required).toEqual(["version"]);
     expect(bodyOf("/api/v1/tickets/{number}/comments", "post").properties?.visibility).toMatchObject({ enum: ["PUBLIC", "INTERNAL"], default: "PUBLIC" });
     expect(bodyOf("/api/v1/priority-matrix", "put").properties?.cells).toMatchObject({ minItems: 9, maxItems: 9 });

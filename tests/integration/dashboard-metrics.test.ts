@@ -114,7 +114,19 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
 
   it("ranks categories by escalation rate with their SOP article", () => {
     expect(all.topCategories).toEqual([
-      { slug: "platform", name: expect.any(String), opened: 7, escalated: 5, escalationRate: 5 / 7, sop: { slug: expect.any(String), title: expect.any(String) } },
+      {
+        slug: "platform",
+        name: expect.any(String),
+        opened: 7,
+        escalated: 5,
+        escalationRate: 5 / 7,
+        sop: { slug: expect.any(String), title: expect.any(String) },
+        // The platform SOP has no required step: every escalation followed it.
+        sopComplete: 5,
+        sopCompletionRate: 1,
+        sopOverridden: 0,
+        sopOverrideRate: 0,
+      },
     ]);
     expect(all.deflections).toEqual({ deflections: 0, rate: 0 });
     expect(all.satisfaction).toEqual({ average: null, distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: 0 })) });

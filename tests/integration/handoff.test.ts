@@ -68,6 +68,8 @@ describeEachDatabase("hand-off context", (database) => {
       summary: "**Reproduced** on two tenants.",
       stepsDone: ["Check the status page", "Record the exact error text"],
       externalReference: null,
+      openRequiredSteps: [],
+      sopOverride: null,
     });
     // Customers see the public story only: no hand-off.
     expect((await listEvents(customer, number)).every((e) => e.handoff === null)).toBe(true);

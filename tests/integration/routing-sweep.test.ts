@@ -286,8 +286,11 @@ describeEachDatabase("SLA sweep", (database) => {
       const [escalated] = await lastEvents(number, 2);
       expect(escalated).toMatchObject({
         type: "AUTO_ESCALATED",
-        explanation: "Escalated to L2 Platform Support automatically: L1 budget of 15 min spent.",
-        details: { inputs: { budgetMinutes: 15, minutesUsed: 19, budgetEndedAt: at(15).toISOString() } },
+        // The integration SOP's two required steps were never ticked: the sweep moves the ticket anyway and says so.
+        explanation:
+          "Escalated to L2 Platform Support automatically: L1 budget of 15 min spent. Required SOP steps left undone: " +
+          "“Record the endpoint, HTTP method, status code and request ID of a failing call.” and “Check API key validity and rate-limit headers in the response.”.",
+        details: { inputs: { budgetMinutes: 15, minutesUsed: 19, budgetEndedAt: at(15).toISOString(), stepsDone: [], sopStepsLeft: 4 } },
       });
     });
 

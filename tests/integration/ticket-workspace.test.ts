@@ -52,7 +52,7 @@ describeEachDatabase("agent ticket workspace", (database) => {
     expect(w.actions).toMatchObject({ claim: false, escalate: true, escalateTo: "L2", assign: false });
     expect(w.sop?.slug).toBe("sop-platform");
     expect(w.sop?.steps).toHaveLength(5);
-    expect(w.sop?.steps[0]).toMatch(/^Check the status page/);
+    expect(w.sop?.steps[0]).toMatchObject({ text: expect.stringMatching(/^Check the status page/), required: false, done: false, changedBy: null });
     expect(w.relatedArticles.map((a) => [a.slug, a.audience])).toEqual([["help-platform", "CUSTOMER"]]);
     expect(w.customerTickets.map((t) => t.number)).toEqual([sibling]);
     expect(w.l4Groups.map((g) => g.slug).sort()).toEqual(["architecture", "cloud-vendor"]);

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import type { Tier } from "@/lib/db/generated/enums";
 import type { TicketFacts } from "@/lib/routing/escalation";
 import { availableActions } from "@/lib/tickets/available-actions";
-import { escalationSummaryDraft, sopSteps } from "@/lib/tickets/sop-steps";
+import { escalationSummaryDraft } from "@/lib/tickets/sop-steps";
 
 const agent = (id: string, tier: Tier): Actor => ({ id, userId: id, name: `Agent ${id}`, role: "AGENT", tier, organizationId: null });
 const l1 = agent("u-l1", "L1");
@@ -56,15 +56,6 @@ describe("availableActions: the buttons the ticket page shows", () => {
 });
 
 describe("SOP steps and the escalation summary", () => {
-  it("reads numbered and bulleted list items in order, and nothing else", () => {
-    expect(sopSteps("Intro line\n\n1. Check the status page.\n2) Record the **error**.\n- Ask who is affected\n\nClosing words")).toEqual([
-      "Check the status page.",
-      "Record the **error**.",
-      "Ask who is affected",
-    ]);
-    expect(sopSteps("No list here.")).toEqual([]);
-  });
-
   it("drafts the summary from the ticked steps and the internal notes", () => {
     expect(escalationSummaryDraft("SOP: Platform", ["Check the status page."], [{ author: "Lena First", body: "Request ID\nreq-1" }])).toBe(
       "Steps done (SOP: Platform):\n- [x] Check the status page.\n\nNotes:\n- Lena First: Request ID req-1",

@@ -16,6 +16,7 @@ import { listChangesSince } from "@/lib/tickets/changes-since";
 import { replyAndSetStatus } from "@/lib/tickets/reply-and-set-status";
 import { previewMacro } from "@/lib/macros/preview-macro";
 import { STATUS_LABEL } from "@/lib/labels";
+import { setSopStep } from "@/lib/tickets/set-sop-step";
 
 /** Runs one lib verb as the signed-in actor and turns an AppError into a message the page shows. */
 async function run<T>(number: string, verb: (actor: Actor) => Promise<T>, done: string | ((result: T) => string), seenEvents?: number): Promise<ActionResult> {
@@ -53,6 +54,11 @@ export async function claimAction(number: string): Promise<ActionResult> {
 
 export async function escalateAction(number: string, input: unknown): Promise<ActionResult> {
   return run(number, (actor) => escalateTicket(actor, number, input), "Escalated.");
+}
+
+/** Ticks or unticks one SOP step; saved on the ticket, so every reader (and the next tier) sees it. */
+export async function tickSopStepAction(number: string, step: string, done: boolean): Promise<ActionResult> {
+  return run(number, (actor) => setSopStep(actor, number, { step, done }), done ? "Step ticked." : "Step unticked.");
 }
 
 export async function returnAction(number: string, input: unknown): Promise<ActionResult> {
