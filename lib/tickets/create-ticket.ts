@@ -142,6 +142,7 @@ async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, co
   const events: EventInput[] = [
     { type: "CREATED", actorId: actor.id, toTier: "L1", toGroup: group.slug, createdAt: now, ...plan.created },
     { type: "CLASSIFIED", actorId: null, createdAt: now, ...plan.classified },
+    ...(claim ? [claimedEvent(actor, group, party.channel, now)] : []),
   ];
   const clocks = clockColumnsOf(plan.clocks);
   const [row] = await queryStatement<{ ticket: TicketJson }>(Prisma.sql`
@@ -170,24 +171,29 @@ async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, co
       RETURNING *
     ), events AS (
       ${insertEventRecordsSql(Prisma.sql`(SELECT ${JSON.stringify(events)}::jsonb FROM ticket)`, Prisma.sql`(SELECT "id" FROM ticket)`)}
-    ), assigned AS (
-      ${claim ? claimedEventSql(actor, group, party.channel, now) : Prisma.sql`
+    )${claim ? Prisma.empty : Prisma.sql`, assigned AS (
       INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
       SELECT t."id", 'ASSIGNED', 'L1', 'L1', ${group.slug}, p.assignee, p.rule, p.inputs, p.reason, ${now}
-      FROM ticket t, placement p`}
-    ), mail AS (
+      FROM ticket t, placement p
+    )`}, mail AS (
       ${insertReceivedMailSql(Prisma.sql`ticket`, { statuses: ["ASSIGNED", clocks.status], nextUpdateDueAt: clocks.nextUpdateDueAt }, now)}
     )
     ${selectTicketJsonSql(Prisma.sql`ticket`)}`);
   return row?.ticket ?? null;
 }
 
-/** "I'm handling it": the agent who logged the contact claims the new ticket in the intake statement itself. */
-function claimedEventSql(actor: Actor, group: GroupData, channel: TicketChannel, now: Date): Prisma.Sql {
-  const inputs = { group: group.slug, assignmentMode: group.assignmentMode, channel };
-  const reason = `Claimed by ${actor.name} on first contact: they logged the ${CHANNEL_LABEL[channel].toLowerCase()} contact and are handling it.`;
-  return Prisma.sql`
-      INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "fromTier", "toTier", "toGroup", "toAssignee", "rule", "inputs", "reason", "createdAt")
-      SELECT t."id", 'CLAIMED', ${actor.id}, 'L1', 'L1', ${group.slug}, ${actor.userId}, 'claim.first-contact', ${JSON.stringify(inputs)}::jsonb, ${reason}, ${now}
-      FROM ticket t`;
+/** "I'm handling it": the agent who logged the contact claims the new ticket, an event of the intake statement itself. */
+function claimedEvent(actor: Actor, group: GroupData, channel: TicketChannel, now: Date): EventInput {
+  return {
+    type: "CLAIMED",
+    actorId: actor.id,
+    fromTier: "L1",
+    toTier: "L1",
+    toGroup: group.slug,
+    toAssignee: actor.userId,
+    rule: "claim.first-contact",
+    inputs: { group: group.slug, assignmentMode: group.assignmentMode, channel },
+    reason: `Claimed by ${actor.name} on first contact: they logged the ${CHANNEL_LABEL[channel].toLowerCase()} contact and are handling it.`,
+    createdAt: now,
+  };
 }
