@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { searchCustomers } from "@/lib/customers/search-customers";
+import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicket } from "@/lib/tickets/create-ticket";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
@@ -190,6 +191,22 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
         expect(row.outboxMessages).toHaveLength(1);
         expect(row.openedById).toBe((i % 2 ? lena : leo).id);
       }
+    });
+  });
+
+  describe("dashboard by channel", () => {
+    it("splits the funnel and first-contact resolution by channel: the call resolved on the spot counts for Phone", async () => {
+      const metrics = await getEscalationMetrics(mia, { period: "custom", from: "2026-11-27", to: "2026-11-27" }, new Date("2026-11-28T00:00:00.000Z"));
+      const by = Object.fromEntries(metrics.byChannel.map((c) => [c.channel, c]));
+      expect(Object.keys(by).sort()).toEqual(["API", "CHAT", "EMAIL", "PHONE", "PORTAL", "WALK_IN"]);
+      const rows = await database().db.ticket.groupBy({ by: ["channel"], where: { createdAt: NOW }, _count: true });
+      for (const row of rows) expect(by[row.channel]!.opened, row.channel).toBe(row._count);
+      expect(by.PHONE!.firstContactResolved).toBe(1);
+      expect(by.PHONE!.firstContactResolution).toBeCloseTo(1 / by.PHONE!.opened);
+      expect(by.CHAT).toMatchObject({ opened: 1, firstContactResolved: 0 });
+      // The split adds up to the funnel.
+      expect(metrics.byChannel.reduce((n, c) => n + c.opened, 0)).toBe(metrics.funnel.opened);
+      expect(metrics.byChannel.reduce((n, c) => n + c.firstContactResolved, 0)).toBe(metrics.funnel.firstContactResolved);
     });
   });
 
