@@ -80,7 +80,7 @@ test.describe("tickets API", () => {
     expect(Object.keys(ticket).sort()).toEqual(
       [
         "number", "type", "title", "description", "status", "statusLabel", "priorityLabel", "supportLevel", "category",
-        "version", "nextUpdateAt", "lastActivityAt", "createdAt", "resolvedAt", "closedAt", "rating",
+        "version", "nextUpdateAt", "lastActivityAt", "createdAt", "resolvedAt", "closedAt", "openedBy", "rating",
       ].sort(),
     );
     // Platform defaults to MEDIUM impact × HIGH urgency: P2 ("High") on the default matrix.
@@ -100,6 +100,8 @@ test.describe("tickets API", () => {
       createdAt: expect.stringMatching(ISO),
       resolvedAt: null,
       closedAt: null,
+      // The customer opened it themselves: no "Service Desk" (that is for a contact staff logged for them).
+      openedBy: null,
       rating: null,
     });
 

@@ -14,11 +14,12 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 }
 
 /** Finds the customer in the typeahead with the keyboard only: type, ↓, Enter. */
-async function chooseCustomer(page: Page, typed: string, line: RegExp): Promise<void> {
+async function chooseCustomer(page: Page, typed: string, line: RegExp, listShot?: string): Promise<void> {
   const box = page.getByRole("combobox", { name: "Customer" });
   await box.fill(typed);
   const option = page.getByRole("option", { name: line });
   await expect(option).toBeVisible();
+  if (listShot) await page.screenshot({ path: shots(listShot) });
   await box.press("ArrowDown");
   await box.press("ArrowUp");
   await expect(option).toHaveAttribute("aria-selected", "true");
@@ -64,6 +65,8 @@ test.describe("first contact: L1 logs a call for a customer", () => {
       await expect(header).toContainText("Resolved");
       await expect(header).not.toContainText("Lena");
       await expect(customer.getByText("Ticket opened for you by Service Desk.")).toBeVisible();
+      await customer.setViewportSize({ width: 1366, height: 900 });
+      await customer.screenshot({ path: shots("first-contact-portal-ticket-1366.png"), fullPage: true });
     } finally {
       await customer.close();
     }
@@ -75,7 +78,7 @@ test.describe("first contact: L1 logs a call for a customer", () => {
       await loginAsStaff(page, L1_AGENT);
       await page.goto("/queue/new");
       await waitForHydration(page);
-      await chooseCustomer(page, "C100", /^Carla Customer · C1001 · /);
+      await chooseCustomer(page, "C100", /^Carla Customer · C1001 · /, `first-contact-typeahead-${width}.png`);
       await page.getByLabel("Title").fill(LONG_TITLE);
       await page.getByRole("checkbox", { name: /Resolved on first contact/ }).check();
       await expectNoHorizontalScroll(page);

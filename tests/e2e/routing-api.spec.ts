@@ -454,6 +454,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/presence": ["post"],
       "/api/v1/tickets/{number}/attachments": ["get", "post"],
       "/api/v1/tickets/{number}/attachments/{id}": ["get"],
+      "/api/v1/customers": ["get"],
       "/api/v1/kb/articles": ["get"],
       "/api/v1/kb/articles/{slug}": ["get"],
       "/api/v1/kb/articles/{slug}/feedback": ["post"],
