@@ -65,6 +65,7 @@ test.describe("first contact: L1 logs a call for a customer", () => {
       await expect(header).toContainText("Resolved");
       await expect(header).not.toContainText("Lena");
       await expect(customer.getByText("Ticket opened for you by Service Desk.")).toBeVisible();
+      await expect(customer.getByText("Description, as Service Desk logged it")).toBeVisible();
       await customer.setViewportSize({ width: 1366, height: 900 });
       await customer.screenshot({ path: shots("first-contact-portal-ticket-1366.png"), fullPage: true });
     } finally {
