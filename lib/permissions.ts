@@ -3,6 +3,8 @@ import { ZTicketNumber } from "./validation/ticket";
 
 export type Action =
   | "ticket:create"
+  /** Log a contact (phone, chat, email, walk-in) as a ticket for a customer. */
+  | "ticket:create-for-customer"
   | "ticket:list"
   | "ticket:read"
   | "queue:view"
@@ -30,6 +32,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   switch (action) {
     case "ticket:create":
       return actor.role === "CUSTOMER";
+    // Whoever takes a call may log it (admins act as managers in routing); the ticket still enters at L1.
+    case "ticket:create-for-customer":
+      return STAFF.has(actor.role);
     case "ticket:list":
       return true;
     case "ticket:read":

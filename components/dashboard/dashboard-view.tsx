@@ -1,3 +1,4 @@
+import { CHANNEL_LABEL } from "@/lib/labels";
 import type { DashboardTable } from "@/lib/metrics/dashboard-tables";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
 import { BarChart } from "./bar-chart";
@@ -6,7 +7,7 @@ import { FeedbackFigures } from "./feedback-figures";
 import { KeyFiguresRow } from "./key-figures-row";
 import { TrendChart } from "./trend-chart";
 
-type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories", DashboardTable>;
+type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories" | "channels", DashboardTable>;
 
 // Okabe–Ito colours (distinct with every common colour-vision deficiency), those with at least 3:1 against white.
 const BLUE = "#0072B2";
@@ -39,6 +40,7 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
   const groupData = metrics.groupThroughput.map((g) => ({ group: g.name, resolved: g.resolved, escalatedIn: g.escalatedIn }));
   const categoryData = metrics.topCategories.map((c) => ({ category: c.name, rate: percent(c.escalationRate) ?? 0 }));
   const rowsHeight = (rows: number) => Math.max(160, rows * 32 + 48);
+  const channelData = metrics.byChannel.map((c) => ({ channel: CHANNEL_LABEL[c.channel], fcr: percent(c.firstContactResolution) ?? 0, escalated: percent(c.escalationRate) ?? 0 }));
 
   return (
     <div className="space-y-4">
@@ -80,6 +82,23 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
           }
         />
       </div>
+      <DashboardSection
+        table={tables.channels}
+        fileName={file("channels")}
+        note="The funnel's L1 steps by how tickets came in: the portal, the API, or a contact staff logged (phone, chat, email, walk-in). Rates are of each channel's opened tickets."
+        chart={
+          <BarChart
+            data={channelData}
+            categoryKey="channel"
+            unit=" %"
+            height={220}
+            series={[
+              { key: "fcr", label: "First-contact resolution", color: GREEN },
+              { key: "escalated", label: "Escalated L1→L2", color: VERMILLION },
+            ]}
+          />
+        }
+      />
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         <DashboardSection
           table={tables.timeInTier}

@@ -3,7 +3,18 @@ import type { PortalHistoryEntry, PortalReply } from "@/lib/tickets/customer-con
 import { ZonedTime } from "@/components/ui/zoned-time";
 
 /** The description, the public replies (support's set apart from the customer's), then the status history. */
-export function TicketConversation({ description, replies, history }: { description: string; replies: PortalReply[]; history: PortalHistoryEntry[] }) {
+export function TicketConversation({
+  description,
+  openedBy,
+  replies,
+  history,
+}: {
+  description: string;
+  /** Who logged the ticket for the customer ("Service Desk"), or null when they opened it themselves. */
+  openedBy?: string | null;
+  replies: PortalReply[];
+  history: PortalHistoryEntry[];
+}) {
   return (
     <>
       <section aria-labelledby="conversation-heading" className="space-y-3">
@@ -11,7 +22,7 @@ export function TicketConversation({ description, replies, history }: { descript
           Conversation
         </h2>
         <article className="rounded-lg border border-slate-200 bg-white p-3">
-          <p className="mb-1 text-xs font-medium text-slate-700">Your description</p>
+          <p className="mb-1 text-xs font-medium text-slate-700">{openedBy ? `Description, as ${openedBy} logged it` : "Your description"}</p>
           <Markdown>{description}</Markdown>
         </article>
         <ol className="space-y-3">

@@ -34,7 +34,7 @@ export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">We are waiting for your reply; our next update is promised once you answer.</p>
       )}
       <p className="text-xs text-slate-700">
-        Opened <ZonedTime kind="moment" at={ticket.createdAt} /> · last activity <ZonedTime kind="moment" at={ticket.lastActivityAt} />
+        {ticket.openedBy ? `Opened for you by ${ticket.openedBy}` : "Opened"} <ZonedTime kind="moment" at={ticket.createdAt} /> · last activity <ZonedTime kind="moment" at={ticket.lastActivityAt} />
       </p>
     </header>
   );

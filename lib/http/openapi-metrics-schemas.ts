@@ -89,6 +89,12 @@ const EscalationMetrics = object({
       sopOverrideRate: { ...share, description: "sopOverridden / escalated." },
     }),
   ),
+  byChannel: {
+    ...arrayOf(
+      object({ channel: { type: "string", enum: ["PORTAL", "API", "PHONE", "CHAT", "EMAIL", "WALK_IN"] }, opened: int, resolvedAtL1: int, firstContactResolved: int, firstContactResolution: share, escalatedL1L2: int, escalationRate: share }),
+    ),
+    description: "The period's L1 funnel by how tickets came in (every channel, quiet ones as 0): rates are of the channel's opened tickets.",
+  },
   deflections: { ...object({ deflections: int, rate: share }), description: "Self-service deflections in the period, and their share of contacts (tickets opened plus deflections)." },
   satisfaction: {
     ...object({ average: { type: ["number", "null"] }, distribution: arrayOf(object({ rating: int, count: int })) }),

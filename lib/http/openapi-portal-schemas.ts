@@ -32,6 +32,7 @@ const CustomerTicket = object(
     createdAt: dateTime,
     resolvedAt: nullableDateTime,
     closedAt: nullableDateTime,
+    openedBy: { type: ["string", "null"], enum: ["Service Desk", null], description: "\"Service Desk\" when support logged the ticket for you (a call, chat, mail or visit); null when you opened it." },
     rating: { anyOf: [object({ score: { type: "integer", minimum: 1, maximum: 5 }, comment: string, ratedAt: dateTime }), { type: "null" }] },
   },
   "A ticket as its customer sees it: no group, agent, vendor reference or clock internals.",
@@ -40,6 +41,13 @@ const CustomerTicket = object(
 export const PORTAL_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   CustomerTicket,
   CustomerTicketResponse: object({ ticket: ref("CustomerTicket") }),
+  CustomerMatches: object({
+    customers: {
+      type: "array",
+      maxItems: 10,
+      items: object({ userId: string, name: string, email: { type: ["string", "null"] }, organization: { type: ["string", "null"] } }),
+    },
+  }),
   TicketView: object({ ticket: { anyOf: [ref("Ticket"), ref("CustomerTicket")] } }, "Staff get a Ticket; customers a CustomerTicket."),
   TicketViewPage: object({
     tickets: { type: "array", items: { anyOf: [ref("Ticket"), ref("CustomerTicket")] } },

@@ -7,6 +7,7 @@ import { ZBulkAction } from "@/lib/validation/bulk";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateSavedView, ZQueuePreferences, ZRenameSavedView } from "@/lib/validation/queue-preferences";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import { ZSearchCustomers } from "@/lib/validation/customers";
 import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
 import { ZAttachmentUpload } from "@/lib/validation/attachment";
 import { ZConfirmResolved, ZEscalationRequest, ZRateTicket, ZReopenTicket } from "@/lib/validation/portal";
@@ -65,8 +66,13 @@ export const API_ROUTES: ApiRoute[] = [
     method: "post",
     path: "/api/v1/tickets",
     operationId: "createTicket",
-    summary: "Open a ticket (customers). It enters L1, classified on the current priority matrix.",
-    description: "Send an Idempotency-Key header (or idempotencyKey) to make a retry safe: a repeat with the same key returns the first ticket with 200.",
+    summary: "Open a ticket: customers for themselves, staff for a customer they name (a logged contact). It enters L1, classified on the current priority matrix.",
+    description:
+      "Send an Idempotency-Key header (or idempotencyKey) to make a retry safe: a repeat with the same key returns the first ticket with 200. " +
+      "Customers: channel is API (leave it out); customer, a staff channel, claim or resolution is a 400 naming the field. " +
+      "Staff (agents, managers, admins): customer (an active customer's user ID; anyone else is a 400 on customer) and channel (PHONE, CHAT, EMAIL or WALK_IN) " +
+      "are required; claim: true (L1 agents only, else 403) takes the ticket in the same statement; resolution (with claim) sends the note as a public reply " +
+      "and resolves the ticket at once. The customer gets the acknowledgement mail and sees \"Opened for you by Service Desk\", never the agent.",
     body: { name: "CreateTicket", schema: ZCreateTicket },
     headers: [
       {
@@ -77,11 +83,20 @@ export const API_ROUTES: ApiRoute[] = [
     ],
     response: {
       status: 201,
-      description: "The new ticket in the customer view (the same shape GET of it returns); Location names it.",
-      schema: "CustomerTicketResponse",
+      description: "The new ticket: customers get the customer view (the same shape GET of it returns), staff the staff Ticket; Location names it.",
+      schema: "TicketView",
       alsoStatus: { status: 200, description: "A repeat of an earlier request with the same idempotency key: that ticket (Idempotent-Replayed: true)." },
     },
     errors: [403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/customers",
+    operationId: "searchCustomers",
+    summary: "Find active customers by user ID (prefix), name, email or organization name (contains), any case; at most 10 (support staff).",
+    query: ZSearchCustomers,
+    response: { status: 200, description: "The matches, user-ID matches first.", schema: "CustomerMatches" },
+    errors: [400, 403],
   },
   {
     method: "get",

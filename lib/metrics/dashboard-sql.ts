@@ -36,7 +36,7 @@ const tierSeconds = (tier: "L1" | "L2" | "L3", now: Date) =>
 /**
  * The period's figures in one statement: the period's tickets (index on createdAt), each with its tier
  * moves and SLA events rolled up from the decision log (index on type, createdAt: a ticket's events come
- * after it was created), counted per priority, per category and in total (grouping sets).
+ * after it was created), counted per priority, per category, per channel and in total (grouping sets).
  * Both joins are between tables, not between CTEs, so the planner's row estimates stay near the truth
  * (a CTE-to-CTE join was estimated at 60× its rows, which priced the query into JIT compilation that
  * cost more than the query itself).
@@ -54,7 +54,7 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
       WHERE e."type" IN ${FLAG_EVENT_TYPES} AND e."createdAt" >= ${ts(range.from)} AND ${cohort}
       GROUP BY e."ticketId"
     ), t AS MATERIALIZED (
-      SELECT t."id", t."priority", t."categoryId", t."tier", t."status", t."createdAt", t."resolvedAt", t."firstRespondedAt",
+      SELECT t."id", t."priority", t."categoryId", t."channel", t."tier", t."status", t."createdAt", t."resolvedAt", t."firstRespondedAt",
              t."firstResponseDueAt", t."firstResponseMet", t."resolutionDueAt", t."resolutionMet", t."slaAlertLevel",
              t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
              ${Prisma.join(flagged)}
@@ -64,9 +64,10 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
       SELECT
         ${
           breakdown
-            ? Prisma.sql`CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category' ELSE 'total' END AS "groupedBy",
-        t."priority"::text AS "priority", t."categoryId",`
-            : Prisma.sql`'total' AS "groupedBy", NULL::text AS "priority", NULL::text AS "categoryId",`
+            ? Prisma.sql`CASE WHEN GROUPING(t."priority") = 0 THEN 'priority' WHEN GROUPING(t."categoryId") = 0 THEN 'category'
+          WHEN GROUPING(t."channel") = 0 THEN 'channel' ELSE 'total' END AS "groupedBy",
+        t."priority"::text AS "priority", t."categoryId", t."channel"::text AS "channel",`
+            : Prisma.sql`'total' AS "groupedBy", NULL::text AS "priority", NULL::text AS "categoryId", NULL::text AS "channel",`
         }
         count(*)::int AS "opened",
         ${count(periodCondition("resolved-l1", flag, now))} AS "resolvedAtL1",
@@ -85,7 +86,7 @@ export function periodStatement(range: MetricsRange, filters: Filters, now: Date
         ${count(periodCondition("sop-complete", flag, now))} AS "sopComplete",
         ${count(periodCondition("sop-override", flag, now))} AS "sopOverride"
       FROM t
-      ${breakdown ? Prisma.sql`GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), ())` : Prisma.empty}
+      ${breakdown ? Prisma.sql`GROUP BY GROUPING SETS ((t."priority"), (t."categoryId"), (t."channel"), ())` : Prisma.empty}
     ), stats AS (
       -- Percentiles sort their input: over the whole period only, not per priority and category.
       SELECT 'total' AS "groupedBy",

@@ -1,3 +1,4 @@
+import { CHANNEL_LABEL } from "@/lib/labels";
 import { AGE_BUCKETS, type AgeBucket } from "@/lib/validation/dashboard";
 import { metricHref, type DashboardScope } from "./dashboard-links";
 import type { DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
@@ -196,6 +197,24 @@ export function categoryTable(m: EscalationMetrics, scope: DashboardScope): Dash
   };
 }
 
+/** The funnel's L1 steps per channel: does a phone call get resolved on first contact more often than a portal ticket? */
+export function channelTable(m: EscalationMetrics): DashboardTable {
+  return {
+    id: "channels",
+    title: "First contact by channel",
+    columns: ["Channel", "Opened", "Resolved at L1", "First-contact resolved", "First-contact resolution (%)", "Escalated L1→L2", "Escalation rate (%)"],
+    rows: m.byChannel.map((c) => [
+      txt(CHANNEL_LABEL[c.channel]),
+      num(c.opened),
+      num(c.resolvedAtL1),
+      num(c.firstContactResolved),
+      pct(c.firstContactResolution),
+      num(c.escalatedL1L2),
+      pct(c.escalationRate),
+    ]),
+  };
+}
+
 /** Alerts that need a person, raised in the period and the one before: counts (each lists its tickets) and the median time to acknowledge. */
 export function alertsTable(m: EscalationMetrics, scope: DashboardScope): DashboardTable {
   const { previous, ...now } = m.alerts;
@@ -224,6 +243,7 @@ export function dashboardTables(m: EscalationMetrics, scope: DashboardScope) {
     agentLoad: agentLoadTable(m, scope),
     groups: groupThroughputTable(m, scope),
     categories: categoryTable(m, scope),
+    channels: channelTable(m),
     alerts: alertsTable(m, scope),
   };
 }

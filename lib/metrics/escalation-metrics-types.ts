@@ -1,4 +1,4 @@
-import type { Tier } from "@/lib/db/generated/enums";
+import type { TicketChannel, Tier } from "@/lib/db/generated/enums";
 import type { AgeBucket, DashboardPeriod } from "@/lib/validation/dashboard";
 import type { AlertFigures } from "./alert-figures";
 import type { DeflectionFigures, SatisfactionFigures } from "./deflections-and-satisfaction";
@@ -52,6 +52,17 @@ export interface CategoryRow {
   sopOverrideRate: number | null;
 }
 
+/** The funnel's L1 steps for the tickets that came in through one channel (portal, API, phone, chat, email, walk-in). */
+export interface ChannelRow {
+  channel: TicketChannel;
+  opened: number;
+  resolvedAtL1: number;
+  firstContactResolved: number;
+  firstContactResolution: number | null;
+  escalatedL1L2: number;
+  escalationRate: number | null;
+}
+
 /** Everything the dashboard and GET /api/v1/metrics/escalations show: JSON-safe. */
 export interface EscalationMetrics {
   period: { name: DashboardPeriod; from: string; to: string };
@@ -65,6 +76,8 @@ export interface EscalationMetrics {
   agentLoad: { userId: string; name: string; tier: string | null; openTickets: number; openLoad: number }[];
   groupThroughput: { slug: string; name: string; tier: string; resolved: number; escalatedIn: number }[];
   topCategories: CategoryRow[];
+  /** The period's funnel split by how tickets came in, every channel listed. */
+  byChannel: ChannelRow[];
   deflections: DeflectionFigures;
   satisfaction: SatisfactionFigures;
   /** Alerts that need a person, raised in the period (the filters apply to their tickets), and the same for the previous period. */

@@ -1,12 +1,12 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import { Priority, Tier } from "@/lib/db/generated/enums";
+import { Priority, TicketChannel, Tier } from "@/lib/db/generated/enums";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
 import { dashboardStatements } from "./dashboard-sql";
-import type { CategoryRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
+import type { CategoryRow, ChannelRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
 import { keyFigures, type ComparedFigures } from "./key-figures";
 import { getAlertFigures } from "./alert-figures";
 import { getDeflections, getSatisfaction } from "./deflections-and-satisfaction";
@@ -14,9 +14,10 @@ import { previousRange, resolvePeriod } from "./period";
 import { funnelRates, rate, type FunnelCounts } from "./rates";
 
 interface PeriodRow extends FunnelCounts {
-  groupedBy: "priority" | "category" | "total";
+  groupedBy: "priority" | "category" | "channel" | "total";
   priority: string | null;
   categoryId: string | null;
+  channel: TicketChannel | null;
   firstResponseMet: number;
   firstResponseBreached: number;
   resolutionMet: number;
@@ -117,6 +118,23 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     .filter((c) => c.opened > 0)
     .sort((a, b) => (b.escalationRate ?? 0) - (a.escalationRate ?? 0) || b.opened - a.opened || a.slug.localeCompare(b.slug));
 
+  // Every channel, quiet ones as 0: first contact by phone against the portal is the comparison managers want.
+  const byChannel = Object.values(TicketChannel).map((channel): ChannelRow => {
+    const row = period.find((r) => r.groupedBy === "channel" && r.channel === channel);
+    const opened = row?.opened ?? 0;
+    const firstContactResolved = row?.firstContactResolved ?? 0;
+    const escalatedL1L2 = row?.escalatedL1L2 ?? 0;
+    return {
+      channel,
+      opened,
+      resolvedAtL1: row?.resolvedAtL1 ?? 0,
+      firstContactResolved,
+      firstContactResolution: rate(firstContactResolved, opened),
+      escalatedL1L2,
+      escalationRate: rate(escalatedL1L2, opened),
+    };
+  });
+
   return {
     period: { name: range.period, from: range.from.toISOString(), to: range.to.toISOString() },
     filters: { category: query.category ?? null, org: query.org ?? null, priority: query.priority ?? null },
@@ -135,6 +153,7 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     agentLoad: agents,
     groupThroughput: groups,
     topCategories,
+    byChannel,
     deflections,
     satisfaction,
     alerts: { ...alerts, previous: previousAlerts },

@@ -1,4 +1,4 @@
-import type { AssignmentMode, Impact, Priority, Urgency } from "@/lib/db/generated/enums";
+import type { AssignmentMode, Impact, Priority, TicketChannel, Urgency } from "@/lib/db/generated/enums";
 import type { CalendarData } from "./business-hours";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify, type MatrixData } from "./matrix";
@@ -19,7 +19,21 @@ export interface IntakeInput {
   calendar: CalendarData;
   group: { slug: string; name: string; assignmentMode: AssignmentMode };
   customer: { userId: string; organization: string | null };
+  /** How the ticket came in: the portal or the API for a customer's own, a staff channel for a logged contact. */
+  channel: TicketChannel;
+  /** The staff member who logged the contact for the customer; null when the customer opened it. */
+  openedBy: { userId: string; name: string } | null;
 }
+
+/** How a logged contact reached the desk, as the CREATED sentence says it. */
+const CHANNEL_WORDS: Record<TicketChannel, string> = {
+  PORTAL: "through the portal",
+  API: "through the API",
+  PHONE: "by phone",
+  CHAT: "by chat",
+  EMAIL: "by email",
+  WALK_IN: "at the desk (walk-in)",
+};
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -69,8 +83,16 @@ export function planIntake(input: IntakeInput): IntakePlan {
     clocks,
     created: {
       rule: "intake.l1",
-      inputs: { group: input.group.slug, assignmentMode: input.group.assignmentMode, category: input.category.slug },
-      reason: `Opened by ${who}; entered L1 at ${input.group.name}, ${waits}.`,
+      inputs: {
+        group: input.group.slug,
+        assignmentMode: input.group.assignmentMode,
+        category: input.category.slug,
+        channel: input.channel,
+        ...(input.openedBy ? { openedBy: input.openedBy.userId, customer: input.customer.userId } : {}),
+      },
+      reason: input.openedBy
+        ? `Opened by ${input.openedBy.name} (${input.openedBy.userId}) for ${who} ${CHANNEL_WORDS[input.channel]}; entered L1 at ${input.group.name}, ${waits}.`
+        : `Opened by ${who}; entered L1 at ${input.group.name}, ${waits}.`,
     },
     classified: {
       rule: "matrix.cell",

@@ -1,6 +1,9 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import { CUSTOMER_PRIORITY, CUSTOMER_STATUS, SUPPORT_LEVEL } from "./customer-labels";
 
+/** Who the customer is told opened a ticket support logged for them: the desk, never the agent. */
+export const OPENED_BY_SERVICE_DESK = "Service Desk";
+
 /** What a customer's ticket read loads: no group, assignee or clock columns beyond the update promise. */
 export const CUSTOMER_TICKET_SELECT = {
   id: true,
@@ -17,6 +20,8 @@ export const CUSTOMER_TICKET_SELECT = {
   updatedAt: true,
   resolvedAt: true,
   closedAt: true,
+  // Only whether staff opened it: the customer is told "Service Desk", never who.
+  openedById: true,
   category: { select: { name: true } },
   rating: { select: { score: true, comment: true, updatedAt: true } },
 } satisfies Prisma.TicketSelect;
@@ -45,6 +50,8 @@ export function toCustomerTicketJson(t: CustomerTicketRow) {
     createdAt: t.createdAt.toISOString(),
     resolvedAt: t.resolvedAt?.toISOString() ?? null,
     closedAt: t.closedAt?.toISOString() ?? null,
+    /** "Service Desk" when support logged the ticket for the customer (a call, chat, mail or visit); null when they opened it. */
+    openedBy: t.openedById ? OPENED_BY_SERVICE_DESK : null,
     rating: t.rating ? { score: t.rating.score, comment: t.rating.comment, ratedAt: t.rating.updatedAt.toISOString() } : null,
   };
 }

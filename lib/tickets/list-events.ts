@@ -36,7 +36,7 @@ export interface EventJson {
 
 /** What a customer may see of the log: their ticket's life, not its internal routing. */
 const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null; toAssignee: string | null; rule: string | null; inputs: unknown }) => string | null>> = {
-  CREATED: () => "Ticket opened.",
+  CREATED: (e) => ((e.inputs as { openedBy?: string } | null)?.openedBy ? "Ticket opened for you by Service Desk." : "Ticket opened."),
   // Who, never: an agent's name is support's business until they write to the customer.
   CLAIMED: () => "An agent took on your ticket.",
   ASSIGNED: (e) => (e.toAssignee ? "An agent took on your ticket." : null),

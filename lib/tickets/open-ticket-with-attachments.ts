@@ -29,7 +29,7 @@ export async function openTicketWithAttachments(
   parseInput(ZCreateTicket, input);
   const prepared = await prepareUploads(files);
   const opened = await withStoredUploads<{ number: string; created: boolean; attachments: AttachmentJson[] | null }>(prepared, now, async (stored) => {
-    const { ticket: { number }, created } = await openTicket(actor, input, now);
+    const { ticket: { number }, created } = await openTicket(actor, input, now, "PORTAL");
     if (!created || stored.length === 0) return { result: { number, created, attachments: null }, recorded: false };
     const { id } = await db().ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });
     const attachments = await recordAttachments(db(), { ticketId: id, ticketNumber: number, uploaderId: actor.id }, stored, now);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { storableString } from "./text";
 import { idCursor } from "./int4";
-import { Impact, TicketStatus, TicketType, Tier, Urgency } from "@/lib/db/generated/enums";
+import { Impact, TicketChannel, TicketStatus, TicketType, Tier, Urgency } from "@/lib/db/generated/enums";
 
 /** Form fields arrive as "" when left empty: treat that as not given. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -11,6 +11,10 @@ export const TITLE_MAX = 200;
 /** A UUID, or any 8–100 URL-safe characters. */
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 export const DESCRIPTION_MAX = 20_000;
+export const RESOLUTION_MAX = 5_000;
+
+/** A form checkbox ("on") or a JSON boolean. */
+const checkbox = z.preprocess((value) => (value === "on" || value === "true" ? true : value === "false" ? false : value), z.boolean({ error: "true or false." }));
 
 export const ZCreateTicket = z.strictObject({
   type: z.enum(TicketType, { error: "Choose incident or service request." }),
@@ -31,6 +35,17 @@ export const ZCreateTicket = z.strictObject({
   urgency: optional(z.enum(Urgency, { error: "Choose how urgent it is." })),
   /** Chosen by the client once per form or request: a repeated submit with the same key returns the first ticket. */
   idempotencyKey: optional(storableString().regex(IDEMPOTENCY_KEY, "Use a UUID or 8–100 letters, digits, - or _.")),
+  // Staff logging a contact for a customer (lib/tickets/on-behalf.ts decides who may send these).
+  /** The customer's user ID. */
+  customer: optional(storableString({ error: "Choose the customer." }).trim().min(1, "Choose the customer.").max(64, "Choose the customer.")),
+  /** How the customer reached support. */
+  channel: optional(z.enum(TicketChannel, { error: "Choose phone, chat, email or walk-in." })),
+  /** "I'm handling it": the agent claims the new ticket in the same statement. */
+  claim: optional(checkbox),
+  /** "Resolved on first contact": the resolution note sent to the customer; resolves the claimed ticket at once. */
+  resolution: optional(
+    storableString({ error: "Say how it was resolved." }).trim().min(1, "Say how it was resolved.").max(RESOLUTION_MAX, `Keep the resolution within ${RESOLUTION_MAX.toLocaleString("en")} characters.`),
+  ),
 });
 export type CreateTicketInput = z.infer<typeof ZCreateTicket>;
 

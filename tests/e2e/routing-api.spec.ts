@@ -455,6 +455,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/presence": ["post"],
       "/api/v1/tickets/{number}/attachments": ["get", "post"],
       "/api/v1/tickets/{number}/attachments/{id}": ["get"],
+      "/api/v1/customers": ["get"],
       "/api/v1/kb/articles": ["get"],
       "/api/v1/kb/articles/{slug}": ["get"],
       "/api/v1/kb/articles/{slug}/feedback": ["post"],
@@ -531,8 +532,8 @@ test.describe("routing API", () => {
     expect(Object.keys(doc.paths["/api/v1/tickets/{number}/attachments"]!.post!.requestBody!.content)).toEqual(["multipart/form-data"]);
     expect(bodyOf("/api/v1/kb/articles/{slug}/feedback", "post").required).toEqual(["helpful"]);
     expect(Object.keys(doc.paths["/api/v1/tickets"]!.post!.responses)).toEqual(expect.arrayContaining(["200", "201"]));
-    // A customer's new ticket comes back in the customer view, as GET of it does.
-    expect(doc.paths["/api/v1/tickets"]!.post!.responses["201"]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/CustomerTicketResponse");
+    // A new ticket comes back as GET of it does: the customer view for a customer, the staff Ticket for staff logging a contact.
+    expect(doc.paths["/api/v1/tickets"]!.post!.responses["201"]!.content!["application/json"]!.schema.$ref).toBe("#/components/schemas/TicketView");
     expect(schemas.Event!.required?.sort()).toEqual(["actor", "at", "details", "explanation", "fromTier", "handoff", "toTier", "type"]);
 
     for (const [p, ops] of Object.entries(doc.paths)) {

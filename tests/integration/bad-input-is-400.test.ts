@@ -17,6 +17,7 @@ import { updateCategory } from "@/lib/admin/update-category";
 import { updateKbArticle } from "@/lib/admin/update-kb-article";
 import { updateSupportCalendar } from "@/lib/admin/update-support-calendar";
 import { updateSupportGroup } from "@/lib/admin/update-support-group";
+import { searchCustomers } from "@/lib/customers/search-customers";
 import { AppError } from "@/lib/errors";
 import { recordDeflection } from "@/lib/kb/record-deflection";
 import { searchCustomerArticles } from "@/lib/kb/search-articles";
@@ -103,6 +104,12 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
   const freeText: { name: string; field: string; call: (text: string) => Promise<unknown> }[] = [
     { name: "createTicket title", field: "title", call: (t) => createTicket(customer, { type: "INCIDENT", title: t, description: "d", category: "access" }, tick()) },
     { name: "createTicket description", field: "description", call: (t) => createTicket(customer, { type: "INCIDENT", title: "Title", description: t, category: "access" }, tick()) },
+    {
+      name: "createTicket resolution (staff, first contact)",
+      field: "resolution",
+      call: (t) => createTicket(l1, { type: "INCIDENT", title: "Title", description: "d", category: "access", customer: "C1001", channel: "PHONE", claim: true, resolution: t }, tick()),
+    },
+    { name: "searchCustomers q", field: "q", call: (t) => searchCustomers(l1, { q: t }) },
     { name: "addComment body (customer)", field: "body", call: async (t) => addComment(customer, (await newTicket()).number, { body: t }, tick()) },
     { name: "addComment body (agent)", field: "body", call: async (t) => addComment(l1, (await claimedTicket()).number, { body: t, visibility: "INTERNAL" }, tick()) },
     { name: "escalateTicket reason", field: "reason", call: async (t) => escalateTicket(l1, (await claimedTicket()).number, { reason: t, summary: "s" }, tick()) },
@@ -170,6 +177,7 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
 
   /** Entries that take identifiers (user IDs, keys, slugs, formats): NUL is refused on `field`. */
   const identifiers: { name: string; field: string; call: (text: string) => Promise<unknown> }[] = [
+    { name: "createTicket customer (staff)", field: "customer", call: (t) => createTicket(l1, { type: "INCIDENT", title: "Title", description: "d", category: "access", customer: t, channel: "PHONE" }, tick()) },
     { name: "assignTicket userId", field: "userId", call: async (t) => assignTicket(manager, (await newTicket()).number, { userId: t }, tick()) },
     { name: "escalateTicket externalReference", field: "externalReference", call: async (t) => escalateTicket(l1, (await claimedTicket()).number, { reason: "r", summary: "s", externalReference: t }, tick()) },
     { name: "createPerson userId", field: "userId", call: (t) => createPerson(admin, { userId: t, name: "N", role: "CUSTOMER" }) },

@@ -61,7 +61,9 @@ describeEachDatabase("POST /api/v1/tickets answers in the caller's view", (datab
     expect(keysOf(again.ticket)).not.toContain("group");
   });
 
-  it("staff may not open tickets here (403), so no staff-shaped answer leaves this route", async () => {
-    await expect(openTicketFor(agent, input)).rejects.toMatchObject({ status: 403 });
+  it("staff open a ticket only for a customer they name (400 without one), and get the staff shape back", async () => {
+    await expect(openTicketFor(agent, input)).rejects.toMatchObject({ status: 400, fields: { customer: expect.any(Array) } });
+    const { ticket } = await openTicketFor(agent, { ...input, customer: acme.userId, channel: "PHONE" });
+    expect(ticket).toMatchObject({ customer: { userId: acme.userId }, group: { slug: "service-desk" } });
   });
 });

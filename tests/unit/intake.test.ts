@@ -20,6 +20,8 @@ function input(overrides: Partial<IntakeInput> = {}): IntakeInput {
     calendar: DEFAULT_CALENDAR,
     group: { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL" },
     customer: { userId: "C1001", organization: "Acme Corp" },
+    channel: "PORTAL",
+    openedBy: null,
     ...overrides,
   };
 }
@@ -80,7 +82,7 @@ describe("planIntake", () => {
   it("records the created event for a pull queue and a customer with an organization", () => {
     expect(planIntake(input()).created).toEqual({
       rule: "intake.l1",
-      inputs: { group: "service-desk", assignmentMode: "PULL", category: "platform" },
+      inputs: { group: "service-desk", assignmentMode: "PULL", category: "platform", channel: "PORTAL" },
       reason: "Opened by C1001 (Acme Corp); entered L1 at Service Desk, a pull queue, so it waits there for an L1 agent to claim it.",
     });
   });
@@ -94,8 +96,17 @@ describe("planIntake", () => {
     );
     expect(plan.created).toEqual({
       rule: "intake.l1",
-      inputs: { group: "desk-auto", assignmentMode: "AUTO", category: "platform" },
+      inputs: { group: "desk-auto", assignmentMode: "AUTO", category: "platform", channel: "PORTAL" },
       reason: "Opened by C2002; entered L1 at Auto Desk, an auto-assigning group.",
+    });
+  });
+
+  it("says who logged a contact, for whom and by which channel", () => {
+    const plan = planIntake(input({ channel: "PHONE", openedBy: { userId: "l1agent", name: "Lena L1" } }));
+    expect(plan.created).toEqual({
+      rule: "intake.l1",
+      inputs: { group: "service-desk", assignmentMode: "PULL", category: "platform", channel: "PHONE", openedBy: "l1agent", customer: "C1001" },
+      reason: "Opened by Lena L1 (l1agent) for C1001 (Acme Corp) by phone; entered L1 at Service Desk, a pull queue, so it waits there for an L1 agent to claim it.",
     });
   });
 

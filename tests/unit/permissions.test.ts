@@ -10,7 +10,7 @@ const admin: Actor = { id: "u-admin", userId: "admin", name: "Ada Admin", role: 
 
 const ownTicket = { customerId: "u-cust-1" };
 const othersTicket = { customerId: "u-cust-2" };
-const actions: Action[] = ["ticket:create", "ticket:list", "ticket:read", "queue:view", "metrics:read"];
+const actions: Action[] = ["ticket:create", "ticket:create-for-customer", "ticket:list", "ticket:read", "queue:view", "metrics:read"];
 
 describe("can", () => {
   it("lets only customers create tickets", () => {
@@ -18,6 +18,10 @@ describe("can", () => {
     expect(can(agent, "ticket:create")).toBe(false);
     expect(can(manager, "ticket:create")).toBe(false);
     expect(can(admin, "ticket:create")).toBe(false);
+  });
+
+  it("lets every staff member, and no customer, log a contact as a ticket for a customer", () => {
+    expect([customer, agent, manager, admin].map((actor) => can(actor, "ticket:create-for-customer"))).toEqual([false, true, true, true]);
   });
 
   it("lets only managers and admins read the dashboard's metrics", () => {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { PhoneCall } from "lucide-react";
 import { queueTitle } from "@/components/queue/labels";
 import { QueueFilters } from "@/components/queue/queue-filters";
 import { QueueLive } from "@/components/queue/queue-live";
@@ -51,9 +53,18 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
 
   return (
     <section aria-labelledby="queue-heading">
-      <h1 id="queue-heading" className="mb-2 text-xl font-bold">
-        {saved ? `${queueTitle(queue.tier)}: ${saved.name}` : queueTitle(queue.tier)}
-      </h1>
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+        <h1 id="queue-heading" className="min-w-0 text-xl font-bold break-words">
+          {saved ? `${queueTitle(queue.tier)}: ${saved.name}` : queueTitle(queue.tier)}
+        </h1>
+        <Link
+          href="/queue/new"
+          className="inline-flex items-center gap-1 rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 focus:outline-none"
+        >
+          <PhoneCall aria-hidden className="h-4 w-4" />
+          New ticket for a customer
+        </Link>
+      </div>
       <QueueFilters key={`filters?${queueSearchParams(queue.query)}`} query={queue.query} view={queue.view} tier={queue.tier} canChooseTier={canChooseTier} options={options} />
       <QueueLive
         key={`live?${saved ? `saved=${saved.id}&` : ""}${queueSearchParams({ ...queue.query, ...(cursor ? { cursor } : {}) })}`}

@@ -39,7 +39,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
       {ticket.status === "RESOLVED" && <TicketResolutionActions confirm={confirmResolvedAction} reopen={reopenAction} number={ticket.number} version={ticket.version} />}
       {ticket.status === "CLOSED" && <TicketClosedNotice number={ticket.number} />}
       {finished && <TicketRating action={rateAction} number={ticket.number} version={ticket.version} rating={ticket.rating} />}
-      <TicketConversation description={ticket.description} replies={conversation.replies} history={conversation.history} />
+      <TicketConversation description={ticket.description} openedBy={ticket.openedBy} replies={conversation.replies} history={conversation.history} />
       <TicketAttachments attachments={attachments} />
       {ticket.status !== "CLOSED" && (
         <section aria-labelledby="reply-heading" className="space-y-3">
