@@ -26,7 +26,18 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 type Action = (state: NewTicketState, form: FormData) => Promise<NewTicketState>;
 
-export function NewTicketForm({ categories, action, idempotencyKey }: { categories: CategoryOption[]; action: Action; idempotencyKey: string }) {
+export function NewTicketForm({
+  categories,
+  action,
+  idempotencyKey,
+  followUpOf,
+}: {
+  categories: CategoryOption[];
+  action: Action;
+  idempotencyKey: string;
+  /** The earlier ticket this one follows up (a closed ticket's "Open a new ticket about this"). */
+  followUpOf?: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const v = state.values ?? {};
   const [fileError, setFileError] = useState<string | null>(null);
@@ -79,6 +90,12 @@ export function NewTicketForm({ categories, action, idempotencyKey }: { categori
         onSubmit={(event) => fileError && event.preventDefault()}
       >
         <input type="hidden" name="idempotencyKey" value={state.idempotencyKey ?? idempotencyKey} />
+        {followUpOf && !state.created && (
+          <p className="rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900">
+            <input type="hidden" name="followUpOf" value={followUpOf} />A follow-up to <Link href={`/portal/tickets/${followUpOf}`} className="underline">{followUpOf}</Link>: we link the two.
+            {errors.followUpOf && <span className="block text-red-700">{errors.followUpOf.join(" ")}</span>}
+          </p>
+        )}
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-800">Type</legend>
           <div className="flex gap-4 text-sm">

@@ -21,6 +21,7 @@ import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
 import { selectTicketJsonSql } from "./ticket-json-sql";
 import { intakeCatalog, organizationName, type IntakeCatalog, type IntakeCategory } from "./intake-catalog";
 import { intakePartyOf, type IntakeParty, type SelfServiceChannel } from "./intake-channel";
+import { findFollowUpTarget, linkFollowUp, type FollowUpTarget } from "./follow-up";
 import { findIntakeCustomer, resolveOnFirstContact, type IntakeCustomer } from "./on-behalf";
 
 /** How many agents, best first, an intake tries before it waits for the first: more than intakes run at once. */
@@ -56,6 +57,7 @@ export async function openTicket(
   const data = parseInput(ZCreateTicket, input);
   const party = intakePartyOf(actor, data, entry);
   const customer: IntakeCustomer = party.kind === "self" ? actor : await findIntakeCustomer(party.customer);
+  const followUp = data.followUpOf ? await findFollowUpTarget(customer.id, data.followUpOf) : null;
   let opened: { ticket: TicketJson; created: boolean };
   try {
     opened = { ticket: await writeTicket(actor, customer, party, data, now), created: true };
@@ -65,6 +67,10 @@ export async function openTicket(
       return { ticket: await getTicketByIdempotencyKey(customer.id, data.idempotencyKey), created: false };
     }
     throw error;
+  }
+  if (followUp) {
+    const [created] = await queryStatement<FollowUpTarget>(Prisma.sql`SELECT "id", "number" FROM "Ticket" WHERE "number" = ${opened.ticket.number}`);
+    await linkFollowUp(actor, created!, followUp, now);
   }
   if (party.kind === "on-behalf" && party.resolution !== null) {
     opened.ticket = await resolveOnFirstContact(actor, opened.ticket, party.resolution, now);

@@ -35,6 +35,8 @@ export const ZCreateTicket = z.strictObject({
   urgency: optional(z.enum(Urgency, { error: "Choose how urgent it is." })),
   /** Chosen by the client once per form or request: a repeated submit with the same key returns the first ticket. */
   idempotencyKey: optional(storableString().regex(IDEMPOTENCY_KEY, "Use a UUID or 8–100 letters, digits, - or _.")),
+  /** A follow-up: the number of an earlier ticket of the same customer, linked to the new one as related. */
+  followUpOf: optional(storableString().trim().regex(/^(INC|REQ)-\d{6,}$/, "Not a ticket number.")),
   // Staff logging a contact for a customer (lib/tickets/on-behalf.ts decides who may send these).
   /** The customer's user ID. */
   customer: optional(storableString({ error: "Choose the customer." }).trim().min(1, "Choose the customer.").max(64, "Choose the customer.")),

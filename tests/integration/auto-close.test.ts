@@ -115,6 +115,29 @@ describeEachDatabase("Resolved tickets close themselves", (database) => {
       expect(error.code).toBe("CONFLICT");
       expect((await getTicket(manager, number)).status).toBe("CLOSED");
     });
+
+    it("is followed up by a new ticket linked to it as related, with an event on each", async () => {
+      const db = database().db;
+      const followUp = await createTicket(
+        acme,
+        { type: "INCIDENT", title: "Printer queue stuck again", description: "Same as before.", category: "access", followUpOf: number },
+        at("2026-12-30T12:00:00"),
+      );
+      const [closedId, newId] = await Promise.all([number, followUp.number].map(async (n) => (await db.ticket.findUniqueOrThrow({ where: { number: n } })).id));
+      expect(await db.ticketLink.findMany({ select: { ticketId: true, targetId: true, kind: true } })).toContainEqual({ ticketId: newId, targetId: closedId, kind: "RELATED" });
+      expect((await listEvents(manager, followUp.number)).map((e) => e.explanation)).toContain(`Opened as a follow-up to ${number}: linked as related.`);
+      expect((await listEvents(manager, number)).at(-1)!.explanation).toBe(`${followUp.number} was opened as a follow-up to this ticket: linked as related.`);
+    });
+
+    it("refuses a follow-up of another customer's ticket, or an unknown one, alike (400 naming the field), and writes nothing", async () => {
+      const tickets = await database().db.ticket.count();
+      for (const other of [number, "INC-999999"]) {
+        const error = await failure(createTicket(globex, { type: "INCIDENT", title: "Me too", description: "Same.", category: "access", followUpOf: other }, at("2026-12-30T12:00:00")));
+        expect(error.code).toBe("VALIDATION");
+        expect(error.fields).toEqual({ followUpOf: [`${other} is not one of this customer's tickets.`] });
+      }
+      expect(await database().db.ticket.count()).toBe(tickets);
+    });
   });
 
   describe("a customer's answer", () => {

@@ -7,7 +7,7 @@ import { getActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 
-const FIELDS = ["type", "title", "description", "category", "impact", "urgency"] as const;
+const FIELDS = ["type", "title", "description", "category", "impact", "urgency", "followUpOf"] as const;
 
 export async function createTicketAction(_previous: NewTicketState, form: FormData): Promise<NewTicketState> {
   const values = Object.fromEntries(FIELDS.map((field) => [field, String(form.get(field) ?? "")]));

@@ -11,7 +11,10 @@ import { createTicketAction } from "./actions";
 
 export const metadata: Metadata = { title: "Support portal" };
 
-export default async function PortalPage() {
+/** A follow-up's earlier ticket, when the link from a closed ticket names one (anything else is ignored). */
+const followUpParam = (value: string | string[] | undefined) => (typeof value === "string" && /^(INC|REQ)-\d{6,}$/.test(value) ? value : undefined);
+
+export default async function PortalPage({ searchParams }: { searchParams: Promise<{ related?: string | string[] }> }) {
   await requirePageActor(["CUSTOMER"]);
   const [categories, popular] = await Promise.all([listCategories(), listPopularCategoryArticles()]);
   return (
@@ -36,7 +39,7 @@ export default async function PortalPage() {
         </h2>
         <p className="mb-5 text-sm text-slate-700">Tell us what happened or what you need. Our service desk picks it up first.</p>
         {/* A new key per page render: a double submit of this form is one ticket. */}
-        <NewTicketForm categories={categories} action={createTicketAction} idempotencyKey={randomUUID()} />
+        <NewTicketForm categories={categories} action={createTicketAction} idempotencyKey={randomUUID()} followUpOf={followUpParam((await searchParams).related)} />
       </section>
     </div>
   );
