@@ -3,9 +3,9 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { CategorySelect, LevelSelect } from "./ticket-field-selects";
 import type { CategoryOption } from "@/lib/catalog/list-categories";
 import { CHANNEL_LABEL } from "@/lib/labels";
-import { IMPACT_CUSTOMER_LABEL, URGENCY_CUSTOMER_LABEL } from "@/lib/routing/labels";
 import { STAFF_CHANNELS } from "@/lib/tickets/intake-channel";
 import { DESCRIPTION_MAX, RESOLUTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
 import { CustomerCombobox, type CustomerOption } from "./customer-combobox";
@@ -88,40 +88,13 @@ export function LogContactForm({ categories, action, idempotencyKey, canClaim }:
 
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="category" label="Category" errors={errors.category}>
-            {(describedBy, invalid) => (
-              <select key={v.category ?? ""} id="category" name="category" defaultValue={v.category ?? ""} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
-                <option value="">Choose a category…</option>
-                {categories.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(describedBy, invalid) => <CategorySelect categories={categories} value={v.category} describedBy={describedBy} invalid={invalid} />}
           </Field>
           <Field id="impact" label="Who is affected?" errors={errors.impact}>
-            {(describedBy, invalid) => (
-              <select key={v.impact ?? ""} id="impact" name="impact" defaultValue={v.impact ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
-                <option value="">Category default</option>
-                {Object.entries(IMPACT_CUSTOMER_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(describedBy, invalid) => <LevelSelect name="impact" emptyLabel="Category default" value={v.impact} describedBy={describedBy} invalid={invalid} />}
           </Field>
           <Field id="urgency" label="How urgent is it?" errors={errors.urgency}>
-            {(describedBy, invalid) => (
-              <select key={v.urgency ?? ""} id="urgency" name="urgency" defaultValue={v.urgency ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
-                <option value="">Category default</option>
-                {Object.entries(URGENCY_CUSTOMER_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(describedBy, invalid) => <LevelSelect name="urgency" emptyLabel="Category default" value={v.urgency} describedBy={describedBy} invalid={invalid} />}
           </Field>
         </div>
 

@@ -5,8 +5,8 @@ import { useActionState, useState } from "react";
 import { ArticleSuggestions } from "@/components/portal/article-suggestions";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { CategorySelect, LevelSelect } from "./ticket-field-selects";
 import type { CategoryOption } from "@/lib/catalog/list-categories";
-import { IMPACT_CUSTOMER_LABEL, URGENCY_CUSTOMER_LABEL } from "@/lib/routing/labels";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
 import { updatePromise } from "@/lib/tickets/update-promise";
 import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
@@ -147,42 +147,15 @@ export function NewTicketForm({
         <ArticleSuggestions title={typed.title} description={typed.description} />
 
         <Field id="category" label="Category" errors={errors.category}>
-          {(describedBy, invalid) => (
-            <select key={v.category ?? ""} id="category" name="category" defaultValue={v.category ?? ""} required className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
-              <option value="">Choose a category…</option>
-              {categories.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(describedBy, invalid) => <CategorySelect categories={categories} value={v.category} describedBy={describedBy} invalid={invalid} />}
         </Field>
 
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="impact" label="Who is affected? (optional)" errors={errors.impact}>
-            {(describedBy, invalid) => (
-              <select key={v.impact ?? ""} id="impact" name="impact" defaultValue={v.impact ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
-                <option value="">Not sure</option>
-                {Object.entries(IMPACT_CUSTOMER_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(describedBy, invalid) => <LevelSelect name="impact" emptyLabel="Not sure" value={v.impact} describedBy={describedBy} invalid={invalid} />}
           </Field>
           <Field id="urgency" label="How urgent is it? (optional)" errors={errors.urgency}>
-            {(describedBy, invalid) => (
-              <select key={v.urgency ?? ""} id="urgency" name="urgency" defaultValue={v.urgency ?? ""} className={INPUT_CLASS} aria-describedby={describedBy} aria-invalid={invalid}>
-                <option value="">Not sure</option>
-                {Object.entries(URGENCY_CUSTOMER_LABEL).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(describedBy, invalid) => <LevelSelect name="urgency" emptyLabel="Not sure" value={v.urgency} describedBy={describedBy} invalid={invalid} />}
           </Field>
         </div>
 
