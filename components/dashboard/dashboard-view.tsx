@@ -56,7 +56,7 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         note="What happened on each day of the period, for the filters chosen: tickets opened, escalations made, resolution targets breached (the sweep's alert)."
         chart={<TrendChart days={metrics.trend} />}
       />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-3">
         <DashboardSection
           table={tables.funnel}
           fileName={file("funnel")}
@@ -81,24 +81,24 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
             />
           }
         />
+        <DashboardSection
+          table={tables.channels}
+          fileName={file("channels")}
+          note="The funnel's L1 steps by how tickets came in: the portal, the API, or a contact staff logged (phone, chat, email, walk-in). Rates are of each channel's opened tickets."
+          chart={
+            <BarChart
+              data={channelData}
+              categoryKey="channel"
+              unit=" %"
+              height={260}
+              series={[
+                { key: "fcr", label: "First-contact resolution", color: GREEN },
+                { key: "escalated", label: "Escalated L1→L2", color: VERMILLION },
+              ]}
+            />
+          }
+        />
       </div>
-      <DashboardSection
-        table={tables.channels}
-        fileName={file("channels")}
-        note="The funnel's L1 steps by how tickets came in: the portal, the API, or a contact staff logged (phone, chat, email, walk-in). Rates are of each channel's opened tickets."
-        chart={
-          <BarChart
-            data={channelData}
-            categoryKey="channel"
-            unit=" %"
-            height={220}
-            series={[
-              { key: "fcr", label: "First-contact resolution", color: GREEN },
-              { key: "escalated", label: "Escalated L1→L2", color: VERMILLION },
-            ]}
-          />
-        }
-      />
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
         <DashboardSection
           table={tables.timeInTier}
