@@ -84,15 +84,15 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         <DashboardSection
           table={tables.channels}
           fileName={file("channels")}
-          note="The funnel's L1 steps by how tickets came in: the portal, the API, or a contact staff logged (phone, chat, email, walk-in). Rates are of each channel's opened tickets."
+          note="Share of each channel's opened tickets resolved at first contact or escalated to L2."
           chart={
             <BarChart
               data={channelData}
               categoryKey="channel"
               unit=" %"
-              height={260}
+              height={220}
               series={[
-                { key: "fcr", label: "First-contact resolution", color: GREEN },
+                { key: "fcr", label: "Resolved first contact", color: GREEN },
                 { key: "escalated", label: "Escalated L1→L2", color: VERMILLION },
               ]}
             />
