@@ -30,7 +30,7 @@ export function BarChart({
   height?: number;
 }) {
   return (
-    <div aria-hidden="true" className="w-full" style={{ height }}>
+    <div aria-hidden="true" className="w-full min-w-0 overflow-hidden" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
         <Chart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 8, right: 16, bottom: 8, left: horizontal ? 48 : 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cbd5e1" />

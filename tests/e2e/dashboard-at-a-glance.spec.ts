@@ -93,6 +93,21 @@ test.describe("dashboard read at a glance", () => {
     const chartBox = await trend.getByRole("img", { name: /Trend per day/ }).boundingBox();
     expect(chartBox!.width).toBeLessThanOrEqual(360);
     await expectNoHorizontalScroll(page);
+    // A chart draws at its initial 600 px until the browser first measures its box (under load, after the check
+    // above ran once in CI): even unmeasured, it must not widen the page. Without ResizeObserver it never is.
+    const unmeasured = await page.context().newPage();
+    await unmeasured.setViewportSize({ width: 360, height: 800 });
+    await unmeasured.addInitScript(() => {
+      window.ResizeObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      } as unknown as typeof ResizeObserver;
+    });
+    await unmeasured.goto("/dashboard?period=7d");
+    await expect(unmeasured.locator('[data-section="trend"]').getByRole("img", { name: /Trend per day/ })).toBeVisible();
+    await expectNoHorizontalScroll(unmeasured);
+    await unmeasured.close();
     const phone = await documentSize(page);
     console.log(`dashboard at 360 px: ${phone.height} px high, ${phone.width} px wide`);
     await page.screenshot({ path: `${SCREENS}/after-dashboard-360.png`, fullPage: true });
