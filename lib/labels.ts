@@ -1,8 +1,10 @@
 import type {
+  ApiScope,
   ArticleAudience,
   AssignmentMode,
   CommentVisibility,
   Impact,
+  IntegrationKind,
   L4Kind,
   NotificationCause,
   NotificationKind,
@@ -17,6 +19,8 @@ import type {
   TicketType,
   Tier,
   Urgency,
+  WebhookDeliveryStatus,
+  WebhookEventType,
 } from "@/lib/db/generated/enums";
 
 /**
@@ -77,6 +81,7 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   MAJOR_INCIDENT_DECLARED: "Major incident declared",
   CHILD_ATTACHED: "Attached to major incident",
   CHILD_DETACHED: "Detached from major incident",
+  MONITORING_ALERT: "Monitoring alert",
 };
 
 export const CHANNEL_LABEL: Record<TicketChannel, string> = {
@@ -86,6 +91,7 @@ export const CHANNEL_LABEL: Record<TicketChannel, string> = {
   CHAT: "Chat",
   EMAIL: "Email",
   WALK_IN: "Walk-in",
+  MONITORING: "Monitoring",
 };
 
 export const LINK_KIND_LABEL: Record<TicketLinkKind, string> = { RELATED: "Related", DUPLICATE_OF: "Duplicate of" };
@@ -161,6 +167,29 @@ export const CUSTOMER_URGENCY_LABEL: Record<Urgency, string> = {
 };
 
 /** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
+export const API_SCOPE_LABEL: Record<ApiScope, string> = {
+  TICKETS_READ: "Read tickets",
+  TICKETS_WRITE: "Open and work tickets",
+  ALERTS_WRITE: "Send monitoring alerts",
+  METRICS_READ: "Read the dashboard's metrics",
+  ADMIN: "Administer",
+};
+
+export const INTEGRATION_KIND_LABEL: Record<IntegrationKind, string> = { ALERTMANAGER: "Prometheus Alertmanager" };
+
+export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
+  TICKET_CREATED: "Ticket opened",
+  TICKET_ASSIGNED: "Ticket assigned",
+  TICKET_ESCALATED: "Ticket escalated",
+  TICKET_RETURNED: "Ticket returned",
+  TICKET_RESOLVED: "Ticket resolved",
+  TICKET_CLOSED: "Ticket closed",
+  SLA_ALERT: "SLA alert",
+  MAJOR_INCIDENT_UPDATED: "Major incident updated",
+};
+
+export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };
+
 export const LABELS_BY_ENUM = {
   Role: [ROLE_LABEL],
   Tier: [TIER_LABEL, CUSTOMER_SUPPORT_LEVEL_LABEL],
@@ -180,6 +209,10 @@ export const LABELS_BY_ENUM = {
   NotificationKind: [NOTIFICATION_KIND_LABEL],
   TicketChannel: [CHANNEL_LABEL],
   TicketLinkKind: [LINK_KIND_LABEL],
+  ApiScope: [API_SCOPE_LABEL],
+  IntegrationKind: [INTEGRATION_KIND_LABEL],
+  WebhookEventType: [WEBHOOK_EVENT_LABEL],
+  WebhookDeliveryStatus: [WEBHOOK_DELIVERY_STATUS_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----

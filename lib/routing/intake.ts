@@ -33,6 +33,7 @@ const CHANNEL_WORDS: Record<TicketChannel, string> = {
   CHAT: "by chat",
   EMAIL: "by email",
   WALK_IN: "at the desk (walk-in)",
+  MONITORING: "by a monitoring alert",
 };
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
