@@ -26,6 +26,9 @@ export default defineConfig({
   outputDir: "test-results/e2e-artifacts",
   use: {
     baseURL,
+    // A step waiting for something that never comes fails on its own line, not as the whole test's timeout.
+    actionTimeout: 30_000,
+    navigationTimeout: 60_000,
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
   },

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { CUSTOMER_ACME, L1_AGENT, L1_AGENT_2, L2_AGENT, L3_AGENT, loginAsCustomer, loginAsStaff, openTicketViaPortal, uniqueTitle, waitForHydration } from "./helpers";
+import { CUSTOMER_ACME, L1_AGENT, L1_AGENT_2, L2_AGENT, L3_AGENT, loginAsCustomer, loginAsStaff, openTicketViaPortal, pressShortcut, uniqueTitle, waitForHydration } from "./helpers";
 import { expectNoSeriousViolations } from "./axe";
 
 const facts = (page: Page) => page.getByRole("definition");
@@ -50,9 +50,8 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expectNoSeriousViolations(lena, testInfo, "ticket-page");
 
     // "?" lists the shortcuts; "c" claims.
-    await lena.keyboard.press("?");
     const help = lena.getByRole("dialog", { name: "Keyboard shortcuts" });
-    await expect(help).toBeVisible();
+    await pressShortcut(lena, "?", help);
     await expect(help).toContainText("Claim the ticket");
     await lena.keyboard.press("Escape");
     await expect(help).toBeHidden();
@@ -74,9 +73,8 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await shot(lena, "l1-sop-ticked-note-added");
 
     // "e" escalates: the summary is pre-filled from the ticked steps and the note.
-    await lena.keyboard.press("e");
     const escalate = lena.getByRole("dialog", { name: "Escalate to L2" });
-    await expect(escalate).toBeVisible();
+    await pressShortcut(lena, "e", escalate);
     const summary = escalate.getByLabel("Summary of the data gathered and the steps tried");
     await expect(summary).toHaveValue(/Check the status page/);
     await expect(summary).toHaveValue(/Record the exact error text/);
@@ -151,8 +149,8 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     // Lena escalates again, with the guidance followed (a shortcut pressed before the reloaded page is hydrated would be lost).
     await lena.reload();
     await waitForHydration(lena);
-    await lena.keyboard.press("e");
     const again = lena.getByRole("dialog", { name: "Escalate to L2" });
+    await pressShortcut(lena, "e", again);
     await again.getByLabel("Reason").fill("HAR file attached; the API gateway answers 500.");
     await again.getByRole("button", { name: "Escalate", exact: true }).click();
     await expect(again).toBeHidden();

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 /**
  * Demo users seeded into every fresh e2e database (lib/seed/demo-data.ts).
@@ -33,6 +33,19 @@ export async function waitForHydration(page: Page): Promise<void> {
     const form = document.querySelector("form");
     return form !== null && Object.keys(form).some((key) => key.startsWith("__reactFiber$") || key.startsWith("__reactProps$"));
   });
+}
+
+/**
+ * Presses a page shortcut until `opened` shows. A hydrated form does not mean every part of the page listens yet
+ * (React hydrates and runs effects part by part), and a key pressed before the shortcut's listener is there is
+ * lost, as it would be for a person; pressing again once the thing is open does nothing (shortcuts are ignored
+ * while a dialog is open).
+ */
+export async function pressShortcut(page: Page, key: string, opened: Locator): Promise<void> {
+  await expect(async () => {
+    if (!(await opened.isVisible())) await page.keyboard.press(key);
+    await expect(opened).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Opens /login and fills in the form for `kind`, as a person would, and presses "Sign in". */

@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalScroll, expectNoSeriousViolations } from "./axe";
-import { ADMIN, CUSTOMER_ACME, L1_AGENT, apiSignIn, loginAsCustomer, loginAsStaff, waitForHydration } from "./helpers";
+import { ADMIN, CUSTOMER_ACME, L1_AGENT, apiSignIn, loginAsCustomer, loginAsStaff, pressShortcut, waitForHydration } from "./helpers";
 
 const SCREENS = "../../docs/screenshots/issue-15";
 const stamp = Date.now().toString(36);
@@ -72,9 +72,8 @@ test.describe("macros", () => {
     await page.getByRole("toolbar", { name: "Ticket actions" }).getByRole("button", { name: "Claim" }).click();
     await expect(page.getByTestId("ticket-assignee")).toHaveText(L1_AGENT.name);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press("m");
     const picker = page.getByRole("dialog", { name: "Apply a macro" });
-    await expect(picker).toBeVisible();
+    await pressShortcut(page, "m", picker);
     await expect(picker.getByRole("button", { name: new RegExp(MACRO_TITLE) })).toBeVisible();
     await expect(picker.getByRole("button", { name: /Password reset instructions/ })).toBeVisible();
     await shot(page, testInfo, "macro-picker-1366.png");
