@@ -166,7 +166,6 @@ export const CUSTOMER_URGENCY_LABEL: Record<Urgency, string> = {
   LOW: "It can wait",
 };
 
-/** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
 export const API_SCOPE_LABEL: Record<ApiScope, string> = {
   TICKETS_READ: "Read tickets",
   TICKETS_WRITE: "Open and work tickets",
@@ -190,6 +189,7 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
 
 export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };
 
+/** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
 export const LABELS_BY_ENUM = {
   Role: [ROLE_LABEL],
   Tier: [TIER_LABEL, CUSTOMER_SUPPORT_LEVEL_LABEL],
