@@ -173,6 +173,8 @@ const ErrorBody = object({
       },
       currentVersion: { type: "integer", description: "On 409 for a stale version: the ticket's current version." },
       openSteps: { type: "array", items: string, description: "On 409 for an L1→L2 escalation: the required SOP steps still open." },
+      acknowledgedBy: { type: ["string", "null"], description: "On 409 for an alert acknowledged before: the name of who acknowledged it." },
+      acknowledgedAt: { ...nullableDateTime, description: "On 409 for an alert acknowledged before: when." },
     },
     required: ["code", "message"],
   },

@@ -325,7 +325,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/api/v1/queue/preferences",
     operationId: "saveQueuePreferences",
     summary: "Save the queue columns you hide (support staff).",
-    body: { name: "QueuePreferences", schema: ZQueuePreferences },
+    body: { name: "QueuePreferencesInput", schema: ZQueuePreferences },
     response: { status: 200, description: "Your queue preferences as saved.", schema: "QueuePreferences" },
     errors: [403],
   },
