@@ -9,8 +9,9 @@ import { buildOpenApiDocument } from "../lib/http/openapi";
 const OUT_DIR = path.join("tests", "api", "generated");
 
 const document = buildOpenApiDocument() as unknown as OpenAPI3;
-// Redocly's lint of the document stays quiet: a broken $ref still fails the generation.
-const types = astToString(await openapiTS(document, { silent: true }));
+// Redocly's lint of the document stays quiet: a broken $ref still fails the generation. An object documented
+// without its properties (a saved query) is a record of unknowns, not an object that must stay empty.
+const types = astToString(await openapiTS(document, { silent: true, emptyObjectsUnknown: true }));
 
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(path.join(OUT_DIR, "openapi.json"), `${JSON.stringify(document, null, 2)}\n`);

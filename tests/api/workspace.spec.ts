@@ -18,11 +18,11 @@ test("an L1 agent's workspace: queue views, search, preferences, saved views, pr
   const { number } = await openIncident(api, "Workspace");
   const path = { params: { path: { number } } };
 
-  const queue = expectOk(await l1.GET("/api/v1/queue", { params: { query: { view: "unassigned", sort: "age", dir: "desc", limit: 50 } } }));
-  expect(queue.rows.map((r) => r.number)).toContain(number);
-  expect(queue.counts.unassigned).toBeGreaterThan(0);
-  const searched = expectOk(await l1.GET("/api/v1/queue", { params: { query: { q: number } } }));
-  expect(searched.rows.map((r) => r.number)).toEqual([number]);
+  const unassigned = expectOk(await l1.GET("/api/v1/queue", { params: { query: { view: "unassigned", q: number, sort: "age", dir: "desc" } } }));
+  expect(unassigned.rows.map((r) => r.number)).toEqual([number]);
+  expect(unassigned.counts.unassigned).toBeGreaterThan(0);
+  const mine = expectOk(await l1.GET("/api/v1/queue", { params: { query: { view: "mine", q: number } } }));
+  expect(mine.rows).toEqual([]);
 
   const preferences = expectOk(await l1.PUT("/api/v1/queue/preferences", { body: { hiddenColumns: ["age"] } }));
   expect(preferences.hiddenColumns).toEqual(["age"]);
