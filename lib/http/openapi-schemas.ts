@@ -173,6 +173,7 @@ const ErrorBody = object({
       },
       currentVersion: { type: "integer", description: "On 409 for a stale version: the ticket's current version." },
       openSteps: { type: "array", items: string, description: "On 409 for an L1→L2 escalation: the required SOP steps still open." },
+      scope: { type: "string", description: "On 403 for a bearer token: the scope it lacks (tickets:read, tickets:write, alerts:write, metrics:read or admin)." },
     },
     required: ["code", "message"],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { API_ROUTES } from "@/lib/http/openapi";
+import { API_ROUTES, buildOpenApiDocument } from "@/lib/http/openapi";
 import { requiredScope } from "@/lib/tokens/required-scope";
 import { API_SCOPE_CODE } from "@/lib/tokens/scopes";
 
@@ -46,5 +46,34 @@ describe("requiredScope", () => {
       if (route.path.startsWith("/api/v1/admin/")) expect(scope).toBe("admin");
       else if (route.method === "get" && scope !== "metrics:read" && scope !== "admin") expect(scope).toBe("tickets:read");
     }
+  });
+});
+
+describe("the OpenAPI document's security", () => {
+  const doc = buildOpenApiDocument() as {
+    paths: Record<string, Record<string, { security: Record<string, string[]>[]; responses: Record<string, unknown> }>>;
+    components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+  };
+
+  it("offers the session cookie and bearer tokens", () => {
+    expect(doc.components.securitySchemes.sessionCookie).toMatchObject({ type: "apiKey" });
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("names on every operation the scope the bearer check itself demands, and the 403 and 429 a token can meet", () => {
+    let checked = 0;
+    for (const route of API_ROUTES) {
+      const op = doc.paths[route.path]![route.method]!;
+      if (route.public) {
+        expect(op.security).toEqual([]);
+        continue;
+      }
+      expect(op.security, `${route.method} ${route.path}`).toEqual([{ sessionCookie: [] }, { bearerToken: [code(route.method, route.path)] }]);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401", "403", "429"]));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(60);
+    expect(doc.paths["/api/v1/admin/tokens"]!.post!.security[1]).toEqual({ bearerToken: ["admin"] });
+    expect(doc.paths["/api/v1/metrics/escalations"]!.get!.security[1]).toEqual({ bearerToken: ["metrics:read"] });
   });
 });
