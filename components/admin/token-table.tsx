@@ -32,7 +32,7 @@ export function TokenTable({
     <TableScroll label="API tokens">
       <table className="w-full border-collapse text-sm">
         <thead>
-          <tr className="border-b border-slate-200 text-left">
+          <tr className="border-b border-slate-200 text-left whitespace-nowrap">
             <th scope="col" className="p-2">Name</th>
             <th scope="col" className="p-2">Scopes</th>
             <th scope="col" className="p-2">Acts as</th>
@@ -47,7 +47,9 @@ export function TokenTable({
           {tokens.map((t) => (
             <tr key={t.id} data-token={t.prefix} className="border-b border-slate-100 align-top">
               <th scope="row" className="max-w-72 min-w-40 p-2 text-left font-normal">
-                <span className="block font-medium wrap-anywhere text-slate-900">{t.name}</span>
+                <span className="block max-w-72 truncate font-medium text-slate-900" title={t.name}>
+                  {t.name}
+                </span>
                 <code className="font-mono text-xs text-slate-600">{t.prefix}…</code>
               </th>
               <td className="min-w-40 p-2">
