@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -80,6 +80,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Mail to customers and how its delivery went.",
     icon: "outbox",
     figure: (o) => `${o.mailWaiting.toLocaleString("en")} waiting · ${o.mailFailed.toLocaleString("en")} failed`,
+  },
+  {
+    href: "/admin/tokens",
+    label: "API tokens",
+    title: "API tokens",
+    description: "Bearer tokens for scripts and monitoring, for you or a service account: scopes, last use, revoke.",
+    icon: "tokens",
+    figure: (o) => count(o.activeTokens, "active token", "active tokens"),
   },
   {
     href: "/admin/demo",

@@ -175,6 +175,7 @@ const ErrorBody = object({
       openSteps: { type: "array", items: string, description: "On 409 for an L1→L2 escalation: the required SOP steps still open." },
       acknowledgedBy: { type: ["string", "null"], description: "On 409 for an alert acknowledged before: the name of who acknowledged it." },
       acknowledgedAt: { ...nullableDateTime, description: "On 409 for an alert acknowledged before: when." },
+      scope: { type: "string", description: "On 403 for a bearer token: the scope it lacks (tickets:read, tickets:write, alerts:write, metrics:read or admin)." },
     },
     required: ["code", "message"],
   },

@@ -552,6 +552,6 @@ test.describe("routing API", () => {
         }
       }
     }
-    expect(Object.keys(doc.paths["/api/v1/tickets/{number}/escalate"]!.post!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "500"]);
+    expect(Object.keys(doc.paths["/api/v1/tickets/{number}/escalate"]!.post!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "429", "500"]);
   });
 });
