@@ -27,8 +27,8 @@ export interface Api {
   anonymous: ApiClient;
   /** Signed in as a demo user by session cookie; writes carry the Origin of this site, as a browser's do. */
   as(user: DemoUser): Promise<ApiClient>;
-  /** Any headers, e.g. a bearer token or a cookie-less write. */
-  withHeaders(headers: Record<string, string>): ApiClient;
+  /** Authorization: Bearer <token>, and no cookie. */
+  withToken(token: string): ApiClient;
 }
 
 export const test = base.extend<object, { validationLog: ValidationLog; api: Api }>({
@@ -59,7 +59,7 @@ export const test = base.extend<object, { validationLog: ValidationLog; api: Api
           }
           return session;
         },
-        withHeaders: client,
+        withToken: (token) => client({ authorization: `Bearer ${token}` }),
       });
     },
     { scope: "worker" },
