@@ -7,6 +7,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { INTAKE_GROUP_SLUG } from "@/lib/routing/intake";
 import { intakeCatalog, organizationName, type IntakeCatalog } from "@/lib/tickets/intake-catalog";
+import type { EventInput } from "@/lib/routing/ticket-store";
 import { openMany, type ManyIntake } from "@/lib/tickets/open-many";
 import { ZAlertmanagerPayload } from "@/lib/validation/alertmanager";
 import { ZIntegrationSlug } from "@/lib/validation/integration";
@@ -159,6 +160,7 @@ async function openAlertIncidents(tx: Transaction, context: Context, fresh: Rece
         startsAt: alert.startsAt,
         ...(before ? { previousIncident: before.number } : {}),
       },
+      laterEvents: before ? [linkedEvent(actor, before.number, now)] : [],
     };
   });
   const alerts = fresh.map(({ alert, count }) => ({ key: alert.fingerprint, labels: alert.labels, startsAt: alert.startsAt, count }));
@@ -183,21 +185,30 @@ async function openAlertIncidents(tx: Transaction, context: Context, fresh: Rece
   return fresh.map(({ alert }) => result.get(alert.fingerprint)!.number);
 }
 
-/** The RELATED link from each new incident to its fingerprint's previous one, and the LINKED event on both. */
+/** The new incident's LINKED event: written with intake's events, so the log reads in order. */
+function linkedEvent(actor: Actor, target: string, now: Date): EventInput {
+  return {
+    type: "LINKED",
+    actorId: actor.id,
+    rule: "link.related",
+    inputs: { kind: "RELATED", target, monitoring: true },
+    reason: `Its monitoring alert fired again after ${target} ended: linked to it as related.`,
+    createdAt: now,
+  };
+}
+
+/** The RELATED link from each new incident to its fingerprint's previous one, and the LINKED event on the previous one. */
 function linkSql(opened: Prisma.Sql, links: { key: string; targetId: number; target: string }[], actor: Actor, now: Date): Prisma.Sql[] {
   const source = Prisma.sql`jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS l("key" text, "targetId" int, "target" text) JOIN ${opened} o ON o."key" = l."key"`;
-  const event = (ticketId: Prisma.Sql, reason: Prisma.Sql) => Prisma.sql`
-    SELECT ${ticketId}, 'LINKED'::"TicketEventType", ${actor.id}, 'link.related',
-      jsonb_build_object('kind', 'RELATED', 'ticket', o."number", 'target', l."target", 'monitoring', true), ${reason}, ${now}::timestamp(3)
-    FROM ${source}`;
   return [
     Prisma.sql`
       INSERT INTO "TicketLink" ("ticketId", "targetId", "kind", "createdById", "createdAt")
       SELECT o."id", l."targetId", 'RELATED', ${actor.id}, ${now}::timestamp(3) FROM ${source}`,
     Prisma.sql`
       INSERT INTO "TicketEvent" ("ticketId", "type", "actorId", "rule", "inputs", "reason", "createdAt")
-      ${event(Prisma.sql`o."id"`, Prisma.sql`'Its monitoring alert fired again after ' || l."target" || ' ended: linked to it as related.'`)}
-      UNION ALL
-      ${event(Prisma.sql`l."targetId"`, Prisma.sql`'Its monitoring alert fired again: ' || o."number" || ' opened and linked to this ticket as related.'`)}`,
+      SELECT l."targetId", 'LINKED', ${actor.id}, 'link.related',
+        jsonb_build_object('kind', 'RELATED', 'ticket', o."number", 'target', l."target", 'monitoring', true),
+        'Its monitoring alert fired again: ' || o."number" || ' opened and linked to this ticket as related.', ${now}::timestamp(3)
+      FROM ${source}`,
   ];
 }

@@ -24,6 +24,8 @@ export interface ManyIntake {
   hints: { impact?: Impact; urgency?: Urgency };
   /** Inputs added to the CREATED event (what opened it). */
   createdInputs: { [key: string]: Json };
+  /** Events of the new ticket after intake's own (e.g. a link to an earlier ticket). */
+  laterEvents?: EventInput[];
 }
 
 export interface ManyContext {
@@ -86,6 +88,7 @@ async function planMany(tx: Transaction, intakes: ManyIntake[], context: ManyCon
       ...(placement.decision
         ? [{ type: "ASSIGNED" as const, fromTier: "L1" as const, toTier: "L1" as const, toGroup: group.slug, toAssignee: placement.assignee?.userId ?? null, createdAt: now, ...placement.decision }]
         : []),
+      ...(intake.laterEvents ?? []),
     ];
     return {
       ...clocks,
