@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "integrations" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -80,6 +80,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Mail to customers and how its delivery went.",
     icon: "outbox",
     figure: (o) => `${o.mailWaiting.toLocaleString("en")} waiting · ${o.mailFailed.toLocaleString("en")} failed`,
+  },
+  {
+    href: "/admin/integrations",
+    label: "Integrations",
+    title: "Monitoring integrations",
+    description: "Alertmanager receivers: which customer and category alerts open incidents for, severity mapping, auto-resolve.",
+    icon: "integrations",
+    figure: (o) => count(o.integrations, "active integration", "active integrations"),
   },
   {
     href: "/admin/demo",

@@ -15,12 +15,13 @@ export interface AdminOverview {
   mailWaiting: number;
   mailFailed: number;
   demoAccounts: number;
+  integrations: number;
 }
 
 export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts] = await Promise.all([
+  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, integrations] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
@@ -32,6 +33,7 @@ export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
     client.outboxMessage.count({ where: { status: "PENDING" } }),
     client.outboxMessage.count({ where: { status: "FAILED" } }),
     client.user.count({ where: { publishedSecret: true, active: true } }),
+    client.integration.count({ where: { active: true } }),
   ]);
-  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts };
+  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, integrations };
 }

@@ -16,7 +16,6 @@ export function plainMarkdown(text: string): string {
 
 /** One line of plain text within `max` characters (code points, so an emoji is never cut in half). */
 export function oneLine(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   const points = [...flat];
   return points.length <= max ? flat : `${points.slice(0, max - 1).join("").trimEnd()}…`;

@@ -1,6 +1,5 @@
 import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, TicketStatus } from "@/lib/db/generated/enums";
 import { resolveChildren } from "@/lib/incidents/resolve-children";
 import { enqueueStatusMails } from "@/lib/mail/enqueue";
