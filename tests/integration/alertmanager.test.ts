@@ -9,6 +9,7 @@ import { claimTicket } from "@/lib/routing/claim";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { getTicket } from "@/lib/tickets/get-ticket";
+import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { actorFor } from "../fixtures/actors";
 import { alertOf, payloadOf, stormOf } from "../fixtures/alertmanager";
 import { describeEachDatabase } from "../fixtures/test-database";
@@ -99,6 +100,12 @@ describeEachDatabase("Alertmanager integration", (database) => {
     const later = await counts();
     expect(later).toEqual({ ...after });
     expect(await db().monitoringAlert.findFirstOrThrow({ where: { fingerprint: "storm0007" } })).toMatchObject({ seenCount: 20, lastSeenAt: at(3), firstSeenAt: at(2) });
+    // The ticket page shows the repeats (no event per repeat).
+    const workspace = await loadTicketWorkspace(l1, ticket.number, at(3));
+    expect(workspace.monitoringAlerts).toEqual([
+      expect.objectContaining({ fingerprint: "storm0007", alertname: "HighErrorRate", seenCount: 20, firstSeenAt: at(2).toISOString(), lastSeenAt: at(3).toISOString(), open: true }),
+    ]);
+    expect((await events(ticket.number)).map((e) => e.type)).toEqual(["CREATED", "CLASSIFIED"]);
   });
 
   it("two identical payloads at once open each incident once", async () => {
