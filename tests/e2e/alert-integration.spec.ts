@@ -114,6 +114,8 @@ test.describe("monitoring alerts", () => {
     expect(bad.status()).toBe(400);
     expect(((await bad.json()) as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty("version");
     expect((await admin.post(`/api/v1/integrations/alertmanager?integration=nope-${stamp}`, { data: payload("fp", summary) })).status()).toBe(404);
+    const huge = JSON.stringify({ ...payload("fp", summary), groupKey: "k".repeat(9 * 1024 * 1024) });
+    expect((await admin.post(`/api/v1/integrations/alertmanager?integration=${SLUG}`, { data: huge, headers: { "content-type": "application/json" } })).status()).toBe(413);
     const posted = await admin.post(`/api/v1/integrations/alertmanager?integration=${SLUG}`, { data: payload(`fp-${stamp}`, summary) });
     expect(posted.status(), await posted.text()).toBe(200);
     const receipt = (await posted.json()) as { opened: string[]; repeated: number };
