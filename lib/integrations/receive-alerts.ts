@@ -54,15 +54,23 @@ export async function receiveAlerts(actor: Actor, slug: unknown, input: unknown,
     if (!catalog.group || catalog.group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
     const organization = integration.customer.organizationId ? await organizationName(catalog, integration.customer.organizationId) : null;
     try {
-      const receipt = await db().$transaction((tx) => applyAlerts(tx, { actor, integration, catalog, organization, now }, received), { timeout: 60_000, maxWait: 60_000 });
-      if (receipt) return receipt;
+      return await db().$transaction((tx) => applyAlerts(tx, { actor, integration, catalog, organization, now }, received), { timeout: 60_000, maxWait: 60_000 });
     } catch (error) {
-      // Another payload opened one of these alerts first: read again, and count on its incident.
-      if (!isRawUniqueViolation(error, OPEN_FINGERPRINT) || attempt === ATTEMPTS) throw error;
+      // Another payload opened one of these alerts first (or crossed it): read again, and count on its incident.
+      // Or what intake decides from changed since the catalog was read: read it afresh.
+      if (!(error instanceof StaleCatalog || isRawUniqueViolation(error, OPEN_FINGERPRINT) || isDeadlock(error)) || attempt === ATTEMPTS) throw error;
+      fresh = error instanceof StaleCatalog;
     }
-    if (attempt === ATTEMPTS) throw new Error("Intake's configuration kept changing while the alerts were written; try again.");
-    fresh = true;
   }
+}
+
+/** Thrown inside the transaction so that it rolls back (repeats counted in it included) and is tried again. */
+class StaleCatalog extends Error {}
+
+/** PostgreSQL chose this transaction to end a deadlock (40P01), as the driver or Prisma reports it. */
+function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  return e?.code === "40P01" || e?.code === "P2034" || e?.meta?.driverAdapterError?.cause?.originalCode === "40P01";
 }
 
 interface Context {
@@ -79,8 +87,8 @@ interface OpenAlertRow {
   ticketId: number;
 }
 
-/** One transaction: close alerts whose incident closed, count repeats, open new incidents, resolve. Null: the catalog was stale. */
-async function applyAlerts(tx: Transaction, context: Context, received: ReceivedAlert[]): Promise<AlertReceipt | null> {
+/** One transaction: close alerts whose incident closed, count repeats, open new incidents, resolve. */
+async function applyAlerts(tx: Transaction, context: Context, received: ReceivedAlert[]): Promise<AlertReceipt> {
   const { actor, integration, now } = context;
   const fingerprints = received.map((r) => r.alert.fingerprint);
   // An incident closed since its alert last fired: that alert is over, a new firing opens a new incident.
@@ -92,11 +100,13 @@ async function applyAlerts(tx: Transaction, context: Context, received: Received
   const open = await tx.$queryRaw<OpenAlertRow[]>`
     SELECT m."id", m."fingerprint", m."ticketId" FROM "MonitoringAlert" m
     WHERE m."integrationId" = ${integration.id} AND m."fingerprint" = ANY(${fingerprints}::text[]) AND m."open"
+    ORDER BY m."id"
     FOR UPDATE`;
   const openBy = new Map(open.map((o) => [o.fingerprint, o]));
   const firing = received.filter((r) => r.alert.status === "firing");
   const repeats = firing.filter((r) => openBy.has(r.alert.fingerprint));
-  const fresh = firing.filter((r) => !openBy.has(r.alert.fingerprint));
+  // In fingerprint order, so payloads that overlap insert their alerts in one order and queue, not deadlock.
+  const fresh = firing.filter((r) => !openBy.has(r.alert.fingerprint)).sort((a, b) => (a.alert.fingerprint < b.alert.fingerprint ? -1 : 1));
   const resolving = received.filter((r) => r.alert.status === "resolved" && openBy.has(r.alert.fingerprint));
 
   if (repeats.length) {
@@ -107,7 +117,7 @@ async function applyAlerts(tx: Transaction, context: Context, received: Received
       WHERE m."id" = s."id"`;
   }
   const opened = await openAlertIncidents(tx, context, fresh);
-  if (opened === null) return null;
+  if (opened === null) throw new StaleCatalog();
   const resolved = await resolveAlertIncidents(
     tx,
     actor,

@@ -117,6 +117,21 @@ describeEachDatabase("Alertmanager integration", (database) => {
     expect(await db().monitoringAlert.count({ where: { fingerprint: { startsWith: "race" }, open: true } })).toBe(30);
   });
 
+  it("two identical storms at once open 100 incidents in total; overlapping payloads in opposite orders open each once", async () => {
+    const before = await counts();
+    const storm = payloadOf(stormOf(1000, 100).alerts.map((a) => ({ ...a, fingerprint: `twin-${a.fingerprint}` })));
+    const [a, b] = await Promise.all([receiveAlerts(admin, "prod", storm, at(4)), receiveAlerts(admin, "prod", storm, at(4))]);
+    expect(a.opened.length + b.opened.length).toBe(100);
+    expect(a.repeated + b.repeated).toBe(100);
+    expect((await counts()).tickets - before.tickets).toBe(100);
+
+    const forward = Array.from({ length: 40 }, (_, i) => alertOf(`cross${String(i).padStart(2, "0")}`));
+    const payloads = [payloadOf(forward), payloadOf([...forward].reverse()), payloadOf(forward.slice(10, 30))];
+    const receipts = await Promise.all(payloads.map((p) => receiveAlerts(admin, "prod", p, at(4))));
+    expect(receipts.flatMap((r) => r.opened)).toHaveLength(40);
+    expect(await db().monitoringAlert.count({ where: { fingerprint: { startsWith: "cross" } } })).toBe(40);
+  });
+
   it("resolved with auto-resolve: the event, the incident resolved (clock stopped), the owner told, the alert no longer open", async () => {
     const [number] = (await receiveAlerts(admin, "prod", payloadOf([alertOf("res1")]), at(5))).opened;
     await claimTicket(l1, number!, at(6));
