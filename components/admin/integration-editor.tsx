@@ -66,7 +66,7 @@ export function IntegrationEditor({
   const set = (field: "name" | "slug" | "category" | "categoryLabel") => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValue({ ...value, [field]: e.target.value });
   const setLevel = (severity: (typeof SEVERITIES)[number], axis: "impact" | "urgency") => (e: React.ChangeEvent<HTMLSelectElement>) =>
     setValue({ ...value, severityMap: { ...value.severityMap, [severity]: { ...value.severityMap[severity], [axis]: e.target.value } } });
-  const endpoint = `${siteUrl}/api/v1/integrations/alertmanager?integration=${encodeURIComponent(value.slug || "<slug>")}`;
+  const endpoint = `${siteUrl}/api/v1/integrations/alertmanager?integration=${value.slug ? encodeURIComponent(value.slug) : "<slug>"}`;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -80,7 +80,7 @@ test.describe("monitoring alerts", () => {
     await form.getByLabel("warning impact").selectOption("HIGH");
     await expect(form.locator("[data-endpoint]")).toHaveText(new RegExp(`/api/v1/integrations/alertmanager\\?integration=${SLUG}$`));
     await form.getByRole("button", { name: "Create integration" }).click();
-    await expect(form.getByRole("status")).toHaveText("Integration created.");
+    await expect(form.getByText("Integration created.")).toBeVisible();
     const list = page.getByRole("list", { name: "Integrations" });
     await expect(list.getByText(`Production Prometheus ${stamp}`)).toBeVisible();
     await expect(list.getByText(LONG_NAME)).toBeVisible();
@@ -141,7 +141,7 @@ test.describe("monitoring alerts", () => {
     await shot(agent, testInfo, "ticket-monitoring-1366.png");
     await agent.setViewportSize({ width: 360, height: 800 });
     await agent.goto(`/queue?view=unassigned&q=${stamp}`);
-    await expect(agent.locator(`[data-channel=MONITORING]`).first()).toBeVisible();
+    await expect(agent.locator("li", { has: agent.locator(`[data-card-ticket="${number}"]`) }).locator("[data-channel=MONITORING]")).toBeVisible();
     await expectNoHorizontalScroll(agent);
     await shot(agent, testInfo, "queue-monitoring-360.png");
     await agent.goto(`/queue/tickets/${number}`);
