@@ -120,6 +120,7 @@ export const NOTIFICATION_CAUSE_LABEL: Record<NotificationCause, string> = {
   L3_BUDGET_SPENT: "L3 budget spent",
   UPDATE_OVERDUE: "Update overdue",
   MENTIONED: "Mention",
+  MONITORING_RESOLVED: "Alert resolved",
 };
 
 /** The alerts a person must acknowledge (the Alert table's rules), in a few words for the Open alerts panel. */

@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, Grid3x3, History, KeyRound, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound } from "lucide-react";
+import { Activity, BookOpen, CalendarDays, Grid3x3, History, KeyRound, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound } from "lucide-react";
 import type { AdminSectionIcon as IconName } from "./admin-sections";
 
 const ICONS: Record<IconName, LucideIcon> = {
@@ -11,6 +11,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   audit: History,
   outbox: Mail,
   tokens: KeyRound,
+  integrations: Activity,
   demo: TriangleAlert,
 };
 

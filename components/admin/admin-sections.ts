@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "integrations" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -88,6 +88,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Bearer tokens for scripts and monitoring, for you or a service account: scopes, last use, revoke.",
     icon: "tokens",
     figure: (o) => count(o.activeTokens, "active token", "active tokens"),
+  },
+  {
+    href: "/admin/integrations",
+    label: "Integrations",
+    title: "Monitoring integrations",
+    description: "Alertmanager receivers: which customer and category alerts open incidents for, severity mapping, auto-resolve.",
+    icon: "integrations",
+    figure: (o) => count(o.integrations, "active integration", "active integrations"),
   },
   {
     href: "/admin/demo",

@@ -17,12 +17,13 @@ export interface AdminOverview {
   demoAccounts: number;
   /** Neither revoked nor expired. */
   activeTokens: number;
+  integrations: number;
 }
 
 export async function getAdminOverview(actor: Actor, now = new Date()): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens] = await Promise.all([
+  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
@@ -35,6 +36,7 @@ export async function getAdminOverview(actor: Actor, now = new Date()): Promise<
     client.outboxMessage.count({ where: { status: "FAILED" } }),
     client.user.count({ where: { publishedSecret: true, active: true } }),
     client.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    client.integration.count({ where: { active: true } }),
   ]);
-  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens };
+  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations };
 }

@@ -19,6 +19,7 @@ import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
 import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
+import { INTEGRATION_PATH_PARAMETERS, INTEGRATION_RESPONSE_SCHEMAS, INTEGRATION_ROUTES } from "./openapi-integration-schemas";
 import { INCIDENT_PATH_PARAMETERS, INCIDENT_RESPONSE_SCHEMAS, INCIDENT_ROUTES } from "./openapi-incident-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
@@ -653,6 +654,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...INCIDENT_ROUTES,
   ...SOP_ROUTES,
   ...TOKEN_ROUTES,
+  ...INTEGRATION_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -663,6 +665,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   ...MACRO_PATH_PARAMETERS,
   ...INCIDENT_PATH_PARAMETERS,
   ...TOKEN_PATH_PARAMETERS,
+  ...INTEGRATION_PATH_PARAMETERS,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -758,6 +761,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...INCIDENT_RESPONSE_SCHEMAS,
         ...SOP_RESPONSE_SCHEMAS,
         ...TOKEN_RESPONSE_SCHEMAS,
+        ...INTEGRATION_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

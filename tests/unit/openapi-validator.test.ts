@@ -59,7 +59,7 @@ describe("checking a response against the OpenAPI document", () => {
   });
 
   it("refuses a status the operation does not document, an unknown operation, and a non-JSON body where JSON is documented", () => {
-    expect(claim(418, {}).problems).toEqual(["status 418 is not documented for POST /api/v1/tickets/{number}/claim (documented: 200, 401, 403, 404, 409, 500)"]);
+    expect(claim(418, {}).problems).toEqual([expect.stringMatching(/^status 418 is not documented for POST \/api\/v1\/tickets\/\{number\}\/claim \(documented: 200, .*409.*\)$/)]);
     expect(validator.check("GET", "/api/v1/nowhere", 200, JSON_TYPE, {}).problems).toEqual(["GET /api/v1/nowhere is not in the OpenAPI document"]);
     expect(claim(200, "<html>", "text/html").problems).toEqual(["content-type text/html where application/json is documented"]);
   });
