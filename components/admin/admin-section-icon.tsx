@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, Grid3x3, History, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound } from "lucide-react";
+import { BookOpen, CalendarDays, Grid3x3, History, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound, Webhook } from "lucide-react";
 import type { AdminSectionIcon as IconName } from "./admin-sections";
 
 const ICONS: Record<IconName, LucideIcon> = {
@@ -10,6 +10,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   macros: MessageSquareText,
   audit: History,
   outbox: Mail,
+  webhooks: Webhook,
   demo: TriangleAlert,
 };
 

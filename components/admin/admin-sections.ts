@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "webhooks" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -80,6 +80,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Mail to customers and how its delivery went.",
     icon: "outbox",
     figure: (o) => `${o.mailWaiting.toLocaleString("en")} waiting · ${o.mailFailed.toLocaleString("en")} failed`,
+  },
+  {
+    href: "/admin/webhooks",
+    label: "Webhooks",
+    title: "Webhooks",
+    description: "Signed event deliveries to chat, on-call and other tools; each endpoint's delivery log.",
+    icon: "webhooks",
+    figure: (o) => `${o.webhooksActive.toLocaleString("en")} active · ${o.webhooksDisabled.toLocaleString("en")} disabled`,
   },
   {
     href: "/admin/demo",

@@ -29,7 +29,9 @@ describeEachDatabase("Webhook delivery to a real receiver", (database) => {
   beforeAll(async () => {
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
     await seedDemoData(database().db);
-    [acme, l1, admin] = await Promise.all(["C1001", "l1agent", "admin"].map((u) => actorFor(database().db, u)));
+    acme = await actorFor(database().db, "C1001");
+    l1 = await actorFor(database().db, "l1agent");
+    admin = await actorFor(database().db, "admin");
     receiver = await startWebhookReceiver();
   });
   afterAll(async () => {

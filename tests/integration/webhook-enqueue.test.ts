@@ -30,7 +30,10 @@ describeEachDatabase("Webhook deliveries are queued with the change", (database)
   beforeAll(async () => {
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
     await seedDemoData(database().db);
-    [acme, l1, manager, admin] = await Promise.all(["C1001", "l1agent", "manager", "admin"].map((u) => actorFor(database().db, u)));
+    acme = await actorFor(database().db, "C1001");
+    l1 = await actorFor(database().db, "l1agent");
+    manager = await actorFor(database().db, "manager");
+    admin = await actorFor(database().db, "admin");
   });
   afterAll(() => {
     process.env.WEBHOOK_ALLOW_PRIVATE = previousFlag;
