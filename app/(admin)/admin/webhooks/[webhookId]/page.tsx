@@ -29,7 +29,8 @@ export default async function WebhookPage({ params, searchParams }: { params: Pr
       <Link href="/admin/webhooks" className="text-sm text-indigo-800 underline">
         All webhooks
       </Link>
-      <h1 className="font-mono text-xl font-semibold text-slate-900 wrap-anywhere">{webhook.url}</h1>
+      <h1 className="font-mono text-lg font-semibold text-slate-900 wrap-anywhere sm:text-xl">{webhook.url}</h1>
+      {webhook.description && <p className="text-sm text-slate-700 wrap-anywhere">{webhook.description}</p>}
       <div className="flex flex-wrap items-center gap-3">
         <WebhookState webhook={webhook} />
         {canWrite && <WebhookActiveToggle active={webhook.active} onChange={updateWebhookAction.bind(null, webhook.id)} />}
