@@ -122,8 +122,10 @@ describeEachDatabase("Webhook delivery to a real receiver", (database) => {
     expect((await db().webhookEndpoint.findUniqueOrThrow({ where: { id: webhook.id } })).consecutiveFailures).toBe(1);
 
     receiver.answer(() => ({ status: 202 }));
-    expect(await redeliverWebhook(admin, webhook.id, failed!.id, at(0))).toEqual({ id: failed!.id, status: "PENDING" });
-    await expect(redeliverWebhook(admin, webhook.id, failed!.id, at(0))).rejects.toMatchObject({ code: "CONFLICT" });
+    // Fifty admins press Redeliver at once: one puts it back in the queue, the others hear it is no longer failed.
+    const pressed = await Promise.allSettled(Array.from({ length: 50 }, () => redeliverWebhook(admin, webhook.id, failed!.id, at(0))));
+    expect(pressed.filter((p) => p.status === "fulfilled").map((p) => p.value)).toEqual([{ id: failed!.id, status: "PENDING" }]);
+    expect(pressed.filter((p) => p.status === "rejected").every((p) => (p.reason as { code?: string }).code === "CONFLICT")).toBe(true);
     expect(await deliver(1)).toMatchObject({ succeeded: 1 });
     const mine = receiver.received.filter((r) => r.path === "/down");
     expect(mine).toHaveLength(MAX_WEBHOOK_ATTEMPTS + 1);
@@ -133,6 +135,8 @@ describeEachDatabase("Webhook delivery to a real receiver", (database) => {
     expect(() => new Webhook(secret).verify(last.body, { "webhook-id": last.id, "webhook-timestamp": last.timestamp, "webhook-signature": last.signature })).not.toThrow();
     expect((await db().webhookEndpoint.findUniqueOrThrow({ where: { id: webhook.id } })).consecutiveFailures).toBe(0);
     expect(await db().auditEvent.count({ where: { entity: "WebhookDelivery", entityId: String(failed!.id), action: "redeliver" } })).toBe(1);
+    await expect(redeliverWebhook(admin, webhook.id, 2_147_483_647, at(0))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(redeliverWebhook(admin, "00000000-0000-4000-8000-000000000000", failed!.id, at(0))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("disables an endpoint after 8 events in a row failed for good, saying why; enabling it starts afresh", async () => {
