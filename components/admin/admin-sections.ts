@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "integrations" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "integrations" | "webhooks" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -96,6 +96,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Alertmanager receivers: which customer and category alerts open incidents for, severity mapping, auto-resolve.",
     icon: "integrations",
     figure: (o) => count(o.integrations, "active integration", "active integrations"),
+  },
+  {
+    href: "/admin/webhooks",
+    label: "Webhooks",
+    title: "Webhooks",
+    description: "Signed event deliveries to chat, on-call and other tools; each endpoint's delivery log.",
+    icon: "webhooks",
+    figure: (o) => `${o.webhooksActive.toLocaleString("en")} active · ${o.webhooksDisabled.toLocaleString("en")} disabled`,
   },
   {
     href: "/admin/demo",

@@ -18,12 +18,14 @@ export interface AdminOverview {
   /** Neither revoked nor expired. */
   activeTokens: number;
   integrations: number;
+  webhooksActive: number;
+  webhooksDisabled: number;
 }
 
 export async function getAdminOverview(actor: Actor, now = new Date()): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations] = await Promise.all([
+  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
@@ -37,6 +39,8 @@ export async function getAdminOverview(actor: Actor, now = new Date()): Promise<
     client.user.count({ where: { publishedSecret: true, active: true } }),
     client.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
     client.integration.count({ where: { active: true } }),
+    client.webhookEndpoint.count({ where: { active: true } }),
+    client.webhookEndpoint.count({ where: { active: false } }),
   ]);
-  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations };
+  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled };
 }

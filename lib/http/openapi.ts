@@ -20,6 +20,7 @@ import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
 import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
 import { INTEGRATION_PATH_PARAMETERS, INTEGRATION_RESPONSE_SCHEMAS, INTEGRATION_ROUTES } from "./openapi-integration-schemas";
+import { WEBHOOK_PATH_PARAMETERS, WEBHOOK_RESPONSE_SCHEMAS, WEBHOOK_ROUTES } from "./openapi-webhook-schemas";
 import { INCIDENT_PATH_PARAMETERS, INCIDENT_RESPONSE_SCHEMAS, INCIDENT_ROUTES } from "./openapi-incident-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
@@ -651,6 +652,7 @@ export const API_ROUTES: ApiRoute[] = [
   },
   ...ALERT_ROUTES,
   ...MACRO_ROUTES,
+  ...WEBHOOK_ROUTES,
   ...INCIDENT_ROUTES,
   ...SOP_ROUTES,
   ...TOKEN_ROUTES,
@@ -663,6 +665,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
   slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
   ...MACRO_PATH_PARAMETERS,
+  ...WEBHOOK_PATH_PARAMETERS,
   ...INCIDENT_PATH_PARAMETERS,
   ...TOKEN_PATH_PARAMETERS,
   ...INTEGRATION_PATH_PARAMETERS,
@@ -758,6 +761,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,
         ...MACRO_RESPONSE_SCHEMAS,
+        ...WEBHOOK_RESPONSE_SCHEMAS,
         ...INCIDENT_RESPONSE_SCHEMAS,
         ...SOP_RESPONSE_SCHEMAS,
         ...TOKEN_RESPONSE_SCHEMAS,
