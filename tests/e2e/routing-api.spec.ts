@@ -503,6 +503,8 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/major-incident": ["post"],
       "/api/v1/tickets/{number}/children": ["post"],
       "/api/v1/tickets/{number}/children/{child}": ["delete"],
+      "/api/v1/admin/tokens": ["get", "post"],
+      "/api/v1/admin/tokens/{tokenId}": ["delete"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));
