@@ -22,6 +22,7 @@ import type {
   WebhookDeliveryStatus,
   WebhookEventType,
 } from "@/lib/db/generated/enums";
+import type { ApiTokenStatus } from "@/lib/tokens/token-json";
 
 /**
  * The one place where a code a person could read becomes words. Staff wording unless the name says
@@ -189,6 +190,9 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
   MAJOR_INCIDENT_UPDATED: "Major incident updated",
 };
 
+/** An API token's state, worked out from its revocation and expiry (lib/tokens/token-json.ts). */
+export const API_TOKEN_STATUS_LABEL: Record<ApiTokenStatus, string> = { ACTIVE: "Active", EXPIRED: "Expired", REVOKED: "Revoked" };
+
 export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };
 
 export const LABELS_BY_ENUM = {
@@ -219,6 +223,7 @@ export const LABELS_BY_ENUM = {
 // ---- The audit trail's codes (strings in the database, not enums) ----
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  ApiToken: "API token",
   Category: "category",
   KbArticle: "article",
   LoginThrottle: "login throttle",
@@ -234,6 +239,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   deactivate: "Deactivated",
   delete: "Deleted",
   publish: "Published",
+  revoke: "Revoked",
   "remove-demo": "Removed a demo account",
   update: "Updated",
   "issue-pin": "Issued a new PIN",

@@ -3,17 +3,13 @@
 import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { API_SCOPE_LABEL } from "@/lib/labels";
+import { API_SCOPE_LABEL, API_TOKEN_STATUS_LABEL } from "@/lib/labels";
 import { API_SCOPE_BY_CODE } from "@/lib/tokens/scopes";
 import type { ApiTokenJson, ApiTokenStatus } from "@/lib/tokens/token-json";
 import type { AdminActionResult } from "./admin-action-result";
 import { DeleteButton } from "./delete-button";
 
-const STATUS: Record<ApiTokenStatus, { label: string; tone: "green" | "amber" | "slate" }> = {
-  ACTIVE: { label: "Active", tone: "green" },
-  EXPIRED: { label: "Expired", tone: "amber" },
-  REVOKED: { label: "Revoked", tone: "slate" },
-};
+const STATUS_TONE: Record<ApiTokenStatus, "green" | "amber" | "slate"> = { ACTIVE: "green", EXPIRED: "amber", REVOKED: "slate" };
 
 /** Every token: prefix, scopes, whom it acts as, who made it, last use (time and address), expiry, status; admins revoke. */
 export function TokenTable({
@@ -86,7 +82,7 @@ export function TokenTable({
               </td>
               <td className="p-2 whitespace-nowrap">{t.expiresAt ? <RelativeTime at={t.expiresAt} serverNow={serverNow} /> : "Never"}</td>
               <td className="p-2">
-                <Badge tone={STATUS[t.status].tone}>{STATUS[t.status].label}</Badge>
+                <Badge tone={STATUS_TONE[t.status]}>{API_TOKEN_STATUS_LABEL[t.status]}</Badge>
               </td>
               {canWrite && (
                 <td className="p-2 whitespace-nowrap">

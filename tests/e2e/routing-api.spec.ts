@@ -510,6 +510,8 @@ test.describe("routing API", () => {
       "/api/v1/integrations/alertmanager": ["post"],
       "/api/v1/admin/integrations": ["get", "post"],
       "/api/v1/admin/integrations/{integration}": ["delete", "get", "patch"],
+      "/api/v1/admin/tokens": ["get", "post"],
+      "/api/v1/admin/tokens/{tokenId}": ["delete"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

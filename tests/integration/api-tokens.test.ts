@@ -95,6 +95,8 @@ describeEachDatabase("API tokens", (database) => {
         [{ name: "x", scopes: ["tickets:read"], expiresAt: new Date(Date.now() - 1000).toISOString() }, "expiresAt"],
         [{ name: "x", scopes: ["tickets:read"], serviceAccount: { userId: "svc", role: "CUSTOMER" } }, "serviceAccount.role"],
         [{ name: "x", scopes: ["tickets:read"], serviceAccount: { userId: "svc-l4", tier: "L4" } }, "serviceAccount.tier"],
+        [{ name: "x", scopes: ["tickets:read"], serviceAccount: { userId: "svc\u0000x" } }, "serviceAccount.userId"],
+        [{ name: "x", scopes: ["tickets:read"], serviceAccount: { userId: "svc-mgr", role: "MANAGER", tier: "L2" } }, "serviceAccount.tier"],
         [{ name: "x", scopes: ["tickets:read"], owner: "me" }, "_"],
       ];
       for (const [input, field] of cases) {
@@ -103,6 +105,9 @@ describeEachDatabase("API tokens", (database) => {
         expect(Object.keys(error.fields ?? {}), JSON.stringify(input)).toContain(field);
       }
       expect(await database().db.apiToken.count()).toBe(before);
+      for (const query of [{ cursor: "1\u0000" }, { cursor: "123_not-a-uuid" }, { limit: "0" }, { limit: "201" }, { sort: "name" }]) {
+        expect((await refusal(listApiTokens(admin, query))).code, JSON.stringify(query)).toBe("VALIDATION");
+      }
     });
 
     it("keeps tokens to admins: managers list read-only, agents are refused", async () => {
