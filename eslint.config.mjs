@@ -17,7 +17,7 @@ const config = [
     },
   },
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "tests/api/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
   },
 ];
 

@@ -1,8 +1,9 @@
 // Runs once when the server starts: the SLA sweep every minute (TIERDESK_SWEEP_SECONDS, 0 turns it off),
-// the outbox mail worker every 10 s (TIERDESK_MAIL_SECONDS) and the sweep of orphan attachment files every
+// the outbox mail worker every 10 s (TIERDESK_MAIL_SECONDS), the webhook delivery worker every 5 s
+// (TIERDESK_WEBHOOK_SECONDS) and the sweep of orphan attachment files every
 // hour (TIERDESK_ATTACHMENT_SWEEP_SECONDS), and the purge of login-throttle and revoked-session rows past
 // their use every hour (TIERDESK_PURGE_SECONDS). Several instances may run them all at once: the sweep's
-// advisory lock lets one of them work at a time, the worker's leases keep each mail to one, a file is removed
+// advisory lock lets one of them work at a time, the workers' leases keep each mail and each webhook delivery to one, a file is removed
 // only while no row names it (removing one already gone is no error), and a purge deletes by cutoff (a row
 // another instance deleted first is simply not counted).
 export async function register() {
@@ -10,6 +11,7 @@ export async function register() {
   const { intervalSeconds, startRepeatingJob } = await import("@/lib/schedule/repeating-job");
   const { runSweep } = await import("@/lib/routing/sweep");
   const { deliverOutbox } = await import("@/lib/mail/deliver-outbox");
+  const { deliverWebhooks } = await import("@/lib/webhooks/deliver-webhooks");
   const { sweepOrphanFiles } = await import("@/lib/attachments/sweep-orphan-files");
   const { purgeExpiredRows } = await import("@/lib/schedule/purge-expired-rows");
 
@@ -20,6 +22,10 @@ export async function register() {
   startRepeatingJob("mail", intervalSeconds(process.env.TIERDESK_MAIL_SECONDS, 10), async () => {
     const result = await deliverOutbox();
     return result.sent || result.retried || result.failed ? JSON.stringify(result) : null;
+  });
+  startRepeatingJob("webhooks", intervalSeconds(process.env.TIERDESK_WEBHOOK_SECONDS, 5), async () => {
+    const result = await deliverWebhooks();
+    return result.succeeded || result.retried || result.failed ? JSON.stringify(result) : null;
   });
   startRepeatingJob("attachments", intervalSeconds(process.env.TIERDESK_ATTACHMENT_SWEEP_SECONDS, 3600), async () => {
     const result = await sweepOrphanFiles();

@@ -14,7 +14,6 @@ const E2E_DATA_DIR = ".data/e2e-db";
 const E2E_ATTACHMENTS_DIR = ".data/e2e-attachments";
 
 export default defineConfig({
-  testDir: "tests/e2e",
   // 2-core machines, and the embedded database belongs to the one server process.
   workers: 1,
   fullyParallel: false,
@@ -35,6 +34,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
+      testDir: "tests/e2e",
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
@@ -43,6 +43,10 @@ export default defineConfig({
         },
       },
     },
+    // The typed API client's journeys (tests/api): no browser, the same server; the teardown adds up how many
+    // responses were checked against the OpenAPI document and writes test-results/api-validated.json.
+    { name: "api", testDir: "tests/api", testMatch: /\.spec\.ts$/, teardown: "api-report" },
+    { name: "api-report", testDir: "tests/api", testMatch: /report\.teardown\.ts$/ },
   ],
   webServer: {
     // Fresh database every run: it is deleted before `npm start` migrates and seeds it.
@@ -60,6 +64,9 @@ export default defineConfig({
       NEXTAUTH_SECRET: "tierdesk-e2e-only-secret-not-for-production-0123456789",
       NEXTAUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Webhook deliveries reach the receivers the specs start on this machine, within a second or so.
+      TIERDESK_WEBHOOK_SECONDS: "1",
+      WEBHOOK_ALLOW_PRIVATE: "1",
     },
   },
 });

@@ -1,5 +1,5 @@
-// Fails the run when any suite skipped a test or did not run at all, and when the integration
-// tests did not run on PostgreSQL; prints the closing "N passed, N failed" line.
+// Fails the run when any suite skipped a test or did not run at all (the API suite: validated no response), and
+// when the integration tests did not run on PostgreSQL; prints the closing "N passed, N failed" line.
 import { existsSync, readFileSync } from "node:fs";
 
 const problems = [];
@@ -34,6 +34,13 @@ if (e2e) {
   if (e2e.stats.expected + e2e.stats.unexpected + e2e.stats.flaky === 0) problems.push("e2e: no tests ran");
   if (e2e.stats.skipped > 0) problems.push(`e2e: ${e2e.stats.skipped} test(s) skipped`);
   if (e2e.stats.flaky > 0) problems.push(`e2e: ${e2e.stats.flaky} flaky test(s)`);
+}
+
+// The API suite's teardown writes how many responses were checked against the OpenAPI document.
+const api = read("test-results/api-validated.json");
+if (api) {
+  if (api.validated === 0) problems.push("api: no response was validated against the OpenAPI document");
+  console.log(`api: ${api.validated} responses validated against the OpenAPI document; ${api.operations.exercised} of ${api.operations.documented} documented operations exercised`);
 }
 
 for (const problem of problems) console.error(`ci: ${problem}`);

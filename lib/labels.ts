@@ -22,6 +22,7 @@ import type {
   WebhookDeliveryStatus,
   WebhookEventType,
 } from "@/lib/db/generated/enums";
+import type { ApiTokenStatus } from "@/lib/tokens/token-json";
 
 /**
  * The one place where a code a person could read becomes words. Staff wording unless the name says
@@ -120,6 +121,7 @@ export const NOTIFICATION_CAUSE_LABEL: Record<NotificationCause, string> = {
   L3_BUDGET_SPENT: "L3 budget spent",
   UPDATE_OVERDUE: "Update overdue",
   MENTIONED: "Mention",
+  MONITORING_RESOLVED: "Alert resolved",
 };
 
 /** The alerts a person must acknowledge (the Alert table's rules), in a few words for the Open alerts panel. */
@@ -187,6 +189,9 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
   MAJOR_INCIDENT_UPDATED: "Major incident updated",
 };
 
+/** An API token's state, worked out from its revocation and expiry (lib/tokens/token-json.ts). */
+export const API_TOKEN_STATUS_LABEL: Record<ApiTokenStatus, string> = { ACTIVE: "Active", EXPIRED: "Expired", REVOKED: "Revoked" };
+
 export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };
 
 /** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
@@ -218,6 +223,7 @@ export const LABELS_BY_ENUM = {
 // ---- The audit trail's codes (strings in the database, not enums) ----
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
+  ApiToken: "API token",
   Category: "category",
   KbArticle: "article",
   LoginThrottle: "login throttle",
@@ -233,6 +239,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   deactivate: "Deactivated",
   delete: "Deleted",
   publish: "Published",
+  revoke: "Revoked",
   "remove-demo": "Removed a demo account",
   update: "Updated",
   "issue-pin": "Issued a new PIN",

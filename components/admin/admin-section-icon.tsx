@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, Grid3x3, History, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound } from "lucide-react";
+import { Activity, BookOpen, CalendarDays, Grid3x3, History, KeyRound, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound, Webhook } from "lucide-react";
 import type { AdminSectionIcon as IconName } from "./admin-sections";
 
 const ICONS: Record<IconName, LucideIcon> = {
@@ -10,6 +10,9 @@ const ICONS: Record<IconName, LucideIcon> = {
   macros: MessageSquareText,
   audit: History,
   outbox: Mail,
+  tokens: KeyRound,
+  integrations: Activity,
+  webhooks: Webhook,
   demo: TriangleAlert,
 };
 

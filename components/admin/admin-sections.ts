@@ -1,6 +1,6 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "integrations" | "webhooks" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -80,6 +80,30 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Mail to customers and how its delivery went.",
     icon: "outbox",
     figure: (o) => `${o.mailWaiting.toLocaleString("en")} waiting · ${o.mailFailed.toLocaleString("en")} failed`,
+  },
+  {
+    href: "/admin/tokens",
+    label: "API tokens",
+    title: "API tokens",
+    description: "Bearer tokens for scripts and monitoring, for you or a service account: scopes, last use, revoke.",
+    icon: "tokens",
+    figure: (o) => count(o.activeTokens, "active token", "active tokens"),
+  },
+  {
+    href: "/admin/integrations",
+    label: "Integrations",
+    title: "Monitoring integrations",
+    description: "Alertmanager receivers: which customer and category alerts open incidents for, severity mapping, auto-resolve.",
+    icon: "integrations",
+    figure: (o) => count(o.integrations, "active integration", "active integrations"),
+  },
+  {
+    href: "/admin/webhooks",
+    label: "Webhooks",
+    title: "Webhooks",
+    description: "Signed event deliveries to chat, on-call and other tools; each endpoint's delivery log.",
+    icon: "webhooks",
+    figure: (o) => `${o.webhooksActive.toLocaleString("en")} active · ${o.webhooksDisabled.toLocaleString("en")} disabled`,
   },
   {
     href: "/admin/demo",

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { ROLE_LABEL } from "@/lib/labels";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PersonView } from "@/lib/admin/person-json";
 import type { AdminActionResult } from "./admin-action-result";
@@ -84,6 +85,12 @@ export function PeopleTable({
               <td className="p-2">
                 {ROLE_LABEL[p.role]}
                 {p.tier && ` · ${p.tier}`}
+                {p.serviceAccount && (
+                  <>
+                    {" "}
+                    <Badge tone="blue">Service account</Badge>
+                  </>
+                )}
               </td>
               <td className="p-2">{p.organization ?? "—"}</td>
               <td className="p-2">{p.active ? "Active" : "Deactivated"}</td>
@@ -94,7 +101,7 @@ export function PeopleTable({
                       Issue PIN
                     </Button>
                   )}
-                  {p.role !== "CUSTOMER" && p.active && (
+                  {p.role !== "CUSTOMER" && !p.serviceAccount && p.active && (
                     <Button type="button" variant="secondary" className="px-2 py-1" disabled={busy !== null} onClick={() => resetPassword(p.userId)} aria-label={`Reset the password of ${p.userId}`}>
                       Reset password
                     </Button>

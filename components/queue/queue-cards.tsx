@@ -1,4 +1,5 @@
 import { IncidentMarker } from "@/components/incidents/incident-marker";
+import { ChannelMarker } from "./channel-marker";
 import Link from "next/link";
 import type { MouseEvent } from "react";
 import type { QueueRow } from "@/lib/tickets/find-queue";
@@ -19,6 +20,7 @@ export function QueueCards({ rows, nowMs, checked, onCheck }: { rows: QueueRow[]
             <span className="font-mono text-xs text-slate-700">{r.number}</span>
             <QueueCell column="priority" row={r} nowMs={nowMs} />
             <IncidentMarker row={r} />
+            <ChannelMarker channel={r.channel} />
             <span className="min-w-0 flex-1 text-right text-xs text-slate-700">
               <QueueCell column="status" row={r} nowMs={nowMs} />
             </span>

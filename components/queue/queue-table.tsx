@@ -1,4 +1,5 @@
 import { IncidentMarker } from "@/components/incidents/incident-marker";
+import { ChannelMarker } from "./channel-marker";
 import Link from "next/link";
 import type { MouseEvent, RefObject } from "react";
 import type { QueueRow } from "@/lib/tickets/find-queue";
@@ -101,6 +102,7 @@ export function QueueTable(props: QueueTableProps) {
                 <td className={TD}>
                   <div className="flex min-w-0 items-center gap-1">
                   <IncidentMarker row={r} />
+                  <ChannelMarker channel={r.channel} />
                   <Link
                     href={ticketHref(r.number)}
                     data-ticket={r.number}

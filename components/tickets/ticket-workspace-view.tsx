@@ -17,6 +17,7 @@ import { ClassificationPanel, type Reclassification } from "./classification-pan
 import { Composer } from "./composer";
 import { ConflictNotice } from "./conflict-notice";
 import { CustomerPanel } from "./customer-panel";
+import { MonitoringAlertPanel } from "./monitoring-alert-panel";
 import { EscalateDialog } from "./escalate-dialog";
 import { HandedOffPanel } from "./handed-off-panel";
 import { HandoffCard } from "./handoff-card";
@@ -172,6 +173,7 @@ export function TicketWorkspaceView({
         </div>
         <div className="min-w-0 space-y-4">
           <CustomerPanel customer={ticket.customer} otherTickets={workspace.customerTickets} />
+          <MonitoringAlertPanel alerts={workspace.monitoringAlerts} serverNow={serverNow} />
           <ClassificationPanel
             key={ticket.version}
             ticket={ticket}

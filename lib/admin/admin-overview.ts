@@ -15,12 +15,17 @@ export interface AdminOverview {
   mailWaiting: number;
   mailFailed: number;
   demoAccounts: number;
+  /** Neither revoked nor expired. */
+  activeTokens: number;
+  integrations: number;
+  webhooksActive: number;
+  webhooksDisabled: number;
 }
 
-export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
+export async function getAdminOverview(actor: Actor, now = new Date()): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts] = await Promise.all([
+  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
@@ -32,6 +37,10 @@ export async function getAdminOverview(actor: Actor): Promise<AdminOverview> {
     client.outboxMessage.count({ where: { status: "PENDING" } }),
     client.outboxMessage.count({ where: { status: "FAILED" } }),
     client.user.count({ where: { publishedSecret: true, active: true } }),
+    client.apiToken.count({ where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    client.integration.count({ where: { active: true } }),
+    client.webhookEndpoint.count({ where: { active: true } }),
+    client.webhookEndpoint.count({ where: { active: false } }),
   ]);
-  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts };
+  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled };
 }

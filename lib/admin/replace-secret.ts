@@ -33,6 +33,7 @@ export async function replaceSecret(actor: Actor, input: unknown, kind: SecretKi
   const person = await db().$transaction(async (tx) => {
     const person = await findPersonForChange(tx, userId);
     if (!kind.isFor(person.role)) throw invalid({ userId: [kind.refusal] });
+    if (person.serviceAccount) throw invalid({ userId: ["A service account never signs in: it acts through API tokens (/admin/tokens)."] });
     await tx.user.update({ where: { id: person.id }, data: { secretHash, secretChangedAt: now, publishedSecret: false } });
     await recordAuditEvent(tx, actor, {
       entity: "User",

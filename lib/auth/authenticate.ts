@@ -36,7 +36,7 @@ export const LOCKED_LOGIN_MESSAGE =
 
 /**
  * Checks a user ID and PIN (customers) or password (staff). Unknown IDs cost the same hash as known ones;
- * customers cannot use the staff door and staff cannot use the customer door. The attempt is counted on its
+ * customers cannot use the staff door and staff cannot use the customer door; service accounts use neither. The attempt is counted on its
  * throttle keys before the secret is checked (takeAttempt), so parallel guesses cannot outrun the back-off;
  * `deviceToken` is the browser's known-device token for this user ID, if it has one.
  */
@@ -58,7 +58,8 @@ export async function authenticate(
   const attempt = await takeAttempt(keys, now);
   if (!attempt.allowed) return attempt.reason === "locked" ? { ok: false, reason: "locked" } : { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
 
-  const rightDoor = user !== null && user.active && (kind === "customer") === (user.role === "CUSTOMER");
+  // A service account (API tokens only) never signs in, whatever secret it is sent: it is checked as a stranger.
+  const rightDoor = user !== null && user.active && !user.serviceAccount && (kind === "customer") === (user.role === "CUSTOMER");
   const secretShapeOk = parsed.success && (kind === "staff" || parsed.data.secret.length <= PIN_MAX_DIGITS);
   const matches = await verifySecret(parsed.success ? parsed.data.secret : "", rightDoor ? user.secretHash : DECOY_HASH);
   if (!(rightDoor && secretShapeOk && matches)) return { ok: false, reason: "invalid" };

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/actor";
 import { requireUser } from "@/lib/auth/session";
 import { AppError, forbidden } from "@/lib/errors";
+import { authenticateBearer } from "@/lib/tokens/authenticate-bearer";
 import { crossSiteWriteRefusal, ownOriginsOf, writeRequestFacts } from "./cross-site-write";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -25,12 +26,19 @@ export function errorResponse(error: unknown): NextResponse {
 }
 
 /**
- * An API handler for a signed-in actor: refuse a cookie-carrying write from another site (403), authenticate,
- * then run; any AppError becomes its status and JSON body.
+ * An API handler for a signed-in actor. A request with an Authorization header acts as its bearer token's user
+ * (authenticate-bearer.ts: never together with a cookie, so no cross-site check is needed); any other request
+ * needs the session cookie, and a cookie-carrying write from another site is refused (403). Then it runs; any
+ * AppError becomes its status and JSON body.
  */
 export function withActor<C>(handler: (actor: Actor, request: Request, context: C) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     try {
+      if (request.headers.has("authorization")) {
+        const bearer = await authenticateBearer(request, new Date());
+        if (!bearer.ok) return NextResponse.json(bearer.error.toJSON(), { status: bearer.error.status, headers: bearer.headers });
+        return await handler(bearer.actor, request, context);
+      }
       const crossSite = crossSiteWriteRefusal(writeRequestFacts(request), ownOriginsOf(request));
       if (crossSite) throw forbidden(crossSite);
       return await handler(await requireUser(), request, context);

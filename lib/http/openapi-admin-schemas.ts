@@ -21,6 +21,7 @@ const Person = object({
   tier: { anyOf: [enumOf(Object.values(Tier)), { type: "null" }] },
   organization: { type: ["string", "null"], description: "The organization's slug (customers)." },
   active: { type: "boolean" },
+  serviceAccount: { type: "boolean", description: "Acts only through API tokens (/admin/tokens) and never signs in." },
   createdAt: dateTime,
 });
 

@@ -1,5 +1,6 @@
 // Response shape of GET /api/v1/metrics/escalations as JSON Schema: mirrors EscalationMetrics in
 // lib/metrics/escalation-metrics-types.ts.
+import { TicketChannel } from "@/lib/db/generated/enums";
 import { KEY_FIGURE_IDS } from "@/lib/metrics/key-figures";
 import { AGE_BUCKETS, DASHBOARD_PERIODS } from "@/lib/validation/dashboard";
 import type { JsonSchema } from "./openapi-schemas";
@@ -91,7 +92,7 @@ const EscalationMetrics = object({
   ),
   byChannel: {
     ...arrayOf(
-      object({ channel: { type: "string", enum: ["PORTAL", "API", "PHONE", "CHAT", "EMAIL", "WALK_IN"] }, opened: int, resolvedAtL1: int, firstContactResolved: int, firstContactResolution: share, escalatedL1L2: int, escalationRate: share }),
+      object({ channel: { type: "string", enum: Object.values(TicketChannel) }, opened: int, resolvedAtL1: int, firstContactResolved: int, firstContactResolution: share, escalatedL1L2: int, escalationRate: share }),
     ),
     description: "The period's L1 funnel by how tickets came in (every channel, quiet ones as 0): rates are of the channel's opened tickets.",
   },

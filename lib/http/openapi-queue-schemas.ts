@@ -1,5 +1,5 @@
 // Response shape of GET /api/v1/queue as JSON Schema: mirrors QueuePage in lib/tickets/find-queue.ts.
-import { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
+import { Priority, TicketChannel, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { BULK_ACTIONS } from "@/lib/validation/bulk";
 import { QUEUE_COLUMNS } from "@/lib/validation/queue-preferences";
 import { OPEN_STATUSES, QUEUE_SORTS, QUEUE_TIERS, QUEUE_VIEWS, SORT_DIRECTIONS } from "@/lib/validation/queue";
@@ -27,6 +27,7 @@ const QueueRow = object({
   assignee: { anyOf: [object({ userId: string, name: string }), { type: "null" }] },
   createdAt: dateTime,
   updatedAt: dateTime,
+  channel: { ...enumOf(Object.values(TicketChannel)), description: "How the ticket came in; MONITORING: opened by a monitoring alert." },
   majorIncident: { anyOf: [object({ childCount: { type: "integer", minimum: 0 } }), { type: "null" }], description: "A major incident and how many tickets are attached to it." },
   parentNumber: { type: ["string", "null"], description: "The major incident this ticket is attached to." },
   due: object(

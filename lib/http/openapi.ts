@@ -19,6 +19,8 @@ import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
 import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
+import { INTEGRATION_PATH_PARAMETERS, INTEGRATION_RESPONSE_SCHEMAS, INTEGRATION_ROUTES } from "./openapi-integration-schemas";
+import { WEBHOOK_PATH_PARAMETERS, WEBHOOK_RESPONSE_SCHEMAS, WEBHOOK_ROUTES } from "./openapi-webhook-schemas";
 import { INCIDENT_PATH_PARAMETERS, INCIDENT_RESPONSE_SCHEMAS, INCIDENT_ROUTES } from "./openapi-incident-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
@@ -26,6 +28,7 @@ import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schem
 import { RESPONSE_SCHEMAS, ref, type JsonSchema } from "./openapi-schemas";
 import { SELF_SERVICE_RESPONSE_SCHEMAS } from "./openapi-self-service-schemas";
 import { SOP_RESPONSE_SCHEMAS, SOP_ROUTES } from "./openapi-sop-schemas";
+import { operationSecurity, SECURITY_SCHEMES, TOKEN_PATH_PARAMETERS, TOKEN_RESPONSE_SCHEMAS, TOKEN_ROUTES } from "./openapi-token-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
@@ -36,7 +39,7 @@ export interface ApiRoute {
   operationId: string;
   summary: string;
   description?: string;
-  /** Open to anyone; every other route needs the session cookie (401 without it). */
+  /** Open to anyone; every other route needs the session cookie or a bearer token with the route's scope (401 without either). */
   public?: boolean;
   /** Query parameters: each property of the schema is one parameter. */
   query?: z.ZodObject;
@@ -325,7 +328,7 @@ export const API_ROUTES: ApiRoute[] = [
     path: "/api/v1/queue/preferences",
     operationId: "saveQueuePreferences",
     summary: "Save the queue columns you hide (support staff).",
-    body: { name: "QueuePreferences", schema: ZQueuePreferences },
+    body: { name: "QueuePreferencesInput", schema: ZQueuePreferences },
     response: { status: 200, description: "Your queue preferences as saved.", schema: "QueuePreferences" },
     errors: [403],
   },
@@ -649,8 +652,11 @@ export const API_ROUTES: ApiRoute[] = [
   },
   ...ALERT_ROUTES,
   ...MACRO_ROUTES,
+  ...WEBHOOK_ROUTES,
   ...INCIDENT_ROUTES,
   ...SOP_ROUTES,
+  ...TOKEN_ROUTES,
+  ...INTEGRATION_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -659,17 +665,21 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
   slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
   ...MACRO_PATH_PARAMETERS,
+  ...WEBHOOK_PATH_PARAMETERS,
   ...INCIDENT_PATH_PARAMETERS,
+  ...TOKEN_PATH_PARAMETERS,
+  ...INTEGRATION_PATH_PARAMETERS,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid input: error.fields names each field at fault.",
-  401: "Not signed in.",
-  403: "Signed in, but not allowed to do this.",
-  404: "No such ticket, attachment, article, group, category, person or throttle key, or not one you may see.",
+  400: "Invalid input: error.fields names each field at fault (also: a session cookie and an Authorization header in one request, or a malformed Authorization header).",
+  401: "Not signed in, or the bearer token is unknown, revoked or expired, or its user is deactivated (one answer for all, with WWW-Authenticate: Bearer … error=\"invalid_token\").",
+  403: "Signed in, but not allowed to do this; or the bearer token lacks the operation's scope (error.scope names it; WWW-Authenticate: Bearer … error=\"insufficient_scope\").",
+  404: "No such ticket, attachment, article, group, category, person, token or throttle key, or not one you may see.",
   409: "Conflict with the current state (see error.message: a stale ticket version carries error.currentVersion; a refused delete names what still refers to the record).",
   413: "The body is over 1 MB (a multipart upload: a file over 10 MB).",
   415: "The body is not application/json (a multipart upload: not multipart/form-data, or a file of a type not accepted).",
+  429: "Over the bearer token's rate limit: wait the Retry-After header's seconds.",
   500: "Something went wrong on our side.",
 };
 
@@ -684,7 +694,8 @@ function errorStatuses(route: ApiRoute): number[] {
   const statuses = new Set<number>(route.errors ?? []);
   if (route.body) [400, 413, 415].forEach((s) => statuses.add(s));
   if (route.path.includes("{")) statuses.add(404);
-  if (!route.public) [401, 500].forEach((s) => statuses.add(s));
+  // Any request may carry a bearer token: a malformed one or one mixed with a cookie (400), a missing scope (403), the rate limit (429).
+  if (!route.public) [400, 401, 403, 429, 500].forEach((s) => statuses.add(s));
   return [...statuses].sort((a, b) => a - b);
 }
 
@@ -710,7 +721,7 @@ function operation(route: ApiRoute): JsonSchema {
     operationId: route.operationId,
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
-    ...(route.public ? { security: [] } : {}),
+    security: route.public ? [] : operationSecurity(route.method, route.path),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { [route.body.mediaType ?? "application/json"]: { schema: ref(route.body.name) } } } } : {}),
     responses,
@@ -735,17 +746,10 @@ export function buildOpenApiDocument(): JsonSchema {
       version: "1",
       description: "Tiered support help desk: L1–L4 routing on a priority matrix, with SLA clocks and a decision log. Errors are { error: { code, message, fields? } }.",
     },
-    security: [{ sessionCookie: [] }],
+    security: [{ sessionCookie: [] }, { bearerToken: [] }],
     paths,
     components: {
-      securitySchemes: {
-        sessionCookie: {
-          type: "apiKey",
-          in: "cookie",
-          name: "next-auth.session-token",
-          description: "Sign in through /api/auth/callback/customer (userId, pin) or /api/auth/callback/staff (userId, password). Over HTTPS the cookie is __Secure-next-auth.session-token.",
-        },
-      },
+      securitySchemes: SECURITY_SCHEMES,
       schemas: {
         ...requestSchemas,
         ...RESPONSE_SCHEMAS,
@@ -757,8 +761,11 @@ export function buildOpenApiDocument(): JsonSchema {
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,
         ...MACRO_RESPONSE_SCHEMAS,
+        ...WEBHOOK_RESPONSE_SCHEMAS,
         ...INCIDENT_RESPONSE_SCHEMAS,
         ...SOP_RESPONSE_SCHEMAS,
+        ...TOKEN_RESPONSE_SCHEMAS,
+        ...INTEGRATION_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
+import type { Priority, TicketChannel, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
@@ -27,6 +27,8 @@ export interface QueueRow {
   assignee: { userId: string; name: string } | null;
   createdAt: string;
   updatedAt: string;
+  /** How it came in: the queue marks incidents opened by a monitoring alert. */
+  channel: TicketChannel;
   /** Null where that clock is stopped. Warn instants are 75 % of the budget or target (25 % left). */
   /** A major incident with its child count (any status); null for other tickets. */
   majorIncident: { childCount: number } | null;
@@ -77,6 +79,7 @@ const ROW_SELECT = {
   assignee: { select: { userId: true, name: true } },
   isMajorIncident: true,
   majorIncident: { select: { number: true } },
+  channel: true,
 } satisfies Prisma.TicketSelect;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -133,6 +136,7 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
         assignee: t.assignee,
         createdAt: t.createdAt.toISOString(),
         updatedAt: t.updatedAt.toISOString(),
+        channel: t.channel,
         majorIncident: t.isMajorIncident ? { childCount: childCounts.get(t.id) ?? 0 } : null,
         parentNumber: t.majorIncident?.number ?? null,
         due: {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { Impact, Urgency, type L4Kind, type Priority, type TicketStatus, type Tier } from "@/lib/db/generated/enums";
 import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { forbidden } from "@/lib/errors";
+import { loadTicketAlerts, type TicketAlertJson } from "@/lib/integrations/ticket-alerts";
 import { can } from "@/lib/permissions";
 import { clockStateOf } from "@/lib/routing/clock-columns";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
@@ -61,6 +62,8 @@ export interface TicketWorkspace {
   /** Managers only (empty otherwise): where a ticket may be assigned. */
   assignGroups: GroupOption[];
   assignAgents: { userId: string; name: string; tier: Tier | null }[];
+  /** The monitoring alert(s) behind an incident opened by an integration: first and last seen, count. */
+  monitoringAlerts: TicketAlertJson[];
 }
 
 /** Everything the agent ticket page shows, for staff; a number the actor may not see is "not found". */
@@ -68,7 +71,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
   if (!can(actor, "queue:view")) throw forbidden();
   const row = await loadTicket(db(), actor, number);
   const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const [ticket, { entries: timeline, ticketAttachments, events }, category, customerTickets, categories, rules, current, groups, agents] = await Promise.all([
+  const [ticket, { entries: timeline, ticketAttachments, events }, category, customerTickets, categories, rules, current, groups, agents, monitoringAlerts] = await Promise.all([
     getTicket(actor, number),
     loadTimeline(actor, number),
     db().category.findUniqueOrThrow({
@@ -88,6 +91,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
     isManager
       ? db().user.findMany({ where: { role: "AGENT", active: true }, orderBy: [{ tier: "asc" }, { name: "asc" }], select: { userId: true, name: true, tier: true } })
       : Promise.resolve([]),
+    row.channel === "MONITORING" ? loadTicketAlerts(db(), row.id) : Promise.resolve([]),
   ]);
 
   const state = clockStateOf(row);
@@ -123,6 +127,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
     l4Groups: groups.filter((g) => g.tier === "L4"),
     assignGroups: isManager ? groups.filter((g) => g.tier !== "L4") : [],
     assignAgents: agents,
+    monitoringAlerts,
   };
 }
 

@@ -3,7 +3,9 @@ import { ADMIN, CUSTOMER_ACME, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, lo
 import { expectNoSeriousViolations } from "./axe";
 
 const MATRIX = "/api/v1/priority-matrix";
-const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit", "/admin/groups", "/admin/kb", "/admin/kb/new", "/admin/calendar"];
+const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit", "/admin/groups", "/admin/kb", "/admin/kb/new", "/admin/calendar", "/admin/webhooks", "/admin/tokens"];
+/** An id no webhook has: the refusal comes before any lookup. */
+const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 
 const shot = (page: Page, testInfo: TestInfo, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 
@@ -62,6 +64,16 @@ test.describe("admin", () => {
         ["delete", "/api/v1/admin/kb-articles/help-data"],
         ["get", "/api/v1/admin/support-calendar"],
         ["put", "/api/v1/admin/support-calendar"],
+        ["get", "/api/v1/admin/webhooks"],
+        ["post", "/api/v1/admin/webhooks"],
+        ["get", `/api/v1/admin/webhooks/${SOME_UUID}`],
+        ["patch", `/api/v1/admin/webhooks/${SOME_UUID}`],
+        ["delete", `/api/v1/admin/webhooks/${SOME_UUID}`],
+        ["get", `/api/v1/admin/webhooks/${SOME_UUID}/deliveries`],
+        ["post", `/api/v1/admin/webhooks/${SOME_UUID}/deliveries/1/redeliver`],
+        ["get", "/api/v1/admin/tokens"],
+        ["post", "/api/v1/admin/tokens"],
+        ["delete", "/api/v1/admin/tokens/00000000-0000-4000-8000-000000000000"],
       ] as const) {
         const response = method === "get" || method === "delete" ? await ctx[method](path) : await ctx[method](path, { data: {} });
         expect(response.status(), `${who} ${method} ${path}`).toBe(403);

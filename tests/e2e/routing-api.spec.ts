@@ -498,11 +498,20 @@ test.describe("routing API", () => {
       "/api/v1/alerts/{alertId}/acknowledge": ["post"],
       "/api/v1/admin/macros": ["get", "post"],
       "/api/v1/admin/macros/{macroId}": ["delete", "put"],
+      "/api/v1/admin/webhooks": ["get", "post"],
+      "/api/v1/admin/webhooks/{webhookId}": ["delete", "get", "patch"],
+      "/api/v1/admin/webhooks/{webhookId}/deliveries": ["get"],
+      "/api/v1/admin/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": ["post"],
       "/api/v1/tickets/{number}/macros/{macroId}/preview": ["post"],
       "/api/v1/tickets/{number}/links": ["post"],
       "/api/v1/tickets/{number}/major-incident": ["post"],
       "/api/v1/tickets/{number}/children": ["post"],
       "/api/v1/tickets/{number}/children/{child}": ["delete"],
+      "/api/v1/integrations/alertmanager": ["post"],
+      "/api/v1/admin/integrations": ["get", "post"],
+      "/api/v1/admin/integrations/{integration}": ["delete", "get", "patch"],
+      "/api/v1/admin/tokens": ["get", "post"],
+      "/api/v1/admin/tokens/{tokenId}": ["delete"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));
@@ -552,6 +561,6 @@ test.describe("routing API", () => {
         }
       }
     }
-    expect(Object.keys(doc.paths["/api/v1/tickets/{number}/escalate"]!.post!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "500"]);
+    expect(Object.keys(doc.paths["/api/v1/tickets/{number}/escalate"]!.post!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "429", "500"]);
   });
 });

@@ -44,7 +44,7 @@ const PAGES: StaffPage[] = [
   },
   { path: () => "/dashboard/tickets?metric=opened&period=today", who: MANAGER, links: ALL_LINKS, current: "Dashboard" },
   { path: () => "/dashboard/alerts", who: MANAGER, links: ALL_LINKS, current: "Dashboard" },
-  ...["/admin", "/admin/people", "/admin/groups", "/admin/matrix", "/admin/calendar", "/admin/kb", "/admin/kb/new", `/admin/kb/${ARTICLE_SLUG}`, "/admin/audit", "/admin/outbox", "/admin/demo"].map(
+  ...["/admin", "/admin/people", "/admin/groups", "/admin/matrix", "/admin/calendar", "/admin/kb", "/admin/kb/new", `/admin/kb/${ARTICLE_SLUG}`, "/admin/audit", "/admin/outbox", "/admin/tokens", "/admin/integrations", "/admin/demo"].map(
     (path): StaffPage => ({ path: () => path, who: ADMIN, links: ALL_LINKS, current: "Admin" }),
   ),
   // Managers see the admin pages read-only, under the same header.

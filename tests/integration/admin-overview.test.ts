@@ -20,7 +20,7 @@ describeEachDatabase("the admin home's figures", (database) => {
 
   it("counts each section for admins and managers, from the seed", async () => {
     const overview = await getAdminOverview(admin);
-    expect(overview).toMatchObject({ activePeople: 8, groups: 5, categories: 6, matrixVersion: 1, demoAccounts: 8, mailWaiting: 0, mailFailed: 0 });
+    expect(overview).toMatchObject({ activePeople: 8, groups: 5, categories: 6, matrixVersion: 1, demoAccounts: 8, mailWaiting: 0, mailFailed: 0, activeTokens: 0, webhooksActive: 0, webhooksDisabled: 0 });
     expect(overview.articles).toBeGreaterThanOrEqual(12);
     expect(await getAdminOverview(manager)).toEqual(overview);
   });

@@ -40,6 +40,19 @@ describeEachDatabase("authenticate", (database) => {
     expect(await authenticate("staff", { userId: "l3agent", secret: "l3agent-demo-pass" }, "10.0.0.4", day(0))).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("never signs a service account in, whatever secret it is sent, even a real password an admin set", async () => {
+    const { hashSecret } = await import("@/lib/auth/secret-hash");
+    const db = database().db;
+    await db.user.create({ data: { userId: "svc-robot", name: "Robot", role: "ADMIN", secretHash: await hashSecret("robot-real-password") } });
+    // As a person, the account signs in with that password: the refusal below is the service-account mark, not the secret.
+    expect(await authenticate("staff", { userId: "svc-robot", secret: "robot-real-password" }, "10.0.0.5", day(0))).toMatchObject({ ok: true });
+    await db.user.update({ where: { userId: "svc-robot" }, data: { serviceAccount: true } });
+    expect(await authenticate("staff", { userId: "svc-robot", secret: "robot-real-password" }, "10.0.0.5", day(0))).toEqual({ ok: false, reason: "invalid" });
+    for (const secret of ["!service-account", "x".repeat(12)]) {
+      expect(await authenticate("staff", { userId: "svc-robot", secret }, "10.0.0.5", day(0))).toMatchObject({ ok: false });
+    }
+  });
+
   it("slows an account after three failures, doubling, even for the right PIN, and forgets after a success", async () => {
     const t0 = day(1);
     const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
