@@ -6,33 +6,47 @@
 // advisory lock lets one of them work at a time, the workers' leases keep each mail and each webhook delivery to one, a file is removed
 // only while no row names it (removing one already gone is no error), and a purge deletes by cutoff (a row
 // another instance deleted first is simply not counted).
+// The jobs live in this process's scheduler (lib/schedule/repeating-job.ts): readiness reads their heartbeats,
+// and scripts/serve.ts stops them on SIGTERM, waiting for a run in progress to finish.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { intervalSeconds, startRepeatingJob } = await import("@/lib/schedule/repeating-job");
+  const { intervalSeconds, markRepeatingJobsStarted, startRepeatingJob } = await import("@/lib/schedule/repeating-job");
+  const { observeMailDeliveries, observeSweep, observeSweepError, observeWebhookDeliveries } = await import("@/lib/observability/metrics");
   const { runSweep } = await import("@/lib/routing/sweep");
   const { deliverOutbox } = await import("@/lib/mail/deliver-outbox");
   const { deliverWebhooks } = await import("@/lib/webhooks/deliver-webhooks");
   const { sweepOrphanFiles } = await import("@/lib/attachments/sweep-orphan-files");
   const { purgeExpiredRows } = await import("@/lib/schedule/purge-expired-rows");
 
+  // Each job reports its result when it did something, null when it found nothing to do.
   startRepeatingJob("sweep", intervalSeconds(process.env.TIERDESK_SWEEP_SECONDS, 60), async () => {
-    const result = await runSweep();
-    return result.escalated || result.alerted || result.updatesDue || result.closed ? JSON.stringify(result) : null;
+    const started = performance.now();
+    try {
+      const result = await runSweep();
+      observeSweep(result, (performance.now() - started) / 1000);
+      return result.escalated || result.alerted || result.updatesDue || result.closed ? { ...result } : null;
+    } catch (error) {
+      observeSweepError();
+      throw error;
+    }
   });
   startRepeatingJob("mail", intervalSeconds(process.env.TIERDESK_MAIL_SECONDS, 10), async () => {
     const result = await deliverOutbox();
-    return result.sent || result.retried || result.failed ? JSON.stringify(result) : null;
+    observeMailDeliveries(result);
+    return result.sent || result.retried || result.failed ? { ...result } : null;
   });
   startRepeatingJob("webhooks", intervalSeconds(process.env.TIERDESK_WEBHOOK_SECONDS, 5), async () => {
     const result = await deliverWebhooks();
-    return result.succeeded || result.retried || result.failed ? JSON.stringify(result) : null;
+    observeWebhookDeliveries(result);
+    return result.succeeded || result.retried || result.failed ? { ...result } : null;
   });
   startRepeatingJob("attachments", intervalSeconds(process.env.TIERDESK_ATTACHMENT_SWEEP_SECONDS, 3600), async () => {
     const result = await sweepOrphanFiles();
-    return result.removed ? `orphan files removed: ${JSON.stringify(result)}` : null;
+    return result.removed ? { orphanFilesRemoved: result } : null;
   });
   startRepeatingJob("purge", intervalSeconds(process.env.TIERDESK_PURGE_SECONDS, 3600), async () => {
     const result = await purgeExpiredRows();
-    return result.loginThrottles || result.revokedSessions ? `expired rows removed: ${JSON.stringify(result)}` : null;
+    return result.loginThrottles || result.revokedSessions ? { expiredRowsRemoved: result } : null;
   });
+  markRepeatingJobsStarted();
 }

@@ -3,7 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // prom-client: the one copy scripts/serve.ts loads too (lib/observability/metrics.ts).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "prom-client"],
   experimental: {
     // The new-ticket form and a portal reply carry up to 5 attachments of 10 MB each
     // (lib/attachments/prepare-uploads.ts). Next.js applies this limit to every server action and cannot

@@ -1,22 +1,37 @@
 // The app's HTTP server (npm start runs it after migrating and building): Next.js behind a plain Node
 // server that decides each request's client address from the socket and TRUST_PROXY, so a client cannot
 // choose its own address by sending X-Forwarded-For (`next start` keeps a client's header as it came).
+// It also gives each request its id, log line and metrics (lib/observability), and shuts down gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../lib/auth/client-address";
+import { closeDb } from "../lib/db/client";
+import { observeHttp } from "../lib/observability/request-observer";
+import { routePatterns } from "../lib/observability/route-patterns";
+import { routeTableOf } from "../lib/observability/route-table";
+import { markClientAddressTrusted } from "../lib/observability/served-by";
+import { beginShutdown, isShuttingDown, runShutdownHooks } from "../lib/observability/shutdown";
+import { shutdownSeconds } from "../lib/observability/shutdown-seconds";
+import { stopAllRepeatingJobs } from "../lib/schedule/repeating-job";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 // Set by npm start while demo accounts with published passwords are active and HOSTNAME is not.
 const loopbackOnly = !hostname && process.env.TIERDESK_LOOPBACK_ONLY === "1";
 const hops = trustedProxyHops();
+const shutdownLimit = shutdownSeconds();
+const routes = routeTableOf(routePatterns());
 
+markClientAddressTrusted();
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const onRequest = (request: IncomingMessage, response: ServerResponse) => {
   request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"], hops);
+  observeHttp(request, response, routes);
+  // While shutting down, a kept-alive connection is closed after its response, so the server can finish closing.
+  if (isShuttingDown()) response.setHeader("Connection", "close");
   void handle(request, response);
 };
 
@@ -34,9 +49,43 @@ const servers = (loopbackOnly ? await Promise.all([listen("127.0.0.1", false), l
 );
 const where = loopbackOnly ? "this machine only" : (hostname ?? "all interfaces");
 console.log(`[tierdesk] Serving on port ${port}, ${where}${hops ? `, behind ${hops} trusted proxy hop(s)` : ""}`);
+
+/**
+ * SIGTERM or SIGINT: readiness answers 503; the repeating jobs take no new run and the runs in progress (a sweep,
+ * a mail or webhook batch) finish; shutdown hooks run (the push module closes its streams with a retry hint);
+ * the listeners close, so no new connection is taken, and the requests in flight finish; then the database is
+ * closed and the process exits 0. Whatever is still running at TIERDESK_SHUTDOWN_SECONDS is cut off: exit 1.
+ */
+async function shutdown(signal: string): Promise<void> {
+  const started = performance.now();
+  beginShutdown();
+  console.log(`[tierdesk] ${signal}: shutting down (at most ${shutdownLimit} s): no new jobs or connections; finishing what is running.`);
+  setTimeout(() => {
+    console.error(`[tierdesk] Shutdown still waiting after ${shutdownLimit} s: exiting now.`);
+    process.exit(1);
+  }, shutdownLimit * 1000);
+
+  const closed = servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())));
+  // server.close() ends the connections idle now; these end the ones that fall idle later.
+  const closeIdle = setInterval(() => servers.forEach((server) => server.closeIdleConnections()), 100);
+  const jobs = stopAllRepeatingJobs().then((waited) => {
+    if (waited.length) console.log(`[tierdesk] Finished the running ${waited.join(", ")} run(s).`);
+  });
+  await Promise.all([jobs, runShutdownHooks(signal), ...closed]);
+  clearInterval(closeIdle);
+  await app.close();
+  await closeDb();
+  console.log(`[tierdesk] Stopped in ${Math.round(performance.now() - started)} ms.`);
+  process.exit(0);
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    for (const server of servers) server.close();
-    void app.close().finally(() => process.exit(0));
+    // npm start forwards the signal a terminal already sent to the whole group: one shutdown is enough.
+    if (isShuttingDown()) return;
+    shutdown(signal).catch((error: unknown) => {
+      console.error("[tierdesk] Shutdown failed:", error);
+      process.exit(1);
+    });
   });
 }

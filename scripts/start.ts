@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { authSecret } from "../lib/auth/secret";
 import { resolveDatabaseTarget } from "../lib/db/database-url";
 import { prepareDatabase } from "../lib/db/prepare";
+import { shutdownSeconds } from "../lib/observability/shutdown-seconds";
 import { buildIfStale } from "./build-if-stale";
 
 const port = process.env.PORT ?? "3000";
@@ -32,6 +33,14 @@ if (publishedSecrets > 0 && !process.env.HOSTNAME) {
 buildIfStale(env, (line) => console.log(`[tierdesk] ${line}`));
 
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// The server shuts down gracefully on SIGTERM or SIGINT within TIERDESK_SHUTDOWN_SECONDS and exits by itself;
+// a server that still has not exited a few seconds later is killed.
+const limit = shutdownSeconds();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+    setTimeout(() => server.kill("SIGKILL"), (limit + 5) * 1000).unref();
+  });
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGKILL" ? 1 : 0)));
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { actorOf, type Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { countThrottledSignIn } from "@/lib/observability/metrics";
 import { storableString } from "@/lib/validation/text";
 import { issueDeviceToken, knownDeviceId } from "./device-token";
 import { recordSuccess, takeAttempt, throttleKeys } from "./login-throttle";
@@ -56,6 +57,7 @@ export async function authenticate(
   const deviceId = user ? knownDeviceId(authSecret(), deviceToken, user, now) : null;
   const keys = throttleKeys(userId, clientAddress, deviceId);
   const attempt = await takeAttempt(keys, now);
+  if (!attempt.allowed) countThrottledSignIn(attempt.reason);
   if (!attempt.allowed) return attempt.reason === "locked" ? { ok: false, reason: "locked" } : { ok: false, reason: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
 
   // A service account (API tokens only) never signs in, whatever secret it is sent: it is checked as a stranger.

@@ -2,7 +2,7 @@ import type { ApiScope } from "@/lib/db/generated/enums";
 
 /**
  * Configuration and its read-outs (admin pages, the mail outbox, the priority matrix's changes) need `admin`;
- * monitoring's way in needs `alerts:write`; the dashboard's figures need `metrics:read`.
+ * monitoring's way in needs `alerts:write`; the dashboard's figures and the Prometheus metrics need `metrics:read`.
  */
 const PREFIX_SCOPES: { prefix: string; scope: ApiScope; methods?: string[] }[] = [
   { prefix: "/api/v1/admin", scope: "ADMIN" },
@@ -10,6 +10,7 @@ const PREFIX_SCOPES: { prefix: string; scope: ApiScope; methods?: string[] }[] =
   { prefix: "/api/v1/priority-matrix", scope: "ADMIN", methods: ["PUT", "POST", "PATCH", "DELETE"] },
   { prefix: "/api/v1/integrations", scope: "ALERTS_WRITE" },
   { prefix: "/api/v1/metrics", scope: "METRICS_READ" },
+  { prefix: "/api/metrics", scope: "METRICS_READ" },
   { prefix: "/api/v1/ratings/summary", scope: "METRICS_READ" },
   { prefix: "/api/v1/kb/self-service", scope: "METRICS_READ" },
 ];
