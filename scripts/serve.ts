@@ -48,7 +48,9 @@ const servers = (loopbackOnly ? await Promise.all([listen("127.0.0.1", false), l
   (s): s is Server => s !== null,
 );
 const where = loopbackOnly ? "this machine only" : (hostname ?? "all interfaces");
-console.log(`[tierdesk] Serving on port ${port}, ${where}${hops ? `, behind ${hops} trusted proxy hop(s)` : ""}`);
+// PORT=0 takes a free port: the line names the one taken.
+const bound = [...new Set(servers.map((server) => (server.address() as { port: number }).port))].join(" and ");
+console.log(`[tierdesk] Serving on port ${bound}, ${where}${hops ? `, behind ${hops} trusted proxy hop(s)` : ""}`);
 
 /**
  * SIGTERM or SIGINT: readiness answers 503; the repeating jobs take no new run and the runs in progress (a sweep,

@@ -3,11 +3,14 @@ import path from "node:path";
 import { Prisma } from "@/lib/db/generated/client";
 import { queryStatement } from "@/lib/db/statement";
 
-/** The migrations this code expects: the folders of prisma/migrations that hold a migration.sql. */
+/**
+ * The migrations this code expects: the folders of prisma/migrations that hold a migration.sql, read at run time
+ * from the folder the server runs in (the bundler is told not to trace these reads into the build).
+ */
 export function expectedMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")))
     .map((entry) => entry.name)
     .sort();
 }
