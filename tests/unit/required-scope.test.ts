@@ -30,6 +30,7 @@ describe("requiredScope", () => {
     ["GET", "/api/v1/ratings/summary", "metrics:read"],
     ["GET", "/api/v1/kb/self-service", "metrics:read"],
     ["GET", "/api/v1/metrics/escalations/", "metrics:read"],
+    ["GET", "/api/metrics", "metrics:read"],
   ])("%s %s needs %s", (method, path, scope) => {
     expect(code(method, path)).toBe(scope);
   });
