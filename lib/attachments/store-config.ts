@@ -26,7 +26,7 @@ const USAGE = "ATTACHMENTS_URL must be s3://<bucket>/<optional prefix> (or unset
  * S3-compatible store, addressed path-style (http://host/bucket/key) unless AWS_S3_FORCE_PATH_STYLE=false, since
  * those rarely have the per-bucket DNS names virtual-hosted style needs. Throws a message naming the variable at fault.
  */
-export function resolveAttachmentStore(env: NodeJS.ProcessEnv, cwd = process.cwd()): AttachmentStoreConfig {
+export function resolveAttachmentStore(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): AttachmentStoreConfig {
   const url = env.ATTACHMENTS_URL?.trim();
   if (!url) // Chosen at run time: the build must not trace it (turbopackIgnore), it is no part of the app.
   if (!url) return { kind: "directory", dir: path.resolve(/*turbopackIgnore: true*/ cwd, env.ATTACHMENTS_DIR || DEFAULT_ATTACHMENTS_DIR) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeAttachmentStore, resolveAttachmentStore } from "@/lib/attachments/store-config";
 
 const cwd = "/srv/tierdesk";
-const s3 = (url: string, env: NodeJS.ProcessEnv = {}) => resolveAttachmentStore({ ATTACHMENTS_URL: url, ...env }, cwd);
+const s3 = (url: string, env: Record<string, string> = {}) => resolveAttachmentStore({ ATTACHMENTS_URL: url, ...env }, cwd);
 
 describe("resolveAttachmentStore", () => {
   it("keeps files in ATTACHMENTS_DIR (default ./.data/attachments) when ATTACHMENTS_URL is unset or blank", () => {
