@@ -7,8 +7,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 import { actorFor } from "../fixtures/actors";
-import { describeEachStore } from "../fixtures/attachment-stores";
-import { describeEachDatabase } from "../fixtures/test-database";
+import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const LOG = new TextEncoder().encode("2026-11-27T10:00:01Z ERROR export worker timed out\n");
@@ -19,9 +18,9 @@ const TWO_HOURS = 2 * 60 * 60 * 1000;
 /** When the sweeps below run: two hours after the uploads, with the grace period one hour. */
 const later = () => new Date(Date.now() + TWO_HOURS);
 
-// Every case runs on the directory store and on S3 (s3rver), each on every database. Files are aged by the
-// `now` the sweep is given, not by touching them: on S3 nobody can set a file's time.
-describeEachStore("orphan attachment files", (store) => describeEachDatabase("orphan attachment files", (database) => {
+// Every case runs on the directory store and on S3 (s3rver), on every database, each pair fresh. Files are
+// aged by the `now` the sweep is given, not by touching them: on S3 nobody can set a file's time.
+describeEachStoreAndDatabase("orphan attachment files", (store, database) => {
   let acme: Actor;
 
   const storedKeys = async () => [...(await store().keys())].sort();
@@ -118,4 +117,4 @@ describeEachStore("orphan attachment files", (store) => describeEachDatabase("or
       else process.env.ATTACHMENTS_DIR = previous.dir;
     }
   });
-}));
+});

@@ -7,8 +7,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 import { actorFor } from "../fixtures/actors";
-import { describeEachStore } from "../fixtures/attachment-stores";
-import { describeEachDatabase } from "../fixtures/test-database";
+import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
 // Who may upload, and how much a ticket holds: the same wall as commenting, and a quota parallel uploads
 // cannot pass together.
@@ -18,8 +17,8 @@ const LOG = new TextEncoder().encode("2031-03-04T10:00:01Z ERROR export worker t
 const log = (name = "worker.log") => new File([LOG], name, { type: "text/plain" });
 const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" };
 
-// Every case runs on the directory store and on S3 (s3rver), each on every database.
-describeEachStore("attachment walls", (store) => describeEachDatabase("attachment walls", (database) => {
+// Every case runs on the directory store and on S3 (s3rver), on every database, each pair fresh.
+describeEachStoreAndDatabase("attachment walls", (store, database) => {
   /** Files the store holds, as the orphan sweep lists them. */
   const storedFiles = async () => (await store().keys()).size;
 
@@ -104,4 +103,4 @@ describeEachStore("attachment walls", (store) => describeEachDatabase("attachmen
     expect(await attachmentCount(number)).toBe(MAX_FILES_PER_TICKET);
     expect(await storedFiles()).toBe(files + 3);
   });
-}));
+});

@@ -7,8 +7,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 import { actorFor } from "../fixtures/actors";
-import { describeEachStore } from "../fixtures/attachment-stores";
-import { describeEachDatabase } from "../fixtures/test-database";
+import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const LOG = new TextEncoder().encode("2026-11-27T10:00:01Z ERROR export worker timed out\n");
@@ -16,8 +15,8 @@ const valid = { type: "INCIDENT", title: "Export worker times out", description:
 const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = "application/octet-stream") => new File([bytes], name, { type });
 const text = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
 
-// Every case runs on the directory store and on S3 (s3rver), each on every database.
-describeEachStore("attachments", (store) => describeEachDatabase("attachments", (database) => {
+// Every case runs on the directory store and on S3 (s3rver), on every database, each pair fresh.
+describeEachStoreAndDatabase("attachments", (store, database) => {
   /** Files the store holds, as the orphan sweep lists them. */
   const storedFiles = async () => (await store().keys()).size;
 
@@ -122,4 +121,4 @@ describeEachStore("attachments", (store) => describeEachDatabase("attachments", 
     await expect(replyWithAttachments(acme, ticket.number, { body: "An executable.", visibility: "PUBLIC" }, [file(new Uint8Array([0x4d, 0x5a, 0x90, 0x00]), "tool.exe")])).rejects.toBeTruthy();
     expect(await database().db.comment.count({ where: { ticket: { number: ticket.number } } })).toBe(comments);
   });
-}));
+});
