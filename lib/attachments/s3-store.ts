@@ -28,6 +28,8 @@ export function s3Store(config: S3Config): AttachmentStore {
     region: config.region,
     endpoint: config.endpoint,
     forcePathStyle: config.forcePathStyle,
+    // An unreachable endpoint fails an upload (and `npm start`'s check) in seconds, not at the TCP timeout.
+    requestHandler: { connectionTimeout: 10_000 },
     // S3-compatible stores often refuse the checksums the SDK now adds by default (aws-chunked trailers): send
     // them only where an operation requires them, unless the AWS_*_CHECKSUM_* variables say otherwise.
     ...(config.endpoint && !process.env.AWS_REQUEST_CHECKSUM_CALCULATION ? { requestChecksumCalculation: "WHEN_REQUIRED" as const } : {}),
