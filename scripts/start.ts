@@ -1,5 +1,7 @@
 // npm start: migrate, seed a new embedded database, build if the sources changed, then serve.
 import { spawn } from "node:child_process";
+import { attachmentStore } from "../lib/attachments/store";
+import { describeAttachmentStore, resolveAttachmentStore } from "../lib/attachments/store-config";
 import { authSecret } from "../lib/auth/secret";
 import { resolveDatabaseTarget } from "../lib/db/database-url";
 import { prepareDatabase } from "../lib/db/prepare";
@@ -20,6 +22,18 @@ if (target.kind === "pglite-memory") {
   console.error("[tierdesk] DATABASE_URL=memory: is for tests: it would vanish between migrating and serving. Use file:<dir> or PostgreSQL.");
   process.exit(2);
 }
+// A misconfigured attachment store (ATTACHMENTS_URL with another scheme or no bucket, a bucket that is not
+// there, refused credentials) stops the start here, with a message naming the variable, not at the first upload.
+try {
+  const store = await attachmentStore();
+  await store.check();
+  store.close?.();
+  console.log(`[tierdesk] attachments in ${describeAttachmentStore(resolveAttachmentStore(process.env))}`);
+} catch (error) {
+  console.error(`[tierdesk] ${(error as Error).message}`);
+  process.exit(2);
+}
+
 const { publishedSecrets } = await prepareDatabase(target, (line) => console.log(`[tierdesk] ${line}`));
 if (publishedSecrets > 0 && !process.env.HOSTNAME) {
   // Anyone who reads the README knows these passwords: keep the desk to this machine until they are gone.

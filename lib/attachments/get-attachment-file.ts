@@ -22,5 +22,5 @@ export async function getAttachmentFile(actor: Actor, number: string, id: string
     select: { fileName: true, contentType: true, size: true, storageKey: true },
   });
   if (!row) throw notFound("Attachment");
-  return { fileName: row.fileName, contentType: row.contentType, size: row.size, body: readStoredBytes(row.storageKey) };
+  return { fileName: row.fileName, contentType: row.contentType, size: row.size, body: await readStoredBytes(row.storageKey) };
 }

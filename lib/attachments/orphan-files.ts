@@ -1,4 +1,4 @@
-import type { StoredFile } from "./store";
+import type { StoredFile } from "./attachment-store";
 
 /** How long a stored file may go without a row before the sweep takes it for an orphan. */
 export const ORPHAN_GRACE_MS = 60 * 60 * 1000;

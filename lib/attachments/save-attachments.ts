@@ -12,7 +12,7 @@ export interface StoredUpload extends Omit<PreparedUpload, "bytes"> {
 /** Writes the bytes to the store, before any row names them: a row never points at a missing file. */
 async function storeUploads(uploads: PreparedUpload[], now: Date): Promise<StoredUpload[]> {
   return Promise.all(
-    uploads.map(async ({ bytes, ...upload }) => ({ ...upload, size: bytes.byteLength, ...(await storeBytes(bytes, now)) })),
+    uploads.map(async ({ bytes, ...upload }) => ({ ...upload, ...(await storeBytes(bytes, now)) })),
   );
 }
 

@@ -1,100 +1,64 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, readdir, stat, unlink, utimes, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { Readable } from "node:stream";
+import type { AttachmentStore } from "./attachment-store";
+import { directoryStore } from "./directory-store";
+import { resolveAttachmentStore } from "./store-config";
 
-/** Where attachment bytes live: outside the web root, never served as static files. */
-export function attachmentsDir(): string {
-  // Chosen at run time: the build must not trace it (turbopackIgnore), it is no part of the app.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.ATTACHMENTS_DIR || ".data/attachments");
-}
+const STORE_VARIABLES = ["ATTACHMENTS_URL", "ATTACHMENTS_DIR", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_S3_FORCE_PATH_STYLE"];
+let selected: { settings: string; store: Promise<AttachmentStore> } | undefined;
 
-const STORAGE_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A key is a UUID we generated; anything else (a path, "..") never reaches the file system. */
-function pathOf(storageKey: string): string {
-  if (!STORAGE_KEY.test(storageKey)) throw new Error("Invalid attachment storage key.");
-  return path.join(/*turbopackIgnore: true*/ attachmentsDir(), storageKey.slice(0, 2), storageKey);
+/**
+ * The store the environment names, made once (again only if those variables change, as tests do). A bad
+ * ATTACHMENTS_URL throws here, at first use, with a message naming it (`npm start` checks it before serving).
+ */
+export function attachmentStore(): Promise<AttachmentStore> {
+  const settings = STORE_VARIABLES.map((name) => process.env[name] ?? "").join("\n");
+  if (selected?.settings === settings) return selected.store;
+  const config = resolveAttachmentStore(process.env);
+  const previous = selected?.store;
+  const store = config.kind === "s3" ? import("./s3-store").then((m) => m.s3Store(config)) : Promise.resolve(directoryStore(config.dir));
+  selected = { settings, store };
+  void previous?.then((p) => p.close?.()).catch(() => {});
+  return store;
 }
 
 export interface StoredBytes {
   storageKey: string;
   sha256: string;
+  size: number;
 }
 
 /**
- * Writes the bytes under a new random key (never overwriting) and returns the key and their SHA-256. The
- * file's time is the upload's `now`, not the file system's clock: the orphan sweep compares it with its own.
+ * Writes the bytes under a new random key (never overwriting) and returns the key, their SHA-256 and size, both
+ * counted as the bytes pass. The file's time is the upload's `now`, not a clock of the store's: the orphan
+ * sweep compares it with its own.
  */
-export async function storeBytes(bytes: Uint8Array, now: Date): Promise<StoredBytes> {
+export async function storeBytes(body: Uint8Array | AsyncIterable<Uint8Array>, now: Date): Promise<StoredBytes> {
+  const store = await attachmentStore();
   const storageKey = randomUUID();
-  const file = pathOf(storageKey);
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, bytes, { flag: "wx", mode: 0o600 });
-  await utimes(file, now, now);
-  return { storageKey, sha256: createHash("sha256").update(bytes).digest("hex") };
+  if (body instanceof Uint8Array) {
+    await store.write(storageKey, body, now);
+    return { storageKey, sha256: createHash("sha256").update(body).digest("hex"), size: body.byteLength };
+  }
+  const hash = createHash("sha256");
+  let size = 0;
+  async function* counted() {
+    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      size += chunk.byteLength;
+      yield chunk;
+    }
+  }
+  await store.write(storageKey, Readable.from(counted(), { objectMode: false }), now);
+  return { storageKey, sha256: hash.digest("hex"), size };
 }
 
 /** The stored bytes as a web stream, for a response body. */
-export function readStoredBytes(storageKey: string): ReadableStream<Uint8Array> {
-  return Readable.toWeb(createReadStream(pathOf(storageKey))) as ReadableStream<Uint8Array>;
-}
-
-/** A stored file as the orphan sweep sees it: its key and when its bytes were last written. */
-export interface StoredFile {
-  storageKey: string;
-  writtenAt: Date;
-}
-
-const SHARD = /^[0-9a-f]{2}$/;
-
-/**
- * The stored files, one shard directory at a time (so a large store is never listed whole). Only names
- * this store writes are listed: anything else under the directory is left alone.
- */
-export async function* storedFilesByShard(): AsyncGenerator<StoredFile[]> {
-  const root = attachmentsDir();
-  let shards: string[];
-  try {
-    shards = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && SHARD.test(e.name)).map((e) => e.name).sort();
-  } catch (error) {
-    if (isMissing(error)) return;
-    throw error;
-  }
-  for (const shard of shards) {
-    let names: string[];
-    try {
-      names = (await readdir(path.join(/*turbopackIgnore: true*/ root, shard), { withFileTypes: true }))
-        .filter((e) => e.isFile() && STORAGE_KEY.test(e.name) && e.name.startsWith(shard))
-        .map((e) => e.name);
-    } catch (error) {
-      if (isMissing(error)) continue;
-      throw error;
-    }
-    const files: StoredFile[] = [];
-    for (const name of names) {
-      try {
-        files.push({ storageKey: name, writtenAt: (await stat(pathOf(name))).mtime });
-      } catch (error) {
-        if (!isMissing(error)) throw error; // removed meanwhile (another instance's sweep)
-      }
-    }
-    if (files.length > 0) yield files;
-  }
+export async function readStoredBytes(storageKey: string): Promise<ReadableStream<Uint8Array>> {
+  return (await attachmentStore()).read(storageKey);
 }
 
 /** Removes a stored file; true if this call removed it, false if it was already gone (idempotent). */
 export async function removeStoredBytes(storageKey: string): Promise<boolean> {
-  try {
-    await unlink(pathOf(storageKey));
-    return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
-    throw error;
-  }
-}
-
-function isMissing(error: unknown): boolean {
-  return (error as NodeJS.ErrnoException | null)?.code === "ENOENT";
+  return (await attachmentStore()).remove(storageKey);
 }

@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { addTicketAttachments } from "@/lib/attachments/add-ticket-attachments";
 import { MAX_BYTES_PER_TICKET, MAX_FILES_PER_TICKET } from "@/lib/attachments/attachment-quota";
@@ -10,7 +7,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 import { actorFor } from "../fixtures/actors";
-import { describeEachDatabase } from "../fixtures/test-database";
+import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
 // Who may upload, and how much a ticket holds: the same wall as commenting, and a quota parallel uploads
 // cannot pass together.
@@ -20,19 +17,11 @@ const LOG = new TextEncoder().encode("2031-03-04T10:00:01Z ERROR export worker t
 const log = (name = "worker.log") => new File([LOG], name, { type: "text/plain" });
 const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" };
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "tierdesk-attachment-walls-"));
-  process.env.ATTACHMENTS_DIR = dir;
-});
-afterAll(async () => {
-  delete process.env.ATTACHMENTS_DIR;
-  await rm(dir, { recursive: true, force: true });
-});
+// Every case runs on the directory store and on S3 (s3rver), on every database, each pair fresh.
+describeEachStoreAndDatabase("attachment walls", (store, database) => {
+  /** Files the store holds, as the orphan sweep lists them. */
+  const storedFiles = async () => (await store().keys()).size;
 
-const storedFiles = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-
-describeEachDatabase("attachment walls", (database) => {
   let acme: Actor;
   let l1: Actor;
   let l2: Actor;

@@ -1,7 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { addTicketAttachments } from "@/lib/attachments/add-ticket-attachments";
 import { getAttachmentFile } from "@/lib/attachments/get-attachment-file";
@@ -10,7 +7,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 import { actorFor } from "../fixtures/actors";
-import { describeEachDatabase } from "../fixtures/test-database";
+import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const LOG = new TextEncoder().encode("2026-11-27T10:00:01Z ERROR export worker timed out\n");
@@ -18,19 +15,11 @@ const valid = { type: "INCIDENT", title: "Export worker times out", description:
 const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = "application/octet-stream") => new File([bytes], name, { type });
 const text = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "tierdesk-attachments-"));
-  process.env.ATTACHMENTS_DIR = dir;
-});
-afterAll(async () => {
-  delete process.env.ATTACHMENTS_DIR;
-  await rm(dir, { recursive: true, force: true });
-});
+// Every case runs on the directory store and on S3 (s3rver), on every database, each pair fresh.
+describeEachStoreAndDatabase("attachments", (store, database) => {
+  /** Files the store holds, as the orphan sweep lists them. */
+  const storedFiles = async () => (await store().keys()).size;
 
-const storedFiles = async () => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).length;
-
-describeEachDatabase("attachments", (database) => {
   let acme: Actor;
   let globex: Actor;
   let agent: Actor;
