@@ -128,6 +128,8 @@ export async function startCluster(): Promise<Cluster> {
   for (const port of [PORT_A, PORT_B]) {
     if (await portInUse(port)) throw new Error(`Port ${port} is taken: the two-instances project needs ports ${PORT_A} and ${PORT_B} (set TWO_INSTANCES_PORTS=a,b).`);
   }
+  const began = Date.now();
+  const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
   const name = `multi_${randomBytes(5).toString("hex")}`;
   await withAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = databaseUrl(name);
@@ -137,6 +139,7 @@ export async function startCluster(): Promise<Cluster> {
   };
   try {
     await runScript("tests/multi/prepare-database.ts", { ...process.env, DATABASE_URL: url }, path.join(LOG_DIR, "prepare-database.log"));
+    const prepared = Date.now();
 
     const mail = await startMailSink();
     undo.push(() => mail.close());
@@ -179,6 +182,7 @@ export async function startCluster(): Promise<Cluster> {
     // A worker that dies without its teardown must not leave servers holding the ports.
     process.once("exit", () => [a, b].forEach((i) => i.process.exitCode === null && i.process.kill("SIGKILL")));
     await Promise.all([waitUntilReady(a), waitUntilReady(b)]);
+    console.log(`two-instances: database ${name} migrated and seeded in ${seconds(began)}; A (${a.url}) and B (${b.url}) ready ${seconds(prepared)} later`);
 
     const sql = new pg.Pool({ connectionString: url, max: 4 });
     undo.push(() => sql.end());
