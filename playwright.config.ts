@@ -5,6 +5,10 @@ import { defineConfig, devices } from "@playwright/test";
 // (or the one PLAYWRIGHT_CHROMIUM_PATH names), otherwise Playwright's own browser.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
+const chromiumLaunchOptions = {
+  executablePath,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -37,16 +41,22 @@ export default defineConfig({
       testDir: "tests/e2e",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
     // The typed API client's journeys (tests/api): no browser, the same server; the teardown adds up how many
     // responses were checked against the OpenAPI document and writes test-results/api-validated.json.
     { name: "api", testDir: "tests/api", testMatch: /\.spec\.ts$/, teardown: "api-report" },
     { name: "api-report", testDir: "tests/api", testMatch: /report\.teardown\.ts$/ },
+    // Two more instances of the built app on one fresh PostgreSQL database (TEST_DATABASE_URL's server, or
+    // 127.0.0.1:5432), started by the journeys' own fixture (tests/multi/cluster.ts) on ports 3201 and 3202
+    // (TWO_INSTANCES_PORTS); the build is the one the webServer below made before any test runs.
+    {
+      name: "two-instances",
+      testDir: "tests/multi",
+      testMatch: /\.spec\.ts$/,
+      use: { launchOptions: chromiumLaunchOptions },
+    },
   ],
   webServer: {
     // Fresh database every run: it is deleted before `npm start` migrates and seeds it.
