@@ -5,11 +5,11 @@
 // once, and dropped after; each server's output goes to test-results/two-instances/<name>.log.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { startS3TestServer } from "../fixtures/s3-test-server";
 import { startMailSink, type MailSink } from "./mail-sink";
 
 export const LOG_DIR = path.resolve("test-results/two-instances");
@@ -143,8 +143,9 @@ export async function startCluster(): Promise<Cluster> {
 
     const mail = await startMailSink();
     undo.push(() => mail.close());
-    const attachmentsDir = mkdtempSync(path.join(tmpdir(), "tierdesk-two-instances-"));
-    undo.push(async () => rmSync(attachmentsDir, { recursive: true, force: true }));
+    // Instances on different machines cannot share a directory: they share object storage, as in production.
+    const s3 = await startS3TestServer(`tierdesk-${name.replace("_", "-")}`);
+    undo.push(() => s3.close());
     const secret = `two-instances-${randomBytes(24).toString("hex")}`;
 
     const start = (instanceName: "A" | "B", port: number): Instance => {
@@ -164,8 +165,8 @@ export async function startCluster(): Promise<Cluster> {
           NEXT_TELEMETRY_DISABLED: "1",
           NO_COLOR: "1",
           FORCE_COLOR: "0",
-          // The shared attachments store; object storage takes its place as ATTACHMENTS_URL once that lands.
-          ATTACHMENTS_DIR: attachmentsDir,
+          ...s3.env,
+          ATTACHMENTS_URL: `s3://${s3.bucket}/attachments`,
           SMTP_URL: mail.urlFor(instanceName),
           TIERDESK_SWEEP_SECONDS: "1",
           TIERDESK_MAIL_SECONDS: "1",
