@@ -17,11 +17,11 @@ import { SavedViewsMenu, type SavedViewActions } from "./saved-views";
 import { keepShown, selectRange, toggleOne } from "./selection";
 import { QueueViewNav } from "./queue-view-nav";
 import { useQueueKeyboard } from "./use-queue-keyboard";
-import { useQueuePolling } from "./use-queue-polling";
+import { useQueueUpdates } from "./use-queue-updates";
 
 /**
- * The queue as it stays up to date: polls the API for the same view, page and filters, ticks the
- * countdowns every second, and moves with j/k/Enter. While the pointer is over the table, fresh rows
+ * The queue as it stays up to date: fetches the same view, page and filters again when a change is pushed
+ * (polling every 10 s while live updates are down), ticks the countdowns every second, and moves with j/k/Enter. While the pointer is over the table, fresh rows
  * wait (counts do not), so the row under the pointer never moves; they appear when the pointer leaves.
  * Rows are selected with their boxes, `x` (the row the keyboard is on) or shift-click (a range) for a
  * bulk action.
@@ -72,7 +72,7 @@ export function QueueLive({
     return `/api/v1/queue${params.size ? `?${params}` : ""}`;
   }, [initial.query, cursor]);
 
-  useQueuePolling(
+  useQueueUpdates(
     apiUrl,
     useCallback((fresh: QueuePage) => {
       if (pointerOverTable.current) {

@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useLiveEvent } from "@/components/live/live-provider";
 
 const HEARTBEAT_MS = 10_000;
 
-/** Tells the server this ticket is open here, every 10 s, and shows who else has it open. */
+/** Tells the server this ticket is open here, every 10 s, and shows who else has it open: at once when someone arrives (pushed). */
 export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
   const [viewers, setViewers] = useState<{ userId: string; name: string }[]>([]);
+  const beatNow = useRef<() => void>(() => {});
   useEffect(() => {
     let stopped = false;
     async function beat() {
@@ -19,13 +21,20 @@ export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
         // Offline for a moment: the next beat tries again.
       }
     }
+    beatNow.current = () => void beat();
     void beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
     return () => {
       stopped = true;
+      beatNow.current = () => {};
       clearInterval(timer);
     };
   }, [ticketNumber]);
+
+  useLiveEvent("presence", (data) => {
+    if (data.number === ticketNumber) beatNow.current();
+  });
+
   return (
     <p role="status" aria-live="polite" className="min-h-5 text-sm" data-testid="presence">
       {viewers.length > 0 && (

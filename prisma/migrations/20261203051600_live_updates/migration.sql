@@ -25,7 +25,7 @@ BEGIN
     'rule', left(NEW."rule", 100),
     'visibility', NEW."inputs"->>'visibility',
     'actor', NEW."actorId",
-    'actorName', (SELECT left(u."name", 100) FROM "User" u WHERE u."id" = NEW."actorId"),
+    'actorName', (SELECT left(u."name", 120) FROM "User" u WHERE u."id" = NEW."actorId"),
     'ticket', NEW."ticketId",
     'number', t."number",
     'customer', t."customerId",
