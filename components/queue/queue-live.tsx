@@ -18,6 +18,7 @@ import { keepShown, selectRange, toggleOne } from "./selection";
 import { QueueViewNav } from "./queue-view-nav";
 import { useQueueKeyboard } from "./use-queue-keyboard";
 import { useQueueUpdates } from "./use-queue-updates";
+import { useLive } from "@/components/live/live-provider";
 
 /**
  * The queue as it stays up to date: fetches the same view, page and filters again when a change is pushed
@@ -47,6 +48,7 @@ export function QueueLive({
   groups: { slug: string; name: string }[];
 }) {
   const router = useRouter();
+  const { status: liveStatus } = useLive();
   const [page, setPage] = useState(initial);
   const waitingPage = useRef<QueuePage | null>(null);
   const [waiting, setWaiting] = useState(false);
@@ -218,7 +220,7 @@ export function QueueLive({
       )}
       <div className="mt-2 flex flex-wrap items-center gap-4 text-sm text-slate-700">
       <p aria-live="polite" className="min-w-0">
-        {waiting ? "New updates are waiting: they appear when the pointer leaves the list." : `${page.rows.length} ${page.rows.length === 1 ? "ticket" : "tickets"} shown, updated live.`}
+        {waiting ? "New updates are waiting: they appear when the pointer leaves the list." : `${page.rows.length} ${page.rows.length === 1 ? "ticket" : "tickets"} shown, ${liveStatus === "paused" || liveStatus === "ended" ? "refreshed every 10 s" : "updated live"}.`}
       </p>
       <nav aria-label="Pages" className="flex gap-4">
         {cursor && (

@@ -238,6 +238,14 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: `${TICKET}/presence`,
+    operationId: "listTicketViewers",
+    summary: "Who else had the ticket open in the last 30 s (staff), recording no heartbeat: what a page asks when the live stream says someone arrived.",
+    response: { status: 200, description: "The other viewers.", schema: "ViewerList" },
+    errors: [403],
+  },
+  {
+    method: "get",
     path: `${TICKET}/attachments`,
     operationId: "listAttachments",
     summary: "The ticket's attachments, oldest first (customers: not those of internal notes).",
