@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   await applyMigrations(opened.connection.factory);
   await seedDemoData(opened.db);
   await opened.close();
-  sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  sql = new pg.Pool({ connectionString: database.url, max: 2, application_name: "bench" });
   sql.on("error", () => {});
 
   buildIfStale(log);
