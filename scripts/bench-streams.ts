@@ -40,6 +40,8 @@ interface Memory {
   external: number;
   arrayBuffers: number;
   collected: boolean;
+  /** Streams open on the server, as lib/live's openStreamCount() says. */
+  openStreams: number;
 }
 
 /** One open stream as a browser would hold it: the events it got, with their arrival times. */
@@ -210,7 +212,7 @@ async function main(): Promise<void> {
   await wait(2_000);
   const open = await serverMemory();
   const rssDelta = open.rss - before.rss;
-  log(`  ${STREAMS} streams open:      RSS ${mb(open.rss)}, heap used ${mb(open.heapUsed)}, external ${mb(open.external)}`);
+  log(`  ${STREAMS} streams open:      RSS ${mb(open.rss)}, heap used ${mb(open.heapUsed)}, external ${mb(open.external)} (openStreamCount() on the server: ${open.openStreams})`);
   log(`  cost of ${STREAMS} streams:     RSS +${mb(rssDelta)}, heap +${mb(open.heapUsed - before.heapUsed)} (${((rssDelta / STREAMS) / 1024).toFixed(0)} KB RSS a stream; target: under 100 MB for 500) ${rssDelta < 100 * 2 ** 20 ? "✓" : "✗"}`);
 
   const connections = (
@@ -283,7 +285,7 @@ async function main(): Promise<void> {
   for (const s of streams) s.request.destroy();
   await wait(2_000);
   const after = await serverMemory();
-  log(`\nafter closing them: RSS ${mb(after.rss)}, heap used ${mb(after.heapUsed)}`);
+  log(`\nafter the clients closed them: RSS ${mb(after.rss)}, heap used ${mb(after.heapUsed)}, openStreamCount() ${after.openStreams}`);
 }
 
 await runBenchmark(main, async () => {

@@ -56,7 +56,12 @@ class Connection {
   /** Queues bytes for the browser; a reader too far behind is dropped rather than buffered without bound. */
   write(bytes: Uint8Array): void {
     if (this.closed) return;
-    this.controller.enqueue(bytes);
+    try {
+      this.controller.enqueue(bytes);
+    } catch {
+      this.close(); // the reader went away between two writes
+      return;
+    }
     const desired = this.controller.desiredSize;
     if (desired !== null && desired < -this.maxQueuedBytes) this.close();
   }
@@ -113,14 +118,19 @@ export class LiveHub {
     return this.listening.then(() => undefined);
   }
 
-  /** A stream for `subscriber`, resuming after `lastEventId` when this instance still has what came since. */
-  open(subscriber: LiveSubscriber, auth: StreamAuth, lastEventId: string | null): ReadableStream<Uint8Array> {
+  /**
+   * A stream for `subscriber`, resuming after `lastEventId` when this instance still has what came since. It ends
+   * when its reader cancels it or `signal` aborts (the browser left).
+   */
+  open(subscriber: LiveSubscriber, auth: StreamAuth, lastEventId: string | null, signal?: AbortSignal): ReadableStream<Uint8Array> {
     let connection: Connection | undefined;
     return new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
           connection = new Connection(subscriber, auth, controller, this.options.maxQueuedBytes, (c) => this.remove(c));
           this.add(connection, lastEventId);
+          if (signal?.aborted) connection.close();
+          else signal?.addEventListener("abort", () => connection?.close(), { once: true });
         },
         cancel: () => connection?.close(),
       },

@@ -42,9 +42,7 @@ export async function openLiveStream(request: Request): Promise<Response> {
     const groups = await db().groupMembership.findMany({ where: { userId: signedIn.actor.id }, select: { group: { select: { slug: true } } } });
     const subscriber = subscriberFor(signedIn.actor, groups.map((m) => m.group.slug), query.ticket ? [query.ticket] : []);
     const lastEventId = request.headers.get("last-event-id") ?? query.lastEventId ?? null;
-    const body = hub.open(subscriber, signedIn.auth, lastEventId);
-    request.signal?.addEventListener("abort", () => void body.cancel().catch(() => {}), { once: true });
-    return new Response(body, { status: 200, headers: STREAM_HEADERS });
+    return new Response(hub.open(subscriber, signedIn.auth, lastEventId, request.signal), { status: 200, headers: STREAM_HEADERS });
   } catch (error) {
     return errorResponse(error);
   }

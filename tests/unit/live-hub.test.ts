@@ -224,6 +224,18 @@ describe("the live hub", () => {
     expect(hub.accepting).toBe(false);
   });
 
+  it("forgets a stream when the browser leaves (the request's signal aborts)", async () => {
+    const left = new AbortController();
+    const stream = reader(hub.open(subscriberFor(lena, ["service-desk"], []), session("s1"), null, left.signal));
+    await stream.until(/event: ready/);
+    expect(hub.openStreams).toBe(1);
+    left.abort();
+    await stream.ended();
+    expect(hub.openStreams).toBe(0);
+    handlers.onPayload(escalation(1)); // nothing is written to it any more
+    expect(stream.text).not.toContain("INC-000001");
+  });
+
   it("ignores a payload that is not a change", async () => {
     const stream = reader(hub.open(subscriberFor(lena, ["service-desk"], []), session("s1"), null));
     await stream.until(/event: ready/);
