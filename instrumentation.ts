@@ -49,4 +49,11 @@ export async function register() {
     return result.loginThrottles || result.revokedSessions ? { expiredRowsRemoved: result } : null;
   });
   markRepeatingJobsStarted();
+
+  // Live update streams: counted in the metrics, and told to reconnect elsewhere when this instance shuts down.
+  const { openStreamCount, closeAllStreams } = await import("@/lib/live");
+  const { setOpenStreamsSource } = await import("@/lib/observability/open-streams");
+  const { onShutdown } = await import("@/lib/observability/shutdown");
+  setOpenStreamsSource(openStreamCount);
+  onShutdown(({ reconnectAfterMs }) => closeAllStreams(reconnectAfterMs));
 }

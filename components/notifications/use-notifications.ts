@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useLiveRefresh } from "@/components/live/use-live-refresh";
 import type { NotificationPage } from "@/lib/notifications/list-notifications";
 import { NOTIFICATIONS_CHANGED_EVENT } from "./notification-actions";
 
-/** The bell polls this often while the tab is visible (and at once when the window regains focus). */
-export const NOTIFICATION_POLL_MS = 10_000;
 const LIST_URL = "/api/v1/notifications?limit=20";
 
 export interface BellState {
@@ -17,9 +16,9 @@ export interface BellState {
 }
 
 /**
- * The person's newest notifications and unread count, kept fresh without a reload: fetched on mount, every
- * 10 s while the tab is visible, and when the window regains focus, the tab becomes visible again or /notifications
- * marks some read.
+ * The person's newest notifications and unread count, kept fresh without a reload: fetched on mount, when a new
+ * one is pushed (every 10 s while live updates are down), and when the window regains focus, the tab becomes
+ * visible again or /notifications marks some read.
  */
 export function useNotifications(): BellState {
   const [page, setPage] = useState<NotificationPage | null>(null);
@@ -59,23 +58,19 @@ export function useNotifications(): BellState {
     [],
   );
 
+  useLiveRefresh(refresh, { events: ["notification", "refetch"] });
+
   useEffect(() => {
     stopped.current = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      if (document.visibilityState === "visible") await refresh();
-      if (!stopped.current) timer = setTimeout(poll, NOTIFICATION_POLL_MS);
-    };
     const now = () => {
       if (document.visibilityState === "visible") void refresh();
     };
-    void poll();
+    now();
     window.addEventListener("focus", now);
     window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, now);
     document.addEventListener("visibilitychange", now);
     return () => {
       stopped.current = true;
-      clearTimeout(timer);
       window.removeEventListener("focus", now);
       window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, now);
       document.removeEventListener("visibilitychange", now);

@@ -17,11 +17,12 @@ import { SavedViewsMenu, type SavedViewActions } from "./saved-views";
 import { keepShown, selectRange, toggleOne } from "./selection";
 import { QueueViewNav } from "./queue-view-nav";
 import { useQueueKeyboard } from "./use-queue-keyboard";
-import { useQueuePolling } from "./use-queue-polling";
+import { useQueueUpdates } from "./use-queue-updates";
+import { useLive } from "@/components/live/live-provider";
 
 /**
- * The queue as it stays up to date: polls the API for the same view, page and filters, ticks the
- * countdowns every second, and moves with j/k/Enter. While the pointer is over the table, fresh rows
+ * The queue as it stays up to date: fetches the same view, page and filters again when a change is pushed
+ * (polling every 10 s while live updates are down), ticks the countdowns every second, and moves with j/k/Enter. While the pointer is over the table, fresh rows
  * wait (counts do not), so the row under the pointer never moves; they appear when the pointer leaves.
  * Rows are selected with their boxes, `x` (the row the keyboard is on) or shift-click (a range) for a
  * bulk action.
@@ -47,6 +48,7 @@ export function QueueLive({
   groups: { slug: string; name: string }[];
 }) {
   const router = useRouter();
+  const { status: liveStatus } = useLive();
   const [page, setPage] = useState(initial);
   const waitingPage = useRef<QueuePage | null>(null);
   const [waiting, setWaiting] = useState(false);
@@ -72,7 +74,7 @@ export function QueueLive({
     return `/api/v1/queue${params.size ? `?${params}` : ""}`;
   }, [initial.query, cursor]);
 
-  useQueuePolling(
+  useQueueUpdates(
     apiUrl,
     useCallback((fresh: QueuePage) => {
       if (pointerOverTable.current) {
@@ -218,7 +220,7 @@ export function QueueLive({
       )}
       <div className="mt-2 flex flex-wrap items-center gap-4 text-sm text-slate-700">
       <p aria-live="polite" className="min-w-0">
-        {waiting ? "New updates are waiting: they appear when the pointer leaves the list." : `${page.rows.length} ${page.rows.length === 1 ? "ticket" : "tickets"} shown, updated live.`}
+        {waiting ? "New updates are waiting: they appear when the pointer leaves the list." : `${page.rows.length} ${page.rows.length === 1 ? "ticket" : "tickets"} shown, ${liveStatus === "paused" || liveStatus === "ended" ? "refreshed every 10 s" : "updated live"}.`}
       </p>
       <nav aria-label="Pages" className="flex gap-4">
         {cursor && (

@@ -1,17 +1,20 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useLiveEvent } from "@/components/live/live-provider";
 
 const HEARTBEAT_MS = 10_000;
 
-/** Tells the server this ticket is open here, every 10 s, and shows who else has it open. */
+/** Tells the server this ticket is open here, every 10 s, and shows who else has it open: at once when someone arrives (pushed). */
 export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
   const [viewers, setViewers] = useState<{ userId: string; name: string }[]>([]);
+  const lookNow = useRef<() => void>(() => {});
   useEffect(() => {
     let stopped = false;
-    async function beat() {
+    /** POST records this tab's heartbeat; GET (on a push) only asks who is there. */
+    async function viewers(method: "POST" | "GET") {
       try {
-        const response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketNumber)}/presence`, { method: "POST" });
+        const response = await fetch(`/api/v1/tickets/${encodeURIComponent(ticketNumber)}/presence`, { method });
         if (!response.ok || stopped) return;
         const body = (await response.json()) as { viewers: { userId: string; name: string }[] };
         if (!stopped) setViewers(body.viewers);
@@ -19,13 +22,20 @@ export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
         // Offline for a moment: the next beat tries again.
       }
     }
-    void beat();
-    const timer = setInterval(beat, HEARTBEAT_MS);
+    lookNow.current = () => void viewers("GET");
+    void viewers("POST");
+    const timer = setInterval(() => void viewers("POST"), HEARTBEAT_MS);
     return () => {
       stopped = true;
+      lookNow.current = () => {};
       clearInterval(timer);
     };
   }, [ticketNumber]);
+
+  useLiveEvent("presence", (data) => {
+    if (data.number === ticketNumber) lookNow.current();
+  });
+
   return (
     <p role="status" aria-live="polite" className="min-h-5 text-sm" data-testid="presence">
       {viewers.length > 0 && (

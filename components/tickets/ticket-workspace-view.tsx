@@ -24,9 +24,11 @@ import { HandoffCard } from "./handoff-card";
 import { PresenceIndicator } from "./presence-indicator";
 import { ReturnDialog } from "./return-dialog";
 import { SopPanel } from "./sop-panel";
+import { TicketChangedNotice } from "./ticket-changed-notice";
 import { TicketHeader } from "./ticket-header";
 import { Timeline } from "./timeline";
 import { useShortcuts } from "./use-shortcuts";
+import { useTicketChanges } from "./use-ticket-changes";
 import { LEVEL_LABEL } from "@/lib/labels";
 
 type Change = { status?: TicketStatus } & Reclassification;
@@ -72,6 +74,7 @@ export function TicketWorkspaceView({
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const [conflict, setConflict] = useState<{ info: ConflictInfo; change: Change } | null>(null);
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const live = useTicketChanges(ticket.number, ticket.version);
 
   const stepsDone = useMemo(() => workspace.sop?.steps.filter((s) => s.done).map((s) => s.text) ?? [], [workspace.sop]);
   const openRequired = useMemo(() => workspace.sop?.steps.filter((s) => s.required && !s.done).map((s) => s.text) ?? [], [workspace.sop]);
@@ -114,6 +117,7 @@ export function TicketWorkspaceView({
     <article aria-labelledby="ticket-heading" className="min-w-0 space-y-4 pb-20 sm:pb-0">
       <TicketHeader ticket={ticket} serverNow={serverNow} />
       <PresenceIndicator ticketNumber={ticket.number} />
+      {live.change && <TicketChangedNotice change={live.change} shownVersion={ticket.version} onReload={live.reload} />}
       {workspace.pinnedHandoff && (
         <section aria-label="Hand-off to act on">
           <HandoffCard handoff={workspace.pinnedHandoff.handoff} at={workspace.pinnedHandoff.at} serverNow={serverNow} pinned />

@@ -6,11 +6,17 @@ import pg from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseTarget } from "./database-url";
+import { listenOnPostgres, type ListenHandlers, type StopListening } from "./pg-listener";
 
 export interface DatabaseConnection {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** One statement on the driver Prisma uses, without Prisma: rows as objects (see lib/db/statement.ts). */
   query(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * LISTENs on `channel`: on PostgreSQL a dedicated connection of its own (with reconnect), on PGlite the
+   * process's one database. Notifications arrive only for committed transactions.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<StopListening>;
   /** Releases the embedded database or the PostgreSQL pool. */
   close(): Promise<void>;
 }
@@ -24,6 +30,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
       factory: new PrismaPgWholeScripts(pools, { statementNameGenerator: cache ? statementName : undefined, disposeExternalPool: true }),
       query: async (text, values) =>
         (await pools.current().query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS })).rows,
+      listen: (channel, handlers) => listenOnPostgres(target.url, channel, handlers),
       close: () => pools.end(),
     };
   }
@@ -37,6 +44,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   return {
     factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
     query: async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows,
+    // One process owns the embedded database, so its connection never drops: there is no gap to report.
+    listen: async (channel, handlers) => {
+      const unlisten = await pglite.listen(channel, handlers.onPayload);
+      return async () => {
+        if (!pglite.closed) await unlisten();
+      };
+    },
     close: async () => {
       if (!pglite.closed) await pglite.close();
     },

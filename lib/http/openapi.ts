@@ -7,6 +7,7 @@ import { ZBulkAction } from "@/lib/validation/bulk";
 import { ZQueueQuery } from "@/lib/validation/queue";
 import { ZCreateSavedView, ZQueuePreferences, ZRenameSavedView } from "@/lib/validation/queue-preferences";
 import { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import { ZStreamQuery } from "@/lib/validation/live";
 import { ZSearchCustomers } from "@/lib/validation/customers";
 import { ZArticleFeedback, ZArticleSearch, ZRecordDeflection, ZSelfServiceCounts } from "@/lib/validation/kb";
 import { ZAttachmentUpload } from "@/lib/validation/attachment";
@@ -237,6 +238,14 @@ export const API_ROUTES: ApiRoute[] = [
   },
   {
     method: "get",
+    path: `${TICKET}/presence`,
+    operationId: "listTicketViewers",
+    summary: "Who else had the ticket open in the last 30 s (staff), recording no heartbeat: what a page asks when the live stream says someone arrived.",
+    response: { status: 200, description: "The other viewers.", schema: "ViewerList" },
+    errors: [403],
+  },
+  {
+    method: "get",
     path: `${TICKET}/attachments`,
     operationId: "listAttachments",
     summary: "The ticket's attachments, oldest first (customers: not those of internal notes).",
@@ -257,6 +266,29 @@ export const API_ROUTES: ApiRoute[] = [
     operationId: "downloadAttachment",
     summary: "Download one attachment (as Content-Disposition: attachment, of its detected type, nosniff).",
     response: { status: 200, description: "The file's bytes.", schema: "", mediaType: "application/octet-stream" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/stream",
+    operationId: "openLiveStream",
+    summary: "Live updates for the signed-in person, as Server-Sent Events (text/event-stream); see README, Live updates.",
+    description:
+      "Events: queue (staff: a ticket entered, left or changed in a queue of their tiers or groups), ticket (staff: a change of the ticket " +
+      "named by ?ticket, with who and the new version; customers: a change of their own ticket they may see, with its number and version), " +
+      "notification (staff: a new notification of theirs), presence (staff: someone opened the ticket named by ?ticket), refetch (what " +
+      "happened since Last-Event-ID is no longer known here: fetch afresh), ready (the stream is up; its id is where to resume), end " +
+      "(the session ended: do not reconnect). A comment line every 25 s keeps the connection open. Reconnect with Last-Event-ID (or " +
+      "?lastEventId) to resume without loss. 503 with Retry-After while the instance shuts down or cannot listen for changes.",
+    query: ZStreamQuery,
+    headers: [
+      {
+        name: "Last-Event-ID",
+        description: "The id of the last event received: the stream resumes after it, or sends refetch when it cannot.",
+        schema: { type: "string", maxLength: 64 },
+      },
+    ],
+    response: { status: 200, description: "The event stream (open until the client leaves, the session ends or the instance shuts down).", schema: "", mediaType: "text/event-stream" },
+    errors: [400],
   },
   {
     method: "get",

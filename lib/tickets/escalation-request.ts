@@ -4,12 +4,13 @@ import { AppError } from "@/lib/errors";
 import { recordEvents, saveTicket, staleVersion } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZEscalationRequest } from "@/lib/validation/portal";
+import { ESCALATION_REQUEST_RULE } from "./customer-events";
 import { loadOwnTicket } from "./customer-guard";
 import type { CustomerTicketJson } from "./customer-ticket-json";
 import { getCustomerTicket } from "./customer-tickets";
 import { formatMoment } from "./update-promise";
 
-export const ESCALATION_REQUEST_RULE = "customer.escalation-request";
+export { ESCALATION_REQUEST_RULE };
 
 /** How long one request stands while the ticket stays at the same level. */
 export const ESCALATION_REQUEST_STANDS_HOURS = 24;

@@ -1,10 +1,9 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
-import type { Role, TicketEventType, TicketStatus, Tier } from "@/lib/db/generated/enums";
+import type { Role, TicketEventType, Tier } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
-import { CUSTOMER_STATUS } from "./customer-labels";
-import { ESCALATION_REQUEST_RULE } from "./escalation-request";
+import { customerExplanation } from "./customer-events";
 import { handoffOf, type HandoffGroup, type HandoffJson } from "./handoff";
 
 /**
@@ -33,25 +32,6 @@ export interface EventJson {
   /** An escalation, return or L4 reply with its summary, steps and who to whom; null for other events and for customers. */
   handoff: HandoffJson | null;
 }
-
-/** What a customer may see of the log: their ticket's life, not its internal routing. */
-const CUSTOMER_EXPLANATION: Partial<Record<TicketEventType, (e: { toTier: Tier | null; toAssignee: string | null; rule: string | null; inputs: unknown }) => string | null>> = {
-  CREATED: (e) => ((e.inputs as { openedBy?: string } | null)?.openedBy ? "Ticket opened for you by Service Desk." : "Ticket opened."),
-  // Who, never: an agent's name is support's business until they write to the customer.
-  CLAIMED: () => "An agent took on your ticket.",
-  ASSIGNED: (e) => (e.toAssignee ? "An agent took on your ticket." : null),
-  ESCALATED: (e) => `Passed to ${e.toTier === "L4" ? "a specialist team" : `level ${e.toTier?.slice(1)} support`}.`,
-  RETURNED: (e) => `Back with level ${e.toTier?.slice(1)} support.`,
-  AUTO_ESCALATED: (e) => `Passed to level ${e.toTier?.slice(1)} support.`,
-  STATUS_CHANGED: (e) => {
-    const to = (e.inputs as { to?: TicketStatus } | null)?.to;
-    return to && to in CUSTOMER_STATUS ? `Status: ${CUSTOMER_STATUS[to]}.` : "Status changed.";
-  },
-  COMMENTED: () => "New reply.",
-  RATED: (e) => `Rated ${(e.inputs as { score?: number } | null)?.score ?? "?"} of 5.`,
-  // Of the alerts, customers see only their own request; the others are support's business.
-  ALERT: (e) => (e.rule === ESCALATION_REQUEST_RULE ? "You asked for escalation: support has been alerted." : null),
-};
 
 /** The decision log, oldest first. Customers see their own ticket's public story; staff see every rule and input. */
 export async function listEvents(actor: Actor, number: string): Promise<EventJson[]> {
@@ -82,9 +62,7 @@ export async function listEvents(actor: Actor, number: string): Promise<EventJso
         },
       ];
     }
-    const explain = CUSTOMER_EXPLANATION[e.type];
-    const internalNote = e.type === "COMMENTED" && (e.inputs as { visibility?: string } | null)?.visibility !== "PUBLIC";
-    const explanation = explain && !internalNote ? explain(e) : null;
+    const explanation = customerExplanation(e);
     if (!explanation) return [];
     return [
       {

@@ -17,18 +17,31 @@ export interface TicketViewerJson {
  * presence window, longest-present first. Staff only; a ticket the actor may not see is "not found".
  */
 export async function heartbeatTicketView(actor: Actor, number: string, now = new Date()): Promise<TicketViewerJson[]> {
+  const ticketId = await viewableTicketId(actor, number);
+  await db().ticketViewer.upsert({
+    where: { ticketId_userId: { ticketId, userId: actor.id } },
+    create: { ticketId, userId: actor.id, seenAt: now },
+    update: { seenAt: now },
+  });
+  return otherViewers(actor, ticketId, now);
+}
+
+/** Who else has the ticket open, without recording a heartbeat: what a page asks when told someone arrived. */
+export async function listTicketViewers(actor: Actor, number: string, now = new Date()): Promise<TicketViewerJson[]> {
+  return otherViewers(actor, await viewableTicketId(actor, number), now);
+}
+
+async function viewableTicketId(actor: Actor, number: string): Promise<number> {
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true } });
   if (!ticket) throw notFound("Ticket");
   if (!can(actor, "queue:view")) throw forbidden("Only staff share who is viewing a ticket.");
+  return ticket.id;
+}
 
-  await db().ticketViewer.upsert({
-    where: { ticketId_userId: { ticketId: ticket.id, userId: actor.id } },
-    create: { ticketId: ticket.id, userId: actor.id, seenAt: now },
-    update: { seenAt: now },
-  });
+async function otherViewers(actor: Actor, ticketId: number, now: Date): Promise<TicketViewerJson[]> {
   const since = new Date(now.getTime() - PRESENCE_WINDOW_SECONDS * 1000);
   const others = await db().ticketViewer.findMany({
-    where: { ticketId: ticket.id, userId: { not: actor.id }, seenAt: { gte: since }, user: { active: true } },
+    where: { ticketId, userId: { not: actor.id }, seenAt: { gte: since }, user: { active: true } },
     orderBy: [{ seenAt: "asc" }, { userId: "asc" }],
     select: { seenAt: true, user: { select: { userId: true, name: true } } },
   });

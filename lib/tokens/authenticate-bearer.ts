@@ -13,7 +13,7 @@ import { API_TOKEN_LIMITS } from "./token-bucket";
 import { takeTokenRequest } from "./token-buckets";
 import { tokenStatus } from "./token-json";
 
-export type BearerOutcome = { ok: true; actor: Actor } | { ok: false; error: AppError; headers: Record<string, string> };
+export type BearerOutcome = { ok: true; actor: Actor; token: { id: string; expiresAt: Date | null } } | { ok: false; error: AppError; headers: Record<string, string> };
 
 const REALM = 'Bearer realm="tierdesk"';
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
@@ -66,7 +66,7 @@ export async function authenticateBearer(request: Request, now: Date): Promise<B
       "WWW-Authenticate": `${REALM}, error="insufficient_scope", scope="${code}"`,
     });
   }
-  return { ok: true, actor: actorOf(token.user) };
+  return { ok: true, actor: actorOf(token.user), token: { id: token.id, expiresAt: token.expiresAt } };
 }
 
 interface TokenRow {

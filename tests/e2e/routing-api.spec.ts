@@ -452,7 +452,7 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/return": ["post"],
       "/api/v1/tickets/{number}/comments": ["post"],
       "/api/v1/tickets/{number}/events": ["get"],
-      "/api/v1/tickets/{number}/presence": ["post"],
+      "/api/v1/tickets/{number}/presence": ["get", "post"],
       "/api/v1/tickets/{number}/attachments": ["get", "post"],
       "/api/v1/tickets/{number}/attachments/{id}": ["get"],
       "/api/v1/customers": ["get"],
@@ -512,6 +512,7 @@ test.describe("routing API", () => {
       "/api/v1/admin/integrations/{integration}": ["delete", "get", "patch"],
       "/api/v1/admin/tokens": ["get", "post"],
       "/api/v1/admin/tokens/{tokenId}": ["delete"],
+      "/api/v1/stream": ["get"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

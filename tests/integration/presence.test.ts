@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { heartbeatTicketView } from "@/lib/tickets/presence";
+import { heartbeatTicketView, listTicketViewers } from "@/lib/tickets/presence";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -47,6 +47,15 @@ describeEachDatabase("ticket presence (heartbeat)", (database) => {
     // Lena last beat at 11 s, Priya at 12 s, Leo at 15 s.
     expect((await heartbeatTicketView(leo, number, at(42))).map((v) => v.userId)).toEqual(["l2agent"]);
     expect(await heartbeatTicketView(leo, number, at(43))).toEqual([]);
+  });
+
+  it("asking who is there (a pushed arrival) lists the others and records nothing", async () => {
+    await heartbeatTicketView(lena, number, at(44)); // Leo beat at 43 s: both present
+    const before = await database().db.ticketViewer.findMany({ where: { ticket: { number } }, orderBy: { userId: "asc" } });
+    expect((await listTicketViewers(priya, number, at(45))).map((v) => v.userId)).toEqual(["l1agent2", "l1agent"]);
+    expect(await database().db.ticketViewer.findMany({ where: { ticket: { number } }, orderBy: { userId: "asc" } })).toEqual(before);
+    await expect(listTicketViewers(customer, number, at(45))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listTicketViewers(otherCustomer, number, at(45))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("answers 404 for an unknown or malformed number and for a customer's other tickets, 403 for the customer's own", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { TicketFilterNav } from "@/components/portal/ticket-filter-nav";
 import { TicketList } from "@/components/portal/ticket-list";
+import { PortalTicketsLive } from "@/components/portal/ticket-live";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCustomerTickets } from "@/lib/tickets/customer-tickets";
 import { idCursor } from "@/lib/validation/int4";
@@ -17,6 +18,7 @@ export default async function MyTicketsPage({ searchParams }: { searchParams: Pr
   const page = await listCustomerTickets(actor, { filter, cursor });
   return (
     <section aria-labelledby="my-tickets-heading">
+      <PortalTicketsLive />
       <h1 id="my-tickets-heading" className="mb-4 text-xl font-bold">
         My tickets
       </h1>

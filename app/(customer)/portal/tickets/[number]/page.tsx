@@ -8,6 +8,7 @@ import { TicketRating } from "@/components/portal/ticket-rating";
 import { TicketReplyBox } from "@/components/portal/ticket-reply-box";
 import { TicketResolutionActions } from "@/components/portal/ticket-resolution-actions";
 import { TicketSummary } from "@/components/portal/ticket-summary";
+import { PortalTicketLive } from "@/components/portal/ticket-live";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { listTicketAttachments } from "@/lib/attachments/list-attachments";
@@ -34,6 +35,7 @@ export default async function PortalTicketPage({ params, searchParams }: Props) 
   const finished = ticket.status === "RESOLVED" || ticket.status === "CLOSED";
   return (
     <div className="space-y-6">
+      <PortalTicketLive number={ticket.number} version={ticket.version} lastActivityAt={ticket.lastActivityAt} />
       {isTicketNotice(done) && <TicketNoticeBanner notice={done} />}
       <TicketSummary ticket={ticket} now={new Date()} />
       {ticket.status === "RESOLVED" && <TicketResolutionActions confirm={confirmResolvedAction} reopen={reopenAction} number={ticket.number} version={ticket.version} />}
