@@ -12,11 +12,13 @@ CREATE FUNCTION "live_ticket_event"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   t RECORD;
 BEGIN
-  SELECT tk."number", tk."customerId", tk."version", tk."status", tk."tier", g."slug" AS "group", a."userId" AS "assignee"
+  SELECT tk."number", tk."customerId", tk."version", tk."status", tk."tier", g."slug" AS "group", a."userId" AS "assignee",
+    left(actor."name", 120) AS "actorName"
   INTO t
   FROM "Ticket" tk
   JOIN "SupportGroup" g ON g."id" = tk."groupId"
   LEFT JOIN "User" a ON a."id" = tk."assigneeId"
+  LEFT JOIN "User" actor ON actor."id" = NEW."actorId"
   WHERE tk."id" = NEW."ticketId";
   PERFORM pg_notify('tierdesk_live', json_build_object(
     'k', 'event',
@@ -25,7 +27,7 @@ BEGIN
     'rule', left(NEW."rule", 100),
     'visibility', NEW."inputs"->>'visibility',
     'actor', NEW."actorId",
-    'actorName', (SELECT left(u."name", 120) FROM "User" u WHERE u."id" = NEW."actorId"),
+    'actorName', t."actorName",
     'ticket', NEW."ticketId",
     'number', t."number",
     'customer', t."customerId",
