@@ -293,7 +293,9 @@ async function main(): Promise<void> {
   const backends = new ProcessSetCpu();
   const backendPids = async () => backends.observe((await sql!.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [database.name])).rows.map((r) => r.pid));
   await backendPids();
-  backends.total();
+  const dbStats = async () =>
+    (await sql!.query<{ commits: string; rollbacks: string; deadlocks: string }>(`SELECT xact_commit AS commits, xact_rollback AS rollbacks, deadlocks FROM pg_stat_database WHERE datname = $1`, [database.name])).rows[0]!;
+  const dbBefore = await dbStats();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   const selfCpu = process.cpuUsage();
   samplers.forEach((s) => s.start());
@@ -334,6 +336,7 @@ async function main(): Promise<void> {
   const figures = samplers.map((s) => s.stop());
   const machineBusy = machine.stop();
   const dbCpu = backends.total();
+  const dbAfter = await dbStats();
   const self = process.cpuUsage(selfCpu);
   loop.disable();
   const windowSeconds = (performance.now() - startMs) / 1000;
@@ -386,11 +389,12 @@ async function main(): Promise<void> {
   log(failures.length ? `\nErrors (${fmt(recorder.failures.length)}, in and out of the window):` : `\nErrors: none`);
   for (const f of failures.slice(0, 20)) log(`  ${fmt(f.count).padStart(5)} × ${f.route} → ${f.status || "network"}: ${f.detail}`);
   const jobFailures = serverLog.filter((l) => /^\[\w+\] failed/.test(l.line));
-  const otherLines = serverLog.filter((l) => !/^\[\w+\] failed/.test(l.line) && !/^\s+at |^\s*[{}]|^\s+(code|meta|clientVersion):/.test(l.line));
-  log(`Server stderr: ${fmt(jobFailures.length)} failed job runs${jobFailures.length ? ` (${[...countBy(jobFailures.map((l) => `${l.instance}${l.inWindow ? "" : " before the window"}: ${l.line.slice(0, 160)}`))].map(([k, n]) => `${n} × ${k}`).join("; ")})` : ""}, ${fmt(otherLines.length)} other lines${otherLines.length ? `, e.g. ${otherLines.slice(0, 3).map((l) => `${l.instance}: ${l.line.slice(0, 160)}`).join(" | ")}` : ""}`);
+  const messages = [...countBy(serverLog.filter((l) => !/^\s+at |^\s*[{}]\s*$|^\s*$/.test(l.line)).map((l) => `${l.instance}${l.inWindow ? "" : " (outside the window)"}: ${l.line.trim().slice(0, 240)}`))];
+  log(`Server stderr: ${fmt(serverLog.length)} lines, ${fmt(jobFailures.length)} failed job runs${messages.length ? "; what they say (stack frames left out):" : ""}`);
+  for (const [line, n] of messages.slice(0, 24)) log(`  ${fmt(n).padStart(5)} × ${line}`);
 
   log(`\nChanges committed in the window (decision-log events): ${changes.rows.map((r) => `${r.type} ${fmt(r.n)}`).join(", ")}`);
-  log(`Streams: ${fmt(people.length)} open throughout; ${fmt(stats.reopened)} reopened (ticket pages followed and left), ${fmt(stats.dropped)} dropped; events received: ${[...pushLog.eventCounts].map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
+  log(`Streams: ${fmt(people.length)} open${stats.dropped ? "" : " throughout"}; ${fmt(stats.reopened)} reopened (ticket pages followed and left), ${fmt(stats.dropped)} dropped; events received: ${[...pushLog.eventCounts].map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
   const viewers = people.filter((p) => p.part === "viewer").length;
   log(
     `  A visible browser tab refetches its queue on each queue event (250 ms debounce) and its bell on each notification: these streams would have made ` +
@@ -410,6 +414,8 @@ async function main(): Promise<void> {
     `  PostgreSQL backends of this database: CPU ${fmt((dbCpu / windowSeconds) * 100)} % of a core; the queue's SQL alone (${fmt(queueRequests)} queue views, each at L1's quiet floor below) ` +
       `would be ${fmt((queueSqlSeconds / windowSeconds) * 100)} % of a core`,
   );
+  const delta = (k: keyof typeof dbAfter) => Number(dbAfter[k]) - Number(dbBefore[k]);
+  log(`  PostgreSQL transactions in this database: ${fmt(delta("commits") / windowSeconds)}/s committed, ${fmt(delta("rollbacks"))} rolled back, ${fmt(delta("deadlocks"))} deadlocks detected`);
   log(`  load generator (this process: ${fmt(people.length)} streams, the browsers, the SMTP sink): CPU ${fmt(((self.user + self.system) / 1e6 / windowSeconds) * 100)} % of a core, event-loop delay p99 ${fmt(loop.percentile(99) / 1e6, 1)} ms, max ${fmt(loop.max / 1e6, 1)} ms`);
   log(`  whole machine busy: ${fmt(machineBusy)} % of ${cpus.length} cores (this benchmark and everything else running); load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 

@@ -90,14 +90,21 @@ export async function runWorker(ctx: LoadContext, p: Person, slot: number, slots
     const path = `/api/v1/tickets/${number}`;
 
     const page = await staffPage(ctx, p, "GET /queue/tickets/[number] (page)", `/queue/tickets/${number}`);
-    if (page.status !== 200) continue;
+    if (page.status !== 200) {
+      await think();
+      continue;
+    }
     void p.stream.follow(number);
     await send(ctx.recorder, p.instance, "POST /api/v1/tickets/[number]/presence", "POST", `${path}/presence`, json);
     await think();
     if (!ctx.running()) break;
 
     const claim = await send(ctx.recorder, p.instance, "POST /api/v1/tickets/[number]/claim", "POST", `${path}/claim`, json);
-    if (claim.status !== 200) continue;
+    if (claim.status !== 200) {
+      void p.stream.follow(null);
+      await think();
+      continue;
+    }
     await think();
 
     const reply = { body: `We are looking into ${number} now: first findings follow within the hour.`, visibility: "PUBLIC" };

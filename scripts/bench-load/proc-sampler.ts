@@ -104,7 +104,7 @@ export class ProcessSampler {
       cpuPercent: seconds > 0 ? ((last.cpu - first.cpu) / seconds) * 100 : NaN,
       peakCpuPercent: peak,
       rssStartMiB: first.rss,
-      rssPeakMiB: Math.max(...this.samples.map((s) => s.rss)),
+      rssPeakMiB: this.samples.reduce((m, s) => Math.max(m, s.rss), 0),
       rssEndMiB: last.rss,
     };
   }

@@ -80,7 +80,7 @@ export async function pushLatency(pool: pg.Pool, log: PushLog, sinceMs: number):
     p50: percentile(values, 50),
     p95: percentile(values, 95),
     p99: percentile(values, 99),
-    max: values.length ? Math.max(...values) : NaN,
+    max: percentile(values, 100),
   });
   const kinds: PushKind[] = ["queue", "ticket", "notification"];
   const all = kinds.flatMap((k) => by.get(k)?.values ?? []);
