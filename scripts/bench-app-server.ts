@@ -2,6 +2,7 @@
 // (scripts/serve.ts) on a throw-away database, and a next-auth sign-in whose cookies later requests send.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createInterface } from "node:readline";
 import { buildIfStale as buildWhenStale } from "./build-if-stale";
 
 /** `next build` when a source is newer than the build. */
@@ -9,22 +10,35 @@ export function buildIfStale(log: (line: string) => void): void {
   buildWhenStale({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, (line) => log(`build: ${line}`));
 }
 
-/** The app's own server (scripts/serve.ts, as `npm start` runs it) on `databaseUrl` with the sweep off; resolves once /login answers (60 s at most). */
-export async function startAppServer(options: { port: number; databaseUrl: string; name: string; env?: Record<string, string> }): Promise<ChildProcess> {
+/**
+ * The app's own server (scripts/serve.ts, as `npm start` runs it) on `databaseUrl` with the sweep off and a secret of
+ * its own, unless `env` says otherwise; resolves once /login answers (60 s at most).
+ */
+export async function startAppServer(options: {
+  port: number;
+  databaseUrl: string;
+  name: string;
+  env?: Record<string, string>;
+  /** Each line the server writes to stderr (default: passed through to this process's stderr). */
+  onStderr?: (line: string) => void;
+  /** Options for node itself (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+}): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts"], {
+    stdio: ["ignore", "ignore", options.onStderr ? "pipe" : "inherit"],
     env: {
       ...process.env,
-      ...options.env,
       PORT: String(options.port),
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_SECRET: `${options.name}-only-${randomBytes(24).toString("hex")}`,
       NEXTAUTH_URL: base,
       TIERDESK_SWEEP_SECONDS: "0",
       NEXT_TELEMETRY_DISABLED: "1",
+      ...options.env,
     },
   });
+  if (options.onStderr) createInterface({ input: server.stderr! }).on("line", options.onStderr);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The app server exited with ${server.exitCode}.`);
@@ -48,10 +62,11 @@ export async function stopAppServer(server: ChildProcess | undefined): Promise<v
 }
 
 /**
- * Signs a staff member in through next-auth's credentials endpoint; returns the Cookie header to send.
- * `cookies`: what the browser already holds (a device cookie from an earlier sign-in).
+ * Signs a staff member (or, with `kind` "customer", a customer with their PIN) in through next-auth's credentials
+ * endpoint; returns the Cookie header to send. `cookies`: what the browser already holds (a device cookie from an
+ * earlier sign-in).
  */
-export async function signIn(base: string, userId: string, password: string, cookies = ""): Promise<string> {
+export async function signIn(base: string, userId: string, password: string, cookies = "", kind: "staff" | "customer" = "staff"): Promise<string> {
   const jar = new Map<string, string>(
     cookies
       .split("; ")
@@ -69,11 +84,11 @@ export async function signIn(base: string, userId: string, password: string, coo
   const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { Cookie: header() } });
   take(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/staff`, {
+  const response = await fetch(`${base}/api/auth/callback/${kind}`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header() },
-    body: new URLSearchParams({ csrfToken, userId, password, json: "true" }),
+    body: new URLSearchParams({ csrfToken, userId, [kind === "customer" ? "pin" : "password"]: password, json: "true" }),
   });
   take(response);
   const session = (await (await fetch(`${base}/api/auth/session`, { headers: { Cookie: header() } })).json()) as { user?: { userId?: string } };
