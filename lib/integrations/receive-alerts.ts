@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
+import { isDeadlock } from "@/lib/db/deadlock";
 import { Prisma } from "@/lib/db/generated/client";
 import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
 import { forbidden } from "@/lib/errors";
@@ -66,12 +67,6 @@ export async function receiveAlerts(actor: Actor, slug: unknown, input: unknown,
 
 /** Thrown inside the transaction so that it rolls back (repeats counted in it included) and is tried again. */
 class StaleCatalog extends Error {}
-
-/** PostgreSQL chose this transaction to end a deadlock (40P01), as the driver or Prisma reports it. */
-function isDeadlock(error: unknown): boolean {
-  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
-  return e?.code === "40P01" || e?.code === "P2034" || e?.meta?.driverAdapterError?.cause?.originalCode === "40P01";
-}
 
 interface Context {
   actor: Actor;

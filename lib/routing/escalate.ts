@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { retryOnDeadlock } from "@/lib/db/deadlock";
 import { AppError, invalid } from "@/lib/errors";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/get-ticket";
@@ -23,7 +24,9 @@ import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type E
  */
 export async function escalateTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
   const data = parseInput(ZEscalateTicket, input);
-  await db().$transaction(async (tx) => {
+  // The sweep and other writers may hold an agent's row this escalation needs (its load counter) while waiting
+  // for this ticket: PostgreSQL ends one of the two, and an escalation it ended is simply made again.
+  await retryOnDeadlock(() => db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);
     const nextTier = NEXT_TIER[ticket.tier];
     const slug = nextTier ? escalationTargetSlug(nextTier, data.toGroup, ticket.category.l2Group?.slug ?? null) : null;
@@ -107,6 +110,6 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
       });
     }
     await recordEvents(tx, ticket.id, events);
-  });
+  }));
   return getTicket(actor, number);
 }
