@@ -3,7 +3,9 @@
 // of the resolution target, customer updates that fell due (and managers told when one is overdue by half
 // the cadence), and resolved tickets closed when the customer has not answered for a few business days. Set-based: a fixed number of statements
 // whatever the number of tickets; idempotent: a second run finds nothing left to do; one instance at a
-// time across every app instance on the database (transaction-scoped advisory lock).
+// time across every app instance on the database (transaction-scoped advisory lock). It never waits for a ticket
+// another transaction holds: that one is left to the next run (an escalation holding the ticket may be waiting for
+// an agent's row this run already changed, and one of the two would be ended as a deadlock).
 import { db, type Transaction } from "@/lib/db/client";
 import { heldStatusMailRow, upsertHeldMailRowsSql, type MailRow } from "@/lib/mail/enqueue";
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
@@ -188,7 +190,9 @@ async function alertL3BudgetSpent(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH spent AS (
       UPDATE "Ticket" SET "tierBudgetEndsAt" = NULL, "tierBudgetWarnAt" = NULL, "version" = "version" + 1
-      WHERE "tierBudgetEndsAt" <= ${now} AND "tier" = 'L3' AND "tierClockSince" IS NOT NULL
+      WHERE "id" IN (
+        SELECT "id" FROM "Ticket" WHERE "tierBudgetEndsAt" <= ${now} AND "tier" = 'L3' AND "tierClockSince" IS NOT NULL
+        FOR UPDATE SKIP LOCKED)
       RETURNING "id", "priority"
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
@@ -206,8 +210,10 @@ async function alertResolution(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH alerted AS (
       UPDATE "Ticket" SET "slaAlertLevel" = CASE WHEN "resolutionDueAt" <= ${now} THEN 100 ELSE 75 END
-      WHERE ("resolutionWarnAt" <= ${now} AND "slaAlertLevel" < 75)
-         OR ("resolutionDueAt" <= ${now} AND "slaAlertLevel" < 100)
+      WHERE "id" IN (
+        SELECT "id" FROM "Ticket"
+        WHERE ("resolutionWarnAt" <= ${now} AND "slaAlertLevel" < 75) OR ("resolutionDueAt" <= ${now} AND "slaAlertLevel" < 100)
+        FOR UPDATE SKIP LOCKED)
       RETURNING "id", "tier", "priority", "slaAlertLevel", "resolutionDueAt"
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
@@ -226,7 +232,9 @@ async function flagUpdatesDue(tx: Transaction, now: Date): Promise<number> {
   return tx.$executeRaw`
     WITH due AS (
       UPDATE "Ticket" SET "updateDueFlaggedAt" = ${now}
-      WHERE "nextUpdateDueAt" <= ${now} AND "updateDueFlaggedAt" IS NULL
+      WHERE "id" IN (
+        SELECT "id" FROM "Ticket" WHERE "nextUpdateDueAt" <= ${now} AND "updateDueFlaggedAt" IS NULL
+        FOR UPDATE SKIP LOCKED)
       RETURNING "id", "tier", "nextUpdateDueAt"
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
@@ -263,6 +271,7 @@ async function alertUpdatesOverdue(tx: Transaction, now: Date): Promise<number> 
       FROM jsonb_to_recordset(${JSON.stringify(overdue.map((t) => ({ id: t.id, due: t.nextUpdateDueAt, every: t.updateEveryMinutes, clock: t.clock })))}::jsonb)
         AS o(id int, due timestamp(3), every int, clock "SlaClock")
       WHERE t."id" = o.id AND t."nextUpdateDueAt" = o.due AND t."updateOverdueAlertedFor" IS DISTINCT FROM t."nextUpdateDueAt"
+        AND t."id" IN (SELECT "id" FROM "Ticket" WHERE "id" = ANY(${overdue.map((t) => t.id)}::int[]) FOR UPDATE SKIP LOCKED)
       RETURNING t."id", t."tier", t."priority", t."nextUpdateDueAt", o.every, o.clock
     )
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")

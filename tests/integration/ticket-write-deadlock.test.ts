@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { claimTicket } from "@/lib/routing/claim";
 import { escalateTicket } from "@/lib/routing/escalate";
+import { runSweep } from "@/lib/routing/sweep";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { getTicket } from "@/lib/tickets/get-ticket";
+import { listEvents } from "@/lib/tickets/list-events";
 import { actorFor } from "../fixtures/actors";
 import { openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 import { useDatabase } from "@/lib/db/client";
@@ -72,6 +74,66 @@ if (process.env.TEST_DATABASE_URL) {
         await other.query("ROLLBACK").catch(() => undefined);
         await other.end();
         await waiting.end();
+      }
+    });
+  });
+}
+
+// The sweep's side of the same cycle: it must not wait for a ticket another transaction holds.
+if (process.env.TEST_DATABASE_URL) {
+  describe("the sweep and a ticket another transaction holds [postgres]", () => {
+    let opened: TestDatabase | undefined;
+    let manager: Actor;
+    const numbers: string[] = [];
+
+    beforeAll(async () => {
+      opened = await openTestDatabase("postgres");
+      useDatabase(opened);
+      await seedDemoData(opened.db);
+      const customer = await actorFor(opened.db, "C1001");
+      manager = await actorFor(opened.db, "manager");
+      for (const title of ["Held by an escalation", "Free to alert"]) {
+        numbers.push((await createTicket(customer, { type: "INCIDENT", title, description: "Every call fails.", category: "platform", impact: "HIGH", urgency: "HIGH" }, at(0))).number);
+      }
+    });
+
+    afterAll(async () => {
+      useDatabase(undefined);
+      await opened?.close();
+    });
+
+    it("alerts every ticket it can without waiting, and the held one on its next run", async () => {
+      const [held, free] = numbers as [string, string];
+      const other = new pg.Client({ connectionString: opened!.url! });
+      await other.connect();
+      const watcher = new pg.Client({ connectionString: opened!.url! });
+      await watcher.connect();
+      try {
+        const otherPid = (await other.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+        await other.query("BEGIN");
+        await other.query(`SELECT 1 FROM "Ticket" WHERE "number" = $1 FOR UPDATE`, [held]);
+        // 75 % of a P1's 4-hour resolution target is used at 3 h (the L1 budget is spent too, and skipped alike).
+        const sweep = runSweep(at(181)).then((result) => ({ result }));
+        const sweepWaits = (async () => {
+          for (;;) {
+            const { rows } = await watcher.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND pid <> $1`, [otherPid]);
+            if (rows[0].n > 0) return { waited: true as const };
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        })();
+        const first = await Promise.race([sweep, sweepWaits]);
+        await other.query("COMMIT");
+        expect(first).not.toHaveProperty("waited");
+        const alertsOf = async (number: string) => (await listEvents(manager, number)).filter((e) => e.type === "ALERT").map((e) => e.details?.rule);
+        expect(await alertsOf(held)).toEqual([]);
+        expect(await alertsOf(free)).toContain("sla.resolution-75");
+
+        await runSweep(at(182));
+        expect(await alertsOf(held)).toContain("sla.resolution-75");
+      } finally {
+        await other.query("ROLLBACK").catch(() => undefined);
+        await other.end();
+        await watcher.end();
       }
     });
   });
