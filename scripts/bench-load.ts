@@ -396,9 +396,12 @@ async function main(): Promise<void> {
   log(`\nChanges committed in the window (decision-log events): ${changes.rows.map((r) => `${r.type} ${fmt(r.n)}`).join(", ")}`);
   log(`Streams: ${fmt(people.length)} open${stats.dropped ? "" : " throughout"}; ${fmt(stats.reopened)} reopened (ticket pages followed and left), ${fmt(stats.dropped)} dropped; events received: ${[...pushLog.eventCounts].map(([k, v]) => `${k} ${fmt(v)}`).join(", ")}`);
   const viewers = people.filter((p) => p.part === "viewer").length;
+  const medianOf = (route: string) => percentile(recorder.times.get(route) ?? [0], 50);
+  const implied = { queue: pushLog.impliedRefetches("queue", medianOf("GET /api/v1/queue")), bell: pushLog.impliedRefetches("bell", medianOf("GET /api/v1/notifications (bell)")) };
   log(
-    `  A visible browser tab refetches its queue on each queue event (250 ms debounce) and its bell on each notification: these streams would have made ` +
-      `${fmt(pushLog.impliedRefetches.queue)} queue and ${fmt(pushLog.impliedRefetches.bell)} bell requests (${fmt((pushLog.impliedRefetches.queue + pushLog.impliedRefetches.bell) / windowSeconds, 1)}/s) had every tab been in view; ` +
+    `  A browser tab in view refetches its queue on queue events and its bell on notifications, paced (lib/live/refetch-pace.ts: 250 ms for a lone change, ` +
+      `then 10 × the last refetch's time apart, with the medians measured above): these streams would have made ` +
+      `${fmt(implied.queue)} queue and ${fmt(implied.bell)} bell requests (${fmt((implied.queue + implied.bell) / windowSeconds, 1)}/s) had every tab been in view; ` +
       `the mix above sends ${viewers} viewers' queue views on a timer instead`,
   );
 

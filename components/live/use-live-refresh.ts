@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { DEFAULT_REFETCH_PACE, RefetchScheduler } from "@/lib/live/refetch-pace";
 import type { LiveEventData, LiveEventName } from "./live-events";
 import { useLive } from "./live-provider";
 
@@ -17,29 +18,31 @@ export interface LiveRefreshOptions {
 }
 
 /**
- * Keeps something on the page fresh: `refresh` runs when a pushed event concerns it (in a hidden tab: once it is
+ * Keeps something on the page fresh: `refresh` runs when a pushed event concerns it, on `RefetchScheduler`'s pace
+ * (a lone change at once, a stream of them less often the slower the server answers; in a hidden tab: once it is
  * shown again), once each time the stream (re)opens (to catch up on what came before it did), and every 10 s while
  * the tab is visible and the stream is not open: polling is the fallback, never the rule.
  */
-export function useLiveRefresh(refresh: () => unknown, { events, accept, debounceMs = 250 }: LiveRefreshOptions): void {
+export function useLiveRefresh(refresh: () => unknown, { events, accept, debounceMs = DEFAULT_REFETCH_PACE.debounceMs }: LiveRefreshOptions): void {
   const { status, subscribe } = useLive();
   const latest = useRef({ refresh, accept });
   useEffect(() => {
     latest.current = { refresh, accept };
   }, [refresh, accept]);
 
-  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   // A hidden tab fetches nothing: it remembers, and catches up when it is shown again.
   const stale = useRef(false);
-  const trigger = useRef(() => {
-    if (pending.current) return;
-    pending.current = setTimeout(() => {
-      pending.current = null;
-      if (document.visibilityState === "visible") void latest.current.refresh();
-      else stale.current = true;
-    }, debounceMs);
-  });
+  const scheduler = useRef<RefetchScheduler | null>(null);
   useEffect(() => {
+    const paced = new RefetchScheduler(
+      () => {
+        if (document.visibilityState === "visible") return latest.current.refresh();
+        stale.current = true;
+      },
+      { now: () => performance.now(), setTimer: (run, ms) => setTimeout(run, ms), clearTimer: (timer) => clearTimeout(timer) },
+      { ...DEFAULT_REFETCH_PACE, debounceMs },
+    );
+    scheduler.current = paced;
     const shown = () => {
       if (document.visibilityState !== "visible" || !stale.current) return;
       stale.current = false;
@@ -48,9 +51,9 @@ export function useLiveRefresh(refresh: () => unknown, { events, accept, debounc
     document.addEventListener("visibilitychange", shown);
     return () => {
       document.removeEventListener("visibilitychange", shown);
-      clearTimeout(pending.current ?? undefined);
+      paced.stop();
     };
-  }, []);
+  }, [debounceMs]);
 
   const eventsKey = events.join(",");
   useEffect(() => {
@@ -58,7 +61,7 @@ export function useLiveRefresh(refresh: () => unknown, { events, accept, debounc
       .split(",")
       .map((name) =>
         subscribe(name as LiveEventName, (data) => {
-          if (latest.current.accept?.(name as LiveEventName, data) ?? true) trigger.current();
+          if (latest.current.accept?.(name as LiveEventName, data) ?? true) scheduler.current?.changed();
         }),
       );
     return () => unsubscribe.forEach((stop) => stop());
@@ -67,7 +70,7 @@ export function useLiveRefresh(refresh: () => unknown, { events, accept, debounc
   const wasOpen = useRef(false);
   useEffect(() => {
     if (status === "open") {
-      if (!wasOpen.current) trigger.current();
+      if (!wasOpen.current) scheduler.current?.changed();
       wasOpen.current = true;
       return;
     }

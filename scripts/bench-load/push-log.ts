@@ -1,6 +1,7 @@
 // What the streams received, per person: every notification id (to find lost and duplicated ones), and a
 // sample per queue, ticket and notification event with its arrival time (for the push latency), plus the
-// refetches a browser tab would make on them (components/live/use-live-refresh.ts: 250 ms debounce).
+// refetches a browser tab in view would make on them (components/live/use-live-refresh.ts, on lib/live/refetch-pace.ts).
+import { refetchDelay, type LastRefetch } from "../../lib/live/refetch-pace";
 import type { StreamEvent } from "./stream-client";
 
 export type PushKind = "queue" | "ticket" | "notification";
@@ -13,16 +14,15 @@ export interface PushSample {
   at: number;
 }
 
-const BROWSER_DEBOUNCE_MS = 250;
+export type RefetchKind = "queue" | "bell";
 
 export class PushLog {
   /** Person (User.id) → notification id → times received. */
   readonly notifications = new Map<string, Map<number, number>>();
   readonly samples: PushSample[] = [];
   readonly eventCounts = new Map<string, number>();
-  /** Refetches a visible browser tab would have made on these events (queue list; the bell). */
-  readonly impliedRefetches = { queue: 0, bell: 0 };
-  private readonly pending = new Map<string, { queue: number; bell: number }>();
+  /** Per refetch kind, per person: when the events that would make a tab in view refetch arrived. */
+  private readonly refetchCauses = { queue: new Map<string, number[]>(), bell: new Map<string, number[]>() };
   /** Only events of the measured window (and the drain after it) count. */
   counting = false;
 
@@ -36,15 +36,10 @@ export class PushLog {
       this.eventCounts.set("(unparsable)", (this.eventCounts.get("(unparsable)") ?? 0) + 1);
       return;
     }
-    const debounce = this.pending.get(personId) ?? { queue: 0, bell: 0 };
-    this.pending.set(personId, debounce);
     switch (event.event) {
       case "queue":
         this.samples.push({ kind: "queue", number: data.number ?? null, version: null, notification: null, at: event.at });
-        if (event.at >= debounce.queue) {
-          this.impliedRefetches.queue += 1;
-          debounce.queue = event.at + BROWSER_DEBOUNCE_MS;
-        }
+        this.cause("queue", personId, event.at);
         return;
       case "ticket":
         this.samples.push({ kind: "ticket", number: data.number ?? null, version: data.version ?? null, notification: null, at: event.at });
@@ -55,14 +50,36 @@ export class PushLog {
         this.notifications.set(personId, mine);
         mine.set(id, (mine.get(id) ?? 0) + 1);
         this.samples.push({ kind: "notification", number: null, version: null, notification: id, at: event.at });
-        if (event.at >= debounce.bell) {
-          this.impliedRefetches.bell += 1;
-          debounce.bell = event.at + BROWSER_DEBOUNCE_MS;
-        }
+        this.cause("bell", personId, event.at);
         return;
       }
       default:
         return;
     }
+  }
+
+  /**
+   * The refetches tabs in view would have made on these events, paced as the browser paces them, each taking
+   * `serverMs` (the route's measured median): a refetch that is waiting covers every event before it starts;
+   * an event while one runs makes one more after it ends.
+   */
+  impliedRefetches(kind: RefetchKind, serverMs: number): number {
+    let count = 0;
+    for (const times of this.refetchCauses[kind].values()) {
+      let last: LastRefetch | null = null;
+      for (const at of times) {
+        if (last && last.startedAt >= at) continue;
+        const from: number = last && at < last.startedAt + last.durationMs ? last.startedAt + last.durationMs : at;
+        last = { startedAt: from + refetchDelay(from, last), durationMs: serverMs };
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  private cause(kind: RefetchKind, personId: string, at: number): void {
+    const times = this.refetchCauses[kind].get(personId) ?? [];
+    this.refetchCauses[kind].set(personId, times);
+    times.push(at);
   }
 }
