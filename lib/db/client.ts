@@ -11,9 +11,16 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * Prisma's defaults give a transaction 2 s to get a connection and 5 s to finish. A burst of writes to one
+ * ticket (50 notes at once) queues for the pool and then for the ticket's row, one after another: on a busy
+ * machine the last in line waits longer than 2 s, and a write that would have succeeded was refused.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
+
 export function createDatabase(target: DatabaseTarget): OpenedDatabase {
   const connection = openDatabase(target);
-  const db = new PrismaClient({ adapter: connection.factory });
+  const db = new PrismaClient({ adapter: connection.factory, transactionOptions: TRANSACTION_OPTIONS });
   return {
     db,
     connection,
