@@ -5,10 +5,7 @@ import { useLiveEvent } from "@/components/live/live-provider";
 
 const HEARTBEAT_MS = 10_000;
 
-/**
- * Tells the server this ticket is open here, every 10 s, and that it closed when the page goes; shows who else has
- * it open: at once when someone arrives or leaves (pushed).
- */
+/** Tells the server this ticket is open here, every 10 s, and shows who else has it open: at once when someone arrives (pushed). */
 export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
   const [viewers, setViewers] = useState<{ userId: string; name: string }[]>([]);
   const lookNow = useRef<() => void>(() => {});
@@ -28,15 +25,10 @@ export function PresenceIndicator({ ticketNumber }: { ticketNumber: string }) {
     lookNow.current = () => void viewers("GET");
     void viewers("POST");
     const timer = setInterval(() => void viewers("POST"), HEARTBEAT_MS);
-    // keepalive: the request completes while the tab closes or navigates away.
-    const leave = () => void fetch(`/api/v1/tickets/${encodeURIComponent(ticketNumber)}/presence`, { method: "DELETE", keepalive: true }).catch(() => {});
-    window.addEventListener("pagehide", leave);
     return () => {
       stopped = true;
       lookNow.current = () => {};
       clearInterval(timer);
-      window.removeEventListener("pagehide", leave);
-      leave();
     };
   }, [ticketNumber]);
 

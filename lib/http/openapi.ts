@@ -240,15 +240,7 @@ export const API_ROUTES: ApiRoute[] = [
     method: "get",
     path: `${TICKET}/presence`,
     operationId: "listTicketViewers",
-    summary: "Who else had the ticket open in the last 30 s (staff), recording no heartbeat: what a page asks when the live stream says someone arrived or left.",
-    response: { status: 200, description: "The other viewers.", schema: "ViewerList" },
-    errors: [403],
-  },
-  {
-    method: "delete",
-    path: `${TICKET}/presence`,
-    operationId: "leaveTicketView",
-    summary: "The ticket page closed (staff): no longer shown as viewing it, and the other viewers are told at once; answers who else still has it open.",
+    summary: "Who else had the ticket open in the last 30 s (staff), recording no heartbeat: what a page asks when the live stream says someone arrived.",
     response: { status: 200, description: "The other viewers.", schema: "ViewerList" },
     errors: [403],
   },
@@ -283,7 +275,7 @@ export const API_ROUTES: ApiRoute[] = [
     description:
       "Events: queue (staff: a ticket entered, left or changed in a queue of their tiers or groups), ticket (staff: a change of the ticket " +
       "named by ?ticket, with who and the new version; customers: a change of their own ticket they may see, with its number and version), " +
-      "notification (staff: a new notification of theirs), presence (staff: someone opened or closed the ticket named by ?ticket), refetch (what " +
+      "notification (staff: a new notification of theirs), presence (staff: someone opened the ticket named by ?ticket), refetch (what " +
       "happened since Last-Event-ID is no longer known here: fetch afresh), ready (the stream is up; its id is where to resume), end " +
       "(the session ended: do not reconnect). A comment line every 25 s keeps the connection open. Reconnect with Last-Event-ID (or " +
       "?lastEventId) to resume without loss. 503 with Retry-After while the instance shuts down or cannot listen for changes.",

@@ -31,13 +31,6 @@ export async function listTicketViewers(actor: Actor, number: string, now = new 
   return otherViewers(actor, await viewableTicketId(actor, number), now);
 }
 
-/** `actor` closed the ticket page: they are no longer shown as viewing it (the others are told at once). */
-export async function leaveTicketView(actor: Actor, number: string, now = new Date()): Promise<TicketViewerJson[]> {
-  const ticketId = await viewableTicketId(actor, number);
-  await db().ticketViewer.deleteMany({ where: { ticketId, userId: actor.id } });
-  return otherViewers(actor, ticketId, now);
-}
-
 async function viewableTicketId(actor: Actor, number: string): Promise<number> {
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true } });
   if (!ticket) throw notFound("Ticket");

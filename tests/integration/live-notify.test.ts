@@ -13,7 +13,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
-import { heartbeatTicketView, leaveTicketView } from "@/lib/tickets/presence";
+import { heartbeatTicketView } from "@/lib/tickets/presence";
 import { actorFor } from "../fixtures/actors";
 import { DATABASE_KINDS, describeEachDatabase, openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
@@ -112,7 +112,7 @@ describeEachDatabase("live updates over LISTEN/NOTIFY", (database) => {
     }
   });
 
-  it("announces a viewer arriving on a ticket page and leaving it, not each heartbeat of one already there", async () => {
+  it("announces a viewer arriving on a ticket page, not each heartbeat of one already there", async () => {
     const ticket = await createTicket(carla, { type: "INCIDENT", title: "Live: presence", description: "Two agents look.", category: "platform" }, at(10));
     const arrivals = () => changes().filter((c) => c?.k === "presence" && c.number === ticket.number);
     await heartbeatTicketView(lena, ticket.number, at(11));
@@ -125,9 +125,6 @@ describeEachDatabase("live updates over LISTEN/NOTIFY", (database) => {
       { k: "presence", number: ticket.number, user: leo.id },
       { k: "presence", number: ticket.number, user: lena.id },
     ]), { timeout: 10_000 });
-    await leaveTicketView(leo, ticket.number, at(81)); // closed the page: the others are told at once
-    await vi.waitFor(() => expect(arrivals().at(-1)).toEqual({ k: "presence", number: ticket.number, user: leo.id }), { timeout: 10_000 });
-    expect(arrivals()).toHaveLength(4);
   });
 
   it("sends a customer their own ticket's public reply, never another customer's ticket, an internal note or a staff identity", async () => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { withActor, type TicketRouteContext } from "@/lib/http/api";
-import { heartbeatTicketView, leaveTicketView, listTicketViewers } from "@/lib/tickets/presence";
+import { heartbeatTicketView, listTicketViewers } from "@/lib/tickets/presence";
 
 /** The page's heartbeat: "I have this ticket open"; answers who else has. */
 export const POST = withActor(async (actor, _request, { params }: TicketRouteContext) => {
@@ -12,10 +12,4 @@ export const POST = withActor(async (actor, _request, { params }: TicketRouteCon
 export const GET = withActor(async (actor, _request, { params }: TicketRouteContext) => {
   const { number } = await params;
   return NextResponse.json({ viewers: await listTicketViewers(actor, number) });
-});
-
-/** The page closed: "I no longer have this ticket open"; answers who else still has. */
-export const DELETE = withActor(async (actor, _request, { params }: TicketRouteContext) => {
-  const { number } = await params;
-  return NextResponse.json({ viewers: await leaveTicketView(actor, number) });
 });
