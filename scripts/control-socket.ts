@@ -57,8 +57,9 @@ async function answer(line: string): Promise<ControlReply> {
   try {
     const request = JSON.parse(line) as ControlRequest;
     if (request.op !== "backup" || typeof request.file !== "string" || !path.isAbsolute(request.file)) return { ok: false, error: "Unknown request." };
-    const { createBackup } = await import("../lib/backup/create-backup");
-    return { ok: true, result: await createBackup(request.file) };
+    const { recordedBackup } = await import("../lib/backup/recorded-backup");
+    const done = await recordedBackup(request.file);
+    return done.status === "SUCCEEDED" || done.summary ? { ok: true, result: done.summary } : { ok: false, error: done.error ?? "The backup failed." };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }

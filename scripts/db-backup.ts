@@ -1,9 +1,11 @@
 // npm run db:backup -- <file.tar.gz>: a backup of DATABASE_URL's database and the attachment directory in one
-// archive (README, "Backups"). An embedded database that a running server holds is backed up by that server,
-// asked through its control socket; one that nobody holds is opened here, under its lock.
+// archive (README, "Backups"), recorded in the database for the admin page. An embedded database that a running
+// server holds is backed up by that server, asked through its control socket; one that nobody holds is opened
+// here, under its lock.
 import path from "node:path";
-import { createBackup, type BackupSummary } from "../lib/backup/create-backup";
+import type { BackupSummary } from "../lib/backup/create-backup";
 import { describeBackup } from "../lib/backup/describe";
+import { recordedBackup } from "../lib/backup/recorded-backup";
 import { createDatabase, useDatabase } from "../lib/db/client";
 import { readDataDirLock } from "../lib/db/data-dir-lock";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/database-url";
@@ -34,7 +36,9 @@ try {
     const opened = await exitIfLocked(() => createDatabase(target), "");
     useDatabase(opened);
     try {
-      summary = await createBackup(file);
+      const done = await recordedBackup(file);
+      if (!done.summary) throw new Error(done.error ?? "unknown error");
+      summary = done.summary;
     } finally {
       useDatabase(undefined);
       await opened.close();

@@ -16,7 +16,7 @@ interface Spawned {
   exited: Promise<number | null>;
 }
 
-function spawnTsx(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
+function spawnTsx(script: string, args: string[], env: Record<string, string> = {}): Spawned {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let text = "";
   const waiters = new Set<() => void>();
