@@ -22,7 +22,7 @@ import { listTables, quoteIdent } from "../lib/backup/catalog";
 import { moveToPostgres } from "../lib/backup/move-to-postgres";
 import { restoreBackup } from "../lib/backup/restore-backup";
 import { storedFilePath } from "../lib/attachments/directory-store";
-import { createDatabase, useDatabase, type OpenedDatabase } from "../lib/db/client";
+import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { bulkLoad, insertUsers, loadFixtures } from "./bench-open-tickets";
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     });
   }
   console.log(`Loaded ${fmt(TICKETS)} tickets and ${FILES} files of 64 KB in ${fmt(loadMs / 1000, 1)} s.`);
-  useDatabase(opened);
+  installProcessDatabase(opened);
 
   const backupMs: number[] = [];
   const rawMs: number[] = [];
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     );
     rawMs.push(raw);
   }
-  useDatabase(undefined);
+  installProcessDatabase(undefined);
   await opened.close();
   opened = undefined;
 
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 }
 
 async function cleanup(): Promise<string> {
-  useDatabase(undefined);
+  installProcessDatabase(undefined);
   await opened?.close().catch(() => {});
   if (created) await postgres.admin(`DROP DATABASE IF EXISTS "${postgres.name}" WITH (FORCE)`);
   if (root) await rm(root, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { BackupSummary } from "../lib/backup/create-backup";
 import { describeBackup } from "../lib/backup/describe";
 import { recordedBackup } from "../lib/backup/recorded-backup";
-import { createDatabase, useDatabase } from "../lib/db/client";
+import { createDatabase, useDatabase as installProcessDatabase } from "../lib/db/client";
 import { readDataDirLock } from "../lib/db/data-dir-lock";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/database-url";
 import { askServer } from "./control-socket";
@@ -34,13 +34,13 @@ try {
     summary = reply.result as BackupSummary;
   } else {
     const opened = await exitIfLocked(() => createDatabase(target), "");
-    useDatabase(opened);
+    installProcessDatabase(opened);
     try {
       const done = await recordedBackup(file);
       if (!done.summary) throw new Error(done.error ?? "unknown error");
       summary = done.summary;
     } finally {
-      useDatabase(undefined);
+      installProcessDatabase(undefined);
       await opened.close();
     }
   }

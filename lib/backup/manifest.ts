@@ -1,5 +1,6 @@
 // The first entry of every backup archive: what it holds and what a restore checks it against.
 import { z } from "zod";
+import { storableString } from "@/lib/validation/text";
 
 export const BACKUP_FORMAT = "tierdesk-backup";
 export const BACKUP_FORMAT_VERSION = 1;
@@ -10,22 +11,22 @@ export const DATA_DIR_ENTRY = "data/";
 export const PG_DUMP_ENTRY = "database.sql";
 export const ATTACHMENTS_ENTRY = "attachments/";
 
-const ZTable = z.object({ name: z.string(), columns: z.array(z.string()), rows: z.number().int().nonnegative(), checksum: z.string() });
-const ZSequence = z.object({ name: z.string(), lastValue: z.string(), isCalled: z.boolean() });
-const ZFile = z.object({ storageKey: z.string(), size: z.number().int().nonnegative(), sha256: z.string() });
+const ZTable = z.object({ name: storableString(), columns: z.array(storableString()), rows: z.number().int().nonnegative(), checksum: storableString() });
+const ZSequence = z.object({ name: storableString(), lastValue: storableString(), isCalled: z.boolean() });
+const ZFile = z.object({ storageKey: storableString(), size: z.number().int().nonnegative(), sha256: storableString() });
 
 export const ZBackupManifest = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-  appVersion: z.string(),
-  createdAt: z.string(),
+  appVersion: storableString(),
+  createdAt: storableString(),
   database: z.object({
     kind: z.enum(["pglite", "postgres"]),
     /** "copy": data/ entries (embedded); "pg_dump": database.sql (PostgreSQL). */
     data: z.enum(["copy", "pg_dump"]),
-    serverVersion: z.string(),
+    serverVersion: storableString(),
     /** The migration level: every migration applied, in order. */
-    migrations: z.array(z.string()),
+    migrations: z.array(storableString()),
     tables: z.array(ZTable),
     /** Embedded backups set them after loading (pg_dump's SQL sets its own). */
     sequences: z.array(ZSequence),
@@ -36,7 +37,7 @@ export const ZBackupManifest = z.object({
     included: z.boolean(),
     files: z.array(ZFile),
     /** Files the database names that were not in the store, or whose bytes no longer match their SHA-256. */
-    missing: z.array(z.string()),
+    missing: z.array(storableString()),
   }),
 });
 

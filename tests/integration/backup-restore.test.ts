@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { storedFilePath } from "@/lib/attachments/directory-store";
 import { createBackup } from "@/lib/backup/create-backup";
 import { restoreBackup } from "@/lib/backup/restore-backup";
-import { createDatabase, useDatabase, type Database } from "@/lib/db/client";
+import { createDatabase, useDatabase as installProcessDatabase, type Database } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/database-url";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -135,12 +135,12 @@ describeEachDatabase("backup and restore", (database) => {
         }
 
         // Numbers go on after the restored ones (the sequences came along).
-        useDatabase(restored);
+        installProcessDatabase(restored);
         const next = await createTicket(await actorFor(restored.db, "C1001"), { type: "INCIDENT", title: "After the restore", description: "First new ticket.", category: "data" });
         const highest = Math.max(...[...copy.keys()].filter((n) => n.startsWith("INC-")).map((n) => Number(n.slice(4))));
         expect(Number(next.number.slice(4))).toBeGreaterThan(highest);
       } finally {
-        useDatabase(database());
+        installProcessDatabase(database());
         await restored.close();
       }
 
@@ -151,5 +151,6 @@ describeEachDatabase("backup and restore", (database) => {
     } finally {
       process.env.ATTACHMENTS_DIR = path.join(root, "files");
     }
-  });
+    // Two restores, each migrating a new database from scratch (PGlite's schema engine takes most of it).
+  }, 300_000);
 });

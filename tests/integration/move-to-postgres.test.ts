@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { moveToPostgres } from "@/lib/backup/move-to-postgres";
-import { createDatabase, useDatabase, type OpenedDatabase } from "@/lib/db/client";
+import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import { claimTicket } from "@/lib/routing/claim";
@@ -44,7 +44,7 @@ async function buildMonth(db: OpenedDatabase["db"]): Promise<void> {
 }
 
 async function readEverything(database: OpenedDatabase) {
-  useDatabase(database);
+  installProcessDatabase(database);
   const manager = await actorFor(database.db, "manager");
   const numbers = (await database.db.ticket.findMany({ select: { number: true }, orderBy: { id: "asc" } })).map((t) => t.number);
   const pages = [];
@@ -68,15 +68,15 @@ if (process.env.TEST_DATABASE_URL) {
       const source = createDatabase({ kind: "pglite", dataDir: dir });
       await applyMigrations(source.connection.factory);
       await seedDemoData(source.db);
-      useDatabase(source);
+      installProcessDatabase(source);
       await buildMonth(source.db);
       await buildDashboardHistory(source.db);
-      useDatabase(undefined);
+      installProcessDatabase(undefined);
       await source.close();
       await admin(`CREATE DATABASE "${name}"`);
-    });
+    }, 300_000);
     afterAll(async () => {
-      useDatabase(undefined);
+      installProcessDatabase(undefined);
       await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await rm(dir, { recursive: true, force: true });
     });
@@ -98,17 +98,17 @@ if (process.env.TEST_DATABASE_URL) {
         expect(after.pages).toEqual(before.pages);
 
         // Ticket numbers go on from the embedded database's.
-        useDatabase(moved);
+        installProcessDatabase(moved);
         const next = await createTicket(await actorFor(moved.db, "C1001"), { type: "INCIDENT", title: "First on PostgreSQL", description: "After the move.", category: "platform" }, READ_AT);
         const highest = Math.max(...before.pages.map((p) => p.ticket.number).filter((n) => n.startsWith("INC-")).map((n) => Number(n.slice(4))));
         expect(Number(next.number.slice(4))).toBe(highest + 1);
       } finally {
-        useDatabase(undefined);
+        installProcessDatabase(undefined);
         await embedded.close();
         await moved.close();
       }
 
       await expect(moveToPostgres({ kind: "pglite", dataDir: dir }, url)).rejects.toThrow(/not empty/);
-    });
+    }, 300_000);
   });
 }
