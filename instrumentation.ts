@@ -48,6 +48,15 @@ export async function register() {
     const result = await purgeExpiredRows();
     return result.loginThrottles || result.revokedSessions ? { expiredRowsRemoved: result } : null;
   });
+  // The scheduled backup (TIERDESK_BACKUP_HOURS, off by default): each instance asks every few minutes whether one
+  // is due; the one that records the run under an advisory lock makes it (lib/backup/backup-job.ts).
+  const { backupSettings, backupTickSeconds } = await import("@/lib/backup/backup-schedule");
+  const { runScheduledBackup } = await import("@/lib/backup/backup-job");
+  startRepeatingJob("backup", backupTickSeconds(backupSettings(process.env)), async () => {
+    const result = await runScheduledBackup(new Date());
+    if (result?.status === "FAILED") throw new Error(`Backup failed: ${result.error}`);
+    return result ? { backup: result } : null;
+  });
   markRepeatingJobsStarted();
 
   // Live update streams: counted in the metrics, and told to reconnect elsewhere when this instance shuts down.

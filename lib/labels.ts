@@ -2,6 +2,7 @@ import type {
   ApiScope,
   ArticleAudience,
   AssignmentMode,
+  BackupStatus,
   CommentVisibility,
   Impact,
   IntegrationKind,
@@ -194,6 +195,8 @@ export const API_TOKEN_STATUS_LABEL: Record<ApiTokenStatus, string> = { ACTIVE: 
 
 export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };
 
+export const BACKUP_STATUS_LABEL: Record<BackupStatus, string> = { RUNNING: "Running", SUCCEEDED: "Succeeded", FAILED: "Failed" };
+
 /** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
 export const LABELS_BY_ENUM = {
   Role: [ROLE_LABEL],
@@ -218,6 +221,7 @@ export const LABELS_BY_ENUM = {
   IntegrationKind: [INTEGRATION_KIND_LABEL],
   WebhookEventType: [WEBHOOK_EVENT_LABEL],
   WebhookDeliveryStatus: [WEBHOOK_DELIVERY_STATUS_LABEL],
+  BackupStatus: [BACKUP_STATUS_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----

@@ -2,9 +2,10 @@
 import { createDatabase } from "../lib/db/client";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/database-url";
 import { seedDemoData } from "../lib/seed/demo-data";
+import { exitIfLocked } from "../scripts/locked-exit";
 
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
-const opened = createDatabase(target);
+const opened = await exitIfLocked(() => createDatabase(target), "");
 try {
   await seedDemoData(opened.db, (line) => console.log(`${line} Database: ${describeTarget(target)}.`));
 } finally {

@@ -2,9 +2,10 @@
 import { openDatabase } from "../lib/db/adapter";
 import { describeTarget, resolveDatabaseTarget } from "../lib/db/database-url";
 import { applyMigrations } from "../lib/db/migrate";
+import { exitIfLocked } from "./locked-exit";
 
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
-const connection = openDatabase(target);
+const connection = await exitIfLocked(() => openDatabase(target), "");
 try {
   const applied = await applyMigrations(connection.factory);
   console.log(

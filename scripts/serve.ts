@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../lib/auth/client-address";
 import { closeDb } from "../lib/db/client";
+import { holdDataDir } from "../lib/db/data-dir-lock";
+import { resolveDatabaseTarget } from "../lib/db/database-url";
 import { observeHttp } from "../lib/observability/request-observer";
 import { routePatterns } from "../lib/observability/route-patterns";
 import { routeTableOf } from "../lib/observability/route-table";
@@ -13,6 +15,8 @@ import { markClientAddressTrusted } from "../lib/observability/served-by";
 import { beginShutdown, isShuttingDown, runShutdownHooks } from "../lib/observability/shutdown";
 import { shutdownSeconds } from "../lib/observability/shutdown-seconds";
 import { stopAllRepeatingJobs } from "../lib/schedule/repeating-job";
+import { startControlSocket } from "./control-socket";
+import { exitIfLocked } from "./locked-exit";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -21,6 +25,10 @@ const loopbackOnly = !hostname && process.env.TIERDESK_LOOPBACK_ONLY === "1";
 const hops = trustedProxyHops();
 const shutdownLimit = shutdownSeconds();
 const routes = routeTableOf(routePatterns());
+
+const target = resolveDatabaseTarget(process.env.DATABASE_URL);
+// The embedded data directory's lock: adopted from npm start (TIERDESK_LOCK_TOKEN), or taken when run alone.
+if (target.kind === "pglite") await exitIfLocked(() => holdDataDir(target.dataDir, { purpose: "the Tierdesk server", adoptToken: process.env.TIERDESK_LOCK_TOKEN }));
 
 markClientAddressTrusted();
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
@@ -47,6 +55,8 @@ function listen(host: string | undefined, optional: boolean): Promise<Server | n
 const servers = (loopbackOnly ? await Promise.all([listen("127.0.0.1", false), listen("::1", true)]) : [await listen(hostname, false)]).filter(
   (s): s is Server => s !== null,
 );
+// `npm run db:backup` asks this process for a backup of its embedded database through a socket beside it.
+const control = target.kind === "pglite" ? await startControlSocket(target.dataDir) : null;
 const where = loopbackOnly ? "this machine only" : (hostname ?? "all interfaces");
 // PORT=0 takes a free port: the line names the one taken.
 const bound = [...new Set(servers.map((server) => (server.address() as { port: number }).port))].join(" and ");
@@ -73,7 +83,7 @@ async function shutdown(signal: string): Promise<void> {
   const jobs = stopAllRepeatingJobs().then((waited) => {
     if (waited.length) console.log(`[tierdesk] Finished the running ${waited.join(", ")} run(s).`);
   });
-  await Promise.all([jobs, runShutdownHooks(signal), ...closed]);
+  await Promise.all([jobs, runShutdownHooks(signal), ...closed, control?.close()]);
   clearInterval(closeIdle);
   await app.close();
   await closeDb();

@@ -3,10 +3,12 @@ import { spawn } from "node:child_process";
 import { attachmentStore } from "../lib/attachments/store";
 import { describeAttachmentStore, resolveAttachmentStore } from "../lib/attachments/store-config";
 import { authSecret } from "../lib/auth/secret";
+import { heldLockToken, holdDataDir } from "../lib/db/data-dir-lock";
 import { resolveDatabaseTarget } from "../lib/db/database-url";
 import { prepareDatabase } from "../lib/db/prepare";
 import { shutdownSeconds } from "../lib/observability/shutdown-seconds";
 import { buildIfStale } from "./build-if-stale";
+import { exitIfLocked } from "./locked-exit";
 
 const port = process.env.PORT ?? "3000";
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
@@ -21,6 +23,12 @@ const env: NodeJS.ProcessEnv = {
 if (target.kind === "pglite-memory") {
   console.error("[tierdesk] DATABASE_URL=memory: is for tests: it would vanish between migrating and serving. Use file:<dir> or PostgreSQL.");
   process.exit(2);
+}
+// One server per embedded data directory: taken before anything else (the build included), kept until this
+// process exits, and adopted by the server it spawns (TIERDESK_LOCK_TOKEN). A second npm start stops here.
+if (target.kind === "pglite") {
+  await exitIfLocked(() => holdDataDir(target.dataDir, { purpose: "npm start" }));
+  env.TIERDESK_LOCK_TOKEN = heldLockToken(target.dataDir)!;
 }
 // A misconfigured attachment store (ATTACHMENTS_URL with another scheme or no bucket, a bucket that is not
 // there, refused credentials) stops the start here, with a message naming the variable, not at the first upload.

@@ -1,4 +1,4 @@
-import { Activity, BookOpen, CalendarDays, Grid3x3, History, KeyRound, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound, Webhook } from "lucide-react";
+import { Activity, ArchiveRestore, BookOpen, CalendarDays, Grid3x3, History, KeyRound, type LucideIcon, Mail, MessageSquareText, TriangleAlert, Users, UsersRound, Webhook } from "lucide-react";
 import type { AdminSectionIcon as IconName } from "./admin-sections";
 
 const ICONS: Record<IconName, LucideIcon> = {
@@ -13,6 +13,7 @@ const ICONS: Record<IconName, LucideIcon> = {
   tokens: KeyRound,
   integrations: Activity,
   webhooks: Webhook,
+  backups: ArchiveRestore,
   demo: TriangleAlert,
 };
 

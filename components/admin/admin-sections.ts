@@ -1,6 +1,7 @@
 import type { AdminOverview } from "@/lib/admin/admin-overview";
+import { BACKUP_STATUS_LABEL } from "@/lib/labels";
 
-export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "integrations" | "webhooks" | "demo";
+export type AdminSectionIcon = "people" | "groups" | "matrix" | "calendar" | "kb" | "macros" | "audit" | "outbox" | "tokens" | "integrations" | "webhooks" | "backups" | "demo";
 
 export interface AdminSection {
   href: string;
@@ -104,6 +105,14 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     description: "Signed event deliveries to chat, on-call and other tools; each endpoint's delivery log.",
     icon: "webhooks",
     figure: (o) => `${o.webhooksActive.toLocaleString("en")} active · ${o.webhooksDisabled.toLocaleString("en")} disabled`,
+  },
+  {
+    href: "/admin/backups",
+    label: "Backups",
+    title: "Backups",
+    description: "The scheduled backups of the database and attachments: when, how large, how long, and whether each worked.",
+    icon: "backups",
+    figure: (o) => (o.lastBackup ? `Last: ${BACKUP_STATUS_LABEL[o.lastBackup.status].toLowerCase()} ${o.lastBackup.startedAt.slice(0, 16).replace("T", " ")} UTC` : "None yet"),
   },
   {
     href: "/admin/demo",

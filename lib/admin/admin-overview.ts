@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import type { BackupStatus } from "@/lib/db/generated/enums";
 import { requireAdminRead } from "./authorize";
 
 /** One cheap figure per admin section, for the admin home (admins and managers). */
@@ -20,12 +21,14 @@ export interface AdminOverview {
   integrations: number;
   webhooksActive: number;
   webhooksDisabled: number;
+  /** The newest scheduled backup's result and start, if any ran. */
+  lastBackup: { status: BackupStatus; startedAt: string } | null;
 }
 
 export async function getAdminOverview(actor: Actor, now = new Date()): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled] = await Promise.all([
+  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled, lastBackup] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
@@ -41,6 +44,10 @@ export async function getAdminOverview(actor: Actor, now = new Date()): Promise<
     client.integration.count({ where: { active: true } }),
     client.webhookEndpoint.count({ where: { active: true } }),
     client.webhookEndpoint.count({ where: { active: false } }),
+    client.backupRun.findFirst({ orderBy: [{ startedAt: "desc" }, { id: "desc" }], select: { status: true, startedAt: true } }),
   ]);
-  return { activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled };
+  return {
+    activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled,
+    lastBackup: lastBackup ? { status: lastBackup.status, startedAt: lastBackup.startedAt.toISOString() } : null,
+  };
 }

@@ -11,7 +11,7 @@ const SHARD = /^[0-9a-f]{2}$/;
  * web root. A file's mtime is the upload's `now`, which the orphan sweep compares with its own.
  */
 export function directoryStore(root: string): AttachmentStore {
-  const pathOf = (storageKey: string) => path.join(/*turbopackIgnore: true*/ root, storageKey.slice(0, 2), checkedStorageKey(storageKey));
+  const pathOf = (storageKey: string) => storedFilePath(root, storageKey);
 
   async function writtenAt(storageKey: string): Promise<Date | null> {
     try {
@@ -94,6 +94,11 @@ export function directoryStore(root: string): AttachmentStore {
       });
     },
   };
+}
+
+/** Where the directory store under `root` keeps the file of `storageKey` (backups read and restores write it there). */
+export function storedFilePath(root: string, storageKey: string): string {
+  return path.join(/*turbopackIgnore: true*/ root, storageKey.slice(0, 2), checkedStorageKey(storageKey));
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,10 +1,12 @@
 import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { holdDataDir } from "./data-dir-lock";
 import type { DatabaseTarget } from "./database-url";
 import { listenOnPostgres, type ListenHandlers, type StopListening } from "./pg-listener";
 
@@ -19,6 +21,10 @@ export interface DatabaseConnection {
   listen(channel: string, handlers: ListenHandlers): Promise<StopListening>;
   /** Releases the embedded database or the PostgreSQL pool. */
   close(): Promise<void>;
+  /** Where the data lives. */
+  target: DatabaseTarget;
+  /** The embedded database itself (backups run their COPY statements in one of its transactions); null on PostgreSQL. */
+  embedded: PGlite | null;
 }
 
 /** The one place that knows which driver adapter a target needs. Everything above it is the same. */
@@ -32,10 +38,15 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
         (await pools.current().query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS })).rows,
       listen: (channel, handlers) => listenOnPostgres(target.url, channel, handlers),
       close: () => pools.end(),
+      target,
+      embedded: null,
     };
   }
   let pglite: PGlite;
+  let release = () => {};
   if (target.kind === "pglite") {
+    // Before PGlite touches the directory: a second process on it would corrupt it (lib/db/data-dir-lock.ts).
+    release = holdDataDir(target.dataDir, { purpose: lockPurpose(), adoptToken: process.env.TIERDESK_LOCK_TOKEN });
     mkdirSync(target.dataDir, { recursive: true });
     pglite = new PGlite(target.dataDir);
   } else {
@@ -53,8 +64,18 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
     },
     close: async () => {
       if (!pglite.closed) await pglite.close();
+      release();
     },
+    target,
+    embedded: pglite,
   };
+}
+
+/** How a lock names this process: the npm script that runs it ("npm start", "npm run db:backup"), else its entry file. */
+export function lockPurpose(): string {
+  const script = process.env.npm_lifecycle_event;
+  if (script) return script === "start" || script === "test" ? `npm ${script}` : `npm run ${script}`;
+  return path.basename(process.argv[1] ?? "node");
 }
 
 function poolSize(): number {
