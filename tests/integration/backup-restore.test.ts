@@ -3,14 +3,20 @@
 // database that is not empty unless forced. On in-memory PGlite (the app's own copy path) and on PostgreSQL
 // (pg_dump and psql).
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { storedFilePath } from "@/lib/attachments/directory-store";
+import { listTables, nonEmptyTables, type Sql } from "@/lib/backup/catalog";
 import { createBackup } from "@/lib/backup/create-backup";
+import { MANIFEST_ENTRY, type BackupManifest } from "@/lib/backup/manifest";
 import { restoreBackup } from "@/lib/backup/restore-backup";
+import { readTar, readWhole, TarWriter } from "@/lib/backup/tar";
 import { createDatabase, useDatabase as installProcessDatabase, type Database } from "@/lib/db/client";
 import type { DatabaseTarget } from "@/lib/db/database-url";
 import { seedDemoData } from "@/lib/seed/demo-data";
@@ -27,6 +33,25 @@ const textFile = (text: string, name: string) => new File([new TextEncoder().enc
 async function ticketShapes(db: Database): Promise<Map<string, string>> {
   const rows = await db.ticket.findMany({ select: { number: true, _count: { select: { events: true, comments: true, outboxMessages: true, attachments: true } } } });
   return new Map(rows.map((r) => [r.number, JSON.stringify(r._count)]));
+}
+
+/** A copy of `from` whose manifest `change` altered, every other entry as it was (what a tamperer would make). */
+async function tamperedCopy(from: string, to: string, change: (manifest: BackupManifest) => void): Promise<void> {
+  const gzip = createGzip();
+  const written = pipeline(gzip, createWriteStream(to));
+  const tar = new TarWriter(gzip);
+  for await (const entry of readTar(createReadStream(from).pipe(createGunzip()))) {
+    const bytes = await readWhole(entry);
+    if (entry.name !== MANIFEST_ENTRY) await tar.addBuffer(entry.name, bytes, entry.mtime);
+    else {
+      const manifest = JSON.parse(bytes.toString("utf8")) as BackupManifest;
+      change(manifest);
+      await tar.addBuffer(entry.name, Buffer.from(JSON.stringify(manifest)), entry.mtime);
+    }
+  }
+  await tar.finish();
+  gzip.end();
+  await written;
 }
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -152,5 +177,49 @@ describeEachDatabase("backup and restore", (database) => {
       process.env.ATTACHMENTS_DIR = path.join(root, "files");
     }
     // Two restores, each migrating a new database from scratch (PGlite's schema engine takes most of it).
+  }, 300_000);
+
+  it("refuses an archive whose manifest was altered (a table's checksum), says so, and changes nothing, forced or not", async () => {
+    const { db } = database();
+    await openTicketWithAttachments(await actorFor(db, "C1001"), { type: "INCIDENT", title: "Tamper check", description: "A file.", category: "data" }, [textFile("bytes\n", "t.txt")]);
+    const archive = path.join(root, `plain-${database().kind}.tar.gz`);
+    await createBackup(archive);
+    const tampered = path.join(root, `tampered-${database().kind}.tar.gz`);
+    await tamperedCopy(archive, tampered, (manifest) => {
+      const tickets = manifest.database.tables.find((t) => t.name === "Ticket")!;
+      tickets.checksum = String(BigInt(tickets.checksum) + 1n);
+    });
+    const refusal = /The restored rows differ from the backup's: Ticket \(backup \d+ rows, restored \d+, other content\)/;
+    const filesDir = path.join(root, `tamper-files-${database().kind}`);
+    process.env.ATTACHMENTS_DIR = filesDir;
+    try {
+      // Into an empty database: refused, and it stays as it was (no schema, no rows, no file written).
+      const empty = await newTarget();
+      await expect(restoreBackup(tampered, empty)).rejects.toThrow(refusal);
+      const after = createDatabase(empty);
+      try {
+        const sql: Sql = (text, values) => after.connection.query(text, values ?? []);
+        expect(await listTables(sql)).toEqual([]);
+      } finally {
+        await after.close();
+      }
+      expect(await readdir(filesDir).catch(() => [])).toEqual([]);
+
+      // Over a database with rows, forced: refused, and every row it held is still there.
+      const full = await newTarget();
+      await restoreBackup(archive, full);
+      const before = createDatabase(full);
+      const shapes = await ticketShapes(before.db).finally(() => before.close());
+      await expect(restoreBackup(tampered, full, { force: true })).rejects.toThrow(refusal);
+      const kept = createDatabase(full);
+      try {
+        expect(await ticketShapes(kept.db)).toEqual(shapes);
+        expect(await nonEmptyTables((text, values) => kept.connection.query(text, values ?? []))).toContain("Ticket");
+      } finally {
+        await kept.close();
+      }
+    } finally {
+      process.env.ATTACHMENTS_DIR = path.join(root, "files");
+    }
   }, 300_000);
 });
