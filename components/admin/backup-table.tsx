@@ -29,16 +29,20 @@ export function BackupTable({ runs }: { runs: BackupRunJson[] }) {
         <tbody>
           {runs.map((r) => (
             <tr key={r.id} className="border-b border-slate-100 align-top">
-              <td className="p-2 whitespace-nowrap tabular-nums">{utc(r.startedAt)}</td>
+              {/* On a phone, date and time may go on two lines, so that the result and its error keep some width. */}
+              <td className="p-2 tabular-nums sm:whitespace-nowrap">
+                <span className="whitespace-nowrap">{utc(r.startedAt).slice(0, 10)}</span> <span className="whitespace-nowrap">{utc(r.startedAt).slice(11)}</span>
+              </td>
               <td className="p-2">
                 <Badge tone={STATUS_TONE[r.status]}>{BACKUP_STATUS_LABEL[r.status]}</Badge>
-                {r.error && <p className="mt-1 max-w-md text-xs text-red-800 wrap-anywhere">{r.error}</p>}
+                {r.error && <p className="mt-1 max-w-md min-w-40 text-xs text-red-800 wrap-anywhere">{r.error}</p>}
               </td>
               <td className="p-2 text-right whitespace-nowrap tabular-nums">{r.bytes === null ? "—" : formatFileSize(r.bytes)}</td>
               <td className="p-2 text-right whitespace-nowrap tabular-nums">{r.durationMs === null ? "—" : duration(r.durationMs)}</td>
               <td className="p-2 text-right tabular-nums">{r.tickets?.toLocaleString("en") ?? "—"}</td>
               <td className="p-2 text-right tabular-nums">{r.attachments?.toLocaleString("en") ?? "—"}</td>
-              <td className="max-w-72 truncate p-2 font-mono text-xs" title={`${r.fileName} on ${r.host}`}>
+              {/* The whole path, wrapped anywhere: its end (the file's name) is what tells one archive from another. */}
+              <td className="min-w-48 p-2 font-mono text-xs wrap-anywhere">
                 {r.removedAt ? <span className="text-slate-500">removed {utc(r.removedAt)} (older than the newest kept)</span> : `${r.fileName} on ${r.host}`}
                 {!r.scheduled && <span className="block font-sans text-slate-600">by npm run db:backup</span>}
               </td>
