@@ -16,7 +16,10 @@ const APP_PER_ROUND = 600;
 const RAW_PER_ROUND = 2_000;
 /** The large group: service-desk's 50 agents and this many more. */
 const LARGE_GROUP = 500;
-/** Tickets per group size whose storage is measured (BENCH_STORAGE_TICKETS). */
+/**
+ * Tickets per group size whose storage is measured (BENCH_STORAGE_TICKETS), opened one after another: callers
+ * side by side make PostgreSQL extend a table many pages at a time, and the pages not yet filled would count.
+ */
 const STORAGE_TICKETS = Number(process.env.BENCH_STORAGE_TICKETS ?? 2_000);
 
 export interface IntakeTargets {
@@ -125,8 +128,8 @@ interface Storage {
   /** Mean stored size of an ASSIGNED event's inputs (pg_column_size: after compression). */
   assignedInputs: number;
   /** An ASSIGNED event on disk as logged, and with the full candidate list of before (see assignedRowBytes). */
-  assignedRow: number;
-  fullListRow: number;
+  assignedRow: { disk: number; row: number };
+  fullListRow: { disk: number; row: number };
 }
 
 export async function runIntakePart(kit: BenchKit, f: BenchFixtures, sql: pg.Pool, targets: IntakeTargets): Promise<PartResult> {
@@ -141,10 +144,10 @@ export async function runIntakePart(kit: BenchKit, f: BenchFixtures, sql: pg.Poo
   let assigned = 0;
   let appStatements = 0;
   let created = 0;
-  const runApp = async (count: number, side?: string) => {
+  const runApp = async (count: number, side?: string, concurrency = CONCURRENCY) => {
     const before = kit.statements();
     const counted = side === "intake app";
-    const ms = await drive(CONCURRENCY, count, async () => {
+    const ms = await drive(concurrency, count, async () => {
       const i = intakeSeq++;
       const ticket = await createTicket(f.customers[i % f.customers.length]!, intakeInput(f, i));
       if (counted && ticket.assignee) assigned++;
@@ -239,7 +242,7 @@ export async function runIntakePart(kit: BenchKit, f: BenchFixtures, sql: pg.Poo
   kit.printProfile("intake, group of 50");
   const fiftyWithoutLive = await withoutLive("group of 50");
   const statementsPerTicket = appStatements / created;
-  const storage50 = await measureStorage(sql, () => runApp(STORAGE_TICKETS));
+  const storage50 = await measureStorage(sql, () => runApp(STORAGE_TICKETS, undefined, 1));
   log(`  storage, group of 50: ${describeStorage(kit, storage50)}`);
 
   // 1b. The group of 500: 450 more agents in service-desk (no load yet, ranked with the 50 who carry some).
@@ -252,7 +255,7 @@ export async function runIntakePart(kit: BenchKit, f: BenchFixtures, sql: pg.Poo
     five = await rounds(`group of ${LARGE_GROUP}`);
     kit.printProfile(`intake, group of ${LARGE_GROUP}`);
     fiveWithoutLive = await withoutLive(`group of ${LARGE_GROUP}`);
-    storage500 = await measureStorage(sql, () => runApp(STORAGE_TICKETS));
+    storage500 = await measureStorage(sql, () => runApp(STORAGE_TICKETS, undefined, 1));
     log(`  storage, group of ${LARGE_GROUP}: ${describeStorage(kit, storage500)}`);
   } finally {
     await sql.query(`DELETE FROM "GroupMembership" WHERE "groupId" = $1 AND "userId" = ANY($2::text[])`, [f.serviceDesk, extra]);
@@ -320,7 +323,7 @@ export async function runIntakePart(kit: BenchKit, f: BenchFixtures, sql: pg.Poo
       assigned
         ? `AUTO placement at intake: present (${fmt(assigned)} of ${fmt(created)} measured tickets came back assigned)`
         : `AUTO placement at intake: ABSENT — createTicket assigned none of ${fmt(created)} tickets with service-desk on AUTO, so the intake figure covers intake + classification only`,
-      `storage per automatically assigned ticket (${fmt(STORAGE_TICKETS)} through createTicket, relation sizes before and after), group of 50: ${describeStorage(kit, storage50)}`,
+      `storage per automatically assigned ticket (${fmt(STORAGE_TICKETS)} through createTicket one after another, relation sizes before and after), group of 50: ${describeStorage(kit, storage50)}`,
       `storage per automatically assigned ticket, group of ${LARGE_GROUP}: ${describeStorage(kit, storage500!)}`,
     ],
   };
@@ -374,12 +377,13 @@ async function measureStorage(sql: pg.Pool, create: () => Promise<number>): Prom
 }
 
 /**
- * What the ASSIGNED events of the tickets after `last` take on disk (heap, TOAST, no indexes) per event, copied
+ * What the ASSIGNED events of the tickets after `last` take per event, on disk (heap, TOAST, no indexes) and as a
+ * row in the heap (with a TOAST pointer for a value stored apart), copied
  * into a temporary table with TicketEvent's columns and compression: as logged, or (`fullList`) with the list of
  * every member of the group and their loads that the log kept before it was bounded (lz4 or pglz compresses
  * that list once the row passes 2 kB, as it did in TicketEvent).
  */
-async function assignedRowBytes(sql: pg.Pool, last: number, fullList: boolean): Promise<number> {
+async function assignedRowBytes(sql: pg.Pool, last: number, fullList: boolean): Promise<{ disk: number; row: number }> {
   const client = await sql.connect();
   try {
     await client.query(`CREATE TEMP TABLE assigned_copy (LIKE "TicketEvent" INCLUDING COMPRESSION)`);
@@ -398,8 +402,10 @@ async function assignedRowBytes(sql: pg.Pool, last: number, fullList: boolean): 
        FROM "TicketEvent" e WHERE e."ticketId" > $1 AND e."type" = 'ASSIGNED'`,
       [last, fullList],
     );
-    const { rows } = await client.query<{ bytes: string }>(`SELECT pg_table_size('assigned_copy') AS bytes`);
-    return Number(rows[0]!.bytes) / (rowCount ?? 1);
+    const { rows } = await client.query<{ bytes: string; row: number }>(
+      `SELECT pg_table_size('assigned_copy') AS bytes, (SELECT avg(pg_column_size(a.*))::int FROM assigned_copy a) AS "row"`,
+    );
+    return { disk: Number(rows[0]!.bytes) / (rowCount || 1), row: rows[0]!.row };
   } finally {
     await client.query(`DROP TABLE IF EXISTS assigned_copy`).catch(() => {});
     client.release();
@@ -414,6 +420,7 @@ function describeStorage(kit: BenchKit, s: Storage): string {
   });
   return (
     `${kit.fmt(total)} B in all: ${parts.join(", ")}; an ASSIGNED event's inputs ${kit.fmt(s.assignedInputs)} B stored, ` +
-    `the event ${kit.fmt(s.assignedRow)} B on disk (${kit.fmt(s.fullListRow)} B with the full candidate list it had before)`
+    `the event a ${kit.fmt(s.assignedRow.row)} B row, ${kit.fmt(s.assignedRow.disk)} B on disk ` +
+    `(with the full candidate list it had before: a ${kit.fmt(s.fullListRow.row)} B row, ${kit.fmt(s.fullListRow.disk)} B on disk)`
   );
 }
