@@ -59,7 +59,7 @@ const CLAIM_ROUNDS = 5;
 const CLAIM_APP_PER_ROUND = 1_500;
 const CLAIM_RAW_PER_ROUND = 2_500;
 
-const TARGETS = { intakeRatio: 0.4, sweepRatio: 1.5, idleSweepMs: 50, claimRatio: 0.5 };
+const TARGETS = { intakeRatio: 0.4, sweepRatio: 1.5, idleSweepMs: 20, claimRatio: 0.5 };
 
 // ---- the database ------------------------------------------------------------------------------------
 
@@ -912,22 +912,23 @@ async function main(): Promise<void> {
     const sweep = await benchSweep(f, sql);
     printProfile("sweep");
     log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
-    const ratio = median(sweep.ratios);
+    // The target is against the floor (issue 18): the bare UPDATE writes none of what the sweep must write.
+    const ratio = median(sweep.floorRatios);
     const idleMs = median(sweep.idle);
     rows.push(
       {
-        measurement: `sweep, 1,000 of ${fmt(OPEN_TICKETS / 1000)}k spent${BREACHES ? "+breached" : ""}, ms`,
+        measurement: `sweep against its floor, 1,000 of ${fmt(OPEN_TICKETS / 1000)}k spent${BREACHES ? "+breached" : ""}, ms`,
         app: fmt(median(sweep.app), 1),
-        raw: fmt(median(sweep.raw), 1),
+        raw: fmt(median(sweep.floorMs), 1),
         ratio: `${fmt(ratio, 2)}×`,
         target: `≤ ${TARGETS.sweepRatio}×`,
         verdict: ratio <= TARGETS.sweepRatio ? "PASS" : "MISS",
       },
       {
-        measurement: `sweep against its floor (same rows, one raw statement), ms`,
+        measurement: `sweep against the bare escalation UPDATE, ms`,
         app: fmt(median(sweep.app), 1),
-        raw: fmt(median(sweep.floorMs), 1),
-        ratio: `${fmt(median(sweep.floorRatios), 2)}×`,
+        raw: fmt(median(sweep.raw), 1),
+        ratio: `${fmt(median(sweep.ratios), 2)}×`,
         target: "—",
         verdict: "—",
       },

@@ -30,6 +30,10 @@ interface SpentTicket extends ClockColumns {
   priority: Priority;
   matrixVersionId: string;
   tierBudgetEndsAt: Date;
+  groupSlug: string;
+  assigneeUserId: string | null;
+  /** The resolution alert due on it in this run (75 or 100), else null. */
+  alertLevel: number | null;
   categoryL2Group: string | null;
   /** At L1 only: the category's SOP article and the steps ticked on the ticket (the log notes the steps left). */
   sopArticleId: string | null;
@@ -38,11 +42,11 @@ interface SpentTicket extends ClockColumns {
 
 /** What the sweep decided for one ticket: the columns it writes, and what its events say beyond the ticket itself. */
 interface Escalation {
-  id: number;
+  ticket: SpentTicket;
   tier: Tier;
   status: TicketStatus;
-  groupId: string;
-  assigneeId: string | null;
+  group: GroupData;
+  assignee: Candidate | null;
   clocks: ClockColumns;
   /** The status change mails the customer (held). */
   mails: boolean;
@@ -61,13 +65,16 @@ export async function escalateSpentBudgets(tx: SqlTransaction, now: Date): Promi
     SELECT t."id", t."priority", t."matrixVersionId", t."status", t."tier", t."slaSecondsUsed", t."slaClockSince",
       t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
       t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolutionWarnAt",
-      t."tierBudgetEndsAt", t."tierBudgetWarnAt", l2."slug" AS "categoryL2Group",
+      t."tierBudgetEndsAt", t."tierBudgetWarnAt", g."slug" AS "groupSlug", a."userId" AS "assigneeUserId", l2."slug" AS "categoryL2Group",
+      CASE WHEN ${resolutionAlertDueSql("t", now)} THEN ${resolutionAlertLevelSql("t", now)} END AS "alertLevel",
       CASE WHEN t."tier" = 'L1' THEN c."sopArticleId" END AS "sopArticleId",
       CASE WHEN t."tier" = 'L1' AND c."sopArticleId" IS NOT NULL
         THEN ARRAY(SELECT s."step" FROM "TicketSopStep" s WHERE s."ticketId" = t."id" AND s."done") END AS "sopDone"
     FROM "Ticket" t
+    JOIN "SupportGroup" g ON g."id" = t."groupId"
     JOIN "Category" c ON c."id" = t."categoryId"
     LEFT JOIN "SupportGroup" l2 ON l2."id" = c."l2GroupId"
+    LEFT JOIN "User" a ON a."id" = t."assigneeId"
     WHERE t."tierBudgetEndsAt" <= ${now}::timestamp(3) AND t."tier" IN ('L1', 'L2') AND t."tierClockSince" IS NOT NULL
     ORDER BY t."tierBudgetEndsAt", t."id"
     LIMIT ${SWEEP_BATCH}::int
@@ -102,11 +109,11 @@ export async function escalateSpentBudgets(tx: SqlTransaction, now: Date): Promi
     const budget = tierBudgetMinutes(target, ticket.tier)!;
     const sop = sopNote(sopOf.get(ticket.sopArticleId ?? ""), ticket.sopDone);
     decided.push({
-      id: ticket.id,
+      ticket,
       tier: toTier,
       status,
-      groupId: group.id,
-      assigneeId: placement.assignee?.id ?? null,
+      group,
+      assignee: placement.assignee,
       clocks: clockColumnsOf(clocks),
       mails: tierMoveMails({ from: ticket.status, to: status }),
       budgetMinutes: budget,
@@ -118,17 +125,25 @@ export async function escalateSpentBudgets(tx: SqlTransaction, now: Date): Promi
     });
   }
   if (!decided.length) return { escalated: 0, alerted: 0 };
-  const [written] = await tx.query<{ escalated: number; alerted: number }>(escalationSql(decided, now));
-  return written!;
+  const [escalated] = await tx.query<{ escalated: number }>(escalationSql(decided, now));
+  return { escalated: escalated!.escalated, alerted: decided.filter((e) => e.ticket.alertLevel !== null).length };
 }
 
-/** The columns of each decision, sent as one typed array each (nothing for PostgreSQL to parse as JSON but the ASSIGNED inputs). */
+/** Each decision as one typed array per column, with the ticket as it was read (nothing for PostgreSQL to parse as JSON but the ASSIGNED inputs). */
 const DECISION_COLUMNS: UnnestColumn<Escalation>[] = [
-  ["id", "int[]", (e) => e.id],
+  ["id", "int[]", (e) => e.ticket.id],
+  ["fromTier", `text[]::"Tier"[]`, (e) => e.ticket.tier],
+  ["fromStatus", `text[]::"TicketStatus"[]`, (e) => e.ticket.status],
+  ["fromGroup", "text[]", (e) => e.ticket.groupSlug],
+  ["fromAssignee", "text[]", (e) => e.ticket.assigneeUserId],
+  ["budgetEndedAt", "text[]", (e) => e.ticket.tierBudgetEndsAt.toISOString()],
+  ["alertLevel", "int[]", (e) => e.ticket.alertLevel],
   ["tier", `text[]::"Tier"[]`, (e) => e.tier],
   ["status", `text[]::"TicketStatus"[]`, (e) => e.status],
-  ["groupId", "text[]", (e) => e.groupId],
-  ["assigneeId", "text[]", (e) => e.assigneeId],
+  ["groupId", "text[]", (e) => e.group.id],
+  ["toGroup", "text[]", (e) => e.group.slug],
+  ["assigneeId", "text[]", (e) => e.assignee?.id ?? null],
+  ["toAssignee", "text[]", (e) => e.assignee?.userId ?? null],
   ["l1SecondsUsed", "int[]", (e) => e.clocks.l1SecondsUsed],
   ["l2SecondsUsed", "int[]", (e) => e.clocks.l2SecondsUsed],
   ["l3SecondsUsed", "int[]", (e) => e.clocks.l3SecondsUsed],
@@ -148,64 +163,51 @@ const DECISION_COLUMNS: UnnestColumn<Escalation>[] = [
   ["assignedReason", "text[]", (e) => e.assigned?.reason ?? null],
 ];
 
-const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
-
 /**
- * One statement whatever the batch size. `before` is each ticket as the statement found it (its rows are
- * locked by this transaction), `moved` as it leaves it. Events are numbered in the run's order, each
- * ticket's AUTO_ESCALATED, ASSIGNED and ALERT in turn; the ALERT's recipients are found by the
- * notify_ticket_events trigger, which sees the tickets as moved.
+ * One statement whatever the batch size; the tickets' rows are locked by this transaction since they were read.
+ * Events are numbered in the run's order, each ticket's AUTO_ESCALATED, ASSIGNED and ALERT in turn; the
+ * ALERT's recipients are found by the notify_ticket_events trigger, which sees the tickets as moved.
  */
 function escalationSql(decided: Escalation[], now: Date): Prisma.Sql {
-  const moved = Prisma.sql`(SELECT m.*, b."fromStatus" AS "statusBefore", m."status" AS "statusAfter" FROM moved m JOIN v ON v."id" = m."id" JOIN before b ON b."id" = m."id" WHERE v."mails")`;
+  const mailed = Prisma.sql`(SELECT m.*, v."fromStatus" AS "statusBefore", m."status" AS "statusAfter" FROM moved m JOIN v ON v."id" = m."id" WHERE v."mails")`;
   return Prisma.sql`
     WITH v AS (
       SELECT * FROM ${unnestSql(decided, DECISION_COLUMNS, "d")}
-    ), before AS (
-      SELECT t."id", t."tier" AS "fromTier", t."status" AS "fromStatus", g."slug" AS "fromGroup", a."userId" AS "fromAssignee",
-        t."tierBudgetEndsAt" AS "budgetEndedAt",
-        CASE WHEN ${resolutionAlertDueSql("t", now)} THEN ${resolutionAlertLevelSql("t", now)} END AS "alertLevel"
-      FROM v
-      JOIN "Ticket" t ON t."id" = v."id"
-      JOIN "SupportGroup" g ON g."id" = t."groupId"
-      LEFT JOIN "User" a ON a."id" = t."assigneeId"
     ), moved AS (
       UPDATE "Ticket" AS t SET
         "tier" = v."tier", "status" = v."status", "groupId" = v."groupId", "assigneeId" = v."assigneeId",
         "l1SecondsUsed" = v."l1SecondsUsed", "l2SecondsUsed" = v."l2SecondsUsed", "l3SecondsUsed" = v."l3SecondsUsed",
         "tierClockSince" = v."tierClockSince", "tierBudgetEndsAt" = v."tierBudgetEndsAt", "tierBudgetWarnAt" = v."tierBudgetWarnAt",
         "slaSecondsUsed" = v."slaSecondsUsed", "slaClockSince" = v."slaClockSince",
-        "slaAlertLevel" = COALESCE(b."alertLevel", t."slaAlertLevel"),
+        "slaAlertLevel" = COALESCE(v."alertLevel", t."slaAlertLevel"),
         "tierEnteredAt" = ${now}::timestamp(3), "version" = t."version" + 1, "updatedAt" = ${now}::timestamp(3)
-      FROM v JOIN before b ON b."id" = v."id"
+      FROM v
       WHERE t."id" = v."id"
       RETURNING t."id", t."number", t."title", t."customerId", t."version", t."tier", t."status", t."priority", t."slaAlertLevel", t."resolutionDueAt"
     ), mail AS (
-      ${upsertHeldStatusMailsSql(moved, ["NEW", "ASSIGNED"], now)}
+      ${upsertHeldStatusMailsSql(mailed, ["NEW", "ASSIGNED"], now)}
     ), events AS (
       INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "fromAssignee", "toAssignee", "rule", "inputs", "reason", "createdAt")
       SELECT e."ticketId", e."type", e."fromTier", e."toTier", e."fromGroup", e."toGroup", e."fromAssignee", e."toAssignee", e."rule", e."inputs", e."reason", ${now}::timestamp(3)
       FROM (
-        SELECT v."n", 1 AS step, m."id" AS "ticketId", 'AUTO_ESCALATED'::"TicketEventType" AS "type", b."fromTier", m."tier" AS "toTier",
-          b."fromGroup", g."slug" AS "toGroup", b."fromAssignee", u."userId" AS "toAssignee", 'budget.' || lower(b."fromTier"::text) AS "rule",
-          jsonb_build_object('budget', b."fromTier", 'budgetMinutes', v."budgetMinutes", 'minutesUsed', v."minutesUsed",
-            'budgetEndedAt', to_char(b."budgetEndedAt", ${Prisma.raw(ISO_INSTANT)}), 'clock', v."clock") || COALESCE(v."sopInputs", '{}'::jsonb) AS "inputs",
+        SELECT v."n", 1 AS step, m."id" AS "ticketId", 'AUTO_ESCALATED'::"TicketEventType" AS "type", v."fromTier", m."tier" AS "toTier",
+          v."fromGroup", v."toGroup", v."fromAssignee", v."toAssignee", 'budget.' || lower(v."fromTier"::text) AS "rule",
+          jsonb_build_object('budget', v."fromTier", 'budgetMinutes', v."budgetMinutes", 'minutesUsed', v."minutesUsed",
+            'budgetEndedAt', v."budgetEndedAt", 'clock', v."clock") || COALESCE(v."sopInputs", '{}'::jsonb) AS "inputs",
           v."reason"
-        FROM moved m JOIN v ON v."id" = m."id" JOIN before b ON b."id" = m."id"
-        JOIN "SupportGroup" g ON g."id" = v."groupId" LEFT JOIN "User" u ON u."id" = v."assigneeId"
-        UNION ALL
-        SELECT v."n", 2, m."id", 'ASSIGNED', m."tier", m."tier", NULL, g."slug", NULL, u."userId", v."assignedRule", v."assignedInputs", v."assignedReason"
         FROM moved m JOIN v ON v."id" = m."id"
-        JOIN "SupportGroup" g ON g."id" = v."groupId" LEFT JOIN "User" u ON u."id" = v."assigneeId"
+        UNION ALL
+        SELECT v."n", 2, m."id", 'ASSIGNED', m."tier", m."tier", NULL, v."toGroup", NULL, v."toAssignee", v."assignedRule", v."assignedInputs", v."assignedReason"
+        FROM moved m JOIN v ON v."id" = m."id"
         WHERE v."assignedRule" IS NOT NULL
         UNION ALL
         SELECT v."n", 3, m."id", 'ALERT', m."tier", m."tier", NULL, NULL, NULL, NULL, ${resolutionAlertEventSql("m")}
-        FROM moved m JOIN v ON v."id" = m."id" JOIN before b ON b."id" = m."id"
-        WHERE b."alertLevel" IS NOT NULL
+        FROM moved m JOIN v ON v."id" = m."id"
+        WHERE v."alertLevel" IS NOT NULL
       ) AS e
       ORDER BY e."n", e.step
     )
-    SELECT (SELECT count(*) FROM moved)::int AS escalated, (SELECT count(*) FROM before WHERE "alertLevel" IS NOT NULL)::int AS alerted`;
+    SELECT count(*)::int AS escalated FROM moved`;
 }
 
 async function loadGroups(tx: SqlTransaction, slugs: string[]): Promise<Map<string, GroupData>> {
