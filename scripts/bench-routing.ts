@@ -47,7 +47,7 @@ if (!Number.isInteger(SPENT_EVERY)) throw new Error(`BENCH_OPEN_TICKETS must be 
 const SWEEP_REPS = 7;
 const IDLE_SWEEP_REPS = 9;
 
-const TARGETS = { intakeRatio: 0.45, intakeLargeRatio: 0.4, eventBytesPerTicket: 1_500, sweepRatio: 1.5, idleSweepMs: 50, claimRatio: 0.6 };
+const TARGETS = { intakeRatio: 0.45, intakeLargeRatio: 0.4, eventBytesPerTicket: 1_500, sweepRatio: 1.5, idleSweepMs: 20, claimRatio: 0.6 };
 
 // ---- the database ------------------------------------------------------------------------------------
 
@@ -352,6 +352,9 @@ interface SweepBench {
   alerted: number[];
   idleResults: string[];
   notificationsOn: boolean;
+  /** Rows each side wrote in a run, by table ("events 3,000, …"): the floor must write what the sweep writes. */
+  writtenBySweep: Set<string>;
+  writtenByFloor: Set<string>;
 }
 
 async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
@@ -404,7 +407,9 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
   // statement, what the sweep writes per ticket: AUTO_ESCALATED, ASSIGNED and the breach's ALERT event, the
   // customer's status mail, and with notifications the alert, the new assignee's notification and each
   // manager's (whose mail the Notification trigger queues, as for the app), idempotent on the same unique key
-  // as the trigger's (ON CONFLICT DO NOTHING). Not a target.
+  // as the trigger's (ON CONFLICT DO NOTHING). The triggers its writes fire run as for the app: the agent
+  // load counters, the webhook and monitoring triggers, the Notification mail and live-update triggers, and
+  // the live-update NOTIFY of each event at commit. The sweep's target is set against it (issue 18).
   const floorSql = `WITH moved AS (${update} RETURNING "id", "number", "title", "customerId"),
       mail AS (${rawMailSql("moved", "Assigned", "$3::timestamp(3)")}),
       ev AS (
@@ -437,53 +442,64 @@ async function benchSweep(f: Fixtures, sql: pg.Pool): Promise<SweepBench> {
       ON CONFLICT ("recipientId", "cause", "ticketId", "occurrence") DO NOTHING`
           : `SELECT count(*) FROM ev`
       }`;
-  // The trigger is off while the floor runs (it writes the notifications by hand), in the floor's transaction.
+  // The notification trigger is off while the floor runs (it writes the notifications by hand; nothing else
+  // runs meanwhile). Turned off and on outside the floor's own transaction: the live-update constraint
+  // trigger (deferred to the commit) leaves pending events that forbid an ALTER TABLE after the INSERT. The
+  // floor is one statement in its own transaction, timed to its commit, so the live NOTIFYs are counted.
   const timeFloor = async () => {
-    const client = await sql.connect();
+    if (notificationsOn) await sql.query(`ALTER TABLE "TicketEvent" DISABLE TRIGGER "TicketEvent_notify"`);
     try {
-      await client.query("BEGIN");
-      if (notificationsOn) await client.query(`ALTER TABLE "TicketEvent" DISABLE TRIGGER "TicketEvent_notify"`);
       const start = performance.now();
-      await client.query(floorSql, params());
-      if (notificationsOn) await client.query(`ALTER TABLE "TicketEvent" ENABLE TRIGGER "TicketEvent_notify"`);
-      await client.query("COMMIT");
+      await sql.query(floorSql, params());
       return performance.now() - start;
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
     } finally {
-      client.release();
+      if (notificationsOn) await sql.query(`ALTER TABLE "TicketEvent" ENABLE TRIGGER "TicketEvent_notify"`);
     }
   };
 
-  const out: SweepBench = { app: [], raw: [], ratios: [], floorMs: [], floorRatios: [], idle: [], statementsPerSweep: 0, statementsPerIdleSweep: 0, escalated: [], alerted: [], idleResults: [], notificationsOn };
+  // Rows in the tables the sweep and the floor write (the reset deletes the mails, so each side's count starts anew).
+  const WRITTEN_TABLES = ["TicketEvent", ...(notificationsOn ? ["Notification", "Alert"] : []), "OutboxMessage"];
+  const rowCounts = async () =>
+    (await sql.query<Record<string, string>>(`SELECT ${WRITTEN_TABLES.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(", ")}`)).rows[0]!;
+  const written = async (side: () => Promise<void>) => {
+    const before = await rowCounts();
+    await side();
+    const after = await rowCounts();
+    return WRITTEN_TABLES.map((t) => `${t} ${fmt(Number(after[t]) - Number(before[t]))}`).join(", ");
+  };
+
+  const out: SweepBench = {
+    app: [], raw: [], ratios: [], floorMs: [], floorRatios: [], idle: [], statementsPerSweep: 0, statementsPerIdleSweep: 0,
+    escalated: [], alerted: [], idleResults: [], notificationsOn, writtenBySweep: new Set(), writtenByFloor: new Set(),
+  };
   await warmApp(2);
   const sweepStatements: number[] = [];
   for (let rep = 0; rep < SWEEP_REPS; rep++) {
     let app = 0;
     let raw = 0;
+    let floor = 0;
     const sweepOnce = async () => {
       await reset();
-      const s = await timeSweep(new Date());
-      out.escalated.push(s.result.escalated);
-      out.alerted.push(s.result.alerted);
-      sweepStatements.push(s.statements);
-      if (s.result.escalated !== ids.length) log(`  ! sweep escalated ${s.result.escalated}, expected ${ids.length} (alerted ${s.result.alerted}, updatesDue ${s.result.updatesDue})`);
-      app = s.ms;
+      const wrote = await written(async () => {
+        const s = await timeSweep(new Date());
+        out.escalated.push(s.result.escalated);
+        out.alerted.push(s.result.alerted);
+        sweepStatements.push(s.statements);
+        if (s.result.escalated !== ids.length) log(`  ! sweep escalated ${s.result.escalated}, expected ${ids.length} (alerted ${s.result.alerted}, updatesDue ${s.result.updatesDue})`);
+        app = s.ms;
+      });
+      out.writtenBySweep.add(wrote);
     };
     const rawOnce = async () => {
       await reset();
       raw = await timeRaw();
     };
-    if (rep % 2) {
-      await rawOnce();
-      await sweepOnce();
-    } else {
-      await sweepOnce();
-      await rawOnce();
-    }
-    await reset();
-    const floor = await timeFloor();
+    const floorOnce = async () => {
+      await reset();
+      out.writtenByFloor.add(await written(async () => void (floor = await timeFloor())));
+    };
+    // The sweep and its floor side by side, in alternating order; the bare UPDATE before or after them.
+    for (const side of rep % 2 ? [rawOnce, floorOnce, sweepOnce] : [sweepOnce, floorOnce, rawOnce]) await side();
     out.app.push(app);
     out.raw.push(raw);
     out.ratios.push(app / raw);
@@ -563,22 +579,23 @@ async function main(): Promise<void> {
     const sweep = await benchSweep(f, sql);
     printProfile("sweep");
     log(`  (${fmt((performance.now() - t) / 1000, 1)} s)`);
-    const ratio = median(sweep.ratios);
+    // The target is against the floor (issue 18): the bare UPDATE writes none of what the sweep must write.
+    const ratio = median(sweep.floorRatios);
     const idleMs = median(sweep.idle);
     rows.push(
       {
-        measurement: `sweep, 1,000 of ${fmt(OPEN_TICKETS / 1000)}k spent${BREACHES ? "+breached" : ""}, ms`,
+        measurement: `sweep against its floor, 1,000 of ${fmt(OPEN_TICKETS / 1000)}k spent${BREACHES ? "+breached" : ""}, ms`,
         app: fmt(median(sweep.app), 1),
-        raw: fmt(median(sweep.raw), 1),
+        raw: fmt(median(sweep.floorMs), 1),
         ratio: `${fmt(ratio, 2)}×`,
         target: `≤ ${TARGETS.sweepRatio}×`,
         verdict: ratio <= TARGETS.sweepRatio ? "PASS" : "MISS",
       },
       {
-        measurement: `sweep against its floor (same rows, one raw statement), ms`,
+        measurement: `sweep against the bare escalation UPDATE, ms`,
         app: fmt(median(sweep.app), 1),
-        raw: fmt(median(sweep.floorMs), 1),
-        ratio: `${fmt(median(sweep.floorRatios), 2)}×`,
+        raw: fmt(median(sweep.raw), 1),
+        ratio: `${fmt(median(sweep.ratios), 2)}×`,
         target: "—",
         verdict: "—",
       },
@@ -593,9 +610,11 @@ async function main(): Promise<void> {
     );
     notes.push(`SQL statements per runSweep: ${fmt(sweep.statementsPerSweep)} with 1,000 spent, ${fmt(sweep.statementsPerIdleSweep)} idle; raw reference: 1`);
     notes.push(
-      `sweep floor (one raw statement writing the same rows: the UPDATE, ${BREACHES ? 3 : 2} events and 1 customer mail per ticket${sweep.notificationsOn ? `${BREACHES ? ", 1,000 alerts" : ""}, the assignee's${BREACHES ? " and each manager's" : ""} notification${BREACHES ? " and the managers' mails" : ""}` : "; no notifications before their migration"}): ` +
+      `sweep floor (one raw statement in its own transaction writing the same rows: the UPDATE, ${BREACHES ? 3 : 2} events and 1 customer mail per ticket${sweep.notificationsOn ? `${BREACHES ? ", 1,000 alerts" : ""}, the assignee's${BREACHES ? " and each manager's" : ""} notification${BREACHES ? " and the managers' mails" : ""}` : "; no notifications before their migration"}` +
+        `, with the triggers its writes fire: agent load, live-update NOTIFYs at commit, webhooks): ` +
         `${fmt(median(sweep.floorMs), 1)} ms, ${fmt(median(sweep.floorMs) / median(sweep.raw), 2)}× the bare UPDATE; runSweep against it: ${fmt(median(sweep.floorRatios), 2)}×`,
     );
+    notes.push(`rows written per run: runSweep ${[...sweep.writtenBySweep].join(" | ")}; floor ${[...sweep.writtenByFloor].join(" | ")}`);
     notes.push(`sweep: escalated per run ${[...new Set(sweep.escalated)].join(", ")}, alerted ${[...new Set(sweep.alerted)].join(", ")}; idle runs escalated/alerted/updatesDue ${[...new Set(sweep.idleResults)].join(", ")}`);
   }
 
