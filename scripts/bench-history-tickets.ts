@@ -18,6 +18,8 @@ export async function loadTicketHistory(pool: pg.Pool, now: Date, tickets: numbe
             (SELECT id FROM "User" WHERE "userId" = 'l1agent') AS a1, (SELECT id FROM "User" WHERE "userId" = 'l2agent') AS a2,
             (SELECT id FROM "User" WHERE "userId" = 'l3agent') AS a3, (SELECT id FROM "PriorityMatrixVersion" ORDER BY version DESC LIMIT 1) AS mv`,
   )).rows[0]!;
+  // Events go to this load's tickets only (ids above those already there).
+  const before = Number((await pool.query<{ max: number | null }>(`SELECT max(id) AS max FROM "Ticket"`)).rows[0]!.max ?? 0);
   await pool.query(
     `WITH s AS (
        SELECT g, g % 100 AS r,
@@ -65,25 +67,25 @@ export async function loadTicketHistory(pool: pg.Pool, now: Date, tickets: numbe
   );
   const events = (select: string) =>
     pool.query(`INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt") ${select}`);
-  await events(`SELECT id, 'CREATED', NULL, 'L1', 'intake.l1', NULL, 'Bench ticket.', "createdAt" FROM "Ticket"`);
+  await events(`SELECT id, 'CREATED', NULL, 'L1', 'intake.l1', NULL, 'Bench ticket.', "createdAt" FROM "Ticket" WHERE id > ${before}`);
   // Tier moves: L1→L2 for every ticket that left L1 (and the returned ones), L2→L3, L3→L4; a return L2→L1.
   await events(
     `SELECT id, CASE WHEN id % 3 = 0 THEN 'AUTO_ESCALATED' ELSE 'ESCALATED' END::"TicketEventType", 'L1', 'L2', 'escalate.manual', NULL, 'Bench.', "createdAt" + interval '20 minutes'
-     FROM "Ticket" WHERE id % 100 BETWEEN 55 AND 89`,
+     FROM "Ticket" WHERE id > ${before} AND id % 100 BETWEEN 55 AND 89`,
   );
-  await events(`SELECT id, 'ESCALATED', 'L2', 'L3', 'escalate.manual', NULL, 'Bench.', "createdAt" + interval '40 minutes' FROM "Ticket" WHERE id % 100 BETWEEN 75 AND 84`);
-  await events(`SELECT id, 'ESCALATED', 'L3', 'L4', 'escalate.l4-handoff', NULL, 'Bench.', "createdAt" + interval '2 hours' FROM "Ticket" WHERE id % 100 BETWEEN 82 AND 84`);
-  await events(`SELECT id, 'RETURNED', 'L2', 'L1', 'return.guidance', '{"guidance":"Bench."}', 'Bench.', "createdAt" + interval '50 minutes' FROM "Ticket" WHERE id % 100 BETWEEN 85 AND 89`);
+  await events(`SELECT id, 'ESCALATED', 'L2', 'L3', 'escalate.manual', NULL, 'Bench.', "createdAt" + interval '40 minutes' FROM "Ticket" WHERE id > ${before} AND id % 100 BETWEEN 75 AND 84`);
+  await events(`SELECT id, 'ESCALATED', 'L3', 'L4', 'escalate.l4-handoff', NULL, 'Bench.', "createdAt" + interval '2 hours' FROM "Ticket" WHERE id > ${before} AND id % 100 BETWEEN 82 AND 84`);
+  await events(`SELECT id, 'RETURNED', 'L2', 'L1', 'return.guidance', '{"guidance":"Bench."}', 'Bench.', "createdAt" + interval '50 minutes' FROM "Ticket" WHERE id > ${before} AND id % 100 BETWEEN 85 AND 89`);
   await events(
-    `SELECT id, 'STATUS_CHANGED', tier, tier, 'status.manual', '{"from":"IN_PROGRESS","to":"RESOLVED"}', 'Bench.', "resolvedAt" FROM "Ticket" WHERE "resolvedAt" IS NOT NULL`,
+    `SELECT id, 'STATUS_CHANGED', tier, tier, 'status.manual', '{"from":"IN_PROGRESS","to":"RESOLVED"}', 'Bench.', "resolvedAt" FROM "Ticket" WHERE id > ${before} AND "resolvedAt" IS NOT NULL`,
   );
   await events(
     `SELECT id, 'STATUS_CHANGED', tier, tier, 'status.manual', '{"from":"RESOLVED","to":"IN_PROGRESS"}', 'Bench.', "resolvedAt" - interval '10 minutes'
-     FROM "Ticket" WHERE "resolvedAt" IS NOT NULL AND id % 50 = 7`,
+     FROM "Ticket" WHERE id > ${before} AND "resolvedAt" IS NOT NULL AND id % 50 = 7`,
   );
   await events(
-    `SELECT id, 'ALERT', tier, tier, 'sla.customer-update', NULL, 'Bench.', "createdAt" + interval '70 minutes' FROM "Ticket" WHERE id % 20 = 11`,
+    `SELECT id, 'ALERT', tier, tier, 'sla.customer-update', NULL, 'Bench.', "createdAt" + interval '70 minutes' FROM "Ticket" WHERE id > ${before} AND id % 20 = 11`,
   );
-  await events(`SELECT id, 'COMMENTED', tier, tier, NULL, NULL, 'Bench.', "createdAt" + interval '5 minutes' FROM "Ticket" WHERE id % 4 = 1`);
+  await events(`SELECT id, 'COMMENTED', tier, tier, NULL, NULL, 'Bench.', "createdAt" + interval '5 minutes' FROM "Ticket" WHERE id > ${before} AND id % 4 = 1`);
   await pool.query(`VACUUM ANALYZE`);
 }

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { can } from "@/lib/permissions";
 import { positiveInt4 } from "@/lib/validation/int4";
 import { parseInput } from "@/lib/validation/parse";
