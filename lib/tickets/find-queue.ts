@@ -7,6 +7,7 @@ import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { DEFAULT_QUEUE_SORT, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
 import { afterCondition, orderBy, whereOf } from "./queue-conditions";
+import { cappedCount, cappedCountSql, QUEUE_COUNT_CAP } from "./queue-count";
 import { decodeQueueCursor, encodeQueueCursor, sortKeyOf } from "./queue-cursor";
 import { queueWhere } from "./queue-where";
 
@@ -51,8 +52,11 @@ export interface QueuePage {
   /** The query as understood, without the cursor: what links and polling repeat. */
   query: Omit<QueueQuery, "cursor">;
   rows: QueueRow[];
-  /** Tickets in each view of this scope, before filters and search. */
+  /** Tickets in each view of this scope, before filters and search; at most `countCap` (see cappedCounts). */
   counts: Record<QueueView, number>;
+  /** Views holding more than `countCap` tickets: their count is the cap, shown as "10,000+". */
+  cappedCounts: QueueView[];
+  countCap: number;
   nextCursor: string | null;
   /** The server's clock when the page was read. */
   now: string;
@@ -100,7 +104,7 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
   if (cursor && (!position || position.sort !== sort || position.dir !== dir)) throw invalid({ cursor: ["Invalid cursor."] });
 
   const where = whereOf([...listed, ...(position ? [afterCondition(position)] : [])]);
-  const counted = QUEUE_VIEWS.map((v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewOf(v)])}) AS ${Prisma.raw(`"${v}"`)}`);
+  const counted = QUEUE_VIEWS.map((v) => Prisma.sql`${cappedCountSql(whereOf([base, viewOf(v)]))} AS ${Prisma.raw(`"${v}"`)}`);
 
   const [ids, [counts]] = await Promise.all([
     db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${where} ORDER BY ${orderBy(sort, dir)} LIMIT ${take + 1}`,
@@ -148,7 +152,9 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
         },
       }),
     ),
-    counts: counts!,
+    counts: Object.fromEntries(QUEUE_VIEWS.map((v) => [v, cappedCount(counts![v]).count])) as Record<QueueView, number>,
+    cappedCounts: QUEUE_VIEWS.filter((v) => cappedCount(counts![v]).capped),
+    countCap: QUEUE_COUNT_CAP,
     nextCursor: ids.length > take && last ? encodeQueueCursor({ sort, dir, key: sortKeyOf(sort, last), id: last.id }) : null,
     now: now.toISOString(),
   };

@@ -21,9 +21,16 @@ const enumValue = (value: string, type: "Tier" | "TicketStatus" | "Priority" | "
 const enumList = (values: readonly string[], type: Parameters<typeof enumValue>[1]) => Prisma.join(values.map((v) => enumValue(v, type)));
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
 
+/**
+ * The open statuses as literals, not parameters: the queue's partial indexes (WHERE "status" IN (…) of migration
+ * queue_open_indexes) serve a statement only when the planner sees these values, also in the generic plan a
+ * prepared statement switches to after its first runs.
+ */
+const OPEN = Prisma.raw(`t."status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
 /** Open tickets of the scope's tiers: what every view starts from. */
 export function scopeCondition(scope: QueueScope): Prisma.Sql {
-  const open = Prisma.sql`t."status" IN (${enumList(OPEN_STATUSES, "TicketStatus")})`;
+  const open = OPEN;
   if (!scope.tiers) return open;
   const tier = scope.tiers.length === 1 ? Prisma.sql`t."tier" = ${enumValue(scope.tiers[0]!, "Tier")}` : Prisma.sql`t."tier" IN (${enumList(scope.tiers, "Tier")})`;
   return Prisma.sql`${open} AND ${tier}`;
