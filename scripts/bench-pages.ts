@@ -22,7 +22,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { actorOf } from "../lib/actor";
-import { createDatabase, useDatabase, type OpenedDatabase } from "../lib/db/client";
+import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
@@ -64,7 +64,7 @@ let server: ChildProcess | undefined;
 async function cleanup(): Promise<string> {
   await stopAppServer(server);
   await sql?.end().catch(() => {});
-  useDatabase(undefined);
+  installProcessDatabase(undefined);
   await opened?.close().catch(() => {});
   if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   return `stopped the server, dropped ${dbName}`;
@@ -190,10 +190,10 @@ async function main(): Promise<void> {
 
   const user = async (userId: string) => actorOf(await opened!.db.user.findUniqueOrThrow({ where: { userId } }));
   const actors: Actors = { l1agent: await user("l1agent"), l2agent: await user("l2agent"), l3agent: await user("l3agent"), manager: await user("manager"), customer: await user(PORTAL_CUSTOMER.userId) };
-  useDatabase(opened);
+  installProcessDatabase(opened);
   const pages = await benchPages(actors, data);
   const { statements, failures } = await explainPages(pages);
-  useDatabase(undefined);
+  installProcessDatabase(undefined);
   await opened.close();
   opened = undefined;
   log(failures.length ? `\n! ${failures.length} plan(s) scan ${NEVER_SCANNED.join(" or ")} sequentially: the benchmark fails after measuring` : `\nNo plan scans ${NEVER_SCANNED.join(" or ")} sequentially.`);
