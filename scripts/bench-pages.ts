@@ -17,6 +17,8 @@
 //   BENCH_TICKETS        tickets in all (default 1,000,000)
 //   BENCH_OPEN_TICKETS   of which the open backlog (default 100,000; the rest is history)
 //   BENCH_PLANS=full     print each plan in full, not only its scans
+//   BENCH_KEEP=1         keep the database (its name is printed); BENCH_REUSE=<name> measures such a kept database
+//                        again (pending migrations applied, nothing loaded) and keeps it
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -27,7 +29,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
 import { throwAwayDatabase } from "./bench-database";
-import { loadPagesData, PORTAL_CUSTOMER } from "./bench-pages/data";
+import { loadPagesData, PORTAL_CUSTOMER, readPagesData } from "./bench-pages/data";
 import { benchPages, type Actors, type BenchPage, type Signer } from "./bench-pages/pages";
 import { captureStatements, explainCustom, explainGeneric, isPlannable, NEVER_SCANNED, shortText, type Statement } from "./bench-pages/plans";
 import { runBenchmark } from "./bench-run";
@@ -42,8 +44,12 @@ const TARGET = { median: 150, p95: 300, searchMedian: 200 };
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 
+const REUSE = process.env.BENCH_REUSE;
+const KEEP = process.env.BENCH_KEEP === "1" || Boolean(REUSE);
 const database = throwAwayDatabase("t_bench_pages");
-const { name: dbName, url: benchUrl, admin } = database;
+const { admin } = database;
+const dbName = REUSE ?? database.name;
+const benchUrl = REUSE ? Object.assign(new URL(database.adminUrl), { pathname: `/${REUSE}` }).toString() : database.url;
 
 const log = (line: string) => console.log(line);
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -66,8 +72,8 @@ async function cleanup(): Promise<string> {
   await sql?.end().catch(() => {});
   installProcessDatabase(undefined);
   await opened?.close().catch(() => {});
-  if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  return `stopped the server, dropped ${dbName}`;
+  if (created && !KEEP) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  return `stopped the server, ${KEEP ? "kept" : "dropped"} ${dbName}`;
 }
 
 // ---- plans -------------------------------------------------------------------------------------------
@@ -122,6 +128,8 @@ async function explainPages(pages: BenchPage[]): Promise<{ statements: Map<Bench
 // ---- the server --------------------------------------------------------------------------------------
 
 interface Timing {
+  /** The page's first request of the run (its first render in this server process: nothing kept yet). */
+  first: number;
   http: number[];
   raw: number[];
 }
@@ -144,11 +152,12 @@ async function raw(statements: Statement[]): Promise<number> {
 
 /** Every page once per round, in order, each request followed by its raw SQL; warm-up rounds first. */
 async function timePages(pages: BenchPage[], cookies: Record<Signer, string>, statements: Map<BenchPage, Statement[]>): Promise<Map<BenchPage, Timing>> {
-  const timings = new Map(pages.map((p) => [p, { http: [] as number[], raw: [] as number[] }]));
+  const timings = new Map(pages.map((p): [BenchPage, Timing] => [p, { first: NaN, http: [], raw: [] }]));
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     for (const page of pages) {
       const http = await request(cookies[page.as], page);
       const floor = await raw(statements.get(page) ?? []);
+      if (round === 0) timings.get(page)!.first = http;
       if (round >= WARMUP) {
         timings.get(page)!.http.push(http);
         timings.get(page)!.raw.push(floor);
@@ -166,11 +175,13 @@ async function main(): Promise<void> {
   log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
   log(`load average at start: ${loadAverage()} (shared machine: absolute figures move with the neighbours)`);
 
-  await admin(`CREATE DATABASE "${dbName}"`);
-  created = true;
+  if (!REUSE) {
+    await admin(`CREATE DATABASE "${dbName}"`);
+    created = true;
+  }
   opened = createDatabase({ kind: "postgres", url: benchUrl });
-  await applyMigrations(opened.connection.factory);
-  await seedDemoData(opened.db);
+  const migrated = await applyMigrations(opened.connection.factory);
+  if (!REUSE) await seedDemoData(opened.db);
 
   sql = new pg.Pool({ connectionString: benchUrl, max: 2 });
   sql.on("error", () => {});
@@ -178,13 +189,17 @@ async function main(): Promise<void> {
   log(`database: PostgreSQL ${version}, ${new URL(database.adminUrl).host}/${dbName} (throw-away)`);
   const now = new Date();
   let t = performance.now();
-  const data = await loadPagesData(sql, now, { tickets: TICKETS, open: OPEN_TICKETS, agents: AGENTS, customers: CUSTOMERS });
+  if (REUSE) {
+    await sql.query(`VACUUM ANALYZE "Ticket"`);
+    log(`reusing ${dbName} as kept by an earlier run${migrated.length ? `, migrated: ${migrated.join(", ")}` : ""}`);
+  }
+  const data = REUSE ? await readPagesData(sql) : await loadPagesData(sql, now, { tickets: TICKETS, open: OPEN_TICKETS, agents: AGENTS, customers: CUSTOMERS });
   const [sizes] = (await sql.query<{ tickets: string; events: string }>(
     `SELECT pg_size_pretty(pg_total_relation_size('"Ticket"')) AS tickets, pg_size_pretty(pg_total_relation_size('"TicketEvent"')) AS events`,
   )).rows;
   log(
-    `setup: ${fmt(data.tickets)} tickets (${fmt(TICKETS - OPEN_TICKETS)} of history, ${fmt(OPEN_TICKETS)} open backlog) and ${fmt(data.events)} events, ` +
-      `${fmt(data.agents)} agents, ${fmt(data.customers)} customers, loaded and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s ` +
+    `setup: ${fmt(data.tickets)} tickets (${REUSE ? "kept" : `${fmt(TICKETS - OPEN_TICKETS)} of history, ${fmt(OPEN_TICKETS)} open backlog`}) and ${fmt(data.events)} events, ` +
+      `${fmt(data.agents)} agents, ${fmt(data.customers)} customers, ${REUSE ? "read" : "loaded and analyzed"} in ${fmt((performance.now() - t) / 1000, 1)} s ` +
       `(Ticket ${sizes!.tickets} with indexes, TicketEvent ${sizes!.events})`,
   );
 
@@ -210,13 +225,13 @@ async function main(): Promise<void> {
     customer: await signIn(BASE, PORTAL_CUSTOMER.userId, PORTAL_CUSTOMER.pin, "", "customer"),
   };
 
-  log(`\nServer time: ${WARMUP} warm-up + ${ROUNDS} rounds, every page once a round, time to the full response on loopback; raw = the page's own statements sent with pg right after`);
+  log(`\nServer time: ${WARMUP} warm-up + ${ROUNDS} rounds, every page once a round, time to the full response on loopback; raw = the page's own statements sent with pg right after; first = the page's first request of the run`);
   log(`load average before timing: ${loadAverage()}`);
   t = performance.now();
   const timings = await timePages(pages, cookies, statements);
   let passed = 0;
   for (const page of pages) {
-    const { http, raw: floor } = timings.get(page)!;
+    const { first, http, raw: floor } = timings.get(page)!;
     const median = percentile(http, 50);
     const p95 = percentile(http, 95);
     const rawMedian = percentile(floor, 50);
@@ -225,7 +240,7 @@ async function main(): Promise<void> {
     if (pass) passed++;
     const target = page.kind === "search" ? `median < ${medianTarget}` : `median < ${medianTarget}, p95 < ${TARGET.p95}`;
     log(
-      `  ${page.label.padEnd(46)} median ${fmt(median, 1).padStart(6)} ms  p95 ${fmt(p95, 1).padStart(6)} ms   raw SQL ${fmt(rawMedian, 1).padStart(5)} ms (${fmt(median / Math.max(rawMedian, 0.01), 1)}×)   ${pass ? "PASS" : "MISS"} (${target})`,
+      `  ${page.label.padEnd(46)} median ${fmt(median, 1).padStart(6)} ms  p95 ${fmt(p95, 1).padStart(6)} ms   raw SQL ${fmt(rawMedian, 1).padStart(5)} ms (${fmt(median / Math.max(rawMedian, 0.01), 1)}×)   first ${fmt(first, 0).padStart(5)} ms   ${pass ? "PASS" : "MISS"} (${target})`,
     );
   }
   log(`\n${passed === pages.length ? "PASS" : "MISS"}: ${passed} of ${pages.length} pages within their targets (timing took ${fmt((performance.now() - t) / 1000, 0)} s)`);
