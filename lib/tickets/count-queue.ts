@@ -4,8 +4,8 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZQueueQuery } from "@/lib/validation/queue";
-import { whereOf } from "./queue-conditions";
-import { cappedCount, cappedCountSql } from "./queue-count";
+import { cappedCountSql, whereOf } from "./queue-conditions";
+import { cappedCount } from "./queue-count";
 import { queueWhere } from "./queue-where";
 
 /**

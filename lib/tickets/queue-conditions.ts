@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
 import { OPEN_STATUSES, type OpenStatus, type QueueSort, type QueueView, type SortDirection } from "@/lib/validation/queue";
+import { QUEUE_COUNT_CAP } from "./queue-count";
 import { sortKeyIsNullable, type QueuePosition } from "./queue-cursor";
 import type { QueueScope } from "./queue-scope";
 
@@ -131,6 +132,11 @@ export function afterCondition(position: QueuePosition): Prisma.Sql {
   const key = typeof position.key === "number" ? new Date(position.key) : enumValue(position.key, "Priority");
   const after = Prisma.sql`(${column}, t."id") ${op} (${key}, ${position.id})`;
   return sortKeyIsNullable(position.sort) ? Prisma.sql`(${after} OR ${column} IS NULL)` : after;
+}
+
+/** How many tickets of "Ticket" t match `where`, counting at most QUEUE_COUNT_CAP + 1 of them (an int). */
+export function cappedCountSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${where} LIMIT ${Prisma.raw(String(QUEUE_COUNT_CAP + 1))}) AS capped)`;
 }
 
 export function whereOf(conditions: Prisma.Sql[]): Prisma.Sql {

@@ -23,3 +23,4 @@ CREATE INDEX "Ticket_open_tier_tierBudgetEndsAt_idx" ON "Ticket" ("tier", "tierB
 CREATE INDEX "Ticket_open_tier_updatedAt_idx" ON "Ticket" ("tier", "updatedAt", "id") WHERE "status" IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_CUSTOMER', 'PENDING_VENDOR');
 CREATE INDEX "Ticket_open_tier_id_idx" ON "Ticket" ("tier", "id") WHERE "status" IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_CUSTOMER', 'PENDING_VENDOR');
 CREATE INDEX "Ticket_open_priority_idx" ON "Ticket" ("priority", "id") WHERE "status" IN ('NEW', 'ASSIGNED', 'IN_PROGRESS', 'PENDING_CUSTOMER', 'PENDING_VENDOR');
+
