@@ -70,9 +70,8 @@ function comparedFigures(total: PeriodRow | undefined): ComparedFigures {
 /**
  * The manager dashboard's figures for a period and filters, all computed by SQL aggregation over the daily
  * rollups and the tickets they leave out (see dashboard-sql.ts and rollup-sql.ts): the top row against the
- * previous period, the trend per day, the escalation funnel,
- * SLA compliance, time in tier, backlog, vendor waits, agent load, group throughput and categories by
- * escalation rate. Managers and admins only.
+ * previous period, the trend per day, the escalation funnel, SLA compliance, time in tier, backlog, vendor
+ * waits, agent load, group throughput and categories by escalation rate. Managers and admins only.
  */
 export async function getEscalationMetrics(actor: Actor, input: unknown, now = new Date()): Promise<EscalationMetrics> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
