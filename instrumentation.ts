@@ -2,8 +2,9 @@
 // the outbox mail worker every 10 s (TIERDESK_MAIL_SECONDS), the webhook delivery worker every 5 s
 // (TIERDESK_WEBHOOK_SECONDS) and the sweep of orphan attachment files every
 // hour (TIERDESK_ATTACHMENT_SWEEP_SECONDS), and the purge of login-throttle and revoked-session rows past
-// their use every hour (TIERDESK_PURGE_SECONDS). Several instances may run them all at once: the sweep's
-// advisory lock lets one of them work at a time, the workers' leases keep each mail and each webhook delivery to one, a file is removed
+// their use every hour (TIERDESK_PURGE_SECONDS), and the fold of the dashboard rollups' rows every minute
+// (TIERDESK_ROLLUP_SECONDS). Several instances may run them all at once: the sweep's and the fold's
+// advisory locks let one of them work at a time, the workers' leases keep each mail and each webhook delivery to one, a file is removed
 // only while no row names it (removing one already gone is no error), and a purge deletes by cutoff (a row
 // another instance deleted first is simply not counted).
 // The jobs live in this process's scheduler (lib/schedule/repeating-job.ts): readiness reads their heartbeats,
@@ -17,6 +18,7 @@ export async function register() {
   const { deliverWebhooks } = await import("@/lib/webhooks/deliver-webhooks");
   const { sweepOrphanFiles } = await import("@/lib/attachments/sweep-orphan-files");
   const { purgeExpiredRows } = await import("@/lib/schedule/purge-expired-rows");
+  const { foldDashboardRollups } = await import("@/lib/metrics/fold-rollups");
 
   // Each job reports its result when it did something, null when it found nothing to do.
   startRepeatingJob("sweep", intervalSeconds(process.env.TIERDESK_SWEEP_SECONDS, 60), async () => {
@@ -56,6 +58,10 @@ export async function register() {
     const result = await runScheduledBackup(new Date());
     if (result?.status === "FAILED") throw new Error(`Backup failed: ${result.error}`);
     return result ? { backup: result } : null;
+  });
+  startRepeatingJob("rollups", intervalSeconds(process.env.TIERDESK_ROLLUP_SECONDS, 60), async () => {
+    const folded = await foldDashboardRollups();
+    return folded ? { rollupRowsFolded: folded } : null;
   });
   markRepeatingJobsStarted();
 

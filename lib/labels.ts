@@ -4,6 +4,8 @@ import type {
   AssignmentMode,
   BackupStatus,
   CommentVisibility,
+  DashboardDuration,
+  DashboardScope,
   Impact,
   IntegrationKind,
   L4Kind,
@@ -196,6 +198,21 @@ export const API_TOKEN_STATUS_LABEL: Record<ApiTokenStatus, string> = { ACTIVE: 
 export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };
 
 export const BACKUP_STATUS_LABEL: Record<BackupStatus, string> = { RUNNING: "Running", SUCCEEDED: "Succeeded", FAILED: "Failed" };
+/** The dashboard rollups' keys, as a rebuild or a log line names them. */
+export const ROLLUP_SCOPE_LABEL: Record<DashboardScope, string> = {
+  ALL: "All tickets",
+  PRIORITY: "By priority",
+  CATEGORY: "By category",
+  ORGANIZATION: "By organization",
+  CELL: "By impact and urgency",
+};
+export const ROLLUP_DURATION_LABEL: Record<DashboardDuration, string> = {
+  L1: "Time in L1",
+  L2: "Time in L2",
+  L3: "Time in L3",
+  L4: "Time with the vendor",
+  RESOLVE: "Time to resolve",
+};
 
 /** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
 export const LABELS_BY_ENUM = {
@@ -222,6 +239,8 @@ export const LABELS_BY_ENUM = {
   WebhookEventType: [WEBHOOK_EVENT_LABEL],
   WebhookDeliveryStatus: [WEBHOOK_DELIVERY_STATUS_LABEL],
   BackupStatus: [BACKUP_STATUS_LABEL],
+  DashboardScope: [ROLLUP_SCOPE_LABEL],
+  DashboardDuration: [ROLLUP_DURATION_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----

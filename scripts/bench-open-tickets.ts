@@ -72,6 +72,8 @@ export async function insertUsers(pool: pg.Pool, f: Fixtures, counts: UserCounts
  * 48 hours for 1 in 10 of those tickets, besides every ticket's CREATED event.
  */
 export async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now: Date, tickets = DEFAULT_OPEN_TICKETS): Promise<void> {
+  // Events go to this load's tickets only (ids above those already there).
+  const before = Number((await pool.query<{ max: number | null }>(`SELECT max(id) AS max FROM "Ticket"`)).rows[0]!.max ?? 0);
   await pool.query(
     `WITH s AS (
        SELECT g,
@@ -127,7 +129,8 @@ export async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now
   // Every ticket's CREATED event, so the log holds more than the escalations the view looks for.
   await pool.query(
     `INSERT INTO "TicketEvent" ("ticketId", "type", "toTier", "toGroup", "rule", "reason", "createdAt")
-     SELECT t.id, 'CREATED', 'L1', 'service-desk', 'intake.l1', 'Bench ticket.', t."createdAt" FROM "Ticket" t`,
+     SELECT t.id, 'CREATED', 'L1', 'service-desk', 'intake.l1', 'Bench ticket.', t."createdAt" FROM "Ticket" t WHERE t.id > $1`,
+    [before],
   );
   await pool.query(
     `INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "fromGroup", "toGroup", "rule", "reason", "createdAt")
@@ -136,8 +139,8 @@ export async function bulkLoad(pool: pg.Pool, f: Fixtures, agents: string[], now
             CASE t.tier WHEN 'L2' THEN 'service-desk' ELSE 'platform-support' END,
             CASE t.tier WHEN 'L2' THEN 'platform-support' ELSE 'engineering-support' END,
             'bench', 'Bench escalation.', $1::timestamp(3) - (t.id % 48) * interval '1 hour'
-     FROM "Ticket" t WHERE t.tier IN ('L2', 'L3') AND t.id % 20 IN (7, 9)`,
-    [now.toISOString()],
+     FROM "Ticket" t WHERE t.id > $2 AND t.tier IN ('L2', 'L3') AND t.id % 20 IN (7, 9)`,
+    [now.toISOString(), before],
   );
   await pool.query(`VACUUM ANALYZE`);
 }

@@ -7,6 +7,7 @@ const PERIODS = [
   { value: "today", label: "Today" },
   { value: "7d", label: "Last 7 days" },
   { value: "30d", label: "Last 30 days" },
+  { value: "365d", label: "Last 365 days" },
   { value: "custom", label: "Custom (from – to)" },
 ];
 

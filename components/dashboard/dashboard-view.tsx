@@ -1,6 +1,7 @@
 import { CHANNEL_LABEL } from "@/lib/labels";
 import type { DashboardTable } from "@/lib/metrics/dashboard-tables";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
+import { PERCENTILE_PRECISION } from "@/lib/metrics/histogram";
 import { BarChart } from "./bar-chart";
 import { DashboardSection } from "./dashboard-section";
 import { FeedbackFigures } from "./feedback-figures";
@@ -103,7 +104,7 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         <DashboardSection
           table={tables.timeInTier}
           fileName={file("time-in-tier")}
-          note="Hours in each tier (the tier ledger, plus the running clock of open tickets) and from opening to resolution."
+          note={`Hours in each tier (the tier ledger, plus the running clock of open tickets) and from opening to resolution. Means are exact; medians and 90th percentiles are read from histograms, ${PERCENTILE_PRECISION} of the exact figure.`}
           chart={
             <BarChart
               data={tierData}

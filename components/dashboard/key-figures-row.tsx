@@ -1,4 +1,5 @@
 import type { DashboardTable } from "@/lib/metrics/dashboard-tables";
+import { PERCENTILE_PRECISION } from "@/lib/metrics/histogram";
 import { describeChange, formatFigure } from "@/lib/metrics/key-figure-text";
 import type { FigureVerdict, KeyFigure } from "@/lib/metrics/key-figures";
 import { CsvExportButton } from "./csv-export-button";
@@ -30,7 +31,10 @@ export function KeyFiguresRow({ figures, previousLabel, table, fileName }: { fig
           const change = describeChange(f);
           return (
             <div key={f.id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-3" data-figure={f.id}>
-              <dt className="text-xs text-slate-700">{f.label}</dt>
+              <dt className="text-xs text-slate-700">
+                {f.label}
+                {f.kind === "duration" && <span className="text-slate-600"> ({PERCENTILE_PRECISION})</span>}
+              </dt>
               <dd className="text-2xl font-bold tabular-nums text-slate-900">{formatFigure(f.kind, f.current)}</dd>
               <dd className={`mt-1 inline-flex flex-wrap items-baseline gap-x-1 rounded px-1.5 py-0.5 text-xs font-medium ${VERDICT_TONE[f.verdict]}`} data-verdict={f.verdict}>
                 {change.arrow && <span aria-hidden="true">{change.arrow}</span>}

@@ -40,7 +40,7 @@ export function QueueLive({
   initial: QueuePage;
   cursor: string | null;
   hiddenColumns: QueueColumn[];
-  savedViews: { id: number; name: string; count: number }[];
+  savedViews: { id: number; name: string; count: number; countCapped: boolean }[];
   /** The saved view open, whose columns are its own (changing them then is not saved as the person's choice). */
   currentSaved: number | null;
   actions: QueueActions;
@@ -79,7 +79,7 @@ export function QueueLive({
     useCallback((fresh: QueuePage) => {
       if (pointerOverTable.current) {
         waitingPage.current = fresh;
-        setPage((current) => ({ ...current, counts: fresh.counts }));
+        setPage((current) => ({ ...current, counts: fresh.counts, cappedCounts: fresh.cappedCounts }));
         setWaiting(true);
       } else {
         waitingPage.current = null;
@@ -168,7 +168,7 @@ export function QueueLive({
     <>
       <div className="mb-2 flex flex-wrap items-start gap-2 text-sm">
         <div className="min-w-0 flex-1">
-          <QueueViewNav query={page.query} current={page.view} tier={page.tier} counts={page.counts} saved={savedViews} currentSaved={currentSaved} />
+          <QueueViewNav query={page.query} current={page.view} tier={page.tier} counts={page.counts} cappedCounts={page.cappedCounts} saved={savedViews} currentSaved={currentSaved} />
         </div>
         <SavedViewsMenu views={savedViews} actions={savedViewActions} />
         <span className="hidden md:inline">

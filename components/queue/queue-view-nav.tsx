@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { queueCountLabel } from "@/lib/tickets/queue-count";
 import { queueHref } from "@/lib/tickets/queue-url";
 import { QUEUE_VIEWS, type QueueQuery, type QueueTier, type QueueView } from "@/lib/validation/queue";
 import { viewLabel } from "./labels";
@@ -6,6 +7,15 @@ import { viewLabel } from "./labels";
 const CHIP = "inline-flex max-w-full items-center gap-2 rounded-full border px-3 py-0.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500";
 const chipTone = (active: boolean) => (active ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100");
 const countTone = (active: boolean) => `rounded-full px-2 text-xs font-semibold ${active ? "bg-white text-indigo-800" : "bg-slate-200 text-slate-800"}`;
+
+/** A view's count; a capped one reads "10,000+" and says "more than 10,000 tickets" on hover. */
+function CountBadge({ testId, count, capped, active }: { testId: string; count: number; capped: boolean; active: boolean }) {
+  return (
+    <span data-testid={testId} className={countTone(active)} title={capped ? `More than ${count.toLocaleString("en-US")} tickets` : undefined}>
+      {queueCountLabel(count, capped)}
+    </span>
+  );
+}
 
 /**
  * The built-in views as links that keep the filters and search, then this person's saved views; each
@@ -16,6 +26,7 @@ export function QueueViewNav({
   current,
   tier,
   counts,
+  cappedCounts,
   saved,
   currentSaved,
 }: {
@@ -23,7 +34,9 @@ export function QueueViewNav({
   current: QueueView;
   tier: QueueTier;
   counts: Record<QueueView, number>;
-  saved: { id: number; name: string; count: number }[];
+  /** Views holding more tickets than their count says (shown "10,000+"). */
+  cappedCounts: QueueView[];
+  saved: { id: number; name: string; count: number; countCapped: boolean }[];
   currentSaved: number | null;
 }) {
   return (
@@ -39,9 +52,7 @@ export function QueueViewNav({
                 className={`${CHIP} ${chipTone(active)}`}
               >
                 {viewLabel(view, tier)}
-                <span data-testid={`count-${view}`} className={countTone(active)}>
-                  {counts[view]}
-                </span>
+                <CountBadge testId={`count-${view}`} count={counts[view]} capped={cappedCounts.includes(view)} active={active} />
               </Link>
             </li>
           );
@@ -54,9 +65,7 @@ export function QueueViewNav({
                 <span className="truncate" title={view.name}>
                   {view.name}
                 </span>
-                <span data-testid={`count-saved-${view.id}`} className={countTone(active)}>
-                  {view.count}
-                </span>
+                <CountBadge testId={`count-saved-${view.id}`} count={view.count} capped={view.countCapped} active={active} />
               </Link>
             </li>
           );

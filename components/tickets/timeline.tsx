@@ -1,5 +1,6 @@
 import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { describeCandidateLog } from "@/lib/routing/candidate-log";
 import type { TimelineEntry } from "@/lib/tickets/ticket-timeline";
 import { EVENT_LABEL } from "./agent-labels";
 import { AttachmentList } from "./attachment-list";
@@ -26,6 +27,7 @@ export function Timeline({ entries, serverNow }: { entries: TimelineEntry[]; ser
                   {entry.event.actor ? ` · ${entry.event.actor.name}` : " · Tierdesk"} · <RelativeTime at={entry.at} serverNow={serverNow} />
                 </p>
                 <p className="break-words [overflow-wrap:anywhere]">{entry.event.explanation}</p>
+                <CandidatesLine inputs={entry.event.details?.inputs} />
               </li>
             )
           ) : (
@@ -48,5 +50,18 @@ export function Timeline({ entries, serverNow }: { entries: TimelineEntry[]; ser
         )}
       </ol>
     </section>
+  );
+}
+
+/** An automatic assignment's candidates in one line: the best five with their loads, the rest summed up. */
+function CandidatesLine({ inputs }: { inputs: unknown }) {
+  const line = describeCandidateLog(inputs);
+  if (!line) return null;
+  const considered = (inputs as { considered?: unknown }).considered;
+  return (
+    <p data-testid="decision-candidates" className="break-words text-xs text-slate-600 [overflow-wrap:anywhere]">
+      {typeof considered === "number" ? `Considered ${considered}: ` : "Considered: "}
+      {line}
+    </p>
   );
 }

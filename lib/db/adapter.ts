@@ -10,10 +10,25 @@ import { holdDataDir } from "./data-dir-lock";
 import type { DatabaseTarget } from "./database-url";
 import { listenOnPostgres, type ListenHandlers, type StopListening } from "./pg-listener";
 
+/** What one statement gave back on the driver: its rows as objects, and how many rows its command wrote. */
+export interface DriverResult {
+  rows: Record<string, unknown>[];
+  count: number;
+}
+
+export type DriverQuery = (text: string, values: unknown[]) => Promise<DriverResult>;
+
 export interface DatabaseConnection {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** One statement on the driver Prisma uses, without Prisma: rows as objects (see lib/db/statement.ts). */
   query(text: string, values: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * `work` in one transaction on the driver Prisma uses, without Prisma (see lib/db/transaction.ts): on
+   * PostgreSQL one pooled connection between BEGIN and COMMIT (ROLLBACK when `work` throws), on PGlite its
+   * own transaction, which Prisma's transactions queue behind as they do behind each other. Timestamps
+   * come back as the UTC instants they hold on both.
+   */
+  transaction<T>(work: (query: DriverQuery) => Promise<T>): Promise<T>;
   /**
    * LISTENs on `channel`: on PostgreSQL a dedicated connection of its own (with reconnect), on PGlite the
    * process's one database. Notifications arrive only for committed transactions.
@@ -36,6 +51,25 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
       factory: new PrismaPgWholeScripts(pools, { statementNameGenerator: cache ? statementName : undefined, disposeExternalPool: true }),
       query: async (text, values) =>
         (await pools.current().query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS })).rows,
+      transaction: async (work) => {
+        const client = await pools.current().connect();
+        let broken: Error | undefined;
+        try {
+          await client.query("BEGIN");
+          const result = await work(async (text, values) => {
+            const { rows, rowCount } = await client.query({ name: cache ? statementName({ sql: text }) : undefined, text, values, types: UTC_TIMESTAMPS });
+            return { rows, count: rowCount ?? 0 };
+          });
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          // A connection that cannot even roll back is not given back to the pool.
+          await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      },
       listen: (channel, handlers) => listenOnPostgres(target.url, channel, handlers),
       close: () => pools.end(),
       target,
@@ -55,6 +89,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseConnection {
   return {
     factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
     query: async (text, values) => (await pglite.query<Record<string, unknown>>(text, values)).rows,
+    transaction: (work) =>
+      pglite.transaction((tx) =>
+        work(async (text, values) => {
+          const { rows, affectedRows } = await tx.query<Record<string, unknown>>(text, values, { parsers: PGLITE_UTC_TIMESTAMPS });
+          return { rows, count: affectedRows ?? 0 };
+        }),
+      ),
     // One process owns the embedded database, so its connection never drops: there is no gap to report.
     listen: async (channel, handlers) => {
       const unlisten = await pglite.listen(channel, handlers.onPayload);
@@ -107,6 +148,9 @@ const UTC_TIMESTAMPS = {
   getTypeParser: ((oid: number, format?: string) =>
     oid === pg.types.builtins.TIMESTAMP ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
+
+/** The same on PGlite, which reads a `timestamp` as local time by default. */
+const PGLITE_UTC_TIMESTAMPS = { [pg.types.builtins.TIMESTAMP]: (value: string) => new Date(`${value.replace(" ", "T")}Z`) };
 
 function statementCacheOn(): boolean {
   return process.env.DATABASE_STATEMENT_CACHE !== "0";

@@ -1,19 +1,14 @@
 import { NextResponse } from "next/server";
 import type { Actor } from "@/lib/actor";
 import { requireUser } from "@/lib/auth/session";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { AppError, forbidden } from "@/lib/errors";
 import { authenticateBearer } from "@/lib/tokens/authenticate-bearer";
 import { crossSiteWriteRefusal, ownOriginsOf, writeRequestFacts } from "./cross-site-write";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-/**
- * A write that lost a race on a unique constraint (Prisma's P2002), e.g. two managers publishing the next
- * matrix version at the same moment: the other write won, so this one is a conflict to retry, not a crash.
- */
-export function isUniqueConstraintViolation(error: unknown): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === "P2002";
-}
+export { isUniqueConstraintViolation };
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });

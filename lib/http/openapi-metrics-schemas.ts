@@ -15,7 +15,7 @@ function object(properties: Record<string, JsonSchema>, description?: string): J
   return { type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties) };
 }
 const arrayOf = (items: JsonSchema): JsonSchema => ({ type: "array", items });
-const durations = object({ mean: seconds, median: seconds, p90: seconds }, "Seconds: mean, median and 90th percentile.");
+const durations = object({ mean: seconds, median: seconds, p90: seconds }, "Seconds: mean (exact), median and 90th percentile (read from histograms with 2 % wide buckets: within 1 % of the exact value).");
 
 const FUNNEL = ["opened", "resolvedAtL1", "firstContactResolved", "escalatedL1L2", "escalatedL2L3", "escalatedL3L4", "returned", "reopened", "resolved"];
 const RATES = ["resolvedAtL1", "firstContactResolution", "escalatedL1L2", "escalatedL2L3", "escalatedL3L4", "returned", "reopened"];

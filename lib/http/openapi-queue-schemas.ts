@@ -45,8 +45,10 @@ const QueuePage = object({
   rows: { type: "array", items: ref("QueueRow") },
   counts: {
     ...object(Object.fromEntries(QUEUE_VIEWS.map((v) => [v, { type: "integer", minimum: 0 }]))),
-    description: "Tickets in each view of this scope, before filters and search.",
+    description: "Tickets in each view of this scope, before filters and search, counted up to countCap (see cappedCounts).",
   },
+  cappedCounts: { type: "array", items: enumOf(QUEUE_VIEWS), description: "Views holding more than countCap tickets: their count is countCap (shown \"10,000+\")." },
+  countCap: { type: "integer", minimum: 1, description: "Where counting stops." },
   nextCursor: { type: ["string", "null"], description: "Pass as ?cursor= for the next page; null on the last one." },
   now: { ...dateTime, description: "The server's clock when the page was read: count down from it." },
 });
@@ -79,7 +81,7 @@ const SavedView = object({
   query: { type: "object", description: "The queue query it opens: view, tier, filters, q, sort, dir." },
   hiddenColumns: { type: "array", items: enumOf(QUEUE_COLUMNS) },
 });
-const SavedViewList = object({ views: { type: "array", items: { allOf: [ref("SavedView"), object({ count: { type: "integer", minimum: 0 } })] } } });
+const SavedViewList = object({ views: { type: "array", items: { allOf: [ref("SavedView"), object({ count: { type: "integer", minimum: 0 }, countCapped: { type: "boolean", description: "The view holds more than count (the queue's countCap) tickets." } })] } } });
 const SavedViewResponse = object({ view: ref("SavedView") });
 const SavedViewDeleted = object({ deleted: { type: "integer", minimum: 1 } });
 

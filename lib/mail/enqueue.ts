@@ -153,13 +153,13 @@ function statusMailRow(ticket: MailTicket, change: StatusChange): MailRow {
 }
 
 /**
- * The held mail of a tier move decided before a set-based write (a row for `upsertHeldMailRowsSql`), or null
- * when the customer sees no change. A tier move never resolves a ticket, so it never mails at once.
+ * Does a tier move's status change mail the customer (held, see `upsertHeldStatusMailsSql`)? Not when the
+ * customer sees no change. A tier move never resolves a ticket, so it never mails at once.
  */
-export function heldStatusMailRow(ticket: MailTicket, change: StatusChange): MailRow | null {
+export function tierMoveMails(change: Omit<StatusChange, "version">): boolean {
   const timing = mailTiming({ event: "status-change", from: change.from, to: change.to });
   if (timing === "immediate") throw new Error(`A ${change.from} → ${change.to} change is mailed at once, not held.`);
-  return timing === "held" ? statusMailRow(ticket, change) : null;
+  return timing === "held";
 }
 
 /**
@@ -214,6 +214,27 @@ export function insertStatusMailSql(source: Prisma.Sql, change: Omit<StatusChang
     INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "coalesceKey", "statusBefore", "statusAfter", "nextAttemptAt", "createdAt")
     SELECT s."id", u."email", format(${template.subject}::text, s."number", s."title"), format(${template.body}::text, s."number", s."title"),
       'status:' || s."id" || ':v' || s."version", 'status:' || s."id", ${change.from}::"TicketStatus", ${change.to}::"TicketStatus",
+      ${due}::timestamp(3), ${now}::timestamp(3)
+    FROM ${source} s
+    JOIN "User" u ON u."id" = s."customerId"
+    WHERE u."email" IS NOT NULL
+    ${onHeldConflictSql}`;
+}
+
+/**
+ * `insertStatusMailSql` for changes that differ from ticket to ticket, written by one statement (the sweep's
+ * escalations): `source` yields "id", "number", "title", "customerId", the new "version", and the change's
+ * "statusBefore" and "statusAfter", each one of `statuses`. The mail is the one `enqueueStatusMail` holds.
+ */
+export function upsertHeldStatusMailsSql(source: Prisma.Sql, statuses: TicketStatus[], now: Date): Prisma.Sql {
+  const templates = statuses.map((status) => ({ status, ...statusTemplate({ from: status, to: status }) }));
+  const byStatus = (part: "subject" | "body") => Prisma.join(templates.map((t) => Prisma.sql`WHEN ${t.status}::text THEN ${t[part]}::text`), " ");
+  const due = new Date(now.getTime() + COALESCE_MINUTES * 60_000);
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("ticketId", "toAddress", "subject", "body", "dedupeKey", "coalesceKey", "statusBefore", "statusAfter", "nextAttemptAt", "createdAt")
+    SELECT s."id", u."email", format(CASE s."statusAfter"::text ${byStatus("subject")} END, s."number", s."title"),
+      format(CASE s."statusAfter"::text ${byStatus("body")} END, s."number", s."title"),
+      'status:' || s."id" || ':v' || s."version", 'status:' || s."id", s."statusBefore", s."statusAfter",
       ${due}::timestamp(3), ${now}::timestamp(3)
     FROM ${source} s
     JOIN "User" u ON u."id" = s."customerId"

@@ -3,6 +3,7 @@ import { AGE_BUCKETS, type AgeBucket } from "@/lib/validation/dashboard";
 import { metricHref, type DashboardScope } from "./dashboard-links";
 import type { DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
 import { formatDelta, formatFigure, VERDICT_LABEL } from "./key-figure-text";
+import { PERCENTILE_PRECISION } from "./histogram";
 import type { FigureKind } from "./key-figures";
 import { formatDuration, formatRate } from "./rates";
 
@@ -40,7 +41,7 @@ export function keyFiguresTable(m: EscalationMetrics): DashboardTable {
     title: "Key figures against the previous period",
     columns: ["Figure", "Unit", "This period", "Previous period", "Change", "Better or worse"],
     rows: m.keyFigures.map((f) => [
-      txt(f.label),
+      txt(f.kind === "duration" ? `${f.label} (${PERCENTILE_PRECISION})` : f.label),
       txt(UNIT[f.kind]),
       { text: formatFigure(f.kind, f.current), value: raw(f.kind, f.current) },
       { text: formatFigure(f.kind, f.previous), value: raw(f.kind, f.previous) },
@@ -113,8 +114,8 @@ export function timeInTierTable(m: EscalationMetrics, scope: DashboardScope): Da
   return {
     id: "time-in-tier",
     title: "Time in tier and to resolve",
-    columns: ["Stage", "Tickets", "Mean", "Median", "90th percentile"],
-    csvColumns: ["Stage", "Tickets", "Mean (s)", "Median (s)", "90th percentile (s)"],
+    columns: ["Stage", "Tickets", "Mean", `Median (${PERCENTILE_PRECISION})`, `90th percentile (${PERCENTILE_PRECISION})`],
+    csvColumns: ["Stage", "Tickets", "Mean (s)", `Median (s, ${PERCENTILE_PRECISION})`, `90th percentile (s, ${PERCENTILE_PRECISION})`],
     rows: [
       row("L1", f.opened, metricHref(scope, "opened"), t.L1),
       row("L2", f.escalatedL1L2, metricHref(scope, "escalated-l1-l2"), t.L2),

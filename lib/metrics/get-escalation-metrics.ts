@@ -5,11 +5,12 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
-import { dashboardStatements } from "./dashboard-sql";
+import { dashboardStatements, type DurationMeasure } from "./dashboard-sql";
 import type { CategoryRow, ChannelRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
 import { keyFigures, type ComparedFigures } from "./key-figures";
 import { getAlertFigures } from "./alert-figures";
-import { getDeflections, getSatisfaction } from "./deflections-and-satisfaction";
+import { countDeflections, deflectionFigures, getSatisfaction } from "./deflections-and-satisfaction";
+import { histogramPercentile, type HistogramBucket } from "./histogram";
 import { previousRange, resolvePeriod } from "./period";
 import { funnelRates, rate, type FunnelCounts } from "./rates";
 
@@ -25,14 +26,16 @@ interface PeriodRow extends FunnelCounts {
   updateLate: number;
   sopComplete: number;
   sopOverride: number;
-  [stat: `${string}Mean` | `${string}Median` | `${string}P90`]: number | null;
+  [mean: `${string}Mean`]: number | null;
+  /** The total row's histogram of durations: [measure, bucket, count], in order. */
+  durations: [DurationMeasure, number, number][] | null;
 }
 
-const duration = (row: PeriodRow | undefined, name: string): DurationStats => ({
-  mean: row?.[`${name}Mean`] ?? null,
-  median: row?.[`${name}Median`] ?? null,
-  p90: row?.[`${name}P90`] ?? null,
-});
+/** The exact mean from the period's sums; the median and 90th percentile from the histogram, within 1 %. */
+function duration(row: PeriodRow | undefined, name: string, measure: DurationMeasure): DurationStats {
+  const buckets: HistogramBucket[] = (row?.durations ?? []).filter(([m]) => m === measure).map(([, bucket, count]) => ({ bucket, count }));
+  return { mean: row?.[`${name}Mean`] ?? null, median: histogramPercentile(buckets, 0.5), p90: histogramPercentile(buckets, 0.9) };
+}
 
 function slaRow(priority: string, row: PeriodRow | undefined): SlaRow {
   const opened = row?.opened ?? 0;
@@ -61,14 +64,14 @@ const FUNNEL_KEYS = ["opened", "resolvedAtL1", "firstContactResolved", "escalate
 /** The figures the top row compares, from a period statement's total row. */
 function comparedFigures(total: PeriodRow | undefined): ComparedFigures {
   const funnel = Object.fromEntries(FUNNEL_KEYS.map((k) => [k, total?.[k] ?? 0])) as unknown as FunnelCounts;
-  return { funnel: { ...funnel, rates: funnelRates(funnel) }, sla: { total: slaRow("all", total) }, timeToResolve: duration(total, "resolve") };
+  return { funnel: { ...funnel, rates: funnelRates(funnel) }, sla: { total: slaRow("all", total) }, timeToResolve: duration(total, "resolve", "RESOLVE") };
 }
 
 /**
- * The manager dashboard's figures for a period and filters, all computed by SQL aggregation (see
- * dashboard-sql.ts): the top row against the previous period, the trend per day, the escalation funnel,
- * SLA compliance, time in tier, backlog, vendor waits, agent load, group throughput and categories by
- * escalation rate. Managers and admins only.
+ * The manager dashboard's figures for a period and filters, all computed by SQL aggregation over the daily
+ * rollups and the tickets they leave out (see dashboard-sql.ts and rollup-sql.ts): the top row against the
+ * previous period, the trend per day, the escalation funnel, SLA compliance, time in tier, backlog, vendor
+ * waits, agent load, group throughput and categories by escalation rate. Managers and admins only.
  */
 export async function getEscalationMetrics(actor: Actor, input: unknown, now = new Date()): Promise<EscalationMetrics> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
@@ -76,16 +79,17 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
   const range = resolvePeriod(query, now);
   const previous = previousRange(range);
   const s = dashboardStatements(range, query, now);
-  const [period, previousPeriod, trend, backlog, vendors, agents, groups, categories, deflections, satisfaction, alerts, previousAlerts] = await Promise.all([
+  const [period, previousPeriod, [opened], trend, backlog, vendors, agents, groups, categories, deflections, satisfaction, alerts, previousAlerts] = await Promise.all([
     db().$queryRaw<PeriodRow[]>(s.period),
     db().$queryRaw<PeriodRow[]>(s.previousPeriod),
+    db().$queryRaw<[{ opened: number }]>(s.opened),
     db().$queryRaw<TrendDay[]>(s.trend),
     db().$queryRaw<{ tier: Tier; age: AgeBucket; count: number }[]>(s.backlog),
     db().$queryRaw<(EscalationMetrics["vendorWaits"]["tickets"][number] & { total: number })[]>(s.vendors),
     db().$queryRaw<EscalationMetrics["agentLoad"]>(s.agents),
     db().$queryRaw<EscalationMetrics["groupThroughput"]>(s.groups),
     db().$queryRaw<{ id: string; slug: string; name: string; sopSlug: string | null; sopTitle: string | null }[]>(s.categories),
-    getDeflections(range),
+    countDeflections(range),
     getSatisfaction(range),
     getAlertFigures(range, query),
     getAlertFigures(previous, query),
@@ -141,7 +145,13 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     now: now.toISOString(),
     funnel: current.funnel,
     sla: { byPriority, total: current.sla.total },
-    timeInTier: { L1: duration(total, "l1"), L2: duration(total, "l2"), L3: duration(total, "l3"), L4: duration(total, "l4"), toResolve: duration(total, "resolve") },
+    timeInTier: {
+      L1: duration(total, "l1", "L1"),
+      L2: duration(total, "l2", "L2"),
+      L3: duration(total, "l3", "L3"),
+      L4: duration(total, "l4", "L4"),
+      toResolve: current.timeToResolve,
+    },
     backlog: Object.values(Tier).map((tier) => {
       const buckets = Object.fromEntries(AGE_BUCKETS.map((age) => [age, backlog.find((b) => b.tier === tier && b.age === age)?.count ?? 0])) as Record<AgeBucket, number>;
       return { tier, buckets, total: Object.values(buckets).reduce((a, b) => a + b, 0) };
@@ -154,7 +164,7 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
     groupThroughput: groups,
     topCategories,
     byChannel,
-    deflections,
+    deflections: deflectionFigures(deflections, opened.opened),
     satisfaction,
     alerts: { ...alerts, previous: previousAlerts },
     previousPeriod: { from: previous.from.toISOString(), to: previous.to.toISOString(), ...before },

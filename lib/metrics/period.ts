@@ -9,7 +9,7 @@ export interface MetricsRange {
 
 const DAY_MS = 86_400_000;
 
-/** Pure: today (since UTC midnight), the last 7 or 30 days up to `now`, or whole UTC days from `from` to `to`. */
+/** Pure: today (since UTC midnight), the last 7, 30 or 365 days up to `now`, or whole UTC days from `from` to `to`. */
 export function resolvePeriod(query: Pick<DashboardQuery, "period" | "from" | "to">, now: Date): MetricsRange {
   const period = query.period ?? (query.from || query.to ? "custom" : DEFAULT_DASHBOARD_PERIOD);
   switch (period) {
@@ -19,6 +19,8 @@ export function resolvePeriod(query: Pick<DashboardQuery, "period" | "from" | "t
       return { period, from: new Date(now.getTime() - 7 * DAY_MS), to: now };
     case "30d":
       return { period, from: new Date(now.getTime() - 30 * DAY_MS), to: now };
+    case "365d":
+      return { period, from: new Date(now.getTime() - 365 * DAY_MS), to: now };
     case "custom":
       return { period, from: new Date(`${query.from}T00:00:00.000Z`), to: new Date(Date.parse(`${query.to}T00:00:00.000Z`) + DAY_MS) };
   }
@@ -36,4 +38,15 @@ export function previousRange(range: MetricsRange): MetricsRange {
 /** Inclusive UTC day strings for a range, as a custom period's form shows them. */
 export function rangeDays(range: Pick<MetricsRange, "from" | "to">): { from: string; to: string } {
   return { from: range.from.toISOString().slice(0, 10), to: new Date(range.to.getTime() - 1).toISOString().slice(0, 10) };
+}
+
+/**
+ * Pure: the whole UTC days inside a range, which the dashboard reads from its daily rollups; the rest of the
+ * range (the partial days at either end of a rolling period) is read from the tickets. A range that holds
+ * no whole day gets an empty stretch at its end, so that all of it is read from the tickets.
+ */
+export function wholeDays(range: Pick<MetricsRange, "from" | "to">): { from: Date; to: Date } {
+  const first = Math.ceil(range.from.getTime() / DAY_MS) * DAY_MS;
+  const last = Math.floor(range.to.getTime() / DAY_MS) * DAY_MS;
+  return first < last ? { from: new Date(first), to: new Date(last) } : { from: range.to, to: range.to };
 }

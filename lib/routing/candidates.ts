@@ -14,37 +14,45 @@ export interface Candidate {
   lastAssignedAt: Date | null;
 }
 
-export interface CandidateChoice {
-  chosen: Candidate | null;
-  /** Everyone considered, best first, as the decision log records them. */
-  ranked: Candidate[];
-  rule: "least-loaded" | "no-eligible-member";
-}
-
 /**
  * Least loaded first; on a tie the one idle longest (never assigned counts as longest); then by user ID in
  * code-point order for a stable order (PostgreSQL's COLLATE "C", so intake's SQL ranks the same way).
  */
-export function rankCandidates(candidates: Candidate[]): Candidate[] {
-  return [...candidates].sort(
-    (a, b) =>
-      a.load - b.load ||
-      (a.lastAssignedAt?.getTime() ?? -Infinity) - (b.lastAssignedAt?.getTime() ?? -Infinity) ||
-      (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
+export function compareCandidates(a: Candidate, b: Candidate): number {
+  return (
+    a.load - b.load ||
+    (a.lastAssignedAt?.getTime() ?? -Infinity) - (b.lastAssignedAt?.getTime() ?? -Infinity) ||
+    (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
   );
 }
 
-export function chooseAssignee(candidates: Candidate[]): CandidateChoice {
-  const ranked = rankCandidates(candidates);
-  return { chosen: ranked[0] ?? null, ranked, rule: ranked.length ? "least-loaded" : "no-eligible-member" };
+/**
+ * The best `limit` candidates in rank order (all of them by default), the same objects in a new array.
+ * A small `limit` keeps only that many while passing over the rest once, so ranking a group of 500 for
+ * one placement costs about as little as ranking a group of 5.
+ */
+export function rankCandidates(candidates: Candidate[], limit = Infinity): Candidate[] {
+  if (limit >= candidates.length) return [...candidates].sort(compareCandidates);
+  const best: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (best.length === limit && compareCandidates(candidate, best[limit - 1]!) >= 0) continue;
+    let at = Math.min(best.length, limit - 1);
+    while (at > 0 && compareCandidates(candidate, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  return best;
 }
 
-/** How many candidates a reason names; the event's inputs list every one with its load. */
+/** How many candidates a decision names with their loads, best first; the rest are summed up. */
 export const NAMED_CANDIDATES = 5;
 
-/** The candidates for a one-sentence reason: the first few with their loads, and how many more there were. */
-export function describeCandidates(ranked: Candidate[]): string {
+/**
+ * The candidates for a one-sentence reason: the first few of `ranked` with their loads, and how many more
+ * there were (`total`, when `ranked` holds only the first of them).
+ */
+export function describeCandidates(ranked: Candidate[], total = ranked.length): string {
   const named = ranked.slice(0, NAMED_CANDIDATES).map((c) => `${c.userId} (load ${c.load})`).join(", ");
-  const rest = ranked.length - NAMED_CANDIDATES;
+  const rest = total - NAMED_CANDIDATES;
   return rest > 0 ? `${named} and ${rest} more` : named;
 }

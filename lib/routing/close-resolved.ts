@@ -2,11 +2,12 @@
 // autoCloseBusinessDays close themselves (lib/routing/auto-close.ts says when). One read of the setting and
 // one statement whatever the number of tickets: the close, its mail and its event commit together, and a
 // second run finds nothing left (only RESOLVED tickets qualify).
-import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import type { SqlTransaction } from "@/lib/db/transaction";
 import { insertImmediateStatusMailSql } from "@/lib/mail/enqueue";
 import { autoCloseCutoff, autoCloseReason } from "./auto-close";
 import type { CalendarData } from "./business-hours";
+import { calendarJsonSql } from "./matrix-store";
 
 /** Tickets closed per run; the rest follow a minute later. */
 export const CLOSE_BATCH = 5_000;
@@ -16,28 +17,26 @@ const CLOSING_NOTE = (days: number) =>
   "A closed ticket cannot be reopened: if the problem comes back, open a new ticket in the portal from this one's page (it will be linked). " +
   "You can still rate how we did.";
 
-export async function closeResolvedTickets(tx: Transaction, now: Date): Promise<number> {
-  const [setting] = await tx.$queryRaw<{ days: number; calendar: CalendarData }[]>`
-    SELECT k."autoCloseBusinessDays" AS days, jsonb_build_object(
-      'timeZone', k."timeZone", 'workdays', to_jsonb(k."workdays"), 'opensAtMinute', k."opensAtMinute", 'closesAtMinute', k."closesAtMinute",
-      'holidays', COALESCE((SELECT jsonb_agg(to_char(h."date", 'YYYY-MM-DD')) FROM "CalendarHoliday" h WHERE h."calendarId" = k."id"), '[]'::jsonb)) AS calendar
+export async function closeResolvedTickets(tx: SqlTransaction, now: Date): Promise<number> {
+  const [setting] = await tx.query<{ days: number; calendar: CalendarData }>(Prisma.sql`
+    SELECT k."autoCloseBusinessDays" AS days, ${calendarJsonSql(Prisma.sql`v."calendarId"`)} AS calendar
     FROM "PriorityMatrixVersion" v JOIN "SupportCalendar" k ON k."id" = v."calendarId"
-    ORDER BY v."version" DESC LIMIT 1`;
+    ORDER BY v."version" DESC LIMIT 1`);
   if (!setting) return 0;
   const cutoff = autoCloseCutoff(now, setting.days, setting.calendar);
   if (!cutoff) return 0;
   // A customer's comment after the cutoff (on a resolved ticket) starts the wait again.
   const closed = Prisma.sql`closed`;
-  return tx.$executeRaw`
+  return tx.execute(Prisma.sql`
     WITH due AS (
       SELECT t."id" FROM "Ticket" t
-      WHERE t."status" = 'RESOLVED' AND t."resolvedAt" <= ${cutoff}
-        AND NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."ticketId" = t."id" AND c."authorId" = t."customerId" AND c."createdAt" > ${cutoff})
+      WHERE t."status" = 'RESOLVED' AND t."resolvedAt" <= ${cutoff}::timestamp(3)
+        AND NOT EXISTS (SELECT 1 FROM "Comment" c WHERE c."ticketId" = t."id" AND c."authorId" = t."customerId" AND c."createdAt" > ${cutoff}::timestamp(3))
       ORDER BY t."resolvedAt", t."id"
-      LIMIT ${CLOSE_BATCH}
+      LIMIT ${CLOSE_BATCH}::int
       FOR UPDATE OF t SKIP LOCKED
     ), closed AS (
-      UPDATE "Ticket" t SET "status" = 'CLOSED', "closedAt" = ${now}, "version" = t."version" + 1, "updatedAt" = ${now}
+      UPDATE "Ticket" t SET "status" = 'CLOSED', "closedAt" = ${now}::timestamp(3), "version" = t."version" + 1, "updatedAt" = ${now}::timestamp(3)
       FROM due WHERE t."id" = due."id"
       RETURNING t."id", t."number", t."title", t."customerId", t."version", t."tier", t."resolvedAt"
     ), held AS (
@@ -48,6 +47,6 @@ export async function closeResolvedTickets(tx: Transaction, now: Date): Promise<
     INSERT INTO "TicketEvent" ("ticketId", "type", "fromTier", "toTier", "rule", "inputs", "reason", "createdAt")
     SELECT "id", 'STATUS_CHANGED', "tier", "tier", 'status.auto-closed',
       jsonb_build_object('from', 'RESOLVED', 'to', 'CLOSED', 'resolvedAt', "resolvedAt", 'businessDays', ${setting.days}::int, 'cutoff', ${cutoff}::timestamp(3)),
-      ${autoCloseReason(setting.days)}, ${now}
-    FROM closed`;
+      ${autoCloseReason(setting.days)}::text, ${now}::timestamp(3)
+    FROM closed`);
 }

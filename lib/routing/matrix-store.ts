@@ -12,6 +12,24 @@ export interface CurrentMatrix {
   calendar: CalendarData;
 }
 
+/** The SLA targets of the version whose id is `versionId` (SQL), as one jsonb array of `SlaTargetData`. */
+export const slaTargetsJsonSql = (versionId: Prisma.Sql) => Prisma.sql`(
+  SELECT jsonb_agg(jsonb_build_object(
+      'priority', s."priority", 'clock', s."clock", 'firstResponseMinutes', s."firstResponseMinutes",
+      'resolutionMinutes', s."resolutionMinutes", 'updateEveryMinutes', s."updateEveryMinutes",
+      'l1BudgetMinutes', s."l1BudgetMinutes", 'l2BudgetMinutes', s."l2BudgetMinutes", 'l3BudgetMinutes', s."l3BudgetMinutes")
+    ORDER BY s."priority")
+  FROM "SlaTarget" s WHERE s."versionId" = ${versionId})`;
+
+/** The support calendar whose id is `calendarId` (SQL), as one jsonb value of `CalendarData`. */
+export const calendarJsonSql = (calendarId: Prisma.Sql) => Prisma.sql`(
+  SELECT jsonb_build_object(
+    'timeZone', k."timeZone", 'workdays', to_jsonb(k."workdays"),
+    'opensAtMinute', k."opensAtMinute", 'closesAtMinute', k."closesAtMinute",
+    'holidays', COALESCE((SELECT jsonb_agg(to_char(h."date", 'YYYY-MM-DD') ORDER BY h."date")
+                          FROM "CalendarHoliday" h WHERE h."calendarId" = k."id"), '[]'::jsonb))
+  FROM "SupportCalendar" k WHERE k."id" = ${calendarId})`;
+
 /**
  * The newest published matrix version with its cells, targets and calendar, as one jsonb value in
  * exactly the `CurrentMatrix` shape (null when none is published). A scalar subquery, so that intake
@@ -24,18 +42,8 @@ export const CURRENT_MATRIX_JSON = Prisma.sql`(
       'version', v."version",
       'cells', (SELECT jsonb_agg(jsonb_build_object('impact', c."impact", 'urgency', c."urgency", 'priority', c."priority"))
                 FROM "MatrixCell" c WHERE c."versionId" = v."id")),
-    'targets', (SELECT jsonb_agg(jsonb_build_object(
-                  'priority', s."priority", 'clock', s."clock", 'firstResponseMinutes', s."firstResponseMinutes",
-                  'resolutionMinutes', s."resolutionMinutes", 'updateEveryMinutes', s."updateEveryMinutes",
-                  'l1BudgetMinutes', s."l1BudgetMinutes", 'l2BudgetMinutes', s."l2BudgetMinutes", 'l3BudgetMinutes', s."l3BudgetMinutes")
-                  ORDER BY s."priority")
-                FROM "SlaTarget" s WHERE s."versionId" = v."id"),
-    'calendar', (SELECT jsonb_build_object(
-                   'timeZone', k."timeZone", 'workdays', to_jsonb(k."workdays"),
-                   'opensAtMinute', k."opensAtMinute", 'closesAtMinute', k."closesAtMinute",
-                   'holidays', COALESCE((SELECT jsonb_agg(to_char(h."date", 'YYYY-MM-DD') ORDER BY h."date")
-                                         FROM "CalendarHoliday" h WHERE h."calendarId" = k."id"), '[]'::jsonb))
-                 FROM "SupportCalendar" k WHERE k."id" = v."calendarId"))
+    'targets', ${slaTargetsJsonSql(Prisma.sql`v."id"`)},
+    'calendar', ${calendarJsonSql(Prisma.sql`v."calendarId"`)})
   FROM "PriorityMatrixVersion" v ORDER BY v."version" DESC LIMIT 1)`;
 
 export function requirePublishedMatrix(matrix: CurrentMatrix | null): CurrentMatrix {

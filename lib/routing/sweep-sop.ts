@@ -1,13 +1,14 @@
 // What the budget sweep notes of the SOP when it moves an L1 ticket to L2: the escalation is never
 // blocked, but the log keeps the steps ticked and the required ones left.
-import type { Transaction } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { SqlTransaction } from "@/lib/db/transaction";
 import { openRequiredSteps, parseSopSteps, quoteSteps, type SopStep } from "@/lib/tickets/sop-steps";
 
 /** The steps of each published SOP article among `ids` (one query, each body parsed once). */
-export async function loadSopSteps(tx: Transaction, ids: (string | null)[]): Promise<Map<string, SopStep[]>> {
+export async function loadSopSteps(tx: SqlTransaction, ids: (string | null)[]): Promise<Map<string, SopStep[]>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (!wanted.length) return new Map();
-  const articles = await tx.kbArticle.findMany({ where: { id: { in: wanted }, published: true }, select: { id: true, body: true } });
+  const articles = await tx.query<{ id: string; body: string }>(Prisma.sql`SELECT "id", "body" FROM "KbArticle" WHERE "id" = ANY(${wanted}::text[]) AND "published"`);
   return new Map(articles.map((a) => [a.id, parseSopSteps(a.body)]));
 }
 

@@ -6,7 +6,8 @@ import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { DEFAULT_QUEUE_SORT, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
-import { afterCondition, orderBy, whereOf } from "./queue-conditions";
+import { afterCondition, cappedCountSql, orderBy, whereOf } from "./queue-conditions";
+import { cappedCount, QUEUE_COUNT_CAP } from "./queue-count";
 import { decodeQueueCursor, encodeQueueCursor, sortKeyOf } from "./queue-cursor";
 import { queueWhere } from "./queue-where";
 
@@ -51,8 +52,11 @@ export interface QueuePage {
   /** The query as understood, without the cursor: what links and polling repeat. */
   query: Omit<QueueQuery, "cursor">;
   rows: QueueRow[];
-  /** Tickets in each view of this scope, before filters and search. */
+  /** Tickets in each view of this scope, before filters and search; at most `countCap` (see cappedCounts). */
   counts: Record<QueueView, number>;
+  /** Views holding more than `countCap` tickets: their count is the cap, shown as "10,000+". */
+  cappedCounts: QueueView[];
+  countCap: number;
   nextCursor: string | null;
   /** The server's clock when the page was read. */
   now: string;
@@ -100,10 +104,10 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
   if (cursor && (!position || position.sort !== sort || position.dir !== dir)) throw invalid({ cursor: ["Invalid cursor."] });
 
   const where = whereOf([...listed, ...(position ? [afterCondition(position)] : [])]);
-  const counted = QUEUE_VIEWS.map((v) => Prisma.sql`(SELECT count(*)::int FROM "Ticket" t WHERE ${whereOf([base, viewOf(v)])}) AS ${Prisma.raw(`"${v}"`)}`);
+  const counted = QUEUE_VIEWS.map((v) => Prisma.sql`${cappedCountSql(whereOf([base, viewOf(v)]))} AS ${Prisma.raw(`"${v}"`)}`);
 
   const [ids, [counts]] = await Promise.all([
-    db().$queryRaw<{ id: number }[]>`SELECT t."id" FROM "Ticket" t WHERE ${where} ORDER BY ${orderBy(sort, dir)} LIMIT ${take + 1}`,
+    db().$queryRaw<{ id: number }[]>`${view === "mine" ? mineFirst(where) : Prisma.sql`SELECT t."id" FROM "Ticket" t WHERE ${where}`} ORDER BY ${orderBy(sort, dir)} LIMIT ${take + 1}`,
     db().$queryRaw<Record<QueueView, number>[]>`SELECT ${Prisma.join(counted)}`,
   ]);
   const pageIds = ids.slice(0, take).map((r) => r.id);
@@ -148,10 +152,23 @@ export async function findQueue(actor: Actor, input: unknown, now = new Date()):
         },
       }),
     ),
-    counts: counts!,
+    counts: Object.fromEntries(QUEUE_VIEWS.map((v) => [v, cappedCount(counts![v]).count])) as Record<QueueView, number>,
+    cappedCounts: QUEUE_VIEWS.filter((v) => cappedCount(counts![v]).capped),
+    countCap: QUEUE_COUNT_CAP,
     nextCursor: ids.length > take && last ? encodeQueueCursor({ sort, dir, key: sortKeyOf(sort, last), id: last.id }) : null,
     now: now.toISOString(),
   };
+}
+
+/**
+ * "Mine": the actor's open tickets, found by the assignee index first and then sorted. They are few, but where they
+ * fall in a sort's order is unknowable to the planner, which otherwise walked the tier in that order hoping to meet
+ * them soon (passing tens of thousands of colleagues' tickets when the actor's clocks were stopped).
+ */
+function mineFirst(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`WITH t AS MATERIALIZED (
+    SELECT t."id", t."priority", t."firstResponseDueAt", t."resolutionDueAt", t."tierBudgetEndsAt", t."updatedAt" FROM "Ticket" t WHERE ${where}
+  ) SELECT t."id" FROM t`;
 }
 
 /** Children of the page's major incidents: one grouped read on the (majorIncidentId, status) index, none when the page has none. */

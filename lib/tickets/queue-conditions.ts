@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
 import { OPEN_STATUSES, type OpenStatus, type QueueSort, type QueueView, type SortDirection } from "@/lib/validation/queue";
+import { QUEUE_COUNT_CAP } from "./queue-count";
 import { sortKeyIsNullable, type QueuePosition } from "./queue-cursor";
 import type { QueueScope } from "./queue-scope";
 
@@ -21,9 +22,16 @@ const enumValue = (value: string, type: "Tier" | "TicketStatus" | "Priority" | "
 const enumList = (values: readonly string[], type: Parameters<typeof enumValue>[1]) => Prisma.join(values.map((v) => enumValue(v, type)));
 const and = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`);
 
+/**
+ * The open statuses as literals, not parameters: the queue's partial indexes (WHERE "status" IN (…) of migration
+ * queue_open_indexes) serve a statement only when the planner sees these values, also in the generic plan a
+ * prepared statement switches to after its first runs.
+ */
+const OPEN = Prisma.raw(`t."status" IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
 /** Open tickets of the scope's tiers: what every view starts from. */
 export function scopeCondition(scope: QueueScope): Prisma.Sql {
-  const open = Prisma.sql`t."status" IN (${enumList(OPEN_STATUSES, "TicketStatus")})`;
+  const open = OPEN;
   if (!scope.tiers) return open;
   const tier = scope.tiers.length === 1 ? Prisma.sql`t."tier" = ${enumValue(scope.tiers[0]!, "Tier")}` : Prisma.sql`t."tier" IN (${enumList(scope.tiers, "Tier")})`;
   return Prisma.sql`${open} AND ${tier}`;
@@ -124,6 +132,11 @@ export function afterCondition(position: QueuePosition): Prisma.Sql {
   const key = typeof position.key === "number" ? new Date(position.key) : enumValue(position.key, "Priority");
   const after = Prisma.sql`(${column}, t."id") ${op} (${key}, ${position.id})`;
   return sortKeyIsNullable(position.sort) ? Prisma.sql`(${after} OR ${column} IS NULL)` : after;
+}
+
+/** How many tickets of "Ticket" t match `where`, counting at most QUEUE_COUNT_CAP + 1 of them (an int). */
+export function cappedCountSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Ticket" t WHERE ${where} LIMIT ${Prisma.raw(String(QUEUE_COUNT_CAP + 1))}) AS capped)`;
 }
 
 export function whereOf(conditions: Prisma.Sql[]): Prisma.Sql {

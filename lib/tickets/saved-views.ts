@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { can } from "@/lib/permissions";
 import { positiveInt4 } from "@/lib/validation/int4";
 import { parseInput } from "@/lib/validation/parse";
@@ -14,14 +14,16 @@ export interface SavedView {
   name: string;
   query: Omit<QueueQuery, "cursor" | "limit">;
   hiddenColumns: QueueColumn[];
-  /** Open tickets it holds now, filters and search included. */
+  /** Open tickets it holds now, filters and search included, up to QUEUE_COUNT_CAP. */
   count: number;
+  /** It holds more than `count`. */
+  countCapped: boolean;
 }
 
 const ZViewId = positiveInt4("Unknown view.", true);
 const duplicate = (name: string) => new AppError("CONFLICT", `You already have a view named “${name}”.`);
 
-function toView(row: { id: number; name: string; query: unknown; hiddenColumns: unknown }): Omit<SavedView, "count"> {
+function toView(row: { id: number; name: string; query: unknown; hiddenColumns: unknown }): Omit<SavedView, "count" | "countCapped"> {
   const query = ZSavedViewQuery.safeParse(row.query);
   const hidden = ZHiddenColumns.safeParse(row.hiddenColumns);
   return { id: row.id, name: row.name, query: query.success ? query.data : {}, hiddenColumns: hidden.success ? hidden.data : DEFAULT_HIDDEN_COLUMNS };
@@ -39,16 +41,16 @@ export async function listSavedViews(actor: Actor, now = new Date()): Promise<Sa
     rows.map(async (row) => {
       const view = toView(row);
       // A saved query that no longer fits this person's scope (a manager's tier view after a role change) counts 0.
-      const count = await countQueue(actor, view.query, now).catch((error: unknown) => {
-        if (error instanceof AppError) return 0;
+      const { count, capped } = await countQueue(actor, view.query, now).catch((error: unknown) => {
+        if (error instanceof AppError) return { count: 0, capped: false };
         throw error;
       });
-      return { ...view, count };
+      return { ...view, count, countCapped: capped };
     }),
   );
 }
 
-export async function createSavedView(actor: Actor, input: unknown, now = new Date()): Promise<Omit<SavedView, "count">> {
+export async function createSavedView(actor: Actor, input: unknown, now = new Date()): Promise<Omit<SavedView, "count" | "countCapped">> {
   requireQueue(actor);
   const data = parseInput(ZCreateSavedView, input);
   const owned = await db().savedQueueView.count({ where: { ownerId: actor.id } });
@@ -64,7 +66,7 @@ export async function createSavedView(actor: Actor, input: unknown, now = new Da
   }
 }
 
-export async function renameSavedView(actor: Actor, id: unknown, input: unknown, now = new Date()): Promise<Omit<SavedView, "count">> {
+export async function renameSavedView(actor: Actor, id: unknown, input: unknown, now = new Date()): Promise<Omit<SavedView, "count" | "countCapped">> {
   requireQueue(actor);
   const viewId = parseInput(ZViewId, id);
   const { name } = parseInput(ZRenameSavedView, input);
@@ -86,7 +88,7 @@ export async function deleteSavedView(actor: Actor, id: unknown): Promise<void> 
 }
 
 /** One of this person's views, for the page that opens it; null when it is not theirs or gone. */
-export async function findSavedView(actor: Actor, id: unknown): Promise<Omit<SavedView, "count"> | null> {
+export async function findSavedView(actor: Actor, id: unknown): Promise<Omit<SavedView, "count" | "countCapped"> | null> {
   requireQueue(actor);
   const parsed = ZViewId.safeParse(id);
   if (!parsed.success) return null;

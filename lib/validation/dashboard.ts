@@ -3,8 +3,8 @@ import { storableString } from "./text";
 import { idCursor } from "./int4";
 import { Priority, Tier } from "@/lib/db/generated/enums";
 
-/** The dashboard's periods: the last day, week or month up to now, or a custom range of days. */
-export const DASHBOARD_PERIODS = ["today", "7d", "30d", "custom"] as const;
+/** The dashboard's periods: today, the last week, month or year up to now, or a custom range of days. */
+export const DASHBOARD_PERIODS = ["today", "7d", "30d", "365d", "custom"] as const;
 export type DashboardPeriod = (typeof DASHBOARD_PERIODS)[number];
 export const DEFAULT_DASHBOARD_PERIOD: DashboardPeriod = "30d";
 /** A custom range may span at most this many days. */
@@ -48,7 +48,7 @@ const slug = (what: string) => storableString().max(64, `Unknown ${what}.`).rege
 const day = z.iso.date({ error: "A date (YYYY-MM-DD)." });
 
 const filters = {
-  period: optional(z.enum(DASHBOARD_PERIODS, { error: "Choose today, 7d, 30d or custom." })),
+  period: optional(z.enum(DASHBOARD_PERIODS, { error: "Choose today, 7d, 30d, 365d or custom." })),
   from: optional(day),
   to: optional(day),
   category: optional(slug("category")),

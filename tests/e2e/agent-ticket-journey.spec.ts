@@ -95,6 +95,9 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await priya.goto(ticketUrl);
     await waitForHydration(priya);
     await expect(priya.getByTestId("timeline")).toContainText("Reason: Not a known outage; needs platform logs.");
+    // The automatic assignment's candidates, in one line under its reason.
+    await expect(priya.getByTestId("decision-candidates").last()).toContainText(new RegExp(`^Considered \\d+: .*${L2_AGENT.userId} \\(load \\d+\\)`));
+    await shot(priya, "l2-escalated-assignment-candidates");
     await priya.getByRole("button", { name: "Return to L1" }).click();
     const giveBack = priya.getByRole("dialog", { name: "Return to the lower tier" });
     await giveBack.getByLabel("Guidance for the lower tier").fill("Ask the customer for a HAR file of the failing page.");

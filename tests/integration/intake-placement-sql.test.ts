@@ -40,6 +40,34 @@ async function prepare(db: Database): Promise<{ customer: Actor; group: GroupDat
   return { customer, group: { id: desk.id, slug: desk.slug, name: desk.name, tier: desk.tier, assignmentMode: desk.assignmentMode } };
 }
 
+/**
+ * The demo data, service-desk on AUTO and `n` more L1 agents with ties on load and on last-assigned time, some
+ * never assigned, and user IDs that sort differently in code-point order than in a language's collation.
+ */
+async function prepareLarge(db: Database, n: number): Promise<{ customer: Actor; group: GroupData }> {
+  await seedDemoData(db);
+  const customer = await actorFor(db, "C1001");
+  const desk = await db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
+  const times = [null, new Date("2026-11-20T08:00:00.000Z"), new Date("2026-11-19T08:00:00.000Z")];
+  const agents = Array.from({ length: n }, (_, i) => {
+    const k = (i * 7919) % n;
+    return {
+      id: `large-${i}`,
+      userId: `${k % 2 ? "agent-" : "agent_"}${k}`,
+      name: `Agent ${k}`,
+      role: "AGENT" as const,
+      tier: "L1" as const,
+      secretHash: "unused",
+      openLoad: 1 + (k % 4),
+      openTickets: k % 3,
+      lastAssignedAt: times[k % 3]!,
+    };
+  });
+  await db.user.createMany({ data: agents });
+  await db.groupMembership.createMany({ data: agents.map((a) => ({ userId: a.id, groupId: desk.id })) });
+  return { customer, group: { id: desk.id, slug: desk.slug, name: desk.name, tier: desk.tier, assignmentMode: desk.assignmentMode } };
+}
+
 /** placementsInOrder over the group's members as they are now. */
 async function expectedPlacements(db: Database, group: GroupData): Promise<Placement[]> {
   const members = await db.groupMembership.findMany({
@@ -61,7 +89,7 @@ describeEachDatabase("intake's assignment in SQL", (database) => {
     ({ customer, group } = await prepare(database().db));
   });
 
-  it("chooses whom placementsInOrder chooses and words it the same: rule, every candidate with its load, reason", async () => {
+  it("chooses whom placementsInOrder chooses and words it the same: rule, the best candidates with their loads, reason", async () => {
     for (let i = 0; i < 4; i++) {
       const [expected] = await expectedPlacements(database().db, group);
       const ticket = await createTicket(customer, valid);
@@ -109,6 +137,28 @@ describeEachDatabase("intake's assignment in SQL", (database) => {
   });
 });
 
+describeEachDatabase("intake's assignment in SQL in a group of 500", (database) => {
+  let customer: Actor;
+  let group: GroupData;
+
+  beforeAll(async () => {
+    ({ customer, group } = await prepareLarge(database().db, 500));
+  });
+
+  it("chooses and words it as placementsInOrder does, through ties, with a log that does not grow with the group", async () => {
+    for (let i = 0; i < 6; i++) {
+      const [expected] = await expectedPlacements(database().db, group);
+      const ticket = await createTicket(customer, { ...valid, impact: i % 2 ? "HIGH" : "LOW" });
+      const event = await assignedEvent(database().db, ticket.number);
+      expect(ticket.assignee?.userId).toBe(expected!.assignee!.userId);
+      expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(expected!.decision);
+      // 502 members (the demo's two L1 agents too): five named, the rest summed up.
+      expect(event.inputs).toMatchObject({ considered: 502, others: { count: 497 } });
+      expect(JSON.stringify(event.inputs).length).toBeLessThan(1_000);
+    }
+  });
+});
+
 // Another intake holding an agent's row needs a second connection: PostgreSQL only.
 if (process.env.TEST_DATABASE_URL) {
   describe("intake's assignment in SQL while other intakes hold agents [postgres]", () => {
@@ -140,6 +190,41 @@ if (process.env.TEST_DATABASE_URL) {
         expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[2]!.decision);
         expect(event.rule).toBe("assign.least-loaded-free");
         expect(ticket.assignee?.userId).toBe(placements[2]!.assignee!.userId);
+      } finally {
+        await held.end();
+      }
+    });
+  });
+
+  describe("intake's assignment in SQL in a group of 500 while other intakes hold the best six [postgres]", () => {
+    let database: TestDatabase | undefined;
+    let customer: Actor;
+    let group: GroupData;
+
+    beforeAll(async () => {
+      database = await openTestDatabase("postgres");
+      useDatabase(database);
+      ({ customer, group } = await prepareLarge(database.db, 500));
+    });
+
+    afterAll(async () => {
+      useDatabase(undefined);
+      await database?.close();
+    });
+
+    it("takes the seventh, names the six passed over, and still logs five candidates and a summary", async () => {
+      const placements = await expectedPlacements(database!.db, group);
+      const held = new Client({ connectionString: database!.url! });
+      await held.connect();
+      try {
+        await held.query("BEGIN");
+        await held.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [placements.slice(0, 6).map((p) => p.assignee!.id)]);
+        const ticket = await createTicket(customer, valid);
+        await held.query("COMMIT");
+        const event = await assignedEvent(database!.db, ticket.number);
+        expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[6]!.decision);
+        expect(event.inputs).toMatchObject({ chosen: { rank: 7 }, busy: placements.slice(0, 6).map((p) => p.assignee!.userId) });
+        expect(ticket.assignee?.userId).toBe(placements[6]!.assignee!.userId);
       } finally {
         await held.end();
       }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { recordDeflection } from "@/lib/kb/record-deflection";
 import { recordArticleFeedback } from "@/lib/kb/record-feedback";
 import { countSelfService } from "@/lib/kb/self-service-counts";
-import { getDeflections } from "@/lib/metrics/deflections-and-satisfaction";
+import { countDeflections } from "@/lib/metrics/deflections-and-satisfaction";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
@@ -44,7 +44,7 @@ describeEachDatabase("one KB answer per person and article", (database) => {
     await recordDeflection(carla, "help-data", {}, nov(7));
     const rows = await database().db.deflection.findMany({ where: { customerId: carla.id, article: { slug: "help-data" } } });
     expect(rows.map((r) => [r.query, r.createdAt.toISOString()])).toEqual([[null, nov(7).toISOString()]]);
-    expect((await getDeflections({ period: "custom", from: nov(1, 0), to: nov(30, 0) })).deflections).toBe(1);
+    expect(await countDeflections({ period: "custom", from: nov(1, 0), to: nov(30, 0) })).toBe(1);
     const monthly = await countSelfService(manager, { ...november, period: "month" });
     expect(monthly.find((r) => r.article.slug === "help-data")).toMatchObject({ deflections: 1 });
   });

@@ -448,4 +448,34 @@ describeEachDatabase("SLA sweep", (database) => {
 
     afterAll(() => closeTicket(number, at(61)));
   });
+
+  describe("a spent budget and a resolution alert due in the same run", () => {
+    // Thursday 2026-12-10 09:00 UTC, P1 on 24×7: the L1 budget ends at 09:15, 75 % of the 4 h target is used at
+    // 12:00, and no sweep runs in between (the customer updates due at 09:30 are flagged and overdue too).
+    const at = minutesAfter("2026-12-10T09:00:00Z");
+    let number = "";
+
+    it("escalates, then alerts at the new tier: the escalation's events and the alert in that order, the alert told to the new assignee", async () => {
+      number = (await createTicket(acme, { type: "INCIDENT", title: "Orders stuck", description: "Nothing ships.", category: "platform", impact: "HIGH", urgency: "HIGH" }, at(0))).number;
+      expect(await runSweep(at(180))).toEqual({ ...NOTHING, escalated: 1, alerted: 2, updatesDue: 1 });
+      const events = (await listEvents(manager, number)).filter((e) => e.type !== "CREATED" && e.type !== "CLASSIFIED");
+      expect(events.map((e) => [e.type, e.details?.rule, e.toTier, e.at])).toEqual([
+        ["AUTO_ESCALATED", "budget.l1", "L2", at(180).toISOString()],
+        ["ASSIGNED", "assign.least-loaded", "L2", at(180).toISOString()],
+        ["ALERT", "sla.resolution-75", "L2", at(180).toISOString()],
+        ["ALERT", "sla.customer-update", "L2", at(180).toISOString()],
+        ["ALERT", "sla.customer-update-overdue", "L2", at(180).toISOString()],
+      ]);
+      expect(events[2]).toMatchObject({
+        explanation: "The assignee and the group's leads are alerted: 75 % of the P1 resolution target is used.",
+        details: { inputs: { percent: 75, priority: "P1", notify: "assignee+leads" } },
+      });
+      const warned = await database().db.notification.findMany({ where: { ticket: { number }, cause: "SLA_WARNING" }, include: { recipient: { select: { userId: true } } } });
+      expect(warned.map((n) => n.recipient.userId)).toEqual(["l2agent"]);
+      expect(await database().db.ticket.findUniqueOrThrow({ where: { number }, select: { slaAlertLevel: true, tier: true } })).toEqual({ slaAlertLevel: 75, tier: "L2" });
+      expect(await runSweep(at(181))).toEqual(NOTHING);
+    });
+
+    afterAll(() => closeTicket(number, at(182)));
+  });
 });

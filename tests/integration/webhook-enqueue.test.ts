@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { driverTransaction } from "@/lib/db/transaction";
 import type { WebhookEventType } from "@/lib/db/generated/enums";
 import { attachChild, declareMajorIncident, detachChild } from "@/lib/incidents/major-incident";
 import { claimTicket } from "@/lib/routing/claim";
@@ -108,7 +109,7 @@ describeEachDatabase("Webhook deliveries are queued with the change", (database)
     const working = await updateTicket(l1, first.number, { version: claimed.version, status: "IN_PROGRESS" }, at(12));
     await updateTicket(l1, first.number, { version: working.version, status: "RESOLVED" }, at(13));
     expect((await deliveriesOf(endpoint)).map((d) => d.eventType)).toEqual(["TICKET_RESOLVED"]);
-    const closedBySweep = await db().$transaction((tx) => closeResolvedTickets(tx, at(60 * 24 * 30)));
+    const closedBySweep = await driverTransaction((tx) => closeResolvedTickets(tx, at(60 * 24 * 30)));
     expect(closedBySweep).toBeGreaterThanOrEqual(1);
     const deliveries = await deliveriesOf(endpoint);
     expect(deliveries.map((d) => d.eventType)).toEqual(["TICKET_RESOLVED", ...Array<WebhookEventType>(closedBySweep).fill("TICKET_CLOSED")]);

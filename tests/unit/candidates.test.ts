@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseAssignee, describeCandidates, PRIORITY_WEIGHT, rankCandidates, type Candidate } from "@/lib/routing/candidates";
+import { describeCandidates, PRIORITY_WEIGHT, rankCandidates, type Candidate } from "@/lib/routing/candidates";
 
 function candidate(userId: string, load: number, lastAssignedAt: string | null, openTickets = load): Candidate {
   return { id: `id-${userId}`, userId, name: `Agent ${userId}`, load, openTickets, lastAssignedAt: lastAssignedAt ? new Date(lastAssignedAt) : null };
@@ -16,8 +16,7 @@ describe("PRIORITY_WEIGHT", () => {
     const oneP1 = PRIORITY_WEIGHT.P1;
     const twoP4 = 2 * PRIORITY_WEIGHT.P4;
     expect([oneP1, twoP4]).toEqual([5, 4]);
-    const choice = chooseAssignee([candidate("anna", oneP1, null, 1), candidate("ben", twoP4, null, 2)]);
-    expect(choice.chosen?.userId).toBe("ben");
+    expect(rankCandidates([candidate("anna", oneP1, null, 1), candidate("ben", twoP4, null, 2)])[0]?.userId).toBe("ben");
   });
 });
 
@@ -75,32 +74,25 @@ describe("rankCandidates", () => {
   });
 });
 
-describe("chooseAssignee", () => {
-  it("chooses the least loaded and records everyone considered, best first", () => {
-    const anna = candidate("anna", 6, null);
-    const ben = candidate("ben", 1, "2026-11-27T08:00:00.000Z");
-    expect(chooseAssignee([anna, ben])).toEqual({ chosen: ben, ranked: [ben, anna], rule: "least-loaded" });
+describe("rankCandidates with a limit", () => {
+  // 500 agents in a shuffled order, with ties on load and on idle time: the best few come out as a full sort ranks them.
+  const many = Array.from({ length: 500 }, (_, i) => {
+    const k = (i * 7919) % 500;
+    return candidate(`a${String(k).padStart(3, "0")}`, k % 9, k % 4 ? `2026-11-27T0${k % 3}:00:00.000Z` : null);
   });
 
-  it("on a tie chooses the one idle longest", () => {
-    const anna = candidate("anna", 2, "2026-11-27T09:30:00.000Z");
-    const ben = candidate("ben", 2, "2026-11-27T09:00:00.000Z");
-    expect(chooseAssignee([anna, ben]).chosen).toBe(ben);
+  it("returns the first `limit` of the full ranking, the same objects", () => {
+    const all = rankCandidates(many);
+    for (const limit of [1, 2, 6, 13]) {
+      const best = rankCandidates(many, limit);
+      expect(best).toHaveLength(limit);
+      best.forEach((c, i) => expect(c).toBe(all[i]));
+    }
   });
 
-  it("on a full tie chooses by user ID", () => {
-    const anna = candidate("anna", 2, null);
-    const ben = candidate("ben", 2, null);
-    expect(chooseAssignee([ben, anna]).chosen).toBe(anna);
-  });
-
-  it("chooses the only candidate", () => {
-    const solo = candidate("solo", 40, "2026-11-27T09:30:00.000Z");
-    expect(chooseAssignee([solo])).toEqual({ chosen: solo, ranked: [solo], rule: "least-loaded" });
-  });
-
-  it("chooses nobody from an empty list", () => {
-    expect(chooseAssignee([])).toEqual({ chosen: null, ranked: [], rule: "no-eligible-member" });
+  it("returns them all, ranked, when the limit is the group's size or more", () => {
+    expect(ids(rankCandidates(many.slice(0, 4), 9))).toEqual(ids(rankCandidates(many.slice(0, 4))));
+    expect(rankCandidates([], 3)).toEqual([]);
   });
 });
 
@@ -110,10 +102,15 @@ describe("describeCandidates", () => {
     expect(describeCandidates([])).toBe("");
   });
 
-  it("names the first five of a large group and counts the rest (the event's inputs keep them all)", () => {
+  it("names the first five of a large group and counts the rest", () => {
     const many = Array.from({ length: 50 }, (_, i) => candidate(`a${i + 1}`, i, null));
     expect(describeCandidates(many)).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4) and 45 more");
     expect(describeCandidates(many.slice(0, 6))).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4) and 1 more");
     expect(describeCandidates(many.slice(0, 5))).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4)");
+  });
+
+  it("counts the rest from the total when given only the first of them", () => {
+    const many = Array.from({ length: 6 }, (_, i) => candidate(`a${i + 1}`, i, null));
+    expect(describeCandidates(many, 500)).toBe("a1 (load 0), a2 (load 1), a3 (load 2), a4 (load 3), a5 (load 4) and 495 more");
   });
 });

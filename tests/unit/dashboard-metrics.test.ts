@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvField, toCsv } from "@/lib/metrics/csv";
 import { dashboardHref, metricHref } from "@/lib/metrics/dashboard-links";
-import { resolvePeriod, rangeDays } from "@/lib/metrics/period";
+import { resolvePeriod, rangeDays, wholeDays } from "@/lib/metrics/period";
 import { formatDuration, formatRate, funnelRates, rate } from "@/lib/metrics/rates";
 import { ZDashboardQuery, ZMetricTicketsQuery } from "@/lib/validation/dashboard";
 
@@ -34,15 +34,26 @@ describe("rates", () => {
 });
 
 describe("periods", () => {
-  it("resolves today, 7 and 30 days up to now, and custom whole UTC days", () => {
+  it("resolves today, 7, 30 and 365 days up to now, and custom whole UTC days", () => {
     expect(resolvePeriod({ period: "today" }, NOW)).toEqual({ period: "today", from: new Date("2026-11-30T00:00:00Z"), to: NOW });
     expect(resolvePeriod({ period: "7d" }, NOW).from).toEqual(new Date("2026-11-23T15:30:00Z"));
+    expect(resolvePeriod({ period: "365d" }, NOW)).toEqual({ period: "365d", from: new Date("2025-11-30T15:30:00Z"), to: NOW });
     expect(resolvePeriod({}, NOW)).toEqual({ period: "30d", from: new Date("2026-10-31T15:30:00Z"), to: NOW });
     const custom = resolvePeriod({ period: "custom", from: "2026-11-01", to: "2026-11-02" }, NOW);
     expect(custom).toEqual({ period: "custom", from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-03T00:00:00Z") });
     expect(rangeDays(custom)).toEqual({ from: "2026-11-01", to: "2026-11-02" });
     // from and to alone mean a custom period.
     expect(resolvePeriod({ from: "2026-11-05", to: "2026-11-05" }, NOW).period).toBe("custom");
+  });
+
+  it("reads the whole UTC days inside a period from the rollups, and nothing when it holds none", () => {
+    expect(wholeDays(resolvePeriod({ period: "30d" }, NOW))).toEqual({ from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-30T00:00:00Z") });
+    const custom = resolvePeriod({ period: "custom", from: "2026-11-01", to: "2026-11-02" }, NOW);
+    expect(wholeDays(custom)).toEqual({ from: custom.from, to: custom.to });
+    // Today so far holds no whole day: all of it is read from the tickets.
+    expect(wholeDays(resolvePeriod({ period: "today" }, NOW))).toEqual({ from: NOW, to: NOW });
+    const noon = new Date("2026-11-30T12:00:00Z");
+    expect(wholeDays({ from: new Date("2026-11-29T12:00:00Z"), to: noon })).toEqual({ from: noon, to: noon });
   });
 
   it("validates the query: a custom period needs both days, in order, at most 366 days", () => {

@@ -39,3 +39,13 @@ describe("Markdown images", () => {
     expect(render("![diagram](/kb/diagram.png)")).toContain('<img src="/kb/diagram.png" alt="diagram"/>');
   });
 });
+
+describe("Markdown kept once rendered", () => {
+  it("renders the same text the same way on the next read, and another text as its own", () => {
+    const source = "Reply: **done**, see [the runbook](https://runbook.example.com)\n\n- one\n- two";
+    const first = render(source);
+    expect(render(source)).toBe(first);
+    expect(render(`${source}\n- three`)).toContain("<li>three</li>");
+    expect(render(source)).not.toContain("three");
+  });
+});

@@ -14,6 +14,7 @@ describe("placeMany", () => {
   it("each next ticket sees the loads the ones before added", () => {
     const placed = placeMany(group, [agent("a", 0), agent("b", 4)], ["P1", "P1", "P5"], now);
     expect(placed.map((p) => p.assignee?.userId)).toEqual(["a", "b", "a"]);
+    expect(placed[1]!.decision!.inputs).toMatchObject({ considered: 2, chosen: { userId: "b", load: 4, rank: 1 } });
     expect(placed[1]!.decision!.inputs.candidates).toEqual([
       { userId: "b", load: 4, openTickets: 4, lastAssignedAt: null },
       { userId: "a", load: 5, openTickets: 1, lastAssignedAt: now.toISOString() },

@@ -71,7 +71,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         initial={queue}
         cursor={cursor}
         hiddenColumns={saved ? saved.hiddenColumns : preferences.hiddenColumns}
-        savedViews={savedViews.map((v) => ({ id: v.id, name: v.name, count: v.count }))}
+        savedViews={savedViews.map((v) => ({ id: v.id, name: v.name, count: v.count, countCapped: v.countCapped }))}
         currentSaved={saved?.id ?? null}
         actions={ACTIONS}
         canAssign={actor.role === "MANAGER" || actor.role === "ADMIN"}
