@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // A file of PostgreSQL-only suites (*.postgres.test.ts) runs only when there is a PostgreSQL to run it on.
+          exclude: process.env.TEST_DATABASE_URL ? [] : ["tests/integration/**/*.postgres.test.ts"],
           environment: "node",
           // Each file opens its own databases (PGlite in memory, and PostgreSQL when TEST_DATABASE_URL is set).
           testTimeout: 60_000,

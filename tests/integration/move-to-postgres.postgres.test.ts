@@ -1,6 +1,6 @@
 // npm run db:move's copy, on a seeded embedded database with a month of history: the dashboard's figures and
 // every ticket's page read the same on PostgreSQL as on PGlite (the same lib read functions on both), numbers
-// go on, and a target that is not empty is refused. PostgreSQL only, so inside TEST_DATABASE_URL's check.
+// go on, and a target that is not empty is refused. PostgreSQL only (TEST_DATABASE_URL): a *.postgres.test.ts file.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -54,63 +54,61 @@ async function readEverything(database: OpenedDatabase) {
   return { metrics: await getEscalationMetrics(manager, MONTH, READ_AT), day: await getEscalationMetrics(manager, { period: "custom", from: "2026-11-30", to: "2026-11-30" }, READ_AT), pages };
 }
 
-if (process.env.TEST_DATABASE_URL) {
-  describe("moving an embedded database to PostgreSQL [postgres]", () => {
-    let dir: string;
-    const name = `t_${randomBytes(6).toString("hex")}`;
-    const url = Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${name}` }).toString();
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(sql).finally(() => client.end());
-    };
+describe("moving an embedded database to PostgreSQL [postgres]", () => {
+  let dir: string;
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const url = Object.assign(new URL(process.env.TEST_DATABASE_URL!), { pathname: `/${name}` }).toString();
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
 
-    beforeAll(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), "tierdesk-move-"));
-      const source = createDatabase({ kind: "pglite", dataDir: dir });
-      await applyMigrations(source.connection.factory);
-      await seedDemoData(source.db);
-      installProcessDatabase(source);
-      await buildMonth(source.db);
-      await buildDashboardHistory(source.db);
-      installProcessDatabase(undefined);
-      await source.close();
-      await admin(`CREATE DATABASE "${name}"`);
-    }, 300_000);
-    afterAll(async () => {
-      installProcessDatabase(undefined);
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await rm(dir, { recursive: true, force: true });
-    });
-
-    it("copies every table with the same rows, and the dashboard and every ticket page read the same", async () => {
-      const lines: string[] = [];
-      const summary = await moveToPostgres({ kind: "pglite", dataDir: dir }, url, (line) => lines.push(line));
-      expect(summary.tables.find((t) => t.name === "Ticket")!.rows).toBe(TICKETS);
-      expect(lines.some((l) => l.includes("TicketEvent:"))).toBe(true);
-
-      const embedded = createDatabase({ kind: "pglite", dataDir: dir });
-      const moved = createDatabase({ kind: "postgres", url });
-      try {
-        const before = await readEverything(embedded);
-        const after = await readEverything(moved);
-        expect(after.metrics).toEqual(before.metrics);
-        expect(after.day).toEqual(before.day);
-        expect(after.pages).toHaveLength(TICKETS);
-        expect(after.pages).toEqual(before.pages);
-
-        // Ticket numbers go on from the embedded database's.
-        installProcessDatabase(moved);
-        const next = await createTicket(await actorFor(moved.db, "C1001"), { type: "INCIDENT", title: "First on PostgreSQL", description: "After the move.", category: "platform" }, READ_AT);
-        const highest = Math.max(...before.pages.map((p) => p.ticket.number).filter((n) => n.startsWith("INC-")).map((n) => Number(n.slice(4))));
-        expect(Number(next.number.slice(4))).toBe(highest + 1);
-      } finally {
-        installProcessDatabase(undefined);
-        await embedded.close();
-        await moved.close();
-      }
-
-      await expect(moveToPostgres({ kind: "pglite", dataDir: dir }, url)).rejects.toThrow(/not empty/);
-    }, 300_000);
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), "tierdesk-move-"));
+    const source = createDatabase({ kind: "pglite", dataDir: dir });
+    await applyMigrations(source.connection.factory);
+    await seedDemoData(source.db);
+    installProcessDatabase(source);
+    await buildMonth(source.db);
+    await buildDashboardHistory(source.db);
+    installProcessDatabase(undefined);
+    await source.close();
+    await admin(`CREATE DATABASE "${name}"`);
+  }, 300_000);
+  afterAll(async () => {
+    installProcessDatabase(undefined);
+    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await rm(dir, { recursive: true, force: true });
   });
-}
+
+  it("copies every table with the same rows, and the dashboard and every ticket page read the same", async () => {
+    const lines: string[] = [];
+    const summary = await moveToPostgres({ kind: "pglite", dataDir: dir }, url, (line) => lines.push(line));
+    expect(summary.tables.find((t) => t.name === "Ticket")!.rows).toBe(TICKETS);
+    expect(lines.some((l) => l.includes("TicketEvent:"))).toBe(true);
+
+    const embedded = createDatabase({ kind: "pglite", dataDir: dir });
+    const moved = createDatabase({ kind: "postgres", url });
+    try {
+      const before = await readEverything(embedded);
+      const after = await readEverything(moved);
+      expect(after.metrics).toEqual(before.metrics);
+      expect(after.day).toEqual(before.day);
+      expect(after.pages).toHaveLength(TICKETS);
+      expect(after.pages).toEqual(before.pages);
+
+      // Ticket numbers go on from the embedded database's.
+      installProcessDatabase(moved);
+      const next = await createTicket(await actorFor(moved.db, "C1001"), { type: "INCIDENT", title: "First on PostgreSQL", description: "After the move.", category: "platform" }, READ_AT);
+      const highest = Math.max(...before.pages.map((p) => p.ticket.number).filter((n) => n.startsWith("INC-")).map((n) => Number(n.slice(4))));
+      expect(Number(next.number.slice(4))).toBe(highest + 1);
+    } finally {
+      installProcessDatabase(undefined);
+      await embedded.close();
+      await moved.close();
+    }
+
+    await expect(moveToPostgres({ kind: "pglite", dataDir: dir }, url)).rejects.toThrow(/not empty/);
+  }, 300_000);
+});
