@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     archiveBytes = summary.bytes;
     const [, raw] = await timed(() =>
       opened!.connection.embedded!.transaction(async (tx) => {
-        const sql = async (text: string) => (await tx.query<Record<string, unknown>>(text)).rows;
+        const sql = async (text: string, values?: unknown[]) => (await tx.query<Record<string, unknown>>(text, values)).rows;
         for (const table of await listTables(sql)) await tx.query(`COPY ${quoteIdent(table.name)} TO '/dev/blob'`);
       }),
     );

@@ -102,7 +102,7 @@ describeEachDatabase("createTicket", (database) => {
 });
 
 describeEachDatabase("createTicket into an auto-assigning intake group", (database) => {
-  it("assigns the least-loaded L1 agent and records why, with every candidate and its load", async () => {
+  it("assigns the least-loaded L1 agent and records why, with the candidates ranked by load", async () => {
     await seedDemoData(database().db);
     await database().db.supportGroup.update({ where: { slug: "service-desk" }, data: { assignmentMode: "AUTO" } });
     const customer = await actorFor(database().db, "C1001");
