@@ -31,7 +31,7 @@ import { throwAwayDatabase } from "./bench-database";
 import { runBenchmark } from "./bench-run";
 import { runClaimsPart } from "./bench-routing/claims";
 import { runIntakePart } from "./bench-routing/intake";
-import { rawMailSql, type BenchKit } from "./bench-routing/kit";
+import { rawMailSql, type BenchKit, type BenchRow } from "./bench-routing/kit";
 
 // ---- sizes -------------------------------------------------------------------------------------------
 
@@ -188,24 +188,14 @@ async function hasNotifications(sql: pg.Pool): Promise<boolean> {
   return (await sql.query<{ on: boolean }>(`SELECT to_regclass('"Notification"') IS NOT NULL AS "on"`)).rows[0]!.on;
 }
 
-interface Row {
-  measurement: string;
-  app: string;
-  raw: string;
-  ratio: string;
-  target: string;
-  /** "—": a figure shown beside the others, with no target. */
-  verdict: "PASS" | "MISS" | "—";
-}
-
-function printTable(rows: Row[]): void {
-  const head: Row = { measurement: "measurement", app: "app (service)", raw: "raw SQL", ratio: "ratio", target: "target", verdict: "PASS" };
+function printTable(rows: BenchRow[]): void {
+  const head: BenchRow = { measurement: "measurement", app: "app (service)", raw: "raw SQL", ratio: "ratio", target: "target", verdict: "PASS" };
   const keys = ["measurement", "app", "raw", "ratio", "target", "verdict"] as const;
   const width = Object.fromEntries(keys.map((k) => [k, Math.max(k === "verdict" ? "result".length : 0, ...[head, ...rows].map((r) => r[k].length))])) as Record<
     (typeof keys)[number],
     number
   >;
-  const line = (r: Row, verdict: string) =>
+  const line = (r: BenchRow, verdict: string) =>
     `| ${r.measurement.padEnd(width.measurement)} | ${r.app.padStart(width.app)} | ${r.raw.padStart(width.raw)} | ${r.ratio.padStart(width.ratio)} | ${r.target.padEnd(width.target)} | ${verdict.padEnd(width.verdict)} |`;
   log(line(head, "result"));
   log(`|${keys.map((k) => "-".repeat(width[k] + 2)).join("|")}|`);
@@ -559,7 +549,7 @@ async function main(): Promise<void> {
   await bulkLoad(sql, f, new Date());
   log(`setup: ${CUSTOMERS} customers, ${L1_AGENTS} L1 agents in service-desk, ${fmt(OPEN_TICKETS)} open tickets bulk-loaded and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
 
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
   const notes: string[] = [];
 
   if (ONLY.has("intake")) {
