@@ -81,6 +81,21 @@ function assignedEvent(db: Database, number: string) {
   return db.ticketEvent.findFirstOrThrow({ where: { ticket: { number }, type: "ASSIGNED" } });
 }
 
+/** Opens a ticket while another connection holds the rows of the first `held` agents in order, as a concurrent intake would. */
+async function intakeWhileHeld(database: TestDatabase, customer: Actor, placements: Placement[], held: number) {
+  const holder = new Client({ connectionString: database.url! });
+  await holder.connect();
+  try {
+    await holder.query("BEGIN");
+    await holder.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [placements.slice(0, held).map((p) => p.assignee!.id)]);
+    const ticket = await createTicket(customer, valid);
+    await holder.query("COMMIT");
+    return { ticket, event: await assignedEvent(database.db, ticket.number) };
+  } finally {
+    await holder.end();
+  }
+}
+
 describeEachDatabase("intake's assignment in SQL", (database) => {
   let customer: Actor;
   let group: GroupData;
@@ -179,20 +194,10 @@ if (process.env.TEST_DATABASE_URL) {
 
     it("passes over agents whose rows other intakes hold, and says who was passed over, as placementsInOrder does", async () => {
       const placements = await expectedPlacements(database!.db, group);
-      const held = new Client({ connectionString: database!.url! });
-      await held.connect();
-      try {
-        await held.query("BEGIN");
-        await held.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [placements.slice(0, 2).map((p) => p.assignee!.id)]);
-        const ticket = await createTicket(customer, valid);
-        await held.query("COMMIT");
-        const event = await assignedEvent(database!.db, ticket.number);
-        expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[2]!.decision);
-        expect(event.rule).toBe("assign.least-loaded-free");
-        expect(ticket.assignee?.userId).toBe(placements[2]!.assignee!.userId);
-      } finally {
-        await held.end();
-      }
+      const { ticket, event } = await intakeWhileHeld(database!, customer, placements, 2);
+      expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[2]!.decision);
+      expect(event.rule).toBe("assign.least-loaded-free");
+      expect(ticket.assignee?.userId).toBe(placements[2]!.assignee!.userId);
     });
   });
 
@@ -214,20 +219,10 @@ if (process.env.TEST_DATABASE_URL) {
 
     it("takes the seventh, names the six passed over, and still logs five candidates and a summary", async () => {
       const placements = await expectedPlacements(database!.db, group);
-      const held = new Client({ connectionString: database!.url! });
-      await held.connect();
-      try {
-        await held.query("BEGIN");
-        await held.query(`SELECT 1 FROM "User" WHERE "id" = ANY($1) FOR UPDATE`, [placements.slice(0, 6).map((p) => p.assignee!.id)]);
-        const ticket = await createTicket(customer, valid);
-        await held.query("COMMIT");
-        const event = await assignedEvent(database!.db, ticket.number);
-        expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[6]!.decision);
-        expect(event.inputs).toMatchObject({ chosen: { rank: 7 }, busy: placements.slice(0, 6).map((p) => p.assignee!.userId) });
-        expect(ticket.assignee?.userId).toBe(placements[6]!.assignee!.userId);
-      } finally {
-        await held.end();
-      }
+      const { ticket, event } = await intakeWhileHeld(database!, customer, placements, 6);
+      expect({ rule: event.rule, inputs: event.inputs, reason: event.reason }).toEqual(placements[6]!.decision);
+      expect(event.inputs).toMatchObject({ chosen: { rank: 7 }, busy: placements.slice(0, 6).map((p) => p.assignee!.userId) });
+      expect(ticket.assignee?.userId).toBe(placements[6]!.assignee!.userId);
     });
   });
 }
