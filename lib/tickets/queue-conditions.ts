@@ -39,11 +39,13 @@ export function scopeCondition(scope: QueueScope): Prisma.Sql {
 
 /**
  * What each view adds to the scope. Each is backed by an index on "Ticket" (or "TicketEvent"):
- * - mine: assigned to the actor (assigneeId, status, priority);
+ * - mine: assigned to the actor (the open tickets' assigneeId, tier, with the sort columns);
  * - unassigned: nobody's yet, in one of `groupIds`, the actor's groups (groupId, assigneeId, priority, id);
  * - tier: every open ticket of the scope (tier, priority, id);
- * - due-soon: 75 % of the tier budget or of the resolution target is used (tierBudgetWarnAt, resolutionWarnAt);
- * - update-due: a customer update fell due, or the sweep flagged one (nextUpdateDueAt, updateDueFlaggedAt).
+ * - due-soon: 75 % of the tier budget or of the resolution target is used (the open tickets' tier, tierBudgetWarnAt
+ *   and tier, resolutionWarnAt);
+ * - update-due: a customer update fell due, or the sweep flagged one (the open tickets' tier, nextUpdateDueAt and
+ *   tier, updateDueFlaggedAt).
  *   Issue 4 calls it an L1 view; it is scoped like the others instead, because only the owning tier may
  *   write on a ticket (add-comment.ts), so an L2 ticket's update is L2's to give;
  * - escalated: see escalatedCondition.
