@@ -77,9 +77,25 @@ export function localTimeToInstant(date: LocalDate, minuteOfDay: number, timeZon
   if (known !== undefined) return known;
   const guess = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
   const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  cache.set(key, second);
-  return second;
+  let instant = guess - offsetAt(first, timeZone);
+  // A local time the clock skips (spring forward) has no instant of its own: it is the jump, so that a
+  // window opening or closing in the gap keeps its real length and the day's boundaries stay in order.
+  if (instant !== first && guess - instant !== offsetAt(instant, timeZone)) {
+    instant = offsetChange(Math.min(first, instant), Math.max(first, instant), timeZone);
+  }
+  cache.set(key, instant);
+  return instant;
+}
+
+/** The first instant after `before` (to the minute) with the offset of `after`: the zone's offset changes between them. */
+function offsetChange(before: number, after: number, timeZone: string): number {
+  const offset = offsetAt(after, timeZone);
+  while (after - before > MINUTE) {
+    const mid = before + Math.max(1, Math.floor((after - before) / (2 * MINUTE))) * MINUTE;
+    if (offsetAt(mid, timeZone) === offset) after = mid;
+    else before = mid;
+  }
+  return after;
 }
 
 const QUARTER_HOUR = 15 * MINUTE;
