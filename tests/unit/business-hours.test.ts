@@ -6,6 +6,7 @@ import {
   localTimeToInstant,
   validateCalendar,
   type CalendarData,
+  type DailyHoursCalendar,
 } from "@/lib/routing/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 
@@ -21,9 +22,9 @@ function add(startIso: string, minutes: number, calendar: CalendarData = DEFAULT
   return addBusinessMinutes(new Date(startIso), minutes, calendar).toISOString();
 }
 
-const berlin: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "Europe/Berlin" };
-const newYork: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "America/New_York" };
-const tokyo: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "Asia/Tokyo" };
+const berlin: DailyHoursCalendar = { ...DEFAULT_CALENDAR, timeZone: "Europe/Berlin" };
+const newYork: DailyHoursCalendar = { ...DEFAULT_CALENDAR, timeZone: "America/New_York" };
+const tokyo: DailyHoursCalendar = { ...DEFAULT_CALENDAR, timeZone: "Asia/Tokyo" };
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
 
 describe("DEFAULT_CALENDAR", () => {
