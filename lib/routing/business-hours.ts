@@ -1,16 +1,9 @@
-// Business-hours arithmetic in the support calendar's own time zone (daylight saving included),
-// with Intl only: no date library needed for wall-clock ⇄ instant conversion.
+// Business-hours arithmetic in a calendar's own time zone (daylight saving included), with Intl only:
+// no date library needed for wall-clock ⇄ instant conversion. The calendar's shape: calendar-windows.ts.
 
-export interface CalendarData {
-  /** IANA zone, e.g. "UTC" or "Europe/Berlin". */
-  timeZone: string;
-  /** ISO weekdays: 1 = Monday … 7 = Sunday. */
-  workdays: number[];
-  opensAtMinute: number;
-  closesAtMinute: number;
-  /** Local dates, "YYYY-MM-DD". */
-  holidays: string[];
-}
+import { DAY_MS, calendarHoursProblems, normalCalendar, openMinutesOn, type CalendarData, type NormalCalendar } from "./calendar-windows";
+
+export type { CalendarData, DailyHoursCalendar, Holiday, HolidayRange, OpeningWindow, WindowsCalendar } from "./calendar-windows";
 
 interface LocalDate {
   year: number;
@@ -77,9 +70,25 @@ export function localTimeToInstant(date: LocalDate, minuteOfDay: number, timeZon
   if (known !== undefined) return known;
   const guess = Date.UTC(date.year, date.month - 1, date.day, 0, minuteOfDay);
   const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  cache.set(key, second);
-  return second;
+  let instant = guess - offsetAt(first, timeZone);
+  // A local time the clock skips (spring forward) has no instant of its own: it is the jump, so that a
+  // window opening or closing in the gap keeps its real length and the day's boundaries stay in order.
+  if (instant !== first && guess - instant !== offsetAt(instant, timeZone)) {
+    instant = offsetChange(Math.min(first, instant), Math.max(first, instant), timeZone);
+  }
+  cache.set(key, instant);
+  return instant;
+}
+
+/** The first instant after `before` (to the minute) with the offset of `after`: the zone's offset changes between them. */
+function offsetChange(before: number, after: number, timeZone: string): number {
+  const offset = offsetAt(after, timeZone);
+  while (after - before > MINUTE) {
+    const mid = before + Math.max(1, Math.floor((after - before) / (2 * MINUTE))) * MINUTE;
+    if (offsetAt(mid, timeZone) === offset) after = mid;
+    else before = mid;
+  }
+  return after;
 }
 
 const QUARTER_HOUR = 15 * MINUTE;
@@ -97,18 +106,14 @@ export function localDateOf(instant: number, timeZone: string): LocalDate {
   return date;
 }
 
-function nextDate({ year, month, day }: LocalDate): LocalDate {
-  const d = new Date(Date.UTC(year, month - 1, day + 1));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
 export function isoDate({ year, month, day }: LocalDate): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-function isoWeekday({ year, month, day }: LocalDate): number {
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
+/** Days since 1970-01-01 of the local date at an instant. */
+function localDay(instant: number, timeZone: string): number {
+  const { year, month, day } = localDateOf(instant, timeZone);
+  return Date.UTC(year, month - 1, day) / DAY_MS;
 }
 
 export function validateCalendar(calendar: CalendarData): string[] {
@@ -118,19 +123,17 @@ export function validateCalendar(calendar: CalendarData): string[] {
   } catch {
     problems.push(`unknown time zone ${calendar.timeZone}`);
   }
-  if (!calendar.workdays.some((d) => Number.isInteger(d) && d >= 1 && d <= 7)) problems.push("no workdays");
-  if (!(calendar.opensAtMinute >= 0 && calendar.opensAtMinute < calendar.closesAtMinute && calendar.closesAtMinute <= 24 * 60)) {
-    problems.push("opening hours must satisfy 0 ≤ opens < closes ≤ 24:00");
-  }
-  return problems;
+  return [...problems, ...calendarHoursProblems(calendar)];
 }
 
 /** Ten years of days: a calendar whose every day is a holiday must not loop for ever. */
 const MAX_DAYS = 3660;
+const DAY_CACHE_LIMIT = 10_000;
 
-interface PreparedCalendar {
-  holidays: Set<string>;
-  workdays: Set<number>;
+interface PreparedCalendar extends NormalCalendar {
+  timeZone: string;
+  /** Per day (days since 1970-01-01), its open intervals as [opens, closes, …] instants in ms. */
+  days: Map<number, readonly number[]>;
 }
 
 // A sweep does this arithmetic for thousands of tickets on the same few calendar objects: check and index each once.
@@ -141,38 +144,51 @@ function prepare(calendar: CalendarData): PreparedCalendar {
   if (!p) {
     const problems = validateCalendar(calendar);
     if (problems.length) throw new Error(`Invalid support calendar: ${problems.join("; ")}`);
-    p = { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays) };
+    p = { ...normalCalendar(calendar), timeZone: calendar.timeZone, days: new Map() };
     prepared.set(calendar, p);
   }
   return p;
 }
 
+/** The day's open intervals as instants, in order; none on a closed day. */
+function openIntervals(p: PreparedCalendar, day: number): readonly number[] {
+  let open = p.days.get(day);
+  if (open === undefined) {
+    const minutes = openMinutesOn(p, day);
+    const d = new Date(day * DAY_MS);
+    const date = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    const instants: number[] = [];
+    for (let k = 0; k < minutes.length; k += 2) {
+      const opens = localTimeToInstant(date, minutes[k]!, p.timeZone);
+      const closes = localTimeToInstant(date, minutes[k + 1]!, p.timeZone);
+      if (closes > opens) instants.push(opens, closes);
+    }
+    open = instants;
+    if (p.days.size >= DAY_CACHE_LIMIT) p.days.clear();
+    p.days.set(day, open);
+  }
+  return open;
+}
+
 /** `start` plus `minutes` of business time. Time outside opening hours and on holidays does not count. */
 export function addBusinessMinutes(start: Date, minutes: number, calendar: CalendarData): Date {
-  const { holidays, workdays } = prepare(calendar);
+  const p = prepare(calendar);
   let remaining = Math.max(0, minutes) * MINUTE;
   let t = start.getTime();
-  let date = localDateOf(t, calendar.timeZone);
-  for (let i = 0; i < MAX_DAYS; i++) {
-    if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
-      const opens = localTimeToInstant(date, calendar.opensAtMinute, calendar.timeZone);
-      const closes = localTimeToInstant(date, calendar.closesAtMinute, calendar.timeZone);
-      if (t < opens) t = opens;
+  let day = localDay(t, p.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++, day++) {
+    const open = openIntervals(p, day);
+    for (let k = 0; k < open.length; k += 2) {
+      const closes = open[k + 1]!;
+      t = Math.max(t, open[k]!);
       if (t < closes) {
         if (remaining <= closes - t) return new Date(t + remaining);
         remaining -= closes - t;
         t = closes;
       }
     }
-    date = nextDate(date);
-    t = Math.max(t, localTimeToInstant(date, 0, calendar.timeZone));
   }
   throw new Error("Support calendar has no business hours in the next ten years.");
-}
-
-function previousDate({ year, month, day }: LocalDate): LocalDate {
-  const d = new Date(Date.UTC(year, month - 1, day - 1));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /**
@@ -181,45 +197,41 @@ function previousDate({ year, month, day }: LocalDate): LocalDate {
  * (a start outside opening hours counts from the next opening, so the latest such start is in business hours).
  */
 export function subtractBusinessMinutes(end: Date, minutes: number, calendar: CalendarData): Date {
-  const { holidays, workdays } = prepare(calendar);
+  const p = prepare(calendar);
   let remaining = Math.max(0, minutes) * MINUTE;
   let t = end.getTime();
   if (remaining === 0) return end;
-  let date = localDateOf(t, calendar.timeZone);
-  for (let i = 0; i < MAX_DAYS; i++) {
-    if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
-      const opens = localTimeToInstant(date, calendar.opensAtMinute, calendar.timeZone);
-      const closes = localTimeToInstant(date, calendar.closesAtMinute, calendar.timeZone);
-      if (t > closes) t = closes;
+  let day = localDay(t, p.timeZone);
+  for (let i = 0; i < MAX_DAYS; i++, day--) {
+    const open = openIntervals(p, day);
+    for (let k = open.length - 2; k >= 0; k -= 2) {
+      const opens = open[k]!;
+      t = Math.min(t, open[k + 1]!);
       if (t > opens) {
         if (remaining <= t - opens) return new Date(t - remaining);
         remaining -= t - opens;
         t = opens;
       }
     }
-    t = Math.min(t, localTimeToInstant(date, 0, calendar.timeZone));
-    date = previousDate(date);
   }
   throw new Error("Support calendar has no business hours in the last ten years.");
 }
 
 /** Business time between two instants, in seconds (0 when `end` is not after `start`). */
 export function businessSecondsBetween(start: Date, end: Date, calendar: CalendarData): number {
-  const { holidays, workdays } = prepare(calendar);
+  const p = prepare(calendar);
   const from = start.getTime();
   const to = end.getTime();
   if (to <= from) return 0;
   let total = 0;
-  let date = localDateOf(from, calendar.timeZone);
-  for (let i = 0; i < MAX_DAYS; i++) {
-    const dayStart = localTimeToInstant(date, 0, calendar.timeZone);
-    if (dayStart >= to) break;
-    if (workdays.has(isoWeekday(date)) && !holidays.has(isoDate(date))) {
-      const opens = Math.max(from, localTimeToInstant(date, calendar.opensAtMinute, calendar.timeZone));
-      const closes = Math.min(to, localTimeToInstant(date, calendar.closesAtMinute, calendar.timeZone));
+  const last = localDay(to, p.timeZone);
+  for (let day = localDay(from, p.timeZone), i = 0; day <= last && i < MAX_DAYS; day++, i++) {
+    const open = openIntervals(p, day);
+    for (let k = 0; k < open.length; k += 2) {
+      const opens = Math.max(from, open[k]!);
+      const closes = Math.min(to, open[k + 1]!);
       if (closes > opens) total += closes - opens;
     }
-    date = nextDate(date);
   }
   return Math.floor(total / 1000);
 }

@@ -1,5 +1,5 @@
 import { Impact, Urgency, type Priority } from "@/lib/db/generated/enums";
-import type { CalendarData } from "./business-hours";
+import type { DailyHoursCalendar } from "./business-hours";
 import type { MatrixCellData } from "./matrix";
 import type { SlaTargetData } from "./sla";
 
@@ -25,7 +25,7 @@ export const DEFAULT_SLA_TARGETS: SlaTargetData[] = [
 ];
 
 /** Mon–Fri 08:00–18:00. */
-export const DEFAULT_CALENDAR: CalendarData = {
+export const DEFAULT_CALENDAR: DailyHoursCalendar = {
   timeZone: "UTC",
   workdays: [1, 2, 3, 4, 5],
   opensAtMinute: 8 * 60,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { autoCloseCutoff, autoCloseReason } from "@/lib/routing/auto-close";
-import { addBusinessMinutes, businessSecondsBetween, subtractBusinessMinutes, type CalendarData } from "@/lib/routing/business-hours";
+import { addBusinessMinutes, businessSecondsBetween, subtractBusinessMinutes, type CalendarData, type DailyHoursCalendar } from "@/lib/routing/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 
 // DEFAULT_CALENDAR: UTC, Monday to Friday 08:00–18:00 (a business day is 10 h).
 // 2026-11-23 Mon … 27 Fri, 28 Sat, 29 Sun, 30 Mon; 2026-12-01 Tue … 04 Fri; 2026-12-24 Thu, 25 Fri (holiday), 28 Mon.
 // Europe/Berlin: summer time ends Sun 2026-10-25 01:00Z; starts Sun 2026-03-29 01:00Z.
-const christmas: CalendarData = { ...DEFAULT_CALENDAR, holidays: ["2026-12-25"] };
+const christmas: DailyHoursCalendar = { ...DEFAULT_CALENDAR, holidays: ["2026-12-25"] };
 const berlin: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "Europe/Berlin", opensAtMinute: 9 * 60, closesAtMinute: 17 * 60 };
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

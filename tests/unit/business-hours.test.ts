@@ -6,6 +6,7 @@ import {
   localTimeToInstant,
   validateCalendar,
   type CalendarData,
+  type DailyHoursCalendar,
 } from "@/lib/routing/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 
@@ -21,9 +22,9 @@ function add(startIso: string, minutes: number, calendar: CalendarData = DEFAULT
   return addBusinessMinutes(new Date(startIso), minutes, calendar).toISOString();
 }
 
-const berlin: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "Europe/Berlin" };
-const newYork: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "America/New_York" };
-const tokyo: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "Asia/Tokyo" };
+const berlin: DailyHoursCalendar = { ...DEFAULT_CALENDAR, timeZone: "Europe/Berlin" };
+const newYork: DailyHoursCalendar = { ...DEFAULT_CALENDAR, timeZone: "America/New_York" };
+const tokyo: DailyHoursCalendar = { ...DEFAULT_CALENDAR, timeZone: "Asia/Tokyo" };
 const everyDay = [1, 2, 3, 4, 5, 6, 7];
 
 describe("DEFAULT_CALENDAR", () => {
@@ -369,6 +370,24 @@ describe("localTimeToInstant", () => {
     expect(new Date(localTimeToInstant(autumn, 60, "Europe/Berlin")).toISOString()).toBe("2026-10-24T23:00:00.000Z");
     expect(new Date(localTimeToInstant(autumn, 240, "Europe/Berlin")).toISOString()).toBe("2026-10-25T03:00:00.000Z");
     expect(new Date(localTimeToInstant(autumn, 480, "Europe/Berlin")).toISOString()).toBe("2026-10-25T07:00:00.000Z");
+  });
+
+  it("gives a local time the clock skips the instant of the jump, in both directions from UTC", () => {
+    const instant = (date: { year: number; month: number; day: number }, minute: number, zone: string) =>
+      new Date(localTimeToInstant(date, minute, zone)).toISOString();
+    // Europe/Berlin jumps from 02:00 CET to 03:00 CEST at 01:00Z on 2026-03-29.
+    const spring = { year: 2026, month: 3, day: 29 };
+    expect(instant(spring, 120, "Europe/Berlin")).toBe("2026-03-29T01:00:00.000Z");
+    expect(instant(spring, 150, "Europe/Berlin")).toBe("2026-03-29T01:00:00.000Z");
+    expect(instant(spring, 179, "Europe/Berlin")).toBe("2026-03-29T01:00:00.000Z");
+    expect(instant(spring, 119, "Europe/Berlin")).toBe("2026-03-29T00:59:00.000Z");
+    // America/Chicago jumps from 02:00 CST to 03:00 CDT at 08:00Z on 2026-03-08.
+    const chicagoSpring = { year: 2026, month: 3, day: 8 };
+    expect(instant(chicagoSpring, 119, "America/Chicago")).toBe("2026-03-08T07:59:00.000Z");
+    expect(instant(chicagoSpring, 120, "America/Chicago")).toBe("2026-03-08T08:00:00.000Z");
+    expect(instant(chicagoSpring, 150, "America/Chicago")).toBe("2026-03-08T08:00:00.000Z");
+    expect(instant(chicagoSpring, 180, "America/Chicago")).toBe("2026-03-08T08:00:00.000Z");
+    expect(instant(chicagoSpring, 181, "America/Chicago")).toBe("2026-03-08T08:01:00.000Z");
   });
 
   it("picks one of the two instants for a repeated local time", () => {

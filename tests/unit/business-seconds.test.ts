@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessMinutes, businessSecondsBetween, type CalendarData } from "@/lib/routing/business-hours";
+import { addBusinessMinutes, businessSecondsBetween, type CalendarData, type DailyHoursCalendar } from "@/lib/routing/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 import { clockSecondsBetween } from "@/lib/routing/sla";
 
@@ -15,7 +15,7 @@ function between(startIso: string, endIso: string, calendar: CalendarData = DEFA
 }
 
 const berlin: CalendarData = { ...DEFAULT_CALENDAR, timeZone: "Europe/Berlin" };
-const berlinAllDay: CalendarData = { timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6, 7], opensAtMinute: 0, closesAtMinute: 24 * 60, holidays: [] };
+const berlinAllDay: DailyHoursCalendar = { timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6, 7], opensAtMinute: 0, closesAtMinute: 24 * 60, holidays: [] };
 
 describe("businessSecondsBetween on the default calendar", () => {
   it("counts the plain time between two instants of one business day", () => {
