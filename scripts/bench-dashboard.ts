@@ -19,6 +19,8 @@
 //   BENCH_TICKETS        tickets to load (default 1,000,000)
 //   BENCH_WRITES         tickets opened (then resolved) per round of the write cost (default 400)
 //   BENCH_EXPLAIN=1      print EXPLAIN (ANALYZE, BUFFERS) of every statement of the 365 days first
+//   BENCH_KEEP=1         keep the database (its name is printed); BENCH_REUSE=<name> measures such a kept database
+//                        again (pending migrations applied, nothing loaded, the rollups as they are) and keeps it
 import type { ChildProcess } from "node:child_process";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -54,8 +56,12 @@ const TARGET_RATIO = 1.2;
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
 const BASE = `http://127.0.0.1:${PORT}`;
 
+const REUSE = process.env.BENCH_REUSE;
+const KEEP = process.env.BENCH_KEEP === "1" || Boolean(REUSE);
 const database = throwAwayDatabase("t_bench_dashboard");
-const { name: dbName, url: benchUrl, admin } = database;
+const { admin } = database;
+const dbName = REUSE ?? database.name;
+const benchUrl = REUSE ? Object.assign(new URL(database.adminUrl), { pathname: `/${REUSE}` }).toString() : database.url;
 
 const log = (line: string) => console.log(line);
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -79,8 +85,8 @@ async function cleanup(): Promise<string> {
   await sql?.end().catch(() => {});
   installProcessDatabase(undefined);
   await opened?.close().catch(() => {});
-  if (created) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  return `stopped the server, dropped ${dbName}`;
+  if (created && !KEEP) await admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  return `stopped the server, ${KEEP ? "kept" : "dropped"} ${dbName}`;
 }
 
 // ---- data: scripts/bench-history-tickets.ts ---------------------------------------------------------
@@ -149,11 +155,13 @@ async function main(): Promise<void> {
   log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB RAM, ${os.platform()} ${os.release()}, Node ${process.version}`);
   log(`load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (shared machine: compare ratios, not absolute figures)`);
 
-  await admin(`CREATE DATABASE "${dbName}"`);
-  created = true;
+  if (!REUSE) {
+    await admin(`CREATE DATABASE "${dbName}"`);
+    created = true;
+  }
   opened = createDatabase({ kind: "postgres", url: benchUrl });
-  await applyMigrations(opened.connection.factory);
-  await seedDemoData(opened.db);
+  const migrated = await applyMigrations(opened.connection.factory);
+  if (!REUSE) await seedDemoData(opened.db);
   installProcessDatabase(opened);
 
   sql = new pg.Pool({ connectionString: benchUrl, max: POOL_SIZE });
@@ -163,25 +171,34 @@ async function main(): Promise<void> {
   liveIndex = (await sql.query<{ def: string }>(`SELECT pg_get_indexdef('"Ticket_dashboard_live_idx"'::regclass) AS def`)).rows[0]!.def;
   const now = new Date();
   let t = performance.now();
-  await rollupsOn(sql, false);
-  await loadTicketHistory(sql, now, TICKETS);
-  await rollupsOn(sql, true);
+  if (REUSE) {
+    await sql.query(`VACUUM ANALYZE "Ticket", "TicketEvent"`);
+    log(`reusing ${dbName} as kept by an earlier run${migrated.length ? `, migrated: ${migrated.join(", ")}` : ""}`);
+  } else {
+    await rollupsOn(sql, false);
+    await loadTicketHistory(sql, now, TICKETS);
+    await rollupsOn(sql, true);
+  }
   const [loaded] = (await sql.query<{ tickets: number; events: number; month: number; year: number }>(
     `SELECT (SELECT count(*)::int FROM "Ticket") AS tickets, (SELECT count(*)::int FROM "TicketEvent") AS events,
             (SELECT count(*)::int FROM "Ticket" WHERE "createdAt" >= $1::timestamp(3) - interval '30 days' AND "createdAt" < $1::timestamp(3)) AS month,
             (SELECT count(*)::int FROM "Ticket" WHERE "createdAt" >= $1::timestamp(3) - interval '365 days' AND "createdAt" < $1::timestamp(3)) AS year`,
     [now.toISOString()],
   )).rows;
-  log(`setup: ${fmt(loaded!.tickets)} tickets (${fmt(loaded!.month)} in the last 30 days) and ${fmt(loaded!.events)} events bulk-loaded and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
+  log(`setup: ${fmt(loaded!.tickets)} tickets (${fmt(loaded!.month)} in the last 30 days) and ${fmt(loaded!.events)} events ${REUSE ? "kept" : "bulk-loaded"} and analyzed in ${fmt((performance.now() - t) / 1000, 1)} s`);
   t = performance.now();
-  await sql.query(`SELECT "dashboard_rollups_rebuild"()`);
+  if (!REUSE) await sql.query(`SELECT "dashboard_rollups_rebuild"()`);
   await sql.query(`VACUUM ANALYZE "DashboardCohortDay", "DashboardDurationDay", "DashboardEventDay", "DashboardResolvedDay"`);
   const sizes = (await sql.query<{ name: string; rows: string; bytes: string }>(
     `SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_total_relation_size(c.oid) AS bytes FROM pg_class c
      WHERE c.relname IN ('DashboardCohortDay', 'DashboardDurationDay', 'DashboardEventDay', 'DashboardResolvedDay', 'Ticket_dashboard_live_idx') ORDER BY 1`,
   )).rows;
   const rollupBytes = sizes.reduce((sum, r) => sum + Number(r.bytes), 0);
-  log(`rollups built from the tickets as the migration does (dashboard_rollups_rebuild, set-based): ${fmt((performance.now() - t) / 1000, 1)} s;`);
+  log(
+    REUSE
+      ? `rollups as the earlier run left them (kept current by their triggers since):`
+      : `rollups built from the tickets as the migration does (dashboard_rollups_rebuild, set-based): ${fmt((performance.now() - t) / 1000, 1)} s;`,
+  );
   log(`  ${sizes.map((r) => `${r.name} ${fmt(Number(r.rows))} rows ${fmt(Number(r.bytes) / 2 ** 20, 1)} MiB`).join(", ")}`);
   log(`  in all ${fmt(rollupBytes / 2 ** 20, 1)} MiB, ${fmt(rollupBytes / loaded!.tickets)} bytes per ticket`);
 

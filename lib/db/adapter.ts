@@ -7,6 +7,7 @@ import pg from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { holdDataDir } from "./data-dir-lock";
+import { wantsCustomPlan } from "./custom-plan";
 import type { DatabaseTarget } from "./database-url";
 import { listenOnPostgres, type ListenHandlers, type StopListening } from "./pg-listener";
 
@@ -128,9 +129,11 @@ function poolSize(): number {
  * Named (prepared) statements: each connection parses and plans a statement once and reuses it, instead
  * of planning every call again, which costs more than running the routing service's CTEs. The name is
  * the SQL's hash, so the same text always maps to the same statement. DATABASE_STATEMENT_CACHE=0 turns
- * it off (for a pooler that cannot keep prepared statements).
+ * it off (for a pooler that cannot keep prepared statements); `customPlan` (custom-plan.ts) for one statement.
  */
 function statementName(query: { sql: string }): string {
+  // Unnamed: pg sends it unprepared. The adapter's type wants a string; undefined is what pg reads as none.
+  if (wantsCustomPlan(query.sql)) return undefined as unknown as string;
   let name = statementNames.get(query.sql);
   if (!name) {
     name = `td_${createHash("sha1").update(query.sql).digest("base64url")}`;

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/db/generated/client";
+import { customPlan } from "@/lib/db/custom-plan";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import { ageBucketExpression, backlogCondition, filterConditions, ts, VENDOR_CONDITION } from "./conditions";
 import { previousRange, rangeDays, wholeDays, type MetricsRange } from "./period";
@@ -220,14 +221,14 @@ export function categoryStatement(): Prisma.Sql {
 export function dashboardStatements(range: MetricsRange, filters: Filters, now: Date) {
   const previous = previousRange(range);
   return {
-    period: periodStatement(range, filters, now),
-    previousPeriod: periodStatement(previous, filters, now, { breakdown: false, measures: ["RESOLVE"] }),
-    opened: openedStatement(range),
-    trend: trendStatement(range, filters),
+    period: customPlan(periodStatement(range, filters, now)),
+    previousPeriod: customPlan(periodStatement(previous, filters, now, { breakdown: false, measures: ["RESOLVE"] })),
+    opened: customPlan(openedStatement(range)),
+    trend: customPlan(trendStatement(range, filters)),
     backlog: backlogStatement(filters, now),
     vendors: vendorStatement(filters, now),
     agents: agentLoadStatement(),
-    groups: groupThroughputStatement(range, filters),
+    groups: customPlan(groupThroughputStatement(range, filters)),
     categories: categoryStatement(),
   };
 }
