@@ -58,10 +58,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 const REUSE = process.env.BENCH_REUSE;
 const KEEP = process.env.BENCH_KEEP === "1" || Boolean(REUSE);
-const database = throwAwayDatabase("t_bench_dashboard");
-const { admin } = database;
-const dbName = REUSE ?? database.name;
-const benchUrl = REUSE ? Object.assign(new URL(database.adminUrl), { pathname: `/${REUSE}` }).toString() : database.url;
+const database = throwAwayDatabase("t_bench_dashboard", REUSE);
+const { admin, name: dbName, url: benchUrl } = database;
 
 const log = (line: string) => console.log(line);
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -13,9 +13,10 @@ export interface ThrowAwayDatabase {
   admin(sql: string): Promise<void>;
 }
 
-export function throwAwayDatabase(prefix: string): ThrowAwayDatabase {
+/** A fresh name starting with `prefix`, or `kept`: a database an earlier run kept (BENCH_REUSE). */
+export function throwAwayDatabase(prefix: string, kept?: string): ThrowAwayDatabase {
   const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
+  const name = kept ?? `${prefix}_${randomBytes(5).toString("hex")}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
