@@ -48,7 +48,7 @@ export const ADMIN_SECTIONS: AdminSection[] = [
     title: "Support calendar",
     description: "Business hours, time zone and holidays that P3–P5 clocks run on.",
     icon: "calendar",
-    figure: (o) => count(o.holidays, "holiday", "holidays"),
+    figure: (o) => count(o.calendars, "calendar", "calendars"),
   },
   {
     href: "/admin/kb",

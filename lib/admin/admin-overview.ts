@@ -9,7 +9,7 @@ export interface AdminOverview {
   groups: number;
   categories: number;
   matrixVersion: number | null;
-  holidays: number;
+  calendars: number;
   articles: number;
   macros: number;
   auditEvents: number;
@@ -28,12 +28,12 @@ export interface AdminOverview {
 export async function getAdminOverview(actor: Actor, now = new Date()): Promise<AdminOverview> {
   requireAdminRead(actor);
   const client = db();
-  const [activePeople, groups, categories, matrix, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled, lastBackup] = await Promise.all([
+  const [activePeople, groups, categories, matrix, calendars, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled, lastBackup] = await Promise.all([
     client.user.count({ where: { active: true } }),
     client.supportGroup.count(),
     client.category.count(),
     client.priorityMatrixVersion.findFirst({ orderBy: { version: "desc" }, select: { version: true } }),
-    client.calendarHoliday.count(),
+    client.supportCalendar.count(),
     client.kbArticle.count(),
     client.macro.count(),
     client.auditEvent.count(),
@@ -47,7 +47,7 @@ export async function getAdminOverview(actor: Actor, now = new Date()): Promise<
     client.backupRun.findFirst({ orderBy: [{ startedAt: "desc" }, { id: "desc" }], select: { status: true, startedAt: true } }),
   ]);
   return {
-    activePeople, groups, categories, matrixVersion: matrix?.version ?? null, holidays, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled,
+    activePeople, groups, categories, matrixVersion: matrix?.version ?? null, calendars, articles, macros, auditEvents, mailWaiting, mailFailed, demoAccounts, activeTokens, integrations, webhooksActive, webhooksDisabled,
     lastBackup: lastBackup ? { status: lastBackup.status, startedAt: lastBackup.startedAt.toISOString() } : null,
   };
 }

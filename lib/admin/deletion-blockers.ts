@@ -66,3 +66,20 @@ export function articleDeletionBlockers(a: ArticleReferences): string[] {
 export function deletionRefusal(what: string, blockers: string[]): string {
   return `${what} cannot be deleted: ${blockers.join("; ")}.`;
 }
+
+export interface CalendarReferences {
+  builtIn: boolean;
+  organizations: string[];
+  groups: string[];
+  /** Matrix versions (any, also older ones: tickets classified on them still run on it) that name it as their calendar. */
+  matrixVersions: number[];
+}
+
+export function calendarDeletionBlockers(c: CalendarReferences): string[] {
+  const blockers: string[] = [];
+  if (c.builtIn) blockers.push("it is the built-in 24×7 calendar");
+  if (c.organizations.length) blockers.push(`the customer clock of ${c.organizations.length === 1 ? "organization" : "organizations"} ${list(c.organizations)} runs on it`);
+  if (c.groups.length) blockers.push(`the tier budgets of ${c.groups.length === 1 ? "group" : "groups"} ${list(c.groups)} run on it`);
+  if (c.matrixVersions.length) blockers.push(`priority matrix ${c.matrixVersions.length === 1 ? "version" : "versions"} ${list(c.matrixVersions.map((v) => `v${v}`))} ${c.matrixVersions.length === 1 ? "runs" : "run"} on it`);
+  return blockers;
+}

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
+import { loadRules } from "@/lib/routing/clock-rules";
+import { loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
 import { LINK_KIND_LABEL } from "@/lib/labels";
 import { parseInput } from "@/lib/validation/parse";
 import { ZLinkTicket } from "@/lib/validation/incidents";
@@ -73,8 +74,8 @@ async function recordLinked(tx: Transaction, actor: Actor, kind: "RELATED" | "DU
  */
 async function closeAsDuplicate(tx: Transaction, actor: Actor, locked: LockedTicket, target: LockedTicket, now: Date) {
   const ticket = await loadTicket(tx, actor, locked.number);
-  const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
-  const clocks = advanceClocks(clockStateOf(ticket), { status: "CLOSED" }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+  const rules = await loadRules(tx, ticket);
+  const clocks = advanceClocks(clockStateOf(ticket), { status: "CLOSED" }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
   await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), closedAt: now, ...(ticket.status === "RESOLVED" ? {} : { resolvedAt: null }) }, now);
   const notice = duplicateNotice(ticket, target);
   const comment = await tx.comment.create({ data: { ticketId: ticket.id, authorId: actor.id, visibility: "PUBLIC", body: notice, createdAt: now } });

@@ -5,7 +5,8 @@ import { enqueueStatusMails } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { insertEventsSql } from "@/lib/routing/event-rows";
-import { loadVersionRules, type EventInput } from "@/lib/routing/ticket-store";
+import { loadRulesOf, prismaQuery } from "@/lib/routing/clock-rules";
+import type { EventInput } from "@/lib/routing/ticket-store";
 
 interface OpenChild extends ClockColumns {
   id: number;
@@ -15,6 +16,8 @@ interface OpenChild extends ClockColumns {
   version: number;
   priority: Priority;
   matrixVersionId: string;
+  organizationId: string | null;
+  groupId: string;
 }
 
 /**
@@ -34,7 +37,7 @@ async function resolutionNote(tx: Transaction, parentId: number): Promise<string
  */
 export async function resolveChildren(tx: Transaction, actor: Actor, parent: { id: number; number: string }, now: Date): Promise<number> {
   const children = await tx.$queryRaw<OpenChild[]>`
-    SELECT t."id", t."number", t."title", t."customerId", t."version", t."priority", t."matrixVersionId", t."status", t."tier",
+    SELECT t."id", t."number", t."title", t."customerId", t."version", t."priority", t."matrixVersionId", t."organizationId", t."groupId", t."status", t."tier",
       t."slaSecondsUsed", t."slaClockSince", t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince",
       t."vendorSecondsUsed", t."vendorClockSince", t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt",
       t."resolutionDueAt", t."resolutionWarnAt", t."tierBudgetEndsAt", t."tierBudgetWarnAt"
@@ -44,13 +47,12 @@ export async function resolveChildren(tx: Transaction, actor: Actor, parent: { i
     FOR UPDATE`;
   if (!children.length) return 0;
   const note = await resolutionNote(tx, parent.id);
-  const rulesOf = await loadVersionRules(tx, children.map((c) => c.matrixVersionId));
+  const rulesOf = await loadRulesOf(prismaQuery(tx), children);
   const rows: Record<string, unknown>[] = [];
   const events: (EventInput & { ticketId: number })[] = [];
   for (const child of children) {
-    const rules = rulesOf.get(child.matrixVersionId)!;
-    const target = rules.targets.find((t) => t.priority === child.priority)!;
-    const c = clockColumnsOf(advanceClocks(clockStateOf(child), { status: "RESOLVED" }, { now, calendar: rules.calendar, before: target, after: target }));
+    const { target, calendars } = rulesOf(child);
+    const c = clockColumnsOf(advanceClocks(clockStateOf(child), { status: "RESOLVED" }, { now, calendars, before: target, after: target }));
     rows.push({ ...c, id: child.id });
     events.push({
       ticketId: child.id,

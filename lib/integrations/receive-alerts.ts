@@ -7,7 +7,7 @@ import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { INTAKE_GROUP_SLUG } from "@/lib/routing/intake";
-import { intakeCatalog, organizationName, type IntakeCatalog } from "@/lib/tickets/intake-catalog";
+import { intakeCatalog, organizationOf, type IntakeCatalog, type IntakeOrganization } from "@/lib/tickets/intake-catalog";
 import type { EventInput } from "@/lib/routing/ticket-store";
 import { openMany, type ManyIntake } from "@/lib/tickets/open-many";
 import { ZAlertmanagerPayload } from "@/lib/validation/alertmanager";
@@ -53,7 +53,7 @@ export async function receiveAlerts(actor: Actor, slug: unknown, input: unknown,
   for (let attempt = 1; ; attempt++) {
     const catalog = await intakeCatalog(fresh);
     if (!catalog.group || catalog.group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
-    const organization = integration.customer.organizationId ? await organizationName(catalog, integration.customer.organizationId) : null;
+    const organization = integration.customer.organizationId ? await organizationOf(catalog, integration.customer.organizationId) : null;
     try {
       return await db().$transaction((tx) => applyAlerts(tx, { actor, integration, catalog, organization, now }, received), { timeout: 60_000, maxWait: 60_000 });
     } catch (error) {
@@ -72,7 +72,7 @@ interface Context {
   actor: Actor;
   integration: AlertIntegration;
   catalog: IntakeCatalog;
-  organization: string | null;
+  organization: IntakeOrganization | null;
   now: Date;
 }
 

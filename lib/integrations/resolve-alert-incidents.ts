@@ -6,7 +6,8 @@ import { enqueueStatusMails } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { insertEventsSql } from "@/lib/routing/event-rows";
-import { loadVersionRules, type EventInput } from "@/lib/routing/ticket-store";
+import { loadRulesOf, prismaQuery } from "@/lib/routing/clock-rules";
+import type { EventInput } from "@/lib/routing/ticket-store";
 import type { AlertIntegration } from "./find-alert-integration";
 
 /** An open alert whose resolution arrived, with how many times the payload carried it. */
@@ -27,6 +28,8 @@ interface LockedTicket extends ClockColumns {
   version: number;
   priority: Priority;
   matrixVersionId: string;
+  organizationId: string | null;
+  groupId: string;
   isMajorIncident: boolean;
 }
 
@@ -42,7 +45,7 @@ const FINISHED: TicketStatus[] = ["RESOLVED", "CLOSED"];
 export async function resolveAlertIncidents(tx: Transaction, actor: Actor, integration: AlertIntegration, alerts: ResolvedAlert[], now: Date): Promise<string[]> {
   if (!alerts.length) return [];
   const tickets = await tx.$queryRaw<LockedTicket[]>`
-    SELECT t."id", t."number", t."title", t."customerId", t."version", t."priority", t."matrixVersionId", t."status", t."tier", t."isMajorIncident",
+    SELECT t."id", t."number", t."title", t."customerId", t."version", t."priority", t."matrixVersionId", t."organizationId", t."groupId", t."status", t."tier", t."isMajorIncident",
       t."slaSecondsUsed", t."slaClockSince", t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince",
       t."vendorSecondsUsed", t."vendorClockSince", t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt",
       t."resolutionDueAt", t."resolutionWarnAt", t."tierBudgetEndsAt", t."tierBudgetWarnAt"
@@ -52,11 +55,10 @@ export async function resolveAlertIncidents(tx: Transaction, actor: Actor, integ
   const byId = new Map(tickets.map((t) => [t.id, t]));
   const toResolve = integration.resolveOnResolved ? tickets.filter((t) => !FINISHED.includes(t.status)) : [];
   const resolving = new Set(toResolve.map((t) => t.id));
-  const rulesOf = await loadVersionRules(tx, toResolve.map((t) => t.matrixVersionId));
+  const rulesOf = await loadRulesOf(prismaQuery(tx), toResolve);
   const rows = toResolve.map((t) => {
-    const rules = rulesOf.get(t.matrixVersionId)!;
-    const target = rules.targets.find((x) => x.priority === t.priority)!;
-    return { ...clockColumnsOf(advanceClocks(clockStateOf(t), { status: "RESOLVED" }, { now, calendar: rules.calendar, before: target, after: target })), id: t.id };
+    const { target, calendars } = rulesOf(t);
+    return { ...clockColumnsOf(advanceClocks(clockStateOf(t), { status: "RESOLVED" }, { now, calendars, before: target, after: target })), id: t.id };
   });
   const events: (EventInput & { ticketId: number })[] = [];
   for (const alert of alerts) {

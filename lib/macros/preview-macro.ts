@@ -4,7 +4,8 @@ import type { CommentVisibility, TicketStatus } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
 import { clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { loadRules, loadTicket } from "@/lib/routing/ticket-store";
+import { loadRules } from "@/lib/routing/clock-rules";
+import { loadTicket } from "@/lib/routing/ticket-store";
 import { ZMacroId } from "@/lib/validation/macro";
 import { parseInput } from "@/lib/validation/parse";
 import { fillPlaceholders } from "./placeholders";
@@ -30,9 +31,9 @@ export async function previewMacro(actor: Actor, number: string, id: unknown, no
     const ticket = await loadTicket(tx, actor, number);
     const macro = await tx.macro.findFirst({ where: { id: macroId, OR: [{ categoryId: ticket.categoryId }, { categoryId: null }] } });
     if (!macro) throw notFound("Macro for this ticket");
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const rules = await loadRules(tx, ticket);
     const status = macro.setStatus ?? ticket.status;
-    const clocks = advanceClocks(clockStateOf(ticket), { customerUpdated: macro.visibility === "PUBLIC", status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const clocks = advanceClocks(clockStateOf(ticket), { customerUpdated: macro.visibility === "PUBLIC", status }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
     const body = fillPlaceholders(macro.body, {
       "customer.name": ticket.customer.name,
       "ticket.number": ticket.number,

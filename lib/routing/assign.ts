@@ -9,7 +9,8 @@ import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { CLOSED_STATUSES } from "./escalation";
 import { placeInGroup } from "./placement";
-import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
+import { loadRules } from "./clock-rules";
+import { loadCandidates, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
 
 /**
  * A manager or admin assigns a ticket to a person, to a group (which then places it by its own mode),
@@ -67,8 +68,8 @@ export async function assignTicket(actor: Actor, number: string, input: unknown,
     // Taken off L4 (or still waiting to be picked up): it starts afresh in its new group.
     const status =
       ticket.status === "NEW" || ticket.status === "ASSIGNED" || ticket.tier === "L4" ? (assignee ? "ASSIGNED" : "NEW") : ticket.status;
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
-    const clocks = advanceClocks(clockStateOf(ticket), { tier: group.tier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const rules = await loadRules(tx, ticket, group.id);
+    const clocks = advanceClocks(clockStateOf(ticket), { tier: group.tier, status }, { now, calendars: rules.calendars, tierCalendarAfter: rules.tierCalendarAfter, before: rules.target, after: rules.target });
 
     await saveTicket(tx, ticket, {
       ...clockColumnsOf(clocks),

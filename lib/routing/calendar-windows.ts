@@ -14,6 +14,7 @@ export interface OpeningWindow {
 export interface HolidayRange {
   from: string;
   to: string;
+  name?: string;
 }
 
 /** A local date "YYYY-MM-DD", or a range of them. */
@@ -28,6 +29,8 @@ export interface DailyHoursCalendar {
   opensAtMinute: number;
   closesAtMinute: number;
   holidays: Holiday[];
+  /** "slug v3": which calendar version this is, for the decision log. */
+  label?: string;
   windows?: never;
 }
 
@@ -37,6 +40,8 @@ export interface WindowsCalendar {
   timeZone: string;
   windows: OpeningWindow[];
   holidays: Holiday[];
+  /** "slug v3": which calendar version this is, for the decision log. */
+  label?: string;
   workdays?: never;
   opensAtMinute?: never;
   closesAtMinute?: never;

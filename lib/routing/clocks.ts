@@ -1,10 +1,13 @@
 // The ticket's clocks as plain data, and the one rule that moves them: `advanceClocks`. Every change of
 // status, tier or priority goes through it, so pauses, handoffs and reclassifications are computed alike.
 //
-// - The customer clock (first response, resolution) runs on the priority's clock (24×7 or business
-//   hours) and stops while the ticket waits on the customer, is resolved or closed.
+// - The customer clock (first response, resolution, update cadence) runs on the priority's clock (24×7
+//   or business hours: the customer's organization's calendar, else the matrix version's) and stops
+//   while the ticket waits on the customer, is resolved or closed.
 // - Each tier's clock (L1–L3 budgets) runs while the ticket is at that tier and the customer clock
-//   runs. Seconds used per tier are kept: a ticket returned to a tier resumes that tier's budget.
+//   runs, on the same kind of clock but the calendar of the group the ticket is in: an L1 desk in Berlin
+//   and an L2 team in Austin each count their own hours. Seconds used per tier are kept: a ticket
+//   returned to a tier resumes that tier's budget.
 // - The vendor clock runs on wall-clock time while the ticket is at L4, apart from the customer clock.
 import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
 import type { CalendarData } from "./business-hours";
@@ -78,9 +81,23 @@ export interface ClockChange {
   reclassified?: boolean;
 }
 
+/** The calendars a ticket's business-hours clocks run on. */
+export interface ClockCalendars {
+  /** The customer clock's: the customer's organization's calendar, else the matrix version's. */
+  customer: CalendarData;
+  /** The tier budget's: the calendar of the group the ticket is in, else the matrix version's. */
+  tier: CalendarData;
+}
+
+/** Both clocks on one calendar (no organization or group has its own). */
+export const oneCalendar = (calendar: CalendarData): ClockCalendars => ({ customer: calendar, tier: calendar });
+
 export interface ClockContext {
   now: Date;
-  calendar: CalendarData;
+  /** The calendars before the change; time spent since the last change is counted on them. */
+  calendars: ClockCalendars;
+  /** The calendar of the group the ticket moves to, for its new tier's budget; absent: it stays in its group. */
+  tierCalendarAfter?: CalendarData;
   /** The targets in force before the change (for time already spent) and after it (for new due times). */
   before: SlaTargetData;
   after: SlaTargetData;
@@ -88,11 +105,11 @@ export interface ClockContext {
 
 /** Books the time spent since the last change, applies the change, restarts what runs, and derives due times. */
 export function advanceClocks(state: ClockState, change: ClockChange, ctx: ClockContext): Clocked {
-  const { now, calendar, before, after } = ctx;
-  const spent = (since: Date | null) => (since ? clockSecondsBetween(since, now, before.clock, calendar) : 0);
+  const { now, calendars, before, after } = ctx;
+  const spent = (since: Date | null, calendar: CalendarData) => (since ? clockSecondsBetween(since, now, before.clock, calendar) : 0);
 
   const tierSecondsUsed = { ...state.tierSecondsUsed };
-  if (state.tier !== "L4") tierSecondsUsed[state.tier] += spent(state.tierClockSince);
+  if (state.tier !== "L4") tierSecondsUsed[state.tier] += spent(state.tierClockSince, calendars.tier);
   const status = change.status ?? state.status;
   const tier = change.tier ?? state.tier;
   const wasRunning = customerClockRuns(state.status);
@@ -101,7 +118,7 @@ export function advanceClocks(state: ClockState, change: ClockChange, ctx: Clock
   const next: ClockState = {
     status,
     tier,
-    slaSecondsUsed: state.slaSecondsUsed + spent(state.slaClockSince),
+    slaSecondsUsed: state.slaSecondsUsed + spent(state.slaClockSince, calendars.customer),
     slaClockSince: runs ? now : null,
     tierSecondsUsed,
     tierClockSince: tierClockRuns(status, tier) ? now : null,
@@ -109,9 +126,9 @@ export function advanceClocks(state: ClockState, change: ClockChange, ctx: Clock
       state.vendorSecondsUsed + (state.vendorClockSince ? Math.max(0, Math.floor((now.getTime() - state.vendorClockSince.getTime()) / 1000)) : 0),
     vendorClockSince: vendorClockRuns(status, tier) ? now : null,
     firstRespondedAt: state.firstRespondedAt ?? (change.customerUpdated ? now : null),
-    nextUpdateDueAt: !runs ? null : nextUpdate(state, change, wasRunning, addClockMinutes(now, after.updateEveryMinutes, after.clock, calendar)),
+    nextUpdateDueAt: !runs ? null : nextUpdate(state, change, wasRunning, addClockMinutes(now, after.updateEveryMinutes, after.clock, calendars.customer)),
   };
-  const due = dueTimes(next, after, calendar);
+  const due = dueTimes(next, after, { customer: calendars.customer, tier: ctx.tierCalendarAfter ?? calendars.tier });
   // A budget that ran out at this tier before the sweep got to it stays due: touching the ticket in
   // between (a reply, a status change) must not cancel its automatic escalation.
   // Likewise a running budget that a reclassification finds spent (a P3 that turns out to be a P1) is
@@ -134,9 +151,11 @@ function nextUpdate(state: ClockState, change: ClockChange, wasRunning: boolean,
 }
 
 /** Due instants of a state whose clocks were just (re)started: null where a clock is stopped or done. */
-export function dueTimes(state: ClockState, target: SlaTargetData, calendar: CalendarData): DueTimes {
-  const from = (since: Date | null, totalMinutes: number, usedSeconds: number) =>
+export function dueTimes(state: ClockState, target: SlaTargetData, calendars: ClockCalendars): DueTimes {
+  const on = (calendar: CalendarData) => (since: Date | null, totalMinutes: number, usedSeconds: number) =>
     since ? addClockMinutes(since, Math.max(0, totalMinutes - usedSeconds / 60), target.clock, calendar) : null;
+  const from = on(calendars.customer);
+  const tierFrom = on(calendars.tier);
   const budget = tierBudgetMinutes(target, state.tier);
   const tierUsed = state.tier === "L4" ? 0 : state.tierSecondsUsed[state.tier];
   // A tier handed a ticket back after its budget was spent is not escalated again automatically.
@@ -145,8 +164,8 @@ export function dueTimes(state: ClockState, target: SlaTargetData, calendar: Cal
     firstResponseDueAt: state.firstRespondedAt ? null : from(state.slaClockSince, target.firstResponseMinutes, state.slaSecondsUsed),
     resolutionDueAt: from(state.slaClockSince, target.resolutionMinutes, state.slaSecondsUsed),
     resolutionWarnAt: from(state.slaClockSince, target.resolutionMinutes * RESOLUTION_WARNING_RATIO, state.slaSecondsUsed),
-    tierBudgetEndsAt: budgetLeft ? from(state.tierClockSince, budget, tierUsed) : null,
-    tierBudgetWarnAt: budgetLeft ? from(state.tierClockSince, budget * TIER_BUDGET_WARNING_RATIO, tierUsed) : null,
+    tierBudgetEndsAt: budgetLeft ? tierFrom(state.tierClockSince, budget, tierUsed) : null,
+    tierBudgetWarnAt: budgetLeft ? tierFrom(state.tierClockSince, budget * TIER_BUDGET_WARNING_RATIO, tierUsed) : null,
     nextUpdateDueAt: state.nextUpdateDueAt,
   };
 }

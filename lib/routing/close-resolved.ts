@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { SqlTransaction } from "@/lib/db/transaction";
 import { insertImmediateStatusMailSql } from "@/lib/mail/enqueue";
 import { autoCloseCutoff, autoCloseReason } from "./auto-close";
-import type { DailyHoursCalendar } from "./business-hours";
+import type { CalendarData } from "./business-hours";
 import { calendarJsonSql } from "./matrix-store";
 
 /** Tickets closed per run; the rest follow a minute later. */
@@ -18,7 +18,7 @@ const CLOSING_NOTE = (days: number) =>
   "You can still rate how we did.";
 
 export async function closeResolvedTickets(tx: SqlTransaction, now: Date): Promise<number> {
-  const [setting] = await tx.query<{ days: number; calendar: DailyHoursCalendar }>(Prisma.sql`
+  const [setting] = await tx.query<{ days: number; calendar: CalendarData }>(Prisma.sql`
     SELECT k."autoCloseBusinessDays" AS days, ${calendarJsonSql(Prisma.sql`v."calendarId"`)} AS calendar
     FROM "PriorityMatrixVersion" v JOIN "SupportCalendar" k ON k."id" = v."calendarId"
     ORDER BY v."version" DESC LIMIT 1`);

@@ -15,7 +15,8 @@ import { placeInGroup } from "./placement";
 import { checkSopGuard, SOP_OVERRIDE_RULE } from "./sop-guard";
 import { loadCategorySop, loadSopChecklist } from "@/lib/tickets/sop-checklist";
 import { openRequiredSteps, quoteSteps } from "@/lib/tickets/sop-steps";
-import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
+import { loadRules } from "./clock-rules";
+import { loadCandidates, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
 
 /**
  * Functional escalation one tier up, by hand, with a reason and the data gathered. L1→L2 and L2→L3
@@ -54,9 +55,9 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
     const assigneeId = toL4 ? ticket.assigneeId : (placement.assignee?.id ?? null);
     const status = toL4 ? "PENDING_VENDOR" : assigneeId ? "ASSIGNED" : "NEW";
 
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const rules = await loadRules(tx, ticket, group.id);
     const before = clockStateOf(ticket);
-    const clocks = advanceClocks(before, { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const clocks = advanceClocks(before, { tier: verdict.toTier, status }, { now, calendars: rules.calendars, tierCalendarAfter: rules.tierCalendarAfter, before: rules.target, after: rules.target });
     const usedMinutes = ticket.tier === "L4" ? 0 : Math.round(clocks.tierSecondsUsed[ticket.tier] / 60);
 
     await saveTicket(tx, ticket, {

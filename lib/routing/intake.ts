@@ -1,8 +1,7 @@
 import type { AssignmentMode, Impact, Priority, TicketChannel, Urgency } from "@/lib/db/generated/enums";
-import type { CalendarData } from "./business-hours";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify, type MatrixData } from "./matrix";
-import { dueTimes, initialClockState, type Clocked } from "./clocks";
+import { dueTimes, initialClockState, type ClockCalendars, type Clocked } from "./clocks";
 import { addClockMinutes, findTarget, type SlaTargetData } from "./sla";
 
 /** Every ticket enters at L1 in this group: no rule in the database routes intake elsewhere yet. */
@@ -16,7 +15,8 @@ export interface IntakeInput {
   category: { slug: string; name: string; defaultImpact: Impact; defaultUrgency: Urgency };
   matrix: MatrixData;
   targets: SlaTargetData[];
-  calendar: CalendarData;
+  /** The customer's organization's calendar (else the matrix version's) and the intake group's (else the same). */
+  calendars: ClockCalendars;
   group: { slug: string; name: string; assignmentMode: AssignmentMode };
   customer: { userId: string; organization: string | null };
   /** How the ticket came in: the portal or the API for a customer's own, a staff channel for a logged contact. */
@@ -64,9 +64,9 @@ export function planIntake(input: IntakeInput): IntakePlan {
   const target = findTarget(input.targets, classification.priority);
   const start = {
     ...initialClockState(input.now),
-    nextUpdateDueAt: addClockMinutes(input.now, target.updateEveryMinutes, target.clock, input.calendar),
+    nextUpdateDueAt: addClockMinutes(input.now, target.updateEveryMinutes, target.clock, input.calendars.customer),
   };
-  const clocks = { ...start, ...dueTimes(start, target, input.calendar) };
+  const clocks = { ...start, ...dueTimes(start, target, input.calendars) };
 
   const who = input.customer.organization
     ? `${input.customer.userId} (${input.customer.organization})`
@@ -106,6 +106,10 @@ export function planIntake(input: IntakeInput): IntakePlan {
         cell: `${impact}×${urgency}`,
         priority: classification.priority,
         clock: target.clock,
+        // Business hours: which calendar versions the due times were computed on.
+        ...(target.clock === "BUSINESS_HOURS" && input.calendars.customer.label && input.calendars.tier.label
+          ? { calendars: { customer: input.calendars.customer.label, tier: input.calendars.tier.label } }
+          : {}),
         due: {
           firstResponseAt: iso(clocks.firstResponseDueAt),
           resolutionAt: iso(clocks.resolutionDueAt),

@@ -1,7 +1,6 @@
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CalendarData } from "./business-hours";
-import { isoDate } from "./business-hours";
 import type { MatrixData } from "./matrix";
 import type { SlaTargetData } from "./sla";
 
@@ -21,14 +20,15 @@ export const slaTargetsJsonSql = (versionId: Prisma.Sql) => Prisma.sql`(
     ORDER BY s."priority")
   FROM "SlaTarget" s WHERE s."versionId" = ${versionId})`;
 
-/** The support calendar whose id is `calendarId` (SQL), as one jsonb value of `CalendarData`. */
+/**
+ * The version in force (the newest) of the calendar whose id is `calendarId` (SQL), as one jsonb value of
+ * `CalendarData` in its windows form, labelled "slug v3" for the decision log.
+ */
 export const calendarJsonSql = (calendarId: Prisma.Sql) => Prisma.sql`(
-  SELECT jsonb_build_object(
-    'timeZone', k."timeZone", 'workdays', to_jsonb(k."workdays"),
-    'opensAtMinute', k."opensAtMinute", 'closesAtMinute', k."closesAtMinute",
-    'holidays', COALESCE((SELECT jsonb_agg(to_char(h."date", 'YYYY-MM-DD') ORDER BY h."date")
-                          FROM "CalendarHoliday" h WHERE h."calendarId" = k."id"), '[]'::jsonb))
-  FROM "SupportCalendar" k WHERE k."id" = ${calendarId})`;
+  SELECT jsonb_build_object('timeZone', cv."timeZone", 'windows', cv."windows", 'holidays', cv."holidays",
+                            'label', k."slug" || ' v' || cv."version")
+  FROM "CalendarVersion" cv JOIN "SupportCalendar" k ON k."id" = cv."calendarId"
+  WHERE cv."calendarId" = ${calendarId} ORDER BY cv."version" DESC LIMIT 1)`;
 
 /**
  * The newest published matrix version with its cells, targets and calendar, as one jsonb value in
@@ -55,20 +55,4 @@ export function requirePublishedMatrix(matrix: CurrentMatrix | null): CurrentMat
 export async function loadCurrentMatrix(tx: Transaction): Promise<CurrentMatrix> {
   const [row] = await tx.$queryRaw<[{ current: CurrentMatrix | null }]>`SELECT ${CURRENT_MATRIX_JSON} AS current`;
   return requirePublishedMatrix(row.current);
-}
-
-export function calendarData(calendar: {
-  timeZone: string;
-  workdays: number[];
-  opensAtMinute: number;
-  closesAtMinute: number;
-  holidays: { date: Date }[];
-}): CalendarData {
-  return {
-    timeZone: calendar.timeZone,
-    workdays: calendar.workdays,
-    opensAtMinute: calendar.opensAtMinute,
-    closesAtMinute: calendar.closesAtMinute,
-    holidays: calendar.holidays.map((h) => isoDate({ year: h.date.getUTCFullYear(), month: h.date.getUTCMonth() + 1, day: h.date.getUTCDate() })),
-  };
 }

@@ -12,7 +12,8 @@ import { checkReturn } from "./escalation";
 import { DEFAULT_GROUP_FOR_TIER } from "./groups";
 import { INTAKE_GROUP_SLUG } from "./intake";
 import { placeInGroup } from "./placement";
-import { loadCandidates, loadRules, loadTicket, recordEvents, saveTicket } from "./ticket-store";
+import { loadRules } from "./clock-rules";
+import { loadCandidates, loadTicket, recordEvents, saveTicket } from "./ticket-store";
 
 /**
  * One tier down: L2→L1 or L3→L2 with guidance the lower tier sees on the ticket, back to the group and
@@ -50,8 +51,8 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
     const placement = assignee ? null : placeInGroup(group, (await loadCandidates(tx, [group.id])).get(group.id) ?? []);
     if (placement?.assignee) assignee = placement.assignee;
     const status = assignee ? (placement?.assignee ? "ASSIGNED" : "IN_PROGRESS") : "NEW";
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
-    const clocks = advanceClocks(clockStateOf(ticket), { tier: verdict.toTier, status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const rules = await loadRules(tx, ticket, group.id);
+    const clocks = advanceClocks(clockStateOf(ticket), { tier: verdict.toTier, status }, { now, calendars: rules.calendars, tierCalendarAfter: rules.tierCalendarAfter, before: rules.target, after: rules.target });
 
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), groupId: group.id, assigneeId: assignee?.id ?? null, tierEnteredAt: now }, now);
     if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 }, now);

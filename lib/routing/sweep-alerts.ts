@@ -94,7 +94,8 @@ export async function flagUpdatesDue(tx: SqlTransaction, now: Date): Promise<num
 export async function alertUpdatesOverdue(tx: SqlTransaction, now: Date): Promise<number> {
   const due = await tx.query<{ id: number; priority: Priority; nextUpdateDueAt: Date; updateEveryMinutes: number; clock: SlaClock; calendar: CalendarData | null }>(Prisma.sql`
     SELECT t."id", t."priority", t."nextUpdateDueAt", s."updateEveryMinutes", s."clock",
-      CASE WHEN s."clock" = 'BUSINESS_HOURS' THEN ${calendarJsonSql(Prisma.sql`v."calendarId"`)} END AS calendar
+      CASE WHEN s."clock" = 'BUSINESS_HOURS'
+        THEN ${calendarJsonSql(Prisma.sql`COALESCE((SELECT o."calendarId" FROM "Organization" o WHERE o."id" = t."organizationId"), v."calendarId")`)} END AS calendar
     FROM "Ticket" t
     JOIN "SlaTarget" s ON s."versionId" = t."matrixVersionId" AND s."priority" = t."priority"
     JOIN "PriorityMatrixVersion" v ON v."id" = t."matrixVersionId"

@@ -8,16 +8,15 @@ import type { Priority, SlaClock, TicketStatus, Tier } from "@/lib/db/generated/
 import type { SqlTransaction } from "@/lib/db/transaction";
 import { unnestSql, type UnnestColumn } from "@/lib/db/unnest-sql";
 import { tierMoveMails, upsertHeldStatusMailsSql } from "@/lib/mail/enqueue";
-import type { CalendarData } from "./business-hours";
 import { PRIORITY_WEIGHT, type Candidate } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
 import { NEXT_TIER } from "./escalation";
 import { escalationTargetSlug } from "./groups";
 import type { DecisionEvent } from "./intake";
-import { calendarJsonSql, slaTargetsJsonSql } from "./matrix-store";
+import { loadRulesOf } from "./clock-rules";
 import { placeInGroup, type GroupData } from "./placement";
-import { tierBudgetMinutes, type SlaTargetData } from "./sla";
+import { tierBudgetMinutes } from "./sla";
 import { resolutionAlertDueSql, resolutionAlertEventSql, resolutionAlertLevelSql } from "./sweep-alerts";
 import { loadSopSteps, sopNote } from "./sweep-sop";
 
@@ -29,6 +28,8 @@ interface SpentTicket extends ClockColumns {
   id: number;
   priority: Priority;
   matrixVersionId: string;
+  organizationId: string | null;
+  groupId: string;
   tierBudgetEndsAt: Date;
   groupSlug: string;
   assigneeUserId: string | null;
@@ -62,7 +63,7 @@ interface Escalation {
 /** Escalates the spent budgets; `alerted`: the resolution alerts raised on the same tickets. */
 export async function escalateSpentBudgets(tx: SqlTransaction, now: Date): Promise<{ escalated: number; alerted: number }> {
   const spent = await tx.query<SpentTicket>(Prisma.sql`
-    SELECT t."id", t."priority", t."matrixVersionId", t."status", t."tier", t."slaSecondsUsed", t."slaClockSince",
+    SELECT t."id", t."priority", t."matrixVersionId", t."organizationId", t."groupId", t."status", t."tier", t."slaSecondsUsed", t."slaClockSince",
       t."l1SecondsUsed", t."l2SecondsUsed", t."l3SecondsUsed", t."tierClockSince", t."vendorSecondsUsed", t."vendorClockSince",
       t."firstRespondedAt", t."nextUpdateDueAt", t."firstResponseDueAt", t."resolutionDueAt", t."resolutionWarnAt",
       t."tierBudgetEndsAt", t."tierBudgetWarnAt", g."slug" AS "groupSlug", a."userId" AS "assigneeUserId", l2."slug" AS "categoryL2Group",
@@ -87,7 +88,7 @@ export async function escalateSpentBudgets(tx: SqlTransaction, now: Date): Promi
   const targetSlug = (t: SpentTicket) => escalationTargetSlug(NEXT_TIER[t.tier]!, undefined, t.categoryL2Group)!;
   const groups = await loadGroups(tx, [...new Set(spent.map(targetSlug))]);
   const candidates = await loadCandidates(tx, [...groups.values()].filter((g) => g.assignmentMode === "AUTO").map((g) => g.id));
-  const rulesOf = await loadVersionRules(tx, [...new Set(spent.map((t) => t.matrixVersionId))]);
+  const rulesOf = await loadRulesOf((sql) => tx.query(sql), spent, [...groups.values()].map((g) => g.id));
   const sopOf = await loadSopSteps(tx, spent.map((t) => t.sopArticleId));
 
   const decided: Escalation[] = [];
@@ -102,10 +103,9 @@ export async function escalateSpentBudgets(tx: SqlTransaction, now: Date): Promi
       placement.assignee.openTickets += 1;
       placement.assignee.lastAssignedAt = now;
     }
-    const rules = rulesOf.get(ticket.matrixVersionId)!;
-    const target = rules.targets.find((t) => t.priority === ticket.priority)!;
+    const { target, calendars, tierCalendarAfter } = rulesOf(ticket, group.id);
     const status = placement.assignee ? "ASSIGNED" : "NEW";
-    const clocks = advanceClocks(clockStateOf(ticket), { tier: toTier, status }, { now, calendar: rules.calendar, before: target, after: target });
+    const clocks = advanceClocks(clockStateOf(ticket), { tier: toTier, status }, { now, calendars, tierCalendarAfter, before: target, after: target });
     const budget = tierBudgetMinutes(target, ticket.tier)!;
     const sop = sopNote(sopOf.get(ticket.sopArticleId ?? ""), ticket.sopDone);
     decided.push({
@@ -226,14 +226,6 @@ async function loadCandidates(tx: SqlTransaction, groupIds: string[]): Promise<M
     WHERE m."groupId" = ANY(${groupIds}::text[]) AND u."active" AND u."role" = 'AGENT'`);
   for (const { groupId, ...candidate } of members) byGroup.get(groupId)!.push(candidate);
   return byGroup;
-}
-
-/** The targets and calendar of each matrix version among `ids`. */
-async function loadVersionRules(tx: SqlTransaction, ids: string[]): Promise<Map<string, { targets: SlaTargetData[]; calendar: CalendarData }>> {
-  const rows = await tx.query<{ id: string; targets: SlaTargetData[]; calendar: CalendarData }>(Prisma.sql`
-    SELECT v."id", ${slaTargetsJsonSql(Prisma.sql`v."id"`)} AS targets, ${calendarJsonSql(Prisma.sql`v."calendarId"`)} AS calendar
-    FROM "PriorityMatrixVersion" v WHERE v."id" = ANY(${ids}::text[])`);
-  return new Map(rows.map(({ id, ...rules }) => [id, rules]));
 }
 
 function formatMinutes(minutes: number): string {

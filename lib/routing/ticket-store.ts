@@ -3,13 +3,9 @@
 import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { Priority } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
 import type { Candidate } from "./candidates";
-import type { CalendarData } from "./business-hours";
-import { calendarData } from "./matrix-store";
-import type { SlaTargetData } from "./sla";
 
 export const ROUTING_INCLUDE = {
   category: { include: { l2Group: true } },
@@ -25,31 +21,6 @@ export async function loadTicket(tx: Transaction, actor: Actor, number: string):
   const row = await tx.ticket.findFirst({ where: visibleTicketWhere(actor, number), include: ROUTING_INCLUDE });
   if (!row) throw notFound("Ticket");
   return row;
-}
-
-export interface Rules {
-  target: SlaTargetData;
-  calendar: CalendarData;
-}
-
-export async function loadRules(tx: Transaction, matrixVersionId: string, priority: Priority): Promise<Rules> {
-  const version = await tx.priorityMatrixVersion.findUniqueOrThrow({
-    where: { id: matrixVersionId },
-    include: { targets: { where: { priority } }, calendar: { include: { holidays: true } } },
-  });
-  const target = version.targets[0];
-  if (!target) throw new Error(`Matrix version ${version.version} has no target for ${priority}.`);
-  return { target, calendar: calendarData(version.calendar) };
-}
-
-/** The targets and calendar of each of `versionIds`, for decisions over many tickets at once (the sweep). */
-export async function loadVersionRules(tx: Transaction, versionIds: string[]): Promise<Map<string, { targets: SlaTargetData[]; calendar: CalendarData }>> {
-  if (!versionIds.length) return new Map();
-  const versions = await tx.priorityMatrixVersion.findMany({
-    where: { id: { in: [...new Set(versionIds)] } },
-    include: { targets: true, calendar: { include: { holidays: true } } },
-  });
-  return new Map(versions.map((v) => [v.id, { targets: v.targets, calendar: calendarData(v.calendar) }]));
 }
 
 /** Active agents of each group with their open load (priority-weighted, kept by the database), in one query. */

@@ -14,8 +14,8 @@ import { checkStatusChange, owningTier, worksAtTier } from "./escalation";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify } from "./matrix";
 import { loadCurrentMatrix } from "./matrix-store";
-import { findTarget } from "./sla";
-import { loadRules, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
+import { loadRules } from "./clock-rules";
+import { loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
 
 /**
  * Status changes and reclassification, against the version the agent last read (stale → 409). A changed
@@ -31,7 +31,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
 
     const events: EventInput[] = [];
     const update: Prisma.TicketUncheckedUpdateManyInput = {};
-    const before = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const before = await loadRules(tx, ticket);
     let after = before;
 
     const impact = data.impact ?? ticket.impact;
@@ -42,7 +42,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
       if (!worksAtTier(actor, owningTier(ticket.tier))) throw forbidden(`Only ${owningTier(ticket.tier)} agents or a manager may reclassify this ticket.`);
       const current = await loadCurrentMatrix(tx);
       const classification = classify(current.matrix, impact, urgency);
-      after = { target: findTarget(current.targets, classification.priority), calendar: current.calendar };
+      after = await loadRules(tx, { ...ticket, matrixVersionId: current.id, priority: classification.priority });
       Object.assign(update, { impact, urgency, categoryId: category.id, priority: classification.priority, matrixVersionId: current.id });
       events.push({
         type: "RECLASSIFIED",
@@ -85,7 +85,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
     }
 
     const reclassified = events.some((e) => e.type === "RECLASSIFIED");
-    const clocks = advanceClocks(clockStateOf(ticket), { status, reclassified }, { now, calendar: after.calendar, before: before.target, after: after.target });
+    const clocks = advanceClocks(clockStateOf(ticket), { status, reclassified }, { now, calendars: after.calendars, before: before.target, after: after.target });
     if (reclassified && clocks.resolutionDueAt) {
       // Manager alerts follow the new target: a threshold it moves back into the future may alert again.
       const reached = clocks.resolutionDueAt <= now ? 100 : clocks.resolutionWarnAt && clocks.resolutionWarnAt <= now ? 75 : 0;

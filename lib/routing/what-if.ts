@@ -8,7 +8,7 @@
 import type { Impact, Priority, TicketStatus, Tier, Urgency } from "@/lib/db/generated/enums";
 import type { CalendarData } from "./business-hours";
 import { PRIORITY_WEIGHT } from "./candidates";
-import { dueTimes, initialClockState } from "./clocks";
+import { dueTimes, initialClockState, oneCalendar } from "./clocks";
 import { classify, type MatrixData } from "./matrix";
 import { findTarget, type SlaTargetData } from "./sla";
 
@@ -59,7 +59,7 @@ export function replayTickets(tickets: ReplayTicket[], version: ReplayMatrix, ca
     const { priority } = classify(version.matrix, ticket.impact, ticket.urgency);
     priorities.push(priority);
     summary.priorityMix[priority] += 1;
-    const due = dueTimes(initialClockState(ticket.createdAt), findTarget(version.targets, priority), calendar);
+    const due = dueTimes(initialClockState(ticket.createdAt), findTarget(version.targets, priority), oneCalendar(calendar));
     if (late(due.firstResponseDueAt, ticket.firstRespondedAt, now)) summary.breaches.firstResponse += 1;
     if (late(due.resolutionDueAt, ticket.resolvedAt, now)) summary.breaches.resolution += 1;
     if (!FINISHED.includes(ticket.status)) summary.loadPerTier[ticket.tier] += PRIORITY_WEIGHT[priority];

@@ -54,14 +54,13 @@ export async function seedConfiguration(db: Database): Promise<void> {
 
   await seedMacros(db);
 
-  const { holidays, ...hours } = DEFAULT_CALENDAR;
+  const { timeZone, workdays, opensAtMinute, closesAtMinute } = DEFAULT_CALENDAR;
   const calendar = await db.supportCalendar.upsert({
     where: { slug: "default" },
     create: {
       slug: "default",
       name: "Support hours",
-      ...hours,
-      holidays: { create: holidays.map((date) => ({ date: new Date(`${date}T00:00:00Z`), name: "Holiday" })) },
+      versions: { create: { version: 1, timeZone, windows: workdays.map((weekday) => ({ weekday, opensAtMinute, closesAtMinute })), holidays: [], note: "Default calendar" } },
     },
     update: {},
   });

@@ -6,7 +6,8 @@ import { enqueueReplyMail, refreshHeldStatusMail } from "@/lib/mail/enqueue";
 import { countMacroUse } from "@/lib/macros/count-macro-use";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { loadRules, loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
+import { loadRules } from "@/lib/routing/clock-rules";
+import { loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
 import type { MentionReport } from "@/lib/notifications/mentions";
 import { notifyMentions } from "@/lib/notifications/notify-mentions";
 import { ticketScope } from "@/lib/permissions";
@@ -49,11 +50,11 @@ export async function addCommentIn(tx: Transaction, actor: Actor, number: string
   const staffReply = !isCustomer && data.visibility === "PUBLIC";
   const customerAnswered = isCustomer && ticket.status === "PENDING_CUSTOMER";
   if (staffReply || customerAnswered) {
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
+    const rules = await loadRules(tx, ticket);
     const clocks = advanceClocks(
       clockStateOf(ticket),
       customerAnswered ? { status: ticket.assigneeId ? "IN_PROGRESS" : "NEW" } : { customerUpdated: true },
-      { now, calendar: rules.calendar, before: rules.target, after: rules.target },
+      { now, calendars: rules.calendars, before: rules.target, after: rules.target },
     );
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), ...(staffReply ? { updateDueFlaggedAt: null } : {}) }, now);
   }

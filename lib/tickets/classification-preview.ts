@@ -1,6 +1,5 @@
 import type { Impact, Priority, Urgency } from "@/lib/db/generated/enums";
-import type { CalendarData } from "@/lib/routing/business-hours";
-import { advanceClocks, type ClockState } from "@/lib/routing/clocks";
+import { advanceClocks, type ClockCalendars, type ClockState } from "@/lib/routing/clocks";
 import { classify, type MatrixData } from "@/lib/routing/matrix";
 import { findTarget, type SlaTargetData } from "@/lib/routing/sla";
 
@@ -15,9 +14,9 @@ export interface ClassificationPreview {
 
 export interface PreviewInput {
   state: ClockState;
-  /** The target and calendar the ticket's clocks run on now (its own matrix version and priority). */
-  before: { target: SlaTargetData; calendar: CalendarData };
-  current: { matrix: MatrixData; targets: SlaTargetData[]; calendar: CalendarData };
+  /** The target and calendars the ticket's clocks run on now (its own matrix version, priority, organization and group). */
+  before: { target: SlaTargetData; calendars: ClockCalendars };
+  current: { matrix: MatrixData; targets: SlaTargetData[] };
   impact: Impact;
   urgency: Urgency;
   now: Date;
@@ -30,7 +29,7 @@ export interface PreviewInput {
 export function previewClassification({ state, before, current, impact, urgency, now }: PreviewInput): ClassificationPreview {
   const { priority, matrixVersion } = classify(current.matrix, impact, urgency);
   const after = findTarget(current.targets, priority);
-  const clocks = advanceClocks(state, { reclassified: true }, { now, calendar: current.calendar, before: before.target, after });
+  const clocks = advanceClocks(state, { reclassified: true }, { now, calendars: before.calendars, before: before.target, after });
   const iso = (date: Date | null) => date?.toISOString() ?? null;
   return {
     impact,

@@ -19,7 +19,7 @@ import { ZCreateTicket, type CreateTicketInput } from "@/lib/validation/ticket";
 import { nextTicketNumberSql } from "./ticket-number";
 import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
 import { selectTicketJsonSql } from "./ticket-json-sql";
-import { intakeCatalog, organizationName, type IntakeCatalog, type IntakeCategory } from "./intake-catalog";
+import { intakeCalendars, intakeCatalog, organizationOf, type IntakeCatalog, type IntakeCategory, type IntakeOrganization } from "./intake-catalog";
 import { intakePartyOf, type IntakeParty, type SelfServiceChannel } from "./intake-channel";
 import { findFollowUpTarget, linkFollowUp, type FollowUpTarget } from "./follow-up";
 import { findIntakeCustomer, resolveOnFirstContact, type IntakeCustomer } from "./on-behalf";
@@ -101,7 +101,7 @@ async function writeTicket(actor: Actor, customer: IntakeCustomer, party: Intake
     if (!category) throw invalid({ category: ["Choose one of the listed categories."] });
     const { group } = catalog;
     if (!group || group.tier !== "L1") throw new Error(`The L1 intake group "${INTAKE_GROUP_SLUG}" is missing.`);
-    const organization = organizationId ? await organizationName(catalog, organizationId) : null;
+    const organization = organizationId ? await organizationOf(catalog, organizationId) : null;
     const ticket = await insertTicket(actor, data, now, { catalog, category, group, organizationId, organization, customer, party });
     if (ticket) return ticket;
     if (attempt === ATTEMPTS) throw new Error("Intake's configuration kept changing while the ticket was written; try again.");
@@ -117,7 +117,7 @@ interface IntakeContext {
   category: IntakeCategory;
   group: GroupData;
   organizationId: string | null;
-  organization: string | null;
+  organization: IntakeOrganization | null;
   /** Who the ticket is for: the actor, or the customer staff log the contact for. */
   customer: IntakeCustomer;
   party: IntakeParty;
@@ -139,9 +139,9 @@ async function insertTicket(actor: Actor, data: CreateTicketInput, now: Date, co
     category,
     matrix: current.matrix,
     targets: current.targets,
-    calendar: current.calendar,
+    calendars: intakeCalendars(catalog, context.organization),
     group,
-    customer: { userId: customer.userId, organization: context.organization },
+    customer: { userId: customer.userId, organization: context.organization?.name ?? null },
     channel: party.channel,
     openedBy: onBehalf ? { userId: actor.userId, name: actor.name } : null,
   });

@@ -8,7 +8,8 @@ import { AppError } from "@/lib/errors";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { loadRules, recordEvents, saveTicket, staleVersion, type RoutingTicket } from "@/lib/routing/ticket-store";
+import { loadRules } from "@/lib/routing/clock-rules";
+import { recordEvents, saveTicket, staleVersion, type RoutingTicket } from "@/lib/routing/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZConfirmResolved, ZReopenTicket } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";
@@ -27,8 +28,8 @@ export async function confirmResolved(actor: Actor, number: string, input: unkno
   await db().$transaction(async (tx) => {
     const ticket = await loadOwnTicket(tx, actor, number);
     requireResolved(ticket, data.version);
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
-    const clocks = advanceClocks(clockStateOf(ticket), { status: "CLOSED" }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const rules = await loadRules(tx, ticket);
+    const clocks = advanceClocks(clockStateOf(ticket), { status: "CLOSED" }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), closedAt: now }, now);
     await recordEvents(tx, ticket.id, [
       {
@@ -59,8 +60,8 @@ export async function reopenTicket(actor: Actor, number: string, input: unknown,
     const ticket = await loadOwnTicket(tx, actor, number);
     requireResolved(ticket, data.version);
     const status: TicketStatus = ticket.tier === "L4" ? "PENDING_VENDOR" : ticket.assigneeId ? "IN_PROGRESS" : "NEW";
-    const rules = await loadRules(tx, ticket.matrixVersionId, ticket.priority);
-    const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendar: rules.calendar, before: rules.target, after: rules.target });
+    const rules = await loadRules(tx, ticket);
+    const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), resolvedAt: null }, now);
     const comment = await tx.comment.create({
       data: { ticketId: ticket.id, authorId: actor.id, visibility: "PUBLIC", body: `Still broken: ${data.reason}`, createdAt: now },

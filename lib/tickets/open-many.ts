@@ -11,7 +11,7 @@ import { requirePublishedMatrix } from "@/lib/routing/matrix-store";
 import { placeMany } from "@/lib/routing/place-many";
 import type { EventInput } from "@/lib/routing/ticket-store";
 import type { Impact, Urgency } from "@/lib/db/generated/enums";
-import type { IntakeCatalog, IntakeCategory } from "./intake-catalog";
+import { intakeCalendars, type IntakeCatalog, type IntakeCategory, type IntakeOrganization } from "./intake-catalog";
 import type { IntakeCustomer } from "./on-behalf";
 import { NUMBER_SEQUENCE, TICKET_PREFIX } from "./ticket-number";
 
@@ -31,7 +31,7 @@ export interface ManyIntake {
 export interface ManyContext {
   actor: Actor;
   catalog: IntakeCatalog;
-  customer: IntakeCustomer & { organization: string | null };
+  customer: IntakeCustomer & { organization: IntakeOrganization | null };
   channel: TicketChannel;
   now: Date;
 }
@@ -67,9 +67,9 @@ async function planMany(tx: Transaction, intakes: ManyIntake[], context: ManyCon
       category: intake.category,
       matrix: current.matrix,
       targets: current.targets,
-      calendar: current.calendar,
+      calendars: intakeCalendars(catalog, customer.organization),
       group,
-      customer: { userId: customer.userId, organization: customer.organization },
+      customer: { userId: customer.userId, organization: customer.organization?.name ?? null },
       channel,
       openedBy: { userId: actor.userId, name: actor.name },
     }),

@@ -8,7 +8,8 @@ import { loadTicketAlerts, type TicketAlertJson } from "@/lib/integrations/ticke
 import { can } from "@/lib/permissions";
 import { clockStateOf } from "@/lib/routing/clock-columns";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
-import { loadRules, loadTicket } from "@/lib/routing/ticket-store";
+import { loadRules } from "@/lib/routing/clock-rules";
+import { loadTicket } from "@/lib/routing/ticket-store";
 import { availableActions, type AvailableActions } from "./available-actions";
 import { previewClassification, previewKey, type ClassificationPreview } from "./classification-preview";
 import { OPEN_STATUSES } from "@/lib/validation/queue";
@@ -85,7 +86,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
       select: { number: true, title: true, status: true, priority: true },
     }),
     listCategories(),
-    loadRules(db(), row.matrixVersionId, row.priority),
+    loadRules(db(), row),
     loadCurrentMatrix(db()),
     db().supportGroup.findMany({ where: isManager ? {} : { tier: "L4" }, orderBy: [{ tier: "asc" }, { name: "asc" }], select: { slug: true, name: true, tier: true, l4Kind: true } }),
     isManager

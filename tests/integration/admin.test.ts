@@ -203,7 +203,14 @@ describeEachDatabase("admin services", (database) => {
     expect(saved).toMatchObject({ timeZone: "Europe/Berlin", workdays: [1, 2, 3, 4, 5, 6], opensAt: "07:30", closesAt: "18:00", holidays: [{ date: "2026-12-25", name: "Christmas" }] });
     expect(await getSupportCalendar(admin)).toMatchObject({ timeZone: "Europe/Berlin", opensAt: "07:30" });
     const { events } = await listAuditEvents(admin, { entity: "SupportCalendar" });
-    expect(events[0]).toMatchObject({ action: "update", before: { timeZone: "UTC", opensAt: "08:00" }, after: { timeZone: "Europe/Berlin", opensAt: "07:30" } });
+    // Saving publishes the default calendar's next version; the audit holds both versions whole.
+    expect(events[0]).toMatchObject({
+      action: "publish",
+      before: { slug: "default", timeZone: "UTC", windows: expect.arrayContaining([{ weekday: 1, opensAt: "08:00", closesAt: "18:00" }]) },
+      after: { slug: "default", timeZone: "Europe/Berlin", windows: expect.arrayContaining([{ weekday: 6, opensAt: "07:30", closesAt: "18:00" }]) },
+    });
+    const versions = events[0]!.after as { version: number };
+    expect(versions.version).toBe((events[0]!.before as { version: number }).version + 1);
 
     await updateSupportCalendar(admin, input); // back to the seeded calendar
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advanceClocks, initialClockState, type ClockState } from "@/lib/routing/clocks";
+import { advanceClocks, initialClockState, type ClockState, oneCalendar } from "@/lib/routing/clocks";
 import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { findTarget } from "@/lib/routing/sla";
 import { previewClassification } from "@/lib/tickets/classification-preview";
@@ -8,14 +8,14 @@ import { previewClassification } from "@/lib/tickets/classification-preview";
 // P1: 24×7, response 15, resolution 240, updates every 30, L1 budget 15. P5: business hours (Mon–Fri 08–18 UTC),
 // response 960, resolution 4800, updates every 960, L1 budget 960.
 const P2 = findTarget(DEFAULT_SLA_TARGETS, "P2");
-const current = { matrix: { version: 1, cells: DEFAULT_MATRIX_CELLS }, targets: DEFAULT_SLA_TARGETS, calendar: DEFAULT_CALENDAR };
-const before = { target: P2, calendar: DEFAULT_CALENDAR };
+const current = { matrix: { version: 1, cells: DEFAULT_MATRIX_CELLS }, targets: DEFAULT_SLA_TARGETS };
+const before = { target: P2, calendars: oneCalendar(DEFAULT_CALENDAR) };
 const opened = new Date("2026-11-30T09:00:00Z");
 const now = new Date("2026-11-30T09:10:00Z");
 
 /** A P2 ticket opened at 09:00, its clocks started as intake starts them. */
 function p2Ticket(): ClockState {
-  return advanceClocks(initialClockState(opened), {}, { now: opened, calendar: DEFAULT_CALENDAR, before: P2, after: P2 });
+  return advanceClocks(initialClockState(opened), {}, { now: opened, calendars: oneCalendar(DEFAULT_CALENDAR), before: P2, after: P2 });
 }
 
 describe("previewClassification", () => {
@@ -45,7 +45,7 @@ describe("previewClassification", () => {
   });
 
   it("shows stopped clocks as null while the ticket waits on the customer", () => {
-    const waiting = advanceClocks(p2Ticket(), { status: "PENDING_CUSTOMER" }, { now, calendar: DEFAULT_CALENDAR, before: P2, after: P2 });
+    const waiting = advanceClocks(p2Ticket(), { status: "PENDING_CUSTOMER" }, { now, calendars: oneCalendar(DEFAULT_CALENDAR), before: P2, after: P2 });
     const preview = previewClassification({ state: waiting, before, current, impact: "HIGH", urgency: "HIGH", now });
     expect(preview.priority).toBe("P1");
     expect(preview.due).toEqual({ firstResponseAt: null, resolutionAt: null, nextUpdateAt: null, tierBudgetEndsAt: null });

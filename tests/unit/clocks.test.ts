@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Priority } from "@/lib/db/generated/enums";
 import type { CalendarData } from "@/lib/routing/business-hours";
 import {
+  oneCalendar,
   advanceClocks,
   customerClockRuns,
   dueTimes,
@@ -40,7 +41,7 @@ function alwaysTarget(priority: Priority, minutes: Partial<SlaTargetData>): SlaT
 
 /** One step of a ticket's life: the change at `isoString`, with the same targets before and after. */
 function step(state: ClockState, isoString: string, change: ClockChange, target: SlaTargetData = P1, calendar: CalendarData = DEFAULT_CALENDAR): Clocked {
-  return advanceClocks(state, change, { now: at(isoString), calendar, before: target, after: target });
+  return advanceClocks(state, change, { now: at(isoString), calendars: oneCalendar(calendar), before: target, after: target });
 }
 
 /** A ticket opened at `isoString`: its clocks started and the first update scheduled. */
@@ -500,7 +501,7 @@ describe("advanceClocks: L4 and the vendor clock", () => {
 
   it("dueTimes gives no tier budget at L4 whatever the ledger holds", () => {
     const state: ClockState = { ...initialClockState(at("2026-11-27T10:00:00.000Z")), tier: "L4", tierClockSince: null, tierSecondsUsed: { L1: 60, L2: 0, L3: 0 } };
-    expect(dueTimes(state, P1, DEFAULT_CALENDAR).tierBudgetEndsAt).toBeNull();
+    expect(dueTimes(state, P1, oneCalendar(DEFAULT_CALENDAR)).tierBudgetEndsAt).toBeNull();
   });
 
   it("a second visit to L4 adds to the vendor's time", () => {
@@ -586,7 +587,7 @@ describe("advanceClocks: reclassification", () => {
   it("books time on the old target's clock and derives due times on the new one (P3 business hours → P1 24×7)", () => {
     // P3 opened Monday 17:00; reclassified to P1 Tuesday 09:00: 1 h Monday + 1 h Tuesday on business hours.
     const opened = open("2026-11-30T17:00:00.000Z", P3);
-    const c = advanceClocks(opened, {}, { now: at("2026-12-01T09:00:00.000Z"), calendar: DEFAULT_CALENDAR, before: P3, after: P1 });
+    const c = advanceClocks(opened, {}, { now: at("2026-12-01T09:00:00.000Z"), calendars: oneCalendar(DEFAULT_CALENDAR), before: P3, after: P1 });
     expect(c.slaSecondsUsed).toBe(7200);
     expect(c.tierSecondsUsed).toEqual({ L1: 7200, L2: 0, L3: 0 });
     expect(due(c)).toMatchObject({
@@ -604,7 +605,7 @@ describe("advanceClocks: reclassification", () => {
   it("carries the time used over to a lower priority (P1 24×7 → P3 business hours)", () => {
     // P1 opened Friday 17:00; reclassified to P3 at 17:30 after 30 wall-clock minutes.
     const opened = open("2026-11-27T17:00:00.000Z");
-    const c = advanceClocks(opened, {}, { now: at("2026-11-27T17:30:00.000Z"), calendar: DEFAULT_CALENDAR, before: P1, after: P3 });
+    const c = advanceClocks(opened, {}, { now: at("2026-11-27T17:30:00.000Z"), calendars: oneCalendar(DEFAULT_CALENDAR), before: P1, after: P3 });
     expect(c.slaSecondsUsed).toBe(1800);
     expect(c.tierSecondsUsed.L1).toBe(1800);
     expect(due(c)).toMatchObject({
@@ -622,9 +623,9 @@ describe("advanceClocks: reclassification", () => {
   it("books the time since the last change on the old target's clock, not the new one", () => {
     // Saturday: 24 h on the P1 (24×7) clock, nothing on the P3 (business hours) clock.
     const opened = open("2026-11-28T00:00:00.000Z");
-    const toP3 = advanceClocks(opened, {}, { now: at("2026-11-29T00:00:00.000Z"), calendar: DEFAULT_CALENDAR, before: P1, after: P3 });
+    const toP3 = advanceClocks(opened, {}, { now: at("2026-11-29T00:00:00.000Z"), calendars: oneCalendar(DEFAULT_CALENDAR), before: P1, after: P3 });
     expect(toP3.slaSecondsUsed).toBe(86_400);
-    const fromP3 = advanceClocks(open("2026-11-28T00:00:00.000Z", P3), {}, { now: at("2026-11-29T00:00:00.000Z"), calendar: DEFAULT_CALENDAR, before: P3, after: P1 });
+    const fromP3 = advanceClocks(open("2026-11-28T00:00:00.000Z", P3), {}, { now: at("2026-11-29T00:00:00.000Z"), calendars: oneCalendar(DEFAULT_CALENDAR), before: P3, after: P1 });
     expect(fromP3.slaSecondsUsed).toBe(0);
   });
 
@@ -634,14 +635,14 @@ describe("advanceClocks: reclassification", () => {
     // due at the earlier of the one pending and now + 30 min on P1's clock: Tuesday 09:30, not P3's 11:00.
     const opened = open("2026-11-30T17:00:00.000Z", P3);
     expect(opened.nextUpdateDueAt).toEqual(at("2026-12-01T11:00:00.000Z"));
-    const c = advanceClocks(opened, {}, { now: at("2026-12-01T09:00:00.000Z"), calendar: DEFAULT_CALENDAR, before: P3, after: P1 });
+    const c = advanceClocks(opened, {}, { now: at("2026-12-01T09:00:00.000Z"), calendars: oneCalendar(DEFAULT_CALENDAR), before: P3, after: P1 });
     expect(c.nextUpdateDueAt).toEqual(at("2026-12-01T09:30:00.000Z"));
   });
 
   it("a reclassification to a priority with a longer update cadence keeps the update already due", () => {
     // P1 opened Tuesday 09:00: next update 09:30. Reclassified to P3 at 09:10: the pending 09:30 stays.
     const opened = open("2026-12-01T09:00:00.000Z");
-    const c = advanceClocks(opened, {}, { now: at("2026-12-01T09:10:00.000Z"), calendar: DEFAULT_CALENDAR, before: P1, after: P3 });
+    const c = advanceClocks(opened, {}, { now: at("2026-12-01T09:10:00.000Z"), calendars: oneCalendar(DEFAULT_CALENDAR), before: P1, after: P3 });
     expect(c.nextUpdateDueAt).toEqual(at("2026-12-01T09:30:00.000Z"));
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR, DEFAULT_MATRIX, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { INTAKE_GROUP_SLUG, planIntake, type IntakeInput } from "@/lib/routing/intake";
+import { oneCalendar } from "@/lib/routing/clocks";
 import type { MatrixData } from "@/lib/routing/matrix";
 
 // 2026-11-27 is a Friday; 2026-11-30 a Monday.
@@ -17,7 +18,7 @@ function input(overrides: Partial<IntakeInput> = {}): IntakeInput {
     category: { slug: "platform", name: "Platform", defaultImpact: "MEDIUM", defaultUrgency: "HIGH" },
     matrix: matrix(1),
     targets: DEFAULT_SLA_TARGETS,
-    calendar: DEFAULT_CALENDAR,
+    calendars: oneCalendar(DEFAULT_CALENDAR),
     group: { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL" },
     customer: { userId: "C1001", organization: "Acme Corp" },
     channel: "PORTAL",

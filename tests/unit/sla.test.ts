@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Priority, Tier } from "@/lib/db/generated/enums";
 import type { CalendarData } from "@/lib/routing/business-hours";
-import { advanceClocks, dueTimes, initialClockState, type ClockState } from "@/lib/routing/clocks";
+import { advanceClocks, dueTimes, initialClockState, type ClockState, oneCalendar } from "@/lib/routing/clocks";
 import { DEFAULT_CALENDAR, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { addClockMinutes, findTarget, tierBudgetMinutes } from "@/lib/routing/sla";
 
@@ -81,8 +81,8 @@ describe("dueTimes on an initialClockState", () => {
   function startAt(startIso: string, priority: Priority, tier: Tier, calendar: CalendarData = DEFAULT_CALENDAR) {
     const now = new Date(startIso);
     const state: ClockState = { ...initialClockState(now), tier };
-    const due = dueTimes(state, target(priority), calendar);
-    const started = advanceClocks(state, {}, { now, calendar, before: target(priority), after: target(priority) });
+    const due = dueTimes(state, target(priority), oneCalendar(calendar));
+    const started = advanceClocks(state, {}, { now, calendars: oneCalendar(calendar), before: target(priority), after: target(priority) });
     // Booking no time and starting the cadence changes none of the other due times.
     expect({ ...started, nextUpdateDueAt: null }).toMatchObject(due);
     return {
@@ -96,9 +96,9 @@ describe("dueTimes on an initialClockState", () => {
 
   it("passes the state's next update through: a fresh state has none", () => {
     const now = new Date("2026-11-27T10:00:00.000Z");
-    expect(dueTimes(initialClockState(now), target("P1"), DEFAULT_CALENDAR).nextUpdateDueAt).toBeNull();
+    expect(dueTimes(initialClockState(now), target("P1"), oneCalendar(DEFAULT_CALENDAR)).nextUpdateDueAt).toBeNull();
     const withUpdate = { ...initialClockState(now), nextUpdateDueAt: new Date("2026-11-27T10:07:00.000Z") };
-    expect(dueTimes(withUpdate, target("P1"), DEFAULT_CALENDAR).nextUpdateDueAt?.toISOString()).toBe("2026-11-27T10:07:00.000Z");
+    expect(dueTimes(withUpdate, target("P1"), oneCalendar(DEFAULT_CALENDAR)).nextUpdateDueAt?.toISOString()).toBe("2026-11-27T10:07:00.000Z");
   });
 
   it("P1 on the 24×7 clock: response +15 min, resolution +4 h (warning +3 h), update +30 min, L1 budget +15 min", () => {
