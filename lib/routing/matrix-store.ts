@@ -25,10 +25,11 @@ export const slaTargetsJsonSql = (versionId: Prisma.Sql) => Prisma.sql`(
  * `CalendarData` in its windows form, labelled "slug v3" for the decision log.
  */
 export const calendarJsonSql = (calendarId: Prisma.Sql) => Prisma.sql`(
-  SELECT jsonb_build_object('timeZone', cv."timeZone", 'windows', cv."windows", 'holidays', cv."holidays",
-                            'label', k."slug" || ' v' || cv."version")
-  FROM "CalendarVersion" cv JOIN "SupportCalendar" k ON k."id" = cv."calendarId"
-  WHERE cv."calendarId" = ${calendarId} ORDER BY cv."version" DESC LIMIT 1)`;
+  SELECT jsonb_build_object('timeZone', calendar_version."timeZone", 'windows', calendar_version."windows",
+                            'holidays', calendar_version."holidays",
+                            'label', (SELECT c."slug" FROM "SupportCalendar" c WHERE c."id" = calendar_version."calendarId") || ' v' || calendar_version."version")
+  FROM "CalendarVersion" calendar_version
+  WHERE calendar_version."calendarId" = ${calendarId} ORDER BY calendar_version."version" DESC LIMIT 1)`;
 
 /**
  * The newest published matrix version with its cells, targets and calendar, as one jsonb value in
