@@ -40,7 +40,12 @@ function daysOf(from: string, to: string): string[] {
   return days;
 }
 
+/** The default calendar in the daily shape, as the support-calendar API answers (without the slug it is edited by). */
+export function supportCalendarJson({ slug: _slug, ...calendar }: Awaited<ReturnType<typeof readSupportCalendar>>) {
+  return calendar;
+}
+
 export async function getSupportCalendar(actor: Actor) {
   requireAdminRead(actor);
-  return readSupportCalendar(db());
+  return supportCalendarJson(await readSupportCalendar(db()));
 }

@@ -30,7 +30,10 @@ describeEachDatabase("Clocks on the organization's and the group's calendars", (
   beforeAll(async () => {
     const db = database().db;
     await seedDemoData(db);
-    [acme, globex, l1, admin] = await Promise.all(["C1001", "C1002", "l1agent", "admin"].map((id) => actorFor(db, id)));
+    acme = await actorFor(db, "C1001");
+    globex = await actorFor(db, "C1002");
+    l1 = await actorFor(db, "l1agent");
+    admin = await actorFor(db, "admin");
     await createCalendar(admin, { slug: "acme-contract", name: "Acme contract", timeZone: "UTC", windows: weekdays("07:00", "19:00"), holidays: [] });
     await createCalendar(admin, { slug: "berlin-desk", name: "Berlin desk", timeZone: "Europe/Berlin", windows: [...weekdays("08:00", "12:00"), ...weekdays("13:00", "17:00")], holidays: [] });
     await createCalendar(admin, { slug: "austin-l2", name: "Austin L2", timeZone: "America/Chicago", windows: weekdays("09:00", "17:00"), holidays: [] });
