@@ -41,8 +41,9 @@ function daysOf(from: string, to: string): string[] {
 }
 
 /** The default calendar in the daily shape, as the support-calendar API answers (without the slug it is edited by). */
-export function supportCalendarJson({ slug: _slug, ...calendar }: Awaited<ReturnType<typeof readSupportCalendar>>) {
-  return calendar;
+export function supportCalendarJson(calendar: Awaited<ReturnType<typeof readSupportCalendar>>) {
+  const { id, name, timeZone, workdays, opensAt, closesAt, holidays, autoCloseBusinessDays } = calendar;
+  return { id, name, timeZone, workdays, opensAt, closesAt, holidays, autoCloseBusinessDays };
 }
 
 export async function getSupportCalendar(actor: Actor) {
