@@ -36,12 +36,12 @@ export function CalendarWindowsFields({
           {problems.byDay.get(-1)!.join(" ")}
         </p>
       )}
-      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+      <div className="divide-y divide-slate-100 rounded-md border border-slate-200">
         {days.map((rows, day) => {
           const dayName = WEEKDAY_NAMES[day]!;
           const dayErrors = problems.byDay.get(day);
           return (
-            <li key={dayName} role="group" aria-label={dayName} className="flex flex-col gap-2 p-2 sm:flex-row sm:items-start">
+            <div key={dayName} role="group" aria-label={dayName} className="flex flex-col gap-2 p-2 sm:flex-row sm:items-start">
               <span className="w-28 shrink-0 pt-1 text-sm font-medium text-slate-800">{dayName}</span>
               <div className="min-w-0 flex-1 space-y-1">
                 {rows.length === 0 && <p className="pt-1 text-sm text-slate-600">Closed</p>}
@@ -85,10 +85,10 @@ export function CalendarWindowsFields({
                   </div>
                 )}
               </div>
-            </li>
+            </div>
           );
         })}
-      </ul>
+      </div>
     </fieldset>
   );
 }
