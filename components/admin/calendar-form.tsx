@@ -74,7 +74,7 @@ export function CalendarForm(props: Props) {
               )}
             </Field>
           )}
-          <Field id="calendar-zone" label="Time zone" hint="IANA name, e.g. UTC or Europe/Berlin." errors={fields.timeZone}>
+          <Field id="calendar-zone" label="Time zone" hint={readOnly ? undefined : "IANA name, e.g. UTC or Europe/Berlin."} errors={fields.timeZone}>
             {(d, inv) => (
               <>
                 <input id="calendar-zone" list="calendar-zones" value={draft.timeZone} maxLength={64} onChange={(e) => setDraft({ ...draft, timeZone: e.target.value })} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv} />

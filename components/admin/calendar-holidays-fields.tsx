@@ -21,7 +21,7 @@ export function CalendarHolidaysFields({
   return (
     <fieldset className="min-w-0 space-y-2">
       <legend className="text-sm font-medium text-slate-800">Holidays</legend>
-      <p className="text-xs text-slate-600">Closed all day. Leave “to” empty for a single day.</p>
+      {!readOnly && <p className="text-xs text-slate-600">Closed all day. Leave “to” empty for a single day.</p>}
       {fields.holidays && <p className="text-sm text-red-700">{fields.holidays.join(" ")}</p>}
       {holidays.length === 0 && <p className="text-sm text-slate-600">No holidays.</p>}
       {holidays.map((h, i) => {

@@ -29,8 +29,8 @@ export function CalendarList({ calendars }: { calendars: CalendarView[] }) {
         <thead>
           <tr className="border-b border-slate-200 text-left">
             <th scope="col" className="p-2">Calendar</th>
-            <th scope="col" className="p-2">Time zone</th>
-            <th scope="col" className="p-2">Version in force</th>
+            <th scope="col" className="p-2 whitespace-nowrap">Time zone</th>
+            <th scope="col" className="p-2 whitespace-nowrap">Version in force</th>
             <th scope="col" className="p-2">Used by</th>
           </tr>
         </thead>

@@ -12,7 +12,7 @@ export function CalendarWeekPreview({ days, timeZone }: { days: PreviewDay[]; ti
       <ul className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm">
         {days.map((d, i) => (
           <li key={d.date} className="flex flex-wrap gap-x-3 gap-y-0.5 px-3 py-1.5">
-            <span className="w-40 shrink-0 font-medium text-slate-800">
+            <span className="w-40 shrink-0 font-medium text-slate-800 sm:w-60">
               {WEEKDAY_NAMES[d.weekday - 1]} <span className="tabular-nums text-slate-600">{d.date}</span>
               {i === 0 && <span className="text-slate-600"> (today)</span>}
             </span>

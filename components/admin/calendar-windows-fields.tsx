@@ -30,7 +30,7 @@ export function CalendarWindowsFields({
   return (
     <fieldset className="min-w-0 space-y-2">
       <legend className="text-sm font-medium text-slate-800">Opening windows</legend>
-      <p className="text-xs text-slate-600">Local time, HH:MM; a day open to midnight closes at 24:00. Windows of one day may not overlap.</p>
+      {!readOnly && <p className="text-xs text-slate-600">Local time, HH:MM; a day open to midnight closes at 24:00. Windows of one day may not overlap.</p>}
       {problems.byDay.get(-1) && (
         <p id="calendar-windows-error" className="text-sm text-red-700">
           {problems.byDay.get(-1)!.join(" ")}
