@@ -3,7 +3,7 @@ import { ADMIN, CUSTOMER_ACME, L1_AGENT, MANAGER, apiSignIn, loginAsCustomer, lo
 import { expectNoSeriousViolations } from "./axe";
 
 const MATRIX = "/api/v1/priority-matrix";
-const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit", "/admin/groups", "/admin/kb", "/admin/kb/new", "/admin/calendar", "/admin/webhooks", "/admin/tokens"];
+const ADMIN_PAGES = ["/admin/matrix", "/admin/people", "/admin/audit", "/admin/groups", "/admin/kb", "/admin/kb/new", "/admin/calendar", "/admin/calendars", "/admin/calendars/new", "/admin/calendars/default", "/admin/webhooks", "/admin/tokens"];
 /** An id no webhook has: the refusal comes before any lookup. */
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 

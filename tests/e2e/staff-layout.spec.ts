@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from "@playwright/test";
-import { ADMIN, L1_AGENT, MANAGER, apiSignIn, loginAsStaff } from "./helpers";
+import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from "@playwright/test";
+import { ADMIN, L1_AGENT, MANAGER, apiSignIn, loginAsStaff, waitForHydration } from "./helpers";
 import { expectNoSeriousViolations } from "./axe";
 
 /**
@@ -13,6 +13,9 @@ const stamp = Date.now().toString(36);
 const LONG_TITLE = `T${stamp}`.padEnd(200, "x");
 const LONG_NAME = `N${stamp}`.padEnd(120, "n");
 const ARTICLE_SLUG = `long-${stamp}`;
+/** A calendar's name may be 100 characters, a holiday's 100 and a version note 200 (their validation's caps). */
+const CALENDAR_SLUG = `cal-${stamp}`;
+const LONG_CALENDAR_NAME = `N${stamp}`.padEnd(100, "n");
 
 type Who = { userId: string; password: string; name: string; home?: RegExp };
 interface StaffPage {
@@ -44,11 +47,12 @@ const PAGES: StaffPage[] = [
   },
   { path: () => "/dashboard/tickets?metric=opened&period=today", who: MANAGER, links: ALL_LINKS, current: "Dashboard" },
   { path: () => "/dashboard/alerts", who: MANAGER, links: ALL_LINKS, current: "Dashboard" },
-  ...["/admin", "/admin/people", "/admin/groups", "/admin/matrix", "/admin/calendar", "/admin/kb", "/admin/kb/new", `/admin/kb/${ARTICLE_SLUG}`, "/admin/audit", "/admin/outbox", "/admin/tokens", "/admin/integrations", "/admin/demo"].map(
+  ...["/admin", "/admin/people", "/admin/groups", "/admin/matrix", "/admin/calendar", "/admin/calendars", "/admin/calendars/new", `/admin/calendars/${CALENDAR_SLUG}`, "/admin/calendars/24x7", "/admin/kb", "/admin/kb/new", `/admin/kb/${ARTICLE_SLUG}`, "/admin/audit", "/admin/outbox", "/admin/tokens", "/admin/integrations", "/admin/demo"].map(
     (path): StaffPage => ({ path: () => path, who: ADMIN, links: ALL_LINKS, current: "Admin" }),
   ),
   // Managers see the admin pages read-only, under the same header.
   { path: () => "/admin", who: MANAGER, links: ALL_LINKS, current: "Admin" },
+  { path: () => `/admin/calendars/${CALENDAR_SLUG}`, who: MANAGER, links: ALL_LINKS, current: "Admin" },
 ];
 
 async function expectFitsWidth(page: Page, width: number): Promise<void> {
@@ -72,10 +76,35 @@ async function expectStaffHeader(page: Page, spec: StaffPage): Promise<void> {
   await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
+/** A calendar with the longest name, holiday name and version note its form takes, made through the form (calendars have no API here). */
+async function createLongCalendar(browser: Browser, baseURL: string): Promise<void> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  try {
+    await loginAsStaff(page, ADMIN);
+    await page.goto("/admin/calendars/new");
+    await waitForHydration(page);
+    const form = page.getByRole("form", { name: "New calendar" });
+    await form.getByLabel("Name", { exact: true }).fill(LONG_CALENDAR_NAME);
+    await form.getByLabel("Slug").fill(CALENDAR_SLUG);
+    await form.getByRole("button", { name: "Add a holiday" }).click();
+    await form.getByLabel("Holiday 1 from").fill("2030-01-01");
+    await form.getByLabel("Holiday 1 to").fill("2030-01-02");
+    await form.getByLabel("Holiday 1 name").fill(`H${stamp}`.padEnd(100, "h"));
+    await form.getByLabel("Version note").fill(`V${stamp}`.padEnd(200, "v"));
+    await form.getByRole("button", { name: "Create calendar" }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/calendars/${CALENDAR_SLUG}$`));
+  } finally {
+    await context.close();
+  }
+}
+
 const shotName = (path: string, who: Who, width: number) => `${who.userId}${path.split("?")[0]!.replace(/[^a-z0-9]+/gi, "-")}-${width}.png`;
 
 test.describe("staff layout", () => {
-  test.beforeAll(async ({ playwright }, testInfo) => {
+  test.beforeAll(async ({ playwright, browser }, testInfo) => {
+    // The API set-up and one form filled in a browser, on a shared 2-core machine.
+    test.setTimeout(120_000);
     const baseURL = testInfo.project.use.baseURL;
     const open = () => playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: String(baseURL) } });
     const admin: APIRequestContext = await open();
@@ -100,6 +129,7 @@ test.describe("staff layout", () => {
       });
       expect(ticket.status(), await ticket.text()).toBe(201);
       ticketNumber = ((await ticket.json()) as { ticket: { number: string } }).ticket.number;
+      await createLongCalendar(browser, String(baseURL));
     } finally {
       await Promise.all([admin.dispose(), customer.dispose()]);
     }
@@ -107,7 +137,7 @@ test.describe("staff layout", () => {
 
   for (const spec of PAGES) {
     // Titles must not hold the stamp: Playwright lists the tests and runs them in different processes.
-    const label = `${spec.path().replace(ARTICLE_SLUG, "<long article>")} as ${spec.who.userId}`.replace("/queue/tickets/", "/queue/tickets/<number>");
+    const label = `${spec.path().replace(ARTICLE_SLUG, "<long article>").replace(CALENDAR_SLUG, "<long calendar>")} as ${spec.who.userId}`.replace("/queue/tickets/", "/queue/tickets/<number>");
     test(`${label}: one header, fits 360 and 1366 px, no serious axe violation`, async ({ page }, testInfo: TestInfo) => {
       // Two widths, full-page screenshots (the groups page is 9,500 px tall at 360 px) and two axe runs on a shared 2-core machine.
       test.setTimeout(150_000);
