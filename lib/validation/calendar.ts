@@ -21,12 +21,12 @@ const ZHoliday = z.strictObject({
   from: z.iso.date("A holiday's first day as YYYY-MM-DD."),
   /** Absent: one day. */
   to: z.iso.date("A holiday's last day as YYYY-MM-DD.").optional(),
-  name: storableString().trim().min(1, "Name the holiday.").max(100, "A holiday's name: at most 100 characters."),
+  name: storableString().trim().min(1, "Name the holiday.").max(200, "A holiday's name: at most 200 characters."),
 });
 
 /** A calendar's hours as published in a version: time zone, opening windows per weekday, holidays (days or ranges). */
 const calendarHours = {
-  name: storableString({ error: "Name the calendar." }).trim().min(1, "Name the calendar.").max(100, "A name of at most 100 characters."),
+  name: storableString({ error: "Name the calendar." }).trim().min(1, "Name the calendar.").max(200, "A name of at most 200 characters."),
   timeZone: storableString({ error: "Enter a time zone." }).trim().min(1, "Enter a time zone.").max(64),
   windows: z.array(ZWindow, { error: "List the opening windows." }).min(1, "At least one opening window.").max(70, "At most 70 opening windows."),
   holidays: z.array(ZHoliday).max(400, "At most 400 holidays."),

@@ -13,9 +13,9 @@ const stamp = Date.now().toString(36);
 const LONG_TITLE = `T${stamp}`.padEnd(200, "x");
 const LONG_NAME = `N${stamp}`.padEnd(120, "n");
 const ARTICLE_SLUG = `long-${stamp}`;
-/** A calendar's name may be 100 characters, a holiday's 100 and a version note 200 (their validation's caps). */
+/** A calendar's name, a holiday's and a version note may each be 200 characters (their validation's caps). */
 const CALENDAR_SLUG = `cal-${stamp}`;
-const LONG_CALENDAR_NAME = `N${stamp}`.padEnd(100, "n");
+const LONG_CALENDAR_NAME = `N${stamp}`.padEnd(200, "n");
 
 type Who = { userId: string; password: string; name: string; home?: RegExp };
 interface StaffPage {
@@ -90,7 +90,7 @@ async function createLongCalendar(browser: Browser, baseURL: string): Promise<vo
     await form.getByRole("button", { name: "Add a holiday" }).click();
     await form.getByLabel("Holiday 1 from").fill("2030-01-01");
     await form.getByLabel("Holiday 1 to").fill("2030-01-02");
-    await form.getByLabel("Holiday 1 name").fill(`H${stamp}`.padEnd(100, "h"));
+    await form.getByLabel("Holiday 1 name").fill(`H${stamp}`.padEnd(200, "h"));
     await form.getByLabel("Version note").fill(`V${stamp}`.padEnd(200, "v"));
     await form.getByRole("button", { name: "Create calendar" }).click();
     await expect(page).toHaveURL(new RegExp(`/admin/calendars/${CALENDAR_SLUG}$`));
