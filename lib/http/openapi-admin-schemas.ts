@@ -113,6 +113,7 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   AdminCategoryResponse: object({ category: ref("AdminCategory") }),
   SupportCalendar: object({
     id: string,
+    slug: { type: "string", description: "The slug of the calendar the priority matrix version runs on: its windows and versions are at /api/v1/admin/calendars/{slug}." },
     name: string,
     timeZone: string,
     workdays: { type: "array", items: { type: "integer", minimum: 1, maximum: 7 }, description: "ISO weekdays: 1 = Monday … 7 = Sunday." },
