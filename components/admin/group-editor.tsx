@@ -7,16 +7,22 @@ import type { SupportGroupView } from "@/lib/admin/list-support-groups";
 import type { AdminActionResult } from "./admin-action-result";
 import { DeleteButton } from "./delete-button";
 
-/** One group: name, assignment mode, L4 kind, members (agents of its tier) and its leads among them, and Delete. Categories it takes are set on each category. */
+/**
+ * One group: name, assignment mode, the calendar its tier budgets run on, L4 kind, members (agents of its tier) and
+ * its leads among them, and Delete. Categories it takes are set on each category.
+ */
 export function GroupEditor({
   group,
   agents,
+  calendars,
   canWrite,
   onSave,
   onDelete,
 }: {
   group: SupportGroupView;
   agents: { userId: string; name: string }[];
+  /** The calendars to choose from; none chosen: the priority matrix version's. */
+  calendars: { slug: string; name: string }[];
   canWrite: boolean;
   onSave: (input: unknown) => Promise<AdminActionResult<void>>;
   onDelete?: (slug: string) => Promise<AdminActionResult<unknown>>;
@@ -24,6 +30,7 @@ export function GroupEditor({
   const [name, setName] = useState(group.name);
   const [mode, setMode] = useState(group.assignmentMode);
   const [kind, setKind] = useState(group.l4Kind ?? "");
+  const [calendar, setCalendar] = useState(group.calendar ?? "");
   const [members, setMembers] = useState(group.members.map((m) => m.userId));
   const [leads, setLeads] = useState(group.members.filter((m) => m.isLead).map((m) => m.userId));
   const savedLeads = group.members.filter((m) => m.isLead);
@@ -33,7 +40,7 @@ export function GroupEditor({
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members, leads: leads.filter((l) => members.includes(l)) }));
+    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members, leads: leads.filter((l) => members.includes(l)), calendar: calendar || null }));
   }
 
   return (
@@ -60,6 +67,18 @@ export function GroupEditor({
             <select id={id("mode")} value={mode} onChange={(e) => setMode(e.target.value as typeof mode)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv}>
               <option value="AUTO">Automatic (least loaded)</option>
               <option value="PULL">Pull (agents claim)</option>
+            </select>
+          )}
+        </Field>
+        <Field id={id("calendar")} label="Calendar (tier budgets)" errors={fields.calendar}>
+          {(d, inv) => (
+            <select id={id("calendar")} value={calendar} onChange={(e) => setCalendar(e.target.value)} className={INPUT_CLASS} aria-describedby={d} aria-invalid={inv}>
+              <option value="">Matrix default</option>
+              {calendars.map((c) => (
+                <option key={c.slug} value={c.slug}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>

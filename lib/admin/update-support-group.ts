@@ -4,12 +4,14 @@ import { invalid, notFound } from "@/lib/errors";
 import { ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
+import { calendarIdOfChoice } from "./calendar-choice";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
 import { recordAuditEvent } from "./record-audit-event";
 
 /**
  * Renames a group, sets its assignment mode (and L4 kind), and replaces its members (active agents of its
- * tier) and, when given, its leads (among those members). A member removed is no longer a lead; audited.
+ * tier) and, when given, its leads (among those members) and the calendar its tier budgets run on (a slug, null
+ * for the matrix version's; an unknown one is a 400 on calendar). A member removed is no longer a lead; audited.
  */
 export async function updateSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {
   requireAdminWrite(actor);
@@ -29,7 +31,8 @@ export async function updateSupportGroup(actor: Actor, input: unknown): Promise<
     const leads = data.leads ? [...new Set(data.leads)] : null;
     const strangers = leads?.filter((l) => !wanted.includes(l)) ?? [];
     if (strangers.length) throw invalid({ leads: [`A lead is one of the group's members: ${strangers.join(", ")} is not.`] });
-    await tx.supportGroup.update({ where: { id: locked.id }, data: { name: data.name, assignmentMode: data.assignmentMode, l4Kind: data.l4Kind || null } });
+    const calendarId = data.calendar === undefined ? undefined : await calendarIdOfChoice(tx, data.calendar);
+    await tx.supportGroup.update({ where: { id: locked.id }, data: { name: data.name, assignmentMode: data.assignmentMode, l4Kind: data.l4Kind || null, calendarId } });
     await tx.groupMembership.deleteMany({ where: { groupId: locked.id, userId: { notIn: agents.map((a) => a.id) } } });
     await tx.groupMembership.createMany({ data: agents.map((a) => ({ groupId: locked.id, userId: a.id })), skipDuplicates: true });
     if (leads) {

@@ -73,7 +73,7 @@ export interface TicketRouteContext {
   params: Promise<{ number: string }>;
 }
 
-/** The context Next.js gives handlers under /api/v1/admin/{groups,categories,kb-articles}/[slug]/. */
+/** The context Next.js gives handlers under /api/v1/admin/{groups,categories,kb-articles,calendars,organizations}/[slug]/. */
 export interface SlugRouteContext {
   params: Promise<{ slug: string }>;
 }

@@ -96,6 +96,7 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     assignmentMode: enumOf(["AUTO", "PULL"]),
     members: { type: "array", items: object({ userId: string, name: string, isLead: { type: "boolean", description: "Told of the group's alerts: breaches, L3 budgets spent, overdue updates, escalation requests." } }) },
     categories: { type: "array", items: string, description: "Categories whose L1 escalations come to this group." },
+    calendar: { type: ["string", "null"], description: "The slug of the calendar its tier budgets run on; null: the priority matrix version's." },
   }),
   SupportGroupList: object({ groups: { type: "array", items: ref("SupportGroup") } }),
   SupportGroupResponse: object({ group: ref("SupportGroup") }),
@@ -112,6 +113,7 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
   AdminCategoryResponse: object({ category: ref("AdminCategory") }),
   SupportCalendar: object({
     id: string,
+    slug: { type: "string", description: "The slug of the calendar the priority matrix version runs on: its windows and versions are at /api/v1/admin/calendars/{slug}." },
     name: string,
     timeZone: string,
     workdays: { type: "array", items: { type: "integer", minimum: 1, maximum: 7 }, description: "ISO weekdays: 1 = Monday … 7 = Sunday." },

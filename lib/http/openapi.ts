@@ -18,6 +18,7 @@ import { ZCreateCategory, ZCreateSupportGroup, ZUpdateCategory, ZUpdateSupportGr
 import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
+import { CALENDAR_RESPONSE_SCHEMAS, CALENDAR_ROUTES } from "./openapi-calendar-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
 import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
 import { INTEGRATION_PATH_PARAMETERS, INTEGRATION_RESPONSE_SCHEMAS, INTEGRATION_ROUTES } from "./openapi-integration-schemas";
@@ -600,7 +601,10 @@ export const API_ROUTES: ApiRoute[] = [
     method: "put",
     path: "/api/v1/admin/groups",
     operationId: "updateSupportGroup",
-    summary: "Rename a group, set its assignment mode (and L4 kind), replace its members (active agents of its tier) (admins).",
+    summary: "Rename a group, set its assignment mode (and L4 kind), replace its members (active agents of its tier) and set its calendar (admins).",
+    description:
+      "leads: omitted, they stay as they are. calendar: the slug of the calendar its tier budgets run on, or null for the priority matrix version's; " +
+      "omitted, unchanged; an unknown slug is a 400 on calendar.",
     body: { name: "UpdateSupportGroup", schema: ZUpdateSupportGroup },
     response: { status: 200, description: "The group.", schema: "SupportGroupResponse" },
     errors: [403, 404],
@@ -683,6 +687,7 @@ export const API_ROUTES: ApiRoute[] = [
     public: true,
     response: { status: 200, description: "The OpenAPI 3.1 document.", schema: "OpenApiDocument" },
   },
+  ...CALENDAR_ROUTES,
   ...ALERT_ROUTES,
   ...MACRO_ROUTES,
   ...WEBHOOK_ROUTES,
@@ -696,7 +701,7 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   number: { name: "number", in: "path", required: true, description: "The ticket number, e.g. INC-000042.", schema: { type: "string", pattern: "^(INC|REQ)-\\d{6,}$" } },
   id: { name: "id", in: "path", required: true, description: "The attachment's id.", schema: { type: "string", format: "uuid" } },
   viewId: { name: "viewId", in: "path", required: true, description: "The id of one of your saved queue views.", schema: { type: "integer", minimum: 1 } },
-  slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group or category, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
+  slug: { name: "slug", in: "path", required: true, description: "The slug of the article, group, category, calendar or organization, e.g. help-data.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,99}$" } },  ...ALERT_PATH_PARAMETERS,
   ...MACRO_PATH_PARAMETERS,
   ...WEBHOOK_PATH_PARAMETERS,
   ...INCIDENT_PATH_PARAMETERS,
@@ -708,7 +713,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input: error.fields names each field at fault (also: a session cookie and an Authorization header in one request, or a malformed Authorization header).",
   401: "Not signed in, or the bearer token is unknown, revoked or expired, or its user is deactivated (one answer for all, with WWW-Authenticate: Bearer … error=\"invalid_token\").",
   403: "Signed in, but not allowed to do this; or the bearer token lacks the operation's scope (error.scope names it; WWW-Authenticate: Bearer … error=\"insufficient_scope\").",
-  404: "No such ticket, attachment, article, group, category, person, token or throttle key, or not one you may see.",
+  404: "No such ticket, attachment, article, group, category, calendar, organization, person, token or throttle key, or not one you may see.",
   409: "Conflict with the current state (see error.message: a stale ticket version carries error.currentVersion; a refused delete names what still refers to the record).",
   413: "The body is over 1 MB (a multipart upload: a file over 10 MB).",
   415: "The body is not application/json (a multipart upload: not multipart/form-data, or a file of a type not accepted).",
@@ -790,6 +795,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...SELF_SERVICE_RESPONSE_SCHEMAS,
         ...PORTAL_RESPONSE_SCHEMAS,
         ...ADMIN_RESPONSE_SCHEMAS,
+        ...CALENDAR_RESPONSE_SCHEMAS,
         ...METRICS_RESPONSE_SCHEMAS,
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { storableString } from "./text";
 import { AssignmentMode, Impact, L4Kind, Tier, Urgency } from "@/lib/db/generated/enums";
+import { ZCalendarChoice } from "./calendar";
 
 const slug = (message: string) => storableString({ error: message }).trim().regex(/^[a-z0-9-]{1,64}$/, message);
 
@@ -39,6 +40,8 @@ export const ZUpdateSupportGroup = z.strictObject({
   members: z.array(storableString().trim().min(1).max(64)).max(500, "At most 500 members."),
   /** The members who lead the group (told of its alerts: breaches, budgets spent, escalation requests); omitted: the leads stay as they are. */
   leads: z.array(storableString().trim().min(1).max(64)).max(500, "At most 500 leads.").optional(),
+  /** The calendar its tier budgets run on (a calendar's slug), null for the matrix version's; omitted: unchanged. */
+  calendar: ZCalendarChoice.optional(),
 });
 
 /** A category's defaults, SOP article and L2 group (slugs; empty for none). The slug does not change. */

@@ -2,6 +2,9 @@
 // response schemas, so a change on either side that makes them disagree fails `npm run typecheck`, before any test runs.
 // (CustomerTicketJson and AlertJson type their labels and rule as string, wider than the documented enums: the
 // validating client checks those at run time.)
+import type { CalendarVersionView, CalendarView } from "@/lib/admin/calendar-view";
+import type { OrganizationView } from "@/lib/admin/list-organizations";
+import type { SupportGroupView } from "@/lib/admin/list-support-groups";
 import type { MacroJson } from "@/lib/macros/macro-json";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
 import type { NotificationPage } from "@/lib/notifications/list-notifications";
@@ -32,4 +35,8 @@ export type LibResponsesConform = [
   Conforms<MarkReadResult, Schemas["MarkReadResult"]>,
   Conforms<NotificationPreferences, Schemas["NotificationPreferences"]>,
   Conforms<MacroJson, Schemas["Macro"]>,
+  Conforms<CalendarView, Schemas["Calendar"]>,
+  Conforms<CalendarVersionView, Schemas["CalendarVersion"]>,
+  Conforms<OrganizationView, Schemas["Organization"]>,
+  Conforms<SupportGroupView, Schemas["SupportGroup"]>,
 ];

@@ -64,6 +64,14 @@ test.describe("admin", () => {
         ["delete", "/api/v1/admin/kb-articles/help-data"],
         ["get", "/api/v1/admin/support-calendar"],
         ["put", "/api/v1/admin/support-calendar"],
+        ["get", "/api/v1/admin/calendars"],
+        ["post", "/api/v1/admin/calendars"],
+        ["get", "/api/v1/admin/calendars/default"],
+        ["put", "/api/v1/admin/calendars/default"],
+        ["delete", "/api/v1/admin/calendars/default"],
+        ["get", "/api/v1/admin/calendars/default/versions"],
+        ["get", "/api/v1/admin/organizations"],
+        ["put", "/api/v1/admin/organizations/acme"],
         ["get", "/api/v1/admin/webhooks"],
         ["post", "/api/v1/admin/webhooks"],
         ["get", `/api/v1/admin/webhooks/${SOME_UUID}`],
@@ -89,6 +97,9 @@ test.describe("admin", () => {
     expect((await asManager.delete("/api/v1/admin/groups/cloud-vendor")).status()).toBe(403);
     expect((await asManager.delete("/api/v1/admin/categories/platform")).status()).toBe(403);
     expect((await asManager.delete("/api/v1/admin/kb-articles/help-data")).status()).toBe(403);
+    expect((await asManager.get("/api/v1/admin/calendars")).status()).toBe(200);
+    expect((await asManager.put("/api/v1/admin/organizations/acme", { data: { calendar: null } })).status()).toBe(403);
+    expect((await asManager.delete("/api/v1/admin/calendars/default")).status()).toBe(403);
 
     // A refused delete is a 409 that names what still refers to the record; an unknown slug is 404.
     const sop = await asAdmin.delete("/api/v1/admin/kb-articles/sop-data");

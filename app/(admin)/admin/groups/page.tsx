@@ -3,6 +3,7 @@ import { CategoryEditor } from "@/components/admin/category-editor";
 import { CreateGroupForm } from "@/components/admin/create-group-form";
 import { GroupEditor } from "@/components/admin/group-editor";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
+import { listCalendars } from "@/lib/admin/list-calendars";
 import { listKbArticles } from "@/lib/admin/list-kb-articles";
 import { listPeople } from "@/lib/admin/list-people";
 import { listSupportGroups } from "@/lib/admin/list-support-groups";
@@ -14,7 +15,14 @@ export const metadata: Metadata = { title: "Groups and categories" };
 
 export default async function GroupsPage() {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
-  const [groups, categories, articles, { people }] = await Promise.all([listSupportGroups(actor), listAdminCategories(actor), listKbArticles(actor), listPeople(actor)]);
+  const [groups, categories, articles, { people }, calendarList] = await Promise.all([
+    listSupportGroups(actor),
+    listAdminCategories(actor),
+    listKbArticles(actor),
+    listPeople(actor),
+    listCalendars(actor),
+  ]);
+  const calendars = calendarList.map((c) => ({ slug: c.slug, name: c.name }));
   const canWrite = can(actor, "admin:write");
   const agents = people.filter((p) => p.role === "AGENT" && p.active);
   const sopArticles = articles.filter((a) => a.audience === "AGENT").map((a) => ({ slug: a.slug, title: a.title }));
@@ -26,7 +34,7 @@ export default async function GroupsPage() {
       <section aria-label="Groups" className="space-y-3">
         {canWrite && <CreateGroupForm onCreate={createGroupAction} />}
         {groups.map((g) => (
-          <GroupEditor key={g.slug} group={{ ...g, categories: g.categories.map((slug) => categoryName.get(slug) ?? slug) }} agents={agents.filter((a) => a.tier === g.tier)} canWrite={canWrite} onSave={updateGroupAction} onDelete={deleteGroupAction} />
+          <GroupEditor key={g.slug} group={{ ...g, categories: g.categories.map((slug) => categoryName.get(slug) ?? slug) }} agents={agents.filter((a) => a.tier === g.tier)} calendars={calendars} canWrite={canWrite} onSave={updateGroupAction} onDelete={deleteGroupAction} />
         ))}
       </section>
       <section aria-labelledby="categories-heading" className="space-y-3">
