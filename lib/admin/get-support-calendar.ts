@@ -40,13 +40,7 @@ function daysOf(from: string, to: string): string[] {
   return days;
 }
 
-/** The default calendar in the daily shape, as the support-calendar API answers (without the slug it is edited by). */
-export function supportCalendarJson(calendar: Awaited<ReturnType<typeof readSupportCalendar>>) {
-  const { id, name, timeZone, workdays, opensAt, closesAt, holidays, autoCloseBusinessDays } = calendar;
-  return { id, name, timeZone, workdays, opensAt, closesAt, holidays, autoCloseBusinessDays };
-}
-
 export async function getSupportCalendar(actor: Actor) {
   requireAdminRead(actor);
-  return supportCalendarJson(await readSupportCalendar(db()));
+  return readSupportCalendar(db());
 }

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation/parse";
 import { minuteOfDay, ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { requireAdminWrite } from "./authorize";
-import { readSupportCalendar, supportCalendarJson } from "./get-support-calendar";
+import { readSupportCalendar } from "./get-support-calendar";
 import { publishLocked } from "./publish-calendar-version";
 
 /**
@@ -27,6 +27,6 @@ export async function updateSupportCalendar(actor: Actor, input: unknown) {
         holidays: data.holidays.map((h) => ({ from: h.date, to: h.date, name: h.name })),
       },
     });
-    return supportCalendarJson(await readSupportCalendar(tx));
+    return readSupportCalendar(tx);
   });
 }
