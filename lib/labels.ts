@@ -86,6 +86,7 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   CHILD_ATTACHED: "Attached to major incident",
   CHILD_DETACHED: "Detached from major incident",
   MONITORING_ALERT: "Monitoring alert",
+  VENDOR_RESPONDED: "Vendor responded",
 };
 
 export const CHANNEL_LABEL: Record<TicketChannel, string> = {
@@ -125,6 +126,8 @@ export const NOTIFICATION_CAUSE_LABEL: Record<NotificationCause, string> = {
   UPDATE_OVERDUE: "Update overdue",
   MENTIONED: "Mention",
   MONITORING_RESOLVED: "Alert resolved",
+  VENDOR_WARNING: "Vendor target warning",
+  VENDOR_BREACHED: "Vendor target missed",
 };
 
 /** The alerts a person must acknowledge (the Alert table's rules), in a few words for the Open alerts panel. */
@@ -133,6 +136,8 @@ export const ALERT_RULE_LABEL: Record<string, string> = {
   "budget.l3": "L3 budget spent",
   "sla.customer-update-overdue": "Customer update overdue",
   "customer.escalation-request": "Customer asked for escalation",
+  "vendor.response-100": "Vendor response overdue",
+  "vendor.resolution-100": "Vendor resolution overdue",
 };
 
 /** An alert's rule in words; an unknown rule reads "Alert" rather than a code. */

@@ -9,8 +9,8 @@ import { calendarDeletionBlockers, deletionRefusal } from "./deletion-blockers";
 import { recordAuditEvent } from "./record-audit-event";
 
 /**
- * Deletes a calendar no clock runs on (admins), with its versions. While an organization, a group or any
- * matrix version names it, or it is the built-in 24×7, the answer is a 409 naming each, and nothing changes.
+ * Deletes a calendar no clock runs on (admins), with its versions. While an organization, a group, an L4 group's
+ * vendor targets or any matrix version names it, or it is the built-in 24×7, the answer is a 409 naming each, and nothing changes.
  */
 export async function deleteCalendar(actor: Actor, slug: unknown): Promise<void> {
   requireAdminWrite(actor);
@@ -21,13 +21,18 @@ export async function deleteCalendar(actor: Actor, slug: unknown): Promise<void>
     if (!locked) throw notFound("Calendar");
     const row = await tx.supportCalendar.findUniqueOrThrow({
       where: { id: locked.id },
-      select: { ...CALENDAR_SELECT, matrixVersions: { orderBy: { version: "asc" }, select: { version: true } } },
+      select: {
+        ...CALENDAR_SELECT,
+        matrixVersions: { orderBy: { version: "asc" }, select: { version: true } },
+        vendorTargets: { distinct: ["groupId"], orderBy: { group: { slug: "asc" } }, select: { group: { select: { slug: true } } } },
+      },
     });
     const blockers = calendarDeletionBlockers({
       builtIn: row.builtIn,
       organizations: row.organizations.map((o) => o.slug),
       groups: row.groups.map((g) => g.slug),
       matrixVersions: row.matrixVersions.map((v) => v.version),
+      vendorTargetGroups: row.vendorTargets.map((t) => t.group.slug),
     });
     if (blockers.length) throw new AppError("CONFLICT", deletionRefusal(`Calendar ${wanted}`, blockers));
     const before = await calendarView(tx, row);

@@ -73,6 +73,8 @@ export interface CalendarReferences {
   groups: string[];
   /** Matrix versions (any, also older ones: tickets classified on them still run on it) that name it as their calendar. */
   matrixVersions: number[];
+  /** L4 groups whose vendor targets count on it. */
+  vendorTargetGroups: string[];
 }
 
 export function calendarDeletionBlockers(c: CalendarReferences): string[] {
@@ -81,5 +83,6 @@ export function calendarDeletionBlockers(c: CalendarReferences): string[] {
   if (c.organizations.length) blockers.push(`the customer clock of ${c.organizations.length === 1 ? "organization" : "organizations"} ${list(c.organizations)} runs on it`);
   if (c.groups.length) blockers.push(`the tier budgets of ${c.groups.length === 1 ? "group" : "groups"} ${list(c.groups)} run on it`);
   if (c.matrixVersions.length) blockers.push(`priority matrix ${c.matrixVersions.length === 1 ? "version" : "versions"} ${list(c.matrixVersions.map((v) => `v${v}`))} ${c.matrixVersions.length === 1 ? "runs" : "run"} on it`);
+  if (c.vendorTargetGroups.length) blockers.push(`the vendor targets of L4 ${c.vendorTargetGroups.length === 1 ? "group" : "groups"} ${list(c.vendorTargetGroups)} count on it`);
   return blockers;
 }

@@ -4,14 +4,16 @@ import { invalid, notFound } from "@/lib/errors";
 import { ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
-import { calendarIdOfChoice } from "./calendar-choice";
+import { calendarIdOfChoice, vendorTargetRows } from "./calendar-choice";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
 import { recordAuditEvent } from "./record-audit-event";
 
 /**
  * Renames a group, sets its assignment mode (and L4 kind), and replaces its members (active agents of its
  * tier) and, when given, its leads (among those members) and the calendar its tier budgets run on (a slug, null
- * for the matrix version's; an unknown one is a 400 on calendar). A member removed is no longer a lead; audited.
+ * for the matrix version's; an unknown one is a 400 on calendar) and, for an L4 group, its vendor targets (each on a
+ * calendar: an unknown one is a 400 on vendorTargets). A member removed is no longer a lead; audited. Targets apply to
+ * hand-offs from then on: an engagement keeps the due times it began with.
  */
 export async function updateSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {
   requireAdminWrite(actor);
@@ -32,9 +34,15 @@ export async function updateSupportGroup(actor: Actor, input: unknown): Promise<
     const strangers = leads?.filter((l) => !wanted.includes(l)) ?? [];
     if (strangers.length) throw invalid({ leads: [`A lead is one of the group's members: ${strangers.join(", ")} is not.`] });
     const calendarId = data.calendar === undefined ? undefined : await calendarIdOfChoice(tx, data.calendar);
+    if (data.vendorTargets?.length && before.tier !== "L4") throw invalid({ vendorTargets: ["Only L4 groups have vendor targets."] });
+    const vendorTargets = data.vendorTargets && (await vendorTargetRows(tx, data.vendorTargets));
     await tx.supportGroup.update({ where: { id: locked.id }, data: { name: data.name, assignmentMode: data.assignmentMode, l4Kind: data.l4Kind || null, calendarId } });
     await tx.groupMembership.deleteMany({ where: { groupId: locked.id, userId: { notIn: agents.map((a) => a.id) } } });
     await tx.groupMembership.createMany({ data: agents.map((a) => ({ groupId: locked.id, userId: a.id })), skipDuplicates: true });
+    if (vendorTargets) {
+      await tx.vendorTarget.deleteMany({ where: { groupId: locked.id } });
+      await tx.vendorTarget.createMany({ data: vendorTargets.map((t) => ({ ...t, groupId: locked.id, updatedAt: new Date() })) });
+    }
     if (leads) {
       const leadIds = agents.filter((a) => leads.includes(a.userId)).map((a) => a.id);
       await tx.groupMembership.updateMany({ where: { groupId: locked.id, userId: { in: leadIds } }, data: { isLead: true } });

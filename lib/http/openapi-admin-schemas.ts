@@ -97,6 +97,16 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     members: { type: "array", items: object({ userId: string, name: string, isLead: { type: "boolean", description: "Told of the group's alerts: breaches, L3 budgets spent, overdue updates, escalation requests." } }) },
     categories: { type: "array", items: string, description: "Categories whose L1 escalations come to this group." },
     calendar: { type: ["string", "null"], description: "The slug of the calendar its tier budgets run on; null: the priority matrix version's." },
+    vendorTargets: {
+      type: "array",
+      description: "L4 groups: the vendor's (or engineering team's) targets per priority, P1 first; empty for other groups and for an L4 group without a contract.",
+      items: object({
+        priority: enumOf(["P1", "P2", "P3", "P4", "P5"]),
+        responseMinutes: { type: "integer", minimum: 1, description: "Until the vendor acknowledges the hand-off." },
+        resolutionMinutes: { type: "integer", minimum: 1, description: "Until the vendor resolves it (hands it back or it is resolved at L4)." },
+        calendar: { type: "string", description: "The slug of the calendar the targets count on: the vendor's support hours, or 24x7." },
+      }),
+    },
   }),
   SupportGroupList: object({ groups: { type: "array", items: ref("SupportGroup") } }),
   SupportGroupResponse: object({ group: ref("SupportGroup") }),

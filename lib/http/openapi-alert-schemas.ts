@@ -14,7 +14,7 @@ const object = (properties: Record<string, JsonSchema>, description?: string): J
 const Alert = object(
   {
     id: { type: "integer", description: "The id of the ALERT event that raised it." },
-    rule: { type: "string", enum: ["sla.resolution-100", "budget.l3", "sla.customer-update-overdue", "customer.escalation-request"] },
+    rule: { type: "string", enum: ["sla.resolution-100", "budget.l3", "sla.customer-update-overdue", "customer.escalation-request", "vendor.response-100", "vendor.resolution-100"] },
     label: { ...string, description: "The rule in words, e.g. Resolution target breached." },
     reason: { ...string, description: "The decision log's sentence that raised it." },
     raisedAt: { type: "string", format: "date-time" },

@@ -19,6 +19,7 @@ import { ZKbArticle } from "@/lib/validation/kb-article";
 import { ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { ADMIN_RESPONSE_SCHEMAS } from "./openapi-admin-schemas";
 import { CALENDAR_RESPONSE_SCHEMAS, CALENDAR_ROUTES } from "./openapi-calendar-schemas";
+import { VENDOR_RESPONSE_SCHEMAS, VENDOR_ROUTES } from "./openapi-vendor-schemas";
 import { ALERT_PATH_PARAMETERS, ALERT_RESPONSE_SCHEMAS, ALERT_ROUTES } from "./openapi-alert-schemas";
 import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./openapi-macro-schemas";
 import { INTEGRATION_PATH_PARAMETERS, INTEGRATION_RESPONSE_SCHEMAS, INTEGRATION_ROUTES } from "./openapi-integration-schemas";
@@ -688,6 +689,7 @@ export const API_ROUTES: ApiRoute[] = [
     response: { status: 200, description: "The OpenAPI 3.1 document.", schema: "OpenApiDocument" },
   },
   ...CALENDAR_ROUTES,
+  ...VENDOR_ROUTES,
   ...ALERT_ROUTES,
   ...MACRO_ROUTES,
   ...WEBHOOK_ROUTES,
@@ -796,6 +798,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...PORTAL_RESPONSE_SCHEMAS,
         ...ADMIN_RESPONSE_SCHEMAS,
         ...CALENDAR_RESPONSE_SCHEMAS,
+        ...VENDOR_RESPONSE_SCHEMAS,
         ...METRICS_RESPONSE_SCHEMAS,
         ...NOTIFICATION_RESPONSE_SCHEMAS,
         ...ALERT_RESPONSE_SCHEMAS,

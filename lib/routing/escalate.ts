@@ -17,6 +17,8 @@ import { loadCategorySop, loadSopChecklist } from "@/lib/tickets/sop-checklist";
 import { openRequiredSteps, quoteSteps } from "@/lib/tickets/sop-steps";
 import { loadRules } from "./clock-rules";
 import { loadCandidates, loadTicket, recordEvents, saveTicket, type EventInput } from "./ticket-store";
+import { startVendorEngagement } from "./vendor-engagement";
+import { vendorDueSentence } from "./vendor-targets";
 
 /**
  * Functional escalation one tier up, by hand, with a reason and the data gathered. L1→L2 and L2→L3
@@ -68,6 +70,9 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
       ...(toL4 ? { externalReference: data.externalReference } : {}),
     }, now);
     if (status !== ticket.status) await enqueueStatusMail(tx, ticket, { from: ticket.status, to: status, version: ticket.version + 1 }, now);
+    const engagement = toL4
+      ? await startVendorEngagement(tx, { ticketId: ticket.id, groupId: group.id, coordinatorGroupId: ticket.groupId, priority: ticket.priority }, now)
+      : null;
 
     const events: EventInput[] = [
       {
@@ -89,9 +94,12 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
           externalReference: data.externalReference ?? null,
           l4Kind: group.l4Kind,
           tierMinutesUsed: usedMinutes,
+          ...(engagement
+            ? { vendorResponseDueAt: engagement.responseDueAt, vendorResolutionDueAt: engagement.resolutionDueAt, vendorCalendar: engagement.calendarLabel }
+            : {}),
         },
         reason: toL4
-          ? `Handed off to ${group.name} (L4, ${group.l4Kind === "VENDOR" ? "vendor" : "engineering"}) as ${data.externalReference}; ${ticket.assignee?.name ?? "the L3 owner"} coordinates. Reason: ${data.reason}`
+          ? `Handed off to ${group.name} (L4, ${group.l4Kind === "VENDOR" ? "vendor" : "engineering"}) as ${data.externalReference}; ${ticket.assignee?.name ?? "the L3 owner"} coordinates; ${vendorDueSentence(engagement!)}. Reason: ${data.reason}`
           : guard.override
             ? `Escalated to ${verdict.toTier} ${group.name} by ${actor.name} after ${usedMinutes} min at ${ticket.tier}, overriding the SOP with ${openRequired.length === 1 ? "a required step" : `${openRequired.length} required steps`} open (${quoteSteps(openRequired)}) because: ${guard.override}. Reason: ${data.reason}`
             : `Escalated to ${verdict.toTier} ${group.name} by ${actor.name} after ${usedMinutes} min at ${ticket.tier}. Reason: ${data.reason}`,

@@ -115,3 +115,12 @@ export function checkStatusChange(actor: Actor, ticket: TicketFacts, to: TicketS
   }
   return { ok: true };
 }
+
+/** May `actor` record the L4 group's response: the ticket is with L4 now, and the actor is its L3 coordinator or a manager. */
+export function checkVendorResponse(actor: Actor, ticket: TicketFacts): Verdict<object> {
+  if (ticket.tier !== "L4" || CLOSED_STATUSES.includes(ticket.status)) {
+    return { ok: false, code: "CONFLICT", message: "The ticket is not with an L4 group: there is no vendor response to record." };
+  }
+  if (!mayMoveTicket(actor, ticket)) return { ok: false, code: "FORBIDDEN", message: "Only the L3 coordinator or a manager may record the vendor's response." };
+  return { ok: true };
+}

@@ -1,4 +1,4 @@
-// The SLA sweep: automatic escalation when a tier's budget is spent (the customer is mailed, held and
+// The SLA sweep: automatic escalation when a tier's budget is spent, L4 vendor targets at 75 % and 100 % (the customer is mailed, held and
 // coalesced, when that changes the status they see), manager alerts at 75 % and 100 %
 // of the resolution target, customer updates that fell due (and managers told when one is overdue by half
 // the cadence), and resolved tickets closed when the customer has not answered for a few business days. Set-based: a fixed number of statements
@@ -15,6 +15,7 @@ import { driverTransaction } from "@/lib/db/transaction";
 import { closeResolvedTickets } from "./close-resolved";
 import { alertL3BudgetSpent, alertResolution, alertUpdatesOverdue, flagUpdatesDue } from "./sweep-alerts";
 import { escalateSpentBudgets } from "./sweep-escalate";
+import { alertVendorTargets } from "./vendor-alerts-sql";
 
 export interface SweepResult {
   escalated: number;
@@ -34,7 +35,7 @@ export async function runSweep(now = new Date()): Promise<SweepResult> {
     if (!lock?.locked) return { escalated: 0, alerted: 0, updatesDue: 0, closed: 0, skipped: true };
     // Escalation first: a ticket it moves gets its resolution alert in the same write.
     const { escalated, alerted: alertedOnEscalation } = await escalateSpentBudgets(tx, now);
-    let alerted = alertedOnEscalation + (await alertL3BudgetSpent(tx, now)) + (await alertResolution(tx, now));
+    let alerted = alertedOnEscalation + (await alertL3BudgetSpent(tx, now)) + (await alertResolution(tx, now)) + (await alertVendorTargets(tx, now));
     const updatesDue = await flagUpdatesDue(tx, now);
     alerted += await alertUpdatesOverdue(tx, now);
     const closed = await closeResolvedTickets(tx, now);

@@ -10,6 +10,7 @@ import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules } from "@/lib/routing/clock-rules";
 import { recordEvents, saveTicket, staleVersion, type RoutingTicket } from "@/lib/routing/ticket-store";
+import { restartVendorEngagement } from "@/lib/routing/vendor-engagement";
 import { parseInput } from "@/lib/validation/parse";
 import { ZConfirmResolved, ZReopenTicket } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";
@@ -63,6 +64,7 @@ export async function reopenTicket(actor: Actor, number: string, input: unknown,
     const rules = await loadRules(tx, ticket);
     const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
     await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), resolvedAt: null }, now);
+    if (ticket.tier === "L4") await restartVendorEngagement(tx, ticket, now);
     const comment = await tx.comment.create({
       data: { ticketId: ticket.id, authorId: actor.id, visibility: "PUBLIC", body: `Still broken: ${data.reason}`, createdAt: now },
     });

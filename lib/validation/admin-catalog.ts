@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { storableString } from "./text";
-import { AssignmentMode, Impact, L4Kind, Tier, Urgency } from "@/lib/db/generated/enums";
-import { ZCalendarChoice } from "./calendar";
+import { AssignmentMode, Impact, L4Kind, Priority, Tier, Urgency } from "@/lib/db/generated/enums";
+import { ZCalendarChoice, ZCalendarSlug } from "./calendar";
 
 const slug = (message: string) => storableString({ error: message }).trim().regex(/^[a-z0-9-]{1,64}$/, message);
 
@@ -14,6 +14,28 @@ const newSlug = storableString({ error: "Enter a slug." })
 const name = storableString({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "Keep the name within 120 characters.");
 
 /** A new support group: its tier is fixed from now on; L4 groups are a vendor or an engineering team. Members are added by editing it. */
+const minutes = (field: string) =>
+  z
+    .number({ error: `Give the ${field} in minutes.` })
+    .int(`Give the ${field} in whole minutes.`)
+    .min(1, `The ${field} is at least 1 minute.`)
+    .max(525_600, `Keep the ${field} within a year (525,600 minutes).`);
+
+/** One priority's vendor target of an L4 group: response and resolution on a calendar (a slug; "24x7" for always). */
+export const ZVendorTarget = z
+  .strictObject({
+    priority: z.enum(Priority, { error: "Choose a priority." }),
+    responseMinutes: minutes("response target"),
+    resolutionMinutes: minutes("resolution target"),
+    calendar: ZCalendarSlug,
+  })
+  .refine((t) => t.responseMinutes <= t.resolutionMinutes, { message: "The response target cannot be longer than the resolution target.", path: ["resolutionMinutes"] });
+
+export const ZVendorTargets = z
+  .array(ZVendorTarget)
+  .max(5, "At most one target per priority.")
+  .refine((targets) => new Set(targets.map((t) => t.priority)).size === targets.length, { message: "One target per priority." });
+
 export const ZCreateSupportGroup = z
   .strictObject({
     slug: newSlug,
@@ -42,6 +64,8 @@ export const ZUpdateSupportGroup = z.strictObject({
   leads: z.array(storableString().trim().min(1).max(64)).max(500, "At most 500 leads.").optional(),
   /** The calendar its tier budgets run on (a calendar's slug), null for the matrix version's; omitted: unchanged. */
   calendar: ZCalendarChoice.optional(),
+  /** L4 groups only: the vendor's targets per priority, replacing the ones set; omitted: unchanged. */
+  vendorTargets: ZVendorTargets.optional(),
 });
 
 /** A category's defaults, SOP article and L2 group (slugs; empty for none). The slug does not change. */

@@ -86,3 +86,11 @@ export const ZPriorityMatrix = z
     if (priorities.size !== m.targets.length) ctx.addIssue({ code: "custom", path: ["targets"], message: "Each priority has one target." });
   });
 export type PriorityMatrixInput = z.infer<typeof ZPriorityMatrix>;
+
+export const ZRecordVendorResponse = z.strictObject({
+  /** When the vendor responded, if earlier than now (recorded after the fact); never before the hand-off nor in the future. */
+  respondedAt: z.iso.datetime({ offset: true, error: "Give the time the vendor responded, e.g. 2026-12-04T09:12:00Z." }).optional(),
+  /** What the vendor said: their ticket, who picked it up. */
+  note: text("a note", 2_000).optional(),
+});
+export type RecordVendorResponseInput = z.infer<typeof ZRecordVendorResponse>;

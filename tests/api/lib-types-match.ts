@@ -11,6 +11,7 @@ import type { NotificationPage } from "@/lib/notifications/list-notifications";
 import type { MarkReadResult } from "@/lib/notifications/mark-read";
 import type { NotificationPreferences } from "@/lib/notifications/preferences";
 import type { SweepResult } from "@/lib/routing/sweep";
+import type { VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
 import type { CommentJson } from "@/lib/tickets/add-comment";
 import type { BulkResult } from "@/lib/tickets/bulk-action";
 import type { QueuePage } from "@/lib/tickets/find-queue";
@@ -39,4 +40,5 @@ export type LibResponsesConform = [
   Conforms<CalendarVersionView, Schemas["CalendarVersion"]>,
   Conforms<OrganizationView, Schemas["Organization"]>,
   Conforms<SupportGroupView, Schemas["SupportGroup"]>,
+  Conforms<VendorEngagementJson, Schemas["VendorEngagement"]>,
 ];

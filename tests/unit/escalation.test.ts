@@ -6,6 +6,7 @@ import {
   checkEscalation,
   checkReturn,
   checkStatusChange,
+  checkVendorResponse,
   CLOSED_STATUSES,
   MANUAL_STATUSES,
   NEXT_TIER,
@@ -340,5 +341,20 @@ describe("checkStatusChange", () => {
     const refusal = { ok: false, code: "FORBIDDEN", message: "Only L3 agents or a manager may change this ticket." };
     expect(checkStatusChange(l4, ticket("L4"), "RESOLVED")).toEqual(refusal);
     expect(checkStatusChange(l1, ticket("L4"), "RESOLVED")).toEqual(refusal);
+  });
+});
+
+describe("checkVendorResponse", () => {
+  it("lets the L3 coordinator, a manager and an admin record the response of a ticket with L4", () => {
+    for (const actor of [l3, manager, admin]) expect(checkVendorResponse(actor, ticket("L4")).ok).toBe(true);
+  });
+
+  it("refuses another L3 agent, lower tiers and customers", () => {
+    for (const actor of [otherL3, l2, l1, customer, tierlessAgent]) expect(checkVendorResponse(actor, ticket("L4"))).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("refuses a ticket that is not with L4 now, before it asks who", () => {
+    expect(checkVendorResponse(customer, ticket("L3"))).toMatchObject({ ok: false, code: "CONFLICT" });
+    for (const status of CLOSED_STATUSES) expect(checkVendorResponse(l3, ticket("L4", { status }))).toMatchObject({ ok: false, code: "CONFLICT" });
   });
 });

@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { readJsonBody, withActor, type TicketRouteContext } from "@/lib/http/api";
+import { recordVendorResponse } from "@/lib/routing/vendor-response";
+
+export const POST = withActor(async (actor, request, { params }: TicketRouteContext) => {
+  const { number } = await params;
+  return NextResponse.json({ engagement: await recordVendorResponse(actor, number, await readJsonBody(request)) });
+});
