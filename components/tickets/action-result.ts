@@ -22,6 +22,7 @@ export interface TicketPageActions {
   comment: (number: string, form: FormData) => Promise<ActionResult>;
   previewMacro: (number: string, macroId: number) => Promise<MacroPreviewResult>;
   tickSopStep: (number: string, step: string, done: boolean) => Promise<ActionResult>;
+  recordVendorResponse: (number: string, input: unknown) => Promise<ActionResult>;
 }
 
 /** A macro filled for the ticket, or why not. */

@@ -2,6 +2,7 @@
 
 import { formatDuration, formatExact } from "@/components/ui/time-format";
 import { useNow } from "@/components/ui/use-now";
+import type { VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
 
 interface Clock {
@@ -11,8 +12,8 @@ interface Clock {
   stopped: string;
 }
 
-/** The ticket's SLA clocks with the time left, red once overdue. */
-export function SlaClocks({ ticket, serverNow }: { ticket: TicketJson; serverNow: string }) {
+/** The ticket's SLA clocks with the time left, red once overdue; with an L4 group, the vendor's due times beside them. */
+export function SlaClocks({ ticket, vendor, serverNow }: { ticket: TicketJson; vendor?: VendorEngagementJson | null; serverNow: string }) {
   const now = useNow(serverNow);
   const clocks: Clock[] = [
     { label: "First response", due: ticket.due.firstResponseAt, stopped: ticket.firstRespondedAt ? "Given" : "Paused" },
@@ -20,6 +21,12 @@ export function SlaClocks({ ticket, serverNow }: { ticket: TicketJson; serverNow
     { label: "Next customer update", due: ticket.due.nextUpdateAt, stopped: "Not due" },
     { label: `${ticket.tier === "L4" ? "L3" : ticket.tier} budget`, due: ticket.due.tierBudgetEndsAt, stopped: ticket.tier === "L4" ? "With L4 (vendor clock)" : "Not running" },
   ];
+  if (vendor) {
+    clocks.push(
+      { label: "Vendor response", due: vendor.respondedAt ? null : vendor.responseDueAt, stopped: vendor.respondedAt ? (vendor.responseMet === false ? "Responded late" : "Responded") : "No target" },
+      { label: "Vendor resolution", due: vendor.resolutionDueAt, stopped: "No target" },
+    );
+  }
   return (
     <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-label="SLA clocks">
       {clocks.map((clock) => {

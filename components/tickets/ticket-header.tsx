@@ -1,10 +1,11 @@
 import { Badge } from "@/components/ui/badge";
+import type { VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
 import { AGENT_STATUS_LABEL } from "./agent-labels";
 import { PRIORITY_TONE, TYPE_LABEL } from "./labels";
 import { SlaClocks } from "./sla-clocks";
 
-export function TicketHeader({ ticket, serverNow }: { ticket: TicketJson; serverNow: string }) {
+export function TicketHeader({ ticket, vendor, serverNow }: { ticket: TicketJson; vendor?: VendorEngagementJson | null; serverNow: string }) {
   return (
     <div className="min-w-0 space-y-3">
       <div className="min-w-0">
@@ -49,7 +50,7 @@ export function TicketHeader({ ticket, serverNow }: { ticket: TicketJson; server
           </div>
         )}
       </dl>
-      <SlaClocks ticket={ticket} serverNow={serverNow} />
+      <SlaClocks ticket={ticket} vendor={vendor} serverNow={serverNow} />
     </div>
   );
 }

@@ -24,6 +24,7 @@ import { HandoffCard } from "./handoff-card";
 import { PresenceIndicator } from "./presence-indicator";
 import { ReturnDialog } from "./return-dialog";
 import { SopPanel } from "./sop-panel";
+import { VendorPanel } from "./vendor-panel";
 import { TicketChangedNotice } from "./ticket-changed-notice";
 import { TicketHeader } from "./ticket-header";
 import { Timeline } from "./timeline";
@@ -68,6 +69,7 @@ export function TicketWorkspaceView({
   linksPanel?: ReactNode;
 }) {
   const { ticket, actions: allowed } = workspace;
+  const openEngagement = workspace.vendorEngagements[0]?.endedAt === null ? workspace.vendorEngagements[0] : null;
   const router = useRouter();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [busy, setBusy] = useState(false);
@@ -115,7 +117,7 @@ export function TicketWorkspaceView({
 
   return (
     <article aria-labelledby="ticket-heading" className="min-w-0 space-y-4 pb-20 sm:pb-0">
-      <TicketHeader ticket={ticket} serverNow={serverNow} />
+      <TicketHeader ticket={ticket} vendor={openEngagement} serverNow={serverNow} />
       <PresenceIndicator ticketNumber={ticket.number} />
       {live.change && <TicketChangedNotice change={live.change} shownVersion={ticket.version} onReload={live.reload} />}
       {workspace.pinnedHandoff && (
@@ -178,6 +180,11 @@ export function TicketWorkspaceView({
         <div className="min-w-0 space-y-4">
           <CustomerPanel customer={ticket.customer} otherTickets={workspace.customerTickets} />
           <MonitoringAlertPanel alerts={workspace.monitoringAlerts} serverNow={serverNow} />
+          <VendorPanel
+            engagements={workspace.vendorEngagements}
+            canRecordResponse={allowed.recordVendorResponse}
+            onRecordResponse={(input) => perform(() => actions.recordVendorResponse(ticket.number, input))}
+          />
           <ClassificationPanel
             key={ticket.version}
             ticket={ticket}

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import type { AssignmentMode, L4Kind, Tier } from "@/lib/db/generated/enums";
+import type { AssignmentMode, L4Kind, Priority, Tier } from "@/lib/db/generated/enums";
 import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { CATEGORIES } from "./kb-articles";
 import { seedMacros } from "./macros";
@@ -12,9 +12,16 @@ const GROUPS: { slug: string; name: string; tier: Tier; assignmentMode: Assignme
   { slug: "architecture", name: "Architecture", tier: "L4", assignmentMode: "PULL", l4Kind: "ENGINEERING" },
 ];
 
+const VENDOR_TARGETS: { priority: Priority; responseMinutes: number; resolutionMinutes: number; allDay: boolean }[] = [
+  { priority: "P1", responseMinutes: 30, resolutionMinutes: 4 * 60, allDay: true },
+  { priority: "P2", responseMinutes: 60, resolutionMinutes: 8 * 60, allDay: true },
+  { priority: "P3", responseMinutes: 4 * 60, resolutionMinutes: 3 * 8 * 60, allDay: false },
+  { priority: "P4", responseMinutes: 8 * 60, resolutionMinutes: 5 * 8 * 60, allDay: false },
+];
+
 /**
  * What a desk needs before anyone works in it: the support groups of each tier, the categories with their
- * SOP and self-service articles, a few macros, the support calendar and priority matrix v1. Idempotent.
+ * SOP and self-service articles, a few macros, the support calendar, the cloud vendor's targets and priority matrix v1. Idempotent.
  */
 export async function seedConfiguration(db: Database): Promise<void> {
   for (const group of GROUPS) {
@@ -63,6 +70,14 @@ export async function seedConfiguration(db: Database): Promise<void> {
       versions: { create: { version: 1, timeZone, windows: workdays.map((weekday) => ({ weekday, opensAtMinute, closesAtMinute })), holidays: [], note: "Default calendar" } },
     },
     update: {},
+  });
+
+  // The cloud vendor's contract: urgent work around the clock, the rest in our support hours.
+  const vendor = await db.supportGroup.findUniqueOrThrow({ where: { slug: "cloud-vendor" } });
+  const always = await db.supportCalendar.findUniqueOrThrow({ where: { slug: "24x7" } });
+  await db.vendorTarget.createMany({
+    data: VENDOR_TARGETS.map(({ allDay, ...t }) => ({ ...t, groupId: vendor.id, calendarId: allDay ? always.id : calendar.id, updatedAt: new Date(0) })),
+    skipDuplicates: true,
   });
 
   if ((await db.priorityMatrixVersion.count()) === 0) {

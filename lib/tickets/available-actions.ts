@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { commentRefusal } from "./comment-access";
-import { checkClaim, checkEscalation, checkReturn, checkStatusChange, CLOSED_STATUSES, NEXT_TIER, owningTier, worksAtTier, type TicketFacts } from "@/lib/routing/escalation";
+import { checkClaim, checkEscalation, checkReturn, checkStatusChange, checkVendorResponse, CLOSED_STATUSES, NEXT_TIER, owningTier, worksAtTier, type TicketFacts } from "@/lib/routing/escalation";
 
 /** Status buttons on the ticket page; CLOSED and the routing statuses are not offered there. */
 export const STATUS_BUTTONS: TicketStatus[] = ["IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED"];
@@ -21,6 +21,8 @@ export interface AvailableActions {
   assign: boolean;
   /** Tick and untick the category's SOP steps (saved on the ticket). */
   tickSop: boolean;
+  /** Record that the L4 group responded (the coordinator or a manager, while the ticket is with L4). */
+  recordVendorResponse: boolean;
 }
 
 const nextTier = (facts: TicketFacts) => NEXT_TIER[facts.tier];
@@ -29,7 +31,7 @@ const nextTier = (facts: TicketFacts) => NEXT_TIER[facts.tier];
  * Which buttons the ticket page shows `actor`: the routing guards answered without a target group
  * (missing input is the dialog's business, not a reason to hide the button). The services refuse anyway.
  */
-export function availableActions(actor: Actor, facts: TicketFacts, history: { handedOff: boolean } = { handedOff: false }): AvailableActions {
+export function availableActions(actor: Actor, facts: TicketFacts, history: { handedOff: boolean; vendorResponded?: boolean } = { handedOff: false }): AvailableActions {
   const claim = checkClaim(actor, facts);
   const escalate = checkEscalation(actor, facts, null, undefined);
   const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
@@ -46,5 +48,6 @@ export function availableActions(actor: Actor, facts: TicketFacts, history: { ha
     note: commentRefusal(actor, facts, "INTERNAL", history) === null,
     assign: isManager && open,
     tickSop: ownsTier && open,
+    recordVendorResponse: checkVendorResponse(actor, facts).ok && !history.vendorResponded,
   };
 }

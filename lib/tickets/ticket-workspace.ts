@@ -10,6 +10,7 @@ import { clockStateOf } from "@/lib/routing/clock-columns";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { loadRules } from "@/lib/routing/clock-rules";
 import { loadTicket } from "@/lib/routing/ticket-store";
+import { listVendorEngagements, type VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
 import { availableActions, type AvailableActions } from "./available-actions";
 import { previewClassification, previewKey, type ClassificationPreview } from "./classification-preview";
 import { OPEN_STATUSES } from "@/lib/validation/queue";
@@ -65,6 +66,8 @@ export interface TicketWorkspace {
   assignAgents: { userId: string; name: string; tier: Tier | null }[];
   /** The monitoring alert(s) behind an incident opened by an integration: first and last seen, count. */
   monitoringAlerts: TicketAlertJson[];
+  /** Its stints with L4 groups, newest first, with the vendor's due times (the open one, if any, leads). */
+  vendorEngagements: VendorEngagementJson[];
 }
 
 /** Everything the agent ticket page shows, for staff; a number the actor may not see is "not found". */
@@ -72,7 +75,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
   if (!can(actor, "queue:view")) throw forbidden();
   const row = await loadTicket(db(), actor, number);
   const isManager = actor.role === "MANAGER" || actor.role === "ADMIN";
-  const [ticket, { entries: timeline, ticketAttachments, events }, category, customerTickets, categories, rules, current, groups, agents, monitoringAlerts] = await Promise.all([
+  const [ticket, { entries: timeline, ticketAttachments, events }, category, customerTickets, categories, rules, current, groups, agents, monitoringAlerts, vendorEngagements] = await Promise.all([
     getTicket(actor, number),
     loadTimeline(actor, number),
     db().category.findUniqueOrThrow({
@@ -93,7 +96,9 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
       ? db().user.findMany({ where: { role: "AGENT", active: true }, orderBy: [{ tier: "asc" }, { name: "asc" }], select: { userId: true, name: true, tier: true } })
       : Promise.resolve([]),
     row.channel === "MONITORING" ? loadTicketAlerts(db(), row.id) : Promise.resolve([]),
+    listVendorEngagements(db(), row.id),
   ]);
+  const openEngagement = vendorEngagements[0]?.endedAt === null ? vendorEngagements[0] : null;
 
   const state = clockStateOf(row);
   const previews: Record<string, ClassificationPreview> = {};
@@ -109,7 +114,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
   const pinned = pinnedHandoffIndex(events.map(pinFacts), row.tier, actor);
   const pinnedEvent = pinned === null ? null : events[pinned];
   const handedOff = events.some((e) => (e.type === "ESCALATED" || e.type === "RETURNED") && e.actor?.userId === actor.userId);
-  const actions = availableActions(actor, row, { handedOff });
+  const actions = availableActions(actor, row, { handedOff, vendorResponded: openEngagement ? openEngagement.respondedAt !== null : true });
 
   return {
     ticket,
@@ -129,6 +134,7 @@ export async function loadTicketWorkspace(actor: Actor, number: string, now = ne
     assignGroups: isManager ? groups.filter((g) => g.tier !== "L4") : [],
     assignAgents: agents,
     monitoringAlerts,
+    vendorEngagements,
   };
 }
 

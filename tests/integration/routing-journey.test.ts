@@ -172,7 +172,7 @@ describeEachDatabase("routing journey L1 → L2 → L1 → L2 → L3 → L4 → 
       "Assigned to Priya Second in Platform Support: least loaded of l2agent (load 0).",
       "Escalated to L3 Engineering Support by Priya Second after 50 min at L2. Reason: Bug in the render service",
       "Assigned to Theo Third in Engineering Support: least loaded of l3agent (load 0).",
-      "Handed off to Cloud Vendor (L4, vendor) as AWS-CASE-4711; Theo Third coordinates. Reason: Fault in the managed load balancer",
+      "Handed off to Cloud Vendor (L4, vendor) as AWS-CASE-4711; Theo Third coordinates; vendor response due 2026-11-30 11:40 UTC, resolution due 2026-11-30 18:40 UTC (24x7 v1). Reason: Fault in the managed load balancer",
       "Cloud Vendor replied (AWS-CASE-4711) after 60 min on the vendor clock; back with Theo Third in Engineering Support: Vendor replaced the faulty node.",
       "Public reply by Theo Third (first response).",
       "Theo Third changed the status from IN_PROGRESS to RESOLVED.",

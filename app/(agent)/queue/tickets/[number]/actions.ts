@@ -9,6 +9,7 @@ import { assignTicket } from "@/lib/routing/assign";
 import { claimTicket } from "@/lib/routing/claim";
 import { escalateTicket } from "@/lib/routing/escalate";
 import { returnTicket } from "@/lib/routing/return";
+import { recordVendorResponse } from "@/lib/routing/vendor-response";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
 import { describeMentionReport } from "@/lib/notifications/mentions";
@@ -64,6 +65,10 @@ export async function tickSopStepAction(number: string, step: string, done: bool
 export async function returnAction(number: string, input: unknown): Promise<ActionResult> {
   // At L4 this records the vendor's or team's reply: no "guidance" in the message.
   return run(number, (actor) => returnTicket(actor, number, input), "Handed back one tier.");
+}
+
+export async function recordVendorResponseAction(number: string, input: unknown): Promise<ActionResult> {
+  return run(number, (actor) => recordVendorResponse(actor, number, input), (e) => `${e.group.name}'s response is recorded.`);
 }
 
 export async function assignAction(number: string, input: unknown): Promise<ActionResult> {

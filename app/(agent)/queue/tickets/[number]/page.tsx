@@ -8,7 +8,7 @@ import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { LinksPanel } from "@/components/incidents/links-panel";
 import { getIncidentPanel } from "@/lib/incidents/incident-panel";
 import { attachChildAction, declareMajorIncidentAction, detachChildAction, linkTicketAction } from "./incident-actions";
-import { assignAction, claimAction, commentAction, escalateAction, previewMacroAction, returnAction, tickSopStepAction, updateAction } from "./actions";
+import { assignAction, claimAction, commentAction, escalateAction, previewMacroAction, recordVendorResponseAction, returnAction, tickSopStepAction, updateAction } from "./actions";
 
 type Params = { params: Promise<{ number: string }> };
 
@@ -36,7 +36,7 @@ export default async function AgentTicketPage({ params }: Params) {
           actions={{ declare: declareMajorIncidentAction, attach: attachChildAction, detach: detachChildAction, link: linkTicketAction }}
         />
       }
-      actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction, previewMacro: previewMacroAction, tickSopStep: tickSopStepAction }}
+      actions={{ claim: claimAction, escalate: escalateAction, returnToLowerTier: returnAction, assign: assignAction, update: updateAction, comment: commentAction, previewMacro: previewMacroAction, tickSopStep: tickSopStepAction, recordVendorResponse: recordVendorResponseAction }}
     />
   );
 }
