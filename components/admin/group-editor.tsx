@@ -6,10 +6,11 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { SupportGroupView } from "@/lib/admin/list-support-groups";
 import type { AdminActionResult } from "./admin-action-result";
 import { DeleteButton } from "./delete-button";
+import { VendorTargetsFields, vendorTargetRows, vendorTargetsInput } from "./vendor-targets-fields";
 
 /**
- * One group: name, assignment mode, the calendar its tier budgets run on, L4 kind, members (agents of its tier) and
- * its leads among them, and Delete. Categories it takes are set on each category.
+ * One group: name, assignment mode, the calendar its tier budgets run on, L4 kind and vendor targets, members (agents
+ * of its tier) and its leads among them, and Delete. Categories it takes are set on each category.
  */
 export function GroupEditor({
   group,
@@ -33,6 +34,7 @@ export function GroupEditor({
   const [calendar, setCalendar] = useState(group.calendar ?? "");
   const [members, setMembers] = useState(group.members.map((m) => m.userId));
   const [leads, setLeads] = useState(group.members.filter((m) => m.isLead).map((m) => m.userId));
+  const [vendorTargets, setVendorTargets] = useState(() => vendorTargetRows(group.vendorTargets));
   const savedLeads = group.members.filter((m) => m.isLead);
   const [result, setResult] = useState<AdminActionResult<void> | null>(null);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
@@ -40,7 +42,8 @@ export function GroupEditor({
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members, leads: leads.filter((l) => members.includes(l)), calendar: calendar || null }));
+    setResult(await onSave({ slug: group.slug, name, assignmentMode: mode, ...(group.tier === "L4" ? { l4Kind: kind } : {}), members, leads: leads.filter((l) => members.includes(l)), calendar: calendar || null,
+      ...(group.tier === "L4" ? { vendorTargets: vendorTargetsInput(vendorTargets) } : {}) }));
   }
 
   return (
@@ -113,6 +116,11 @@ export function GroupEditor({
           </fieldset>
         )}
       </fieldset>
+      {group.tier === "L4" && (
+        <fieldset disabled={!canWrite} className="min-w-0">
+          <VendorTargetsFields idPrefix={id("targets")} rows={vendorTargets} calendars={calendars} errors={fields} onChange={setVendorTargets} />
+        </fieldset>
+      )}
       {group.tier === "L2" && <p className="text-sm text-slate-700">Takes L1 escalations of: {group.categories.length ? group.categories.join(", ") : "categories without their own L2 group"}.</p>}
       {canWrite && (
         <div className="flex flex-wrap gap-2">

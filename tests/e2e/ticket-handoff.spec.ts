@@ -186,6 +186,20 @@ test.describe("the hand-off carries the context", () => {
     await expect(theo.getByTestId("handoff").last()).toContainText("Hand-off to L4");
     await expect(theo.getByTestId("pinned-handoff")).toHaveCount(0);
 
+    // The vendor's due times sit beside the customer's; the coordinator records the vendor's acknowledgement once.
+    await expect(theo.getByLabel("SLA clocks")).toContainText("Vendor response");
+    await expect(theo.getByLabel("SLA clocks")).toContainText("Vendor resolution");
+    const vendorPanel = theo.getByRole("region", { name: "L4 vendor targets" });
+    await expect(vendorPanel.getByTestId("vendor-engagement-open")).toContainText("Cloud Vendor");
+    await vendorPanel.getByRole("button", { name: "Vendor responded" }).click();
+    await vendorPanel.getByLabel("Note (optional)").fill("Vendor case CV-9001 picked up by their storage team.");
+    await vendorPanel.getByRole("button", { name: "Record response" }).click();
+    await expect(theo.getByRole("status").filter({ hasText: "Cloud Vendor's response is recorded." })).toBeVisible();
+    await expect(vendorPanel).toContainText(`recorded by ${L3_AGENT.name}`);
+    await expect(vendorPanel.getByRole("button", { name: "Vendor responded" })).toHaveCount(0);
+    await expect(theo.getByLabel("SLA clocks")).toContainText("Responded");
+    await shot(theo, testInfo, "04b-l3-vendor-responded");
+
     await theo.getByRole("button", { name: "Record L4 reply (back to L3)" }).click();
     const reply = theo.getByRole("dialog", { name: "Record the L4 reply" });
     await reply.getByLabel("What the vendor or team replied").fill("Firmware **2.4.1** fixes it; rolling out tonight.");

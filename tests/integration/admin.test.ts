@@ -322,7 +322,7 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
     expect(await auditCount()).toBe(0);
 
     const created = await createSupportGroup(admin, { slug: "night-shift", name: "Night Shift", tier: "L2", assignmentMode: "PULL" });
-    expect(created).toEqual({ slug: "night-shift", name: "Night Shift", tier: "L2", l4Kind: null, assignmentMode: "PULL", members: [], categories: [], calendar: null });
+    expect(created).toEqual({ slug: "night-shift", name: "Night Shift", tier: "L2", l4Kind: null, assignmentMode: "PULL", members: [], categories: [], calendar: null, vendorTargets: [] });
     const vendor = await createSupportGroup(admin, { slug: "acme-vendor", name: "Acme Vendor", tier: "L4", assignmentMode: "PULL", l4Kind: "VENDOR" });
     expect(vendor).toMatchObject({ tier: "L4", l4Kind: "VENDOR" });
     expect(await groupSlugs()).toEqual(expect.arrayContaining(["night-shift", "acme-vendor"]));
