@@ -199,6 +199,10 @@ test.describe("the hand-off carries the context", () => {
     await expect(vendorPanel.getByRole("button", { name: "Vendor responded" })).toHaveCount(0);
     await expect(theo.getByLabel("SLA clocks")).toContainText("Responded");
     await shot(theo, testInfo, "04b-l3-vendor-responded");
+    await theo.setViewportSize({ width: 360, height: 800 });
+    await expectNoHorizontalScroll(theo);
+    await shot(theo, testInfo, "04c-l3-vendor-responded-360");
+    await theo.setViewportSize({ width: 1366, height: 900 });
 
     await theo.getByRole("button", { name: "Record L4 reply (back to L3)" }).click();
     const reply = theo.getByRole("dialog", { name: "Record the L4 reply" });
