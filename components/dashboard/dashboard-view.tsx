@@ -8,7 +8,7 @@ import { FeedbackFigures } from "./feedback-figures";
 import { KeyFiguresRow } from "./key-figures-row";
 import { TrendChart } from "./trend-chart";
 
-type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories" | "channels", DashboardTable>;
+type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "vendorTargets" | "agentLoad" | "groups" | "categories" | "channels", DashboardTable>;
 
 // Okabe–Ito colours (distinct with every common colour-vision deficiency), those with at least 3:1 against white.
 const BLUE = "#0072B2";
@@ -40,6 +40,7 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
   const agentData = metrics.agentLoad.map((a) => ({ agent: a.name, load: a.openLoad }));
   const groupData = metrics.groupThroughput.map((g) => ({ group: g.name, resolved: g.resolved, escalatedIn: g.escalatedIn }));
   const categoryData = metrics.topCategories.map((c) => ({ category: c.name, rate: percent(c.escalationRate) ?? 0 }));
+  const vt = metrics.vendorTargets.total.timeAtVendor;
   const rowsHeight = (rows: number) => Math.max(160, rows * 32 + 48);
   const channelData = metrics.byChannel.map((c) => ({ channel: CHANNEL_LABEL[c.channel], fcr: percent(c.firstContactResolution) ?? 0, escalated: percent(c.escalationRate) ?? 0 }));
 
@@ -169,6 +170,13 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         fileName={file("vendor-waits")}
         note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`}
         showLabel="Show the tickets"
+      />
+      <DashboardSection
+        table={tables.vendorTargets}
+        fileName={file("vendor-targets")}
+        note={`Hand-offs to L4 groups started in the period, per group and priority, against the group's targets: on time (%) is of the measured (met + missed); pending ones are not yet due. Time at vendor runs from hand-off to hand-back or resolution: exact median and 90th percentile of the ${vt.ended} ended engagement(s); the ${vt.open} still open are left out. Each count lists its tickets.`}
+        showLabel="Show the numbers"
+        open
       />
     </div>
   );
