@@ -13,7 +13,6 @@ export function DashboardSection({
   note,
   chart,
   showLabel = "Show the numbers",
-  open = false,
   className = "",
 }: {
   table: DashboardTable;
@@ -21,8 +20,6 @@ export function DashboardSection({
   note?: string;
   chart?: ReactNode;
   showLabel?: string;
-  /** Unfolded from the start (a section whose table is its figure). */
-  open?: boolean;
   className?: string;
 }) {
   const headingId = `${table.id}-heading`;
@@ -38,7 +35,7 @@ export function DashboardSection({
       </div>
       {note && <p className="mb-2 text-xs text-slate-700">{note}</p>}
       {chart}
-      <details className="mt-2" data-numbers={table.id} open={open}>
+      <details className="mt-2" data-numbers={table.id}>
         <summary className="cursor-pointer rounded text-sm font-medium text-indigo-800 hover:underline focus-visible:ring-2 focus-visible:ring-indigo-500">
           {showLabel}
           <span className="sr-only"> of {table.title}</span>

@@ -165,19 +165,19 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         />
         <FeedbackFigures deflections={metrics.deflections} satisfaction={metrics.satisfaction} />
       </div>
-      <DashboardSection
-        table={tables.vendors}
-        fileName={file("vendor-waits")}
-        note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`}
-        showLabel="Show the tickets"
-      />
-      <DashboardSection
-        table={tables.vendorTargets}
-        fileName={file("vendor-targets")}
-        note={`Hand-offs to L4 groups started in the period, per group and priority, against the group's targets: on time (%) is of the measured (met + missed); pending ones are not yet due. Time at vendor runs from hand-off to hand-back or resolution: exact median and 90th percentile of the ${vt.ended} ended engagement(s); the ${vt.open} still open are left out. Each count lists its tickets.`}
-        showLabel="Show the numbers"
-        open
-      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <DashboardSection
+          table={tables.vendors}
+          fileName={file("vendor-waits")}
+          note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`}
+          showLabel="Show the tickets"
+        />
+        <DashboardSection
+          table={tables.vendorTargets}
+          fileName={file("vendor-targets")}
+          note={`Started in the period; % of met + missed. Time at vendor: p50/p90 of ${vt.ended} ended, ${vt.open} open left out.`}
+        />
+      </div>
     </div>
   );
 }
