@@ -8,7 +8,7 @@ import { FeedbackFigures } from "./feedback-figures";
 import { KeyFiguresRow } from "./key-figures-row";
 import { TrendChart } from "./trend-chart";
 
-type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "agentLoad" | "groups" | "categories" | "channels", DashboardTable>;
+type Tables = Record<"keyFigures" | "trend" | "funnel" | "sla" | "timeInTier" | "backlog" | "vendors" | "vendorTargets" | "agentLoad" | "groups" | "categories" | "channels", DashboardTable>;
 
 // Okabe–Ito colours (distinct with every common colour-vision deficiency), those with at least 3:1 against white.
 const BLUE = "#0072B2";
@@ -40,6 +40,7 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
   const agentData = metrics.agentLoad.map((a) => ({ agent: a.name, load: a.openLoad }));
   const groupData = metrics.groupThroughput.map((g) => ({ group: g.name, resolved: g.resolved, escalatedIn: g.escalatedIn }));
   const categoryData = metrics.topCategories.map((c) => ({ category: c.name, rate: percent(c.escalationRate) ?? 0 }));
+  const vt = metrics.vendorTargets.total.timeAtVendor;
   const rowsHeight = (rows: number) => Math.max(160, rows * 32 + 48);
   const channelData = metrics.byChannel.map((c) => ({ channel: CHANNEL_LABEL[c.channel], fcr: percent(c.firstContactResolution) ?? 0, escalated: percent(c.escalationRate) ?? 0 }));
 
@@ -164,12 +165,19 @@ export function DashboardView({ metrics, tables, fileSuffix }: { metrics: Escala
         />
         <FeedbackFigures deflections={metrics.deflections} satisfaction={metrics.satisfaction} />
       </div>
-      <DashboardSection
-        table={tables.vendors}
-        fileName={file("vendor-waits")}
-        note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`}
-        showLabel="Show the tickets"
-      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <DashboardSection
+          table={tables.vendors}
+          fileName={file("vendor-waits")}
+          note={`${metrics.vendorWaits.total} ticket(s) waiting on L4 now; the longest vendor clocks first.`}
+          showLabel="Show the tickets"
+        />
+        <DashboardSection
+          table={tables.vendorTargets}
+          fileName={file("vendor-targets")}
+          note={`Started in the period; % of met + missed. Time at vendor: p50/p90 of ${vt.ended} ended, ${vt.open} open left out.`}
+        />
+      </div>
     </div>
   );
 }

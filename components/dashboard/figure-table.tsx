@@ -21,7 +21,7 @@ export function FigureTable({ table, caption }: { table: DashboardTable; caption
             <tr key={i} className="border-b border-slate-100">
               {row.map((cell, j) =>
                 j === 0 ? (
-                  <th key={j} scope="row" className="px-2 py-1 text-left font-medium text-slate-900">
+                  <th key={j} scope="row" className="max-w-64 truncate px-2 py-1 text-left font-medium text-slate-900" title={cell.text}>
                     {cell.href ? <Link href={cell.href} className="text-indigo-800 underline">{cell.text}</Link> : cell.text}
                   </th>
                 ) : (

@@ -1,6 +1,6 @@
 // Response shape of GET /api/v1/metrics/escalations as JSON Schema: mirrors EscalationMetrics in
 // lib/metrics/escalation-metrics-types.ts.
-import { TicketChannel } from "@/lib/db/generated/enums";
+import { Priority, TicketChannel } from "@/lib/db/generated/enums";
 import { KEY_FIGURE_IDS } from "@/lib/metrics/key-figures";
 import { AGE_BUCKETS, DASHBOARD_PERIODS } from "@/lib/validation/dashboard";
 import type { JsonSchema } from "./openapi-schemas";
@@ -62,6 +62,28 @@ const alerts = {
   description: "Alerts that need a person (breaches, L3 budgets spent, overdue updates, escalation requests) raised in the period: acknowledged by now, and the median seconds to acknowledge; previous: the same for the period before.",
 };
 
+const outcomes = (what: string) =>
+  object(
+    { met: int, missed: int, pending: int, rate: { ...share, description: "met / (met + missed)." } },
+    `Engagements with a ${what} target: met, missed, and still pending (open, not yet due).`,
+  );
+const VendorTargetRow = object({
+  group: { anyOf: [object({ slug: string, name: string }), { type: "null" }], description: "Null in the total row." },
+  priority: { type: ["string", "null"], enum: [...Object.values(Priority), null], description: "The engagement's priority (its target's); null in the total row." },
+  engagements: { ...int, description: "Engagements started in the period." },
+  noTarget: { ...int, description: "Engagements whose group had no target for the priority: not measured." },
+  response: {
+    ...outcomes("response"),
+    description:
+      "Met: the recorded response came by its due time. Missed: later, or none recorded by the due time while the engagement was open. Pending: open, no response, not yet due. An engagement that ended before its response was due without one recorded is none of these.",
+  },
+  resolution: { ...outcomes("resolution"), description: "Met: the engagement ended (handed back or resolved) by its due time. Missed: later, or open past it. Pending: open, not yet due." },
+  timeAtVendor: object(
+    { ended: int, open: int, p50: seconds, p90: seconds },
+    "Seconds from hand-off to the engagement's end: exact median and 90th percentile of the ended engagements (percentile_cont); the open ones are left out and counted in open.",
+  ),
+});
+
 const EscalationMetrics = object({
   period: object({ name: { type: "string", enum: [...DASHBOARD_PERIODS] }, from: { type: "string", format: "date-time" }, to: { type: "string", format: "date-time" } }),
   filters: object({ category: nullableString, org: nullableString, priority: nullableString }),
@@ -74,6 +96,10 @@ const EscalationMetrics = object({
     total: int,
     tickets: arrayOf(object({ number: string, priority: string, group: string, kind: nullableString, externalReference: nullableString, vendorSeconds: { type: "number" }, running: { type: "boolean" } })),
   }),
+  vendorTargets: object(
+    { rows: arrayOf(VendorTargetRow), total: VendorTargetRow },
+    "L4 vendor targets: engagements with an L4 group started in the period (the category and organization filters apply to their tickets, the priority filter to the engagement), per group and priority, and in total.",
+  ),
   agentLoad: arrayOf(object({ userId: string, name: string, tier: nullableString, openTickets: int, openLoad: int })),
   groupThroughput: arrayOf(object({ slug: string, name: string, tier: string, resolved: int, escalatedIn: int })),
   topCategories: arrayOf(

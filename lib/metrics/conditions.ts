@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/db/generated/client";
-import type { AgeBucket, DashboardMetric, DashboardQuery } from "@/lib/validation/dashboard";
+import type { AgeBucket, DashboardMetric, DashboardQuery, VendorTargetMetric } from "@/lib/validation/dashboard";
 import { OPEN_STATUSES } from "@/lib/validation/queue";
 import type { MetricsRange } from "./period";
 
@@ -57,7 +57,7 @@ export function filterConditions(filters: Pick<DashboardQuery, "category" | "org
 }
 
 /** Figures over the period's tickets, as conditions on `t` (the ticket, or the rollup carrying its flags). */
-export type PeriodMetric = Exclude<DashboardMetric, "backlog" | "vendor" | "assigned" | "group-resolved" | "group-escalated-in" | "alerts-raised" | "alerts-acknowledged">;
+export type PeriodMetric = Exclude<DashboardMetric, "backlog" | "vendor" | "assigned" | "group-resolved" | "group-escalated-in" | "alerts-raised" | "alerts-acknowledged" | VendorTargetMetric>;
 
 export function periodCondition(metric: PeriodMetric, flag: FlagReader, now: Date): Prisma.Sql {
   switch (metric) {

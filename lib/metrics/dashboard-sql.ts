@@ -3,6 +3,7 @@ import { customPlan } from "@/lib/db/custom-plan";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import { ageBucketExpression, backlogCondition, filterConditions, ts, VENDOR_CONDITION } from "./conditions";
 import { previousRange, rangeDays, wholeDays, type MetricsRange } from "./period";
+import { vendorTargetsStatement } from "./vendor-targets-sql";
 import { day, eventsOutsideRollups, filtered, histogramScope, inRollupDays, ticketFact, ticketsOutsideRollups, ticketsOutsideRollupsWhere } from "./rollup-sql";
 
 type Filters = Pick<DashboardQuery, "category" | "org" | "priority">;
@@ -227,6 +228,7 @@ export function dashboardStatements(range: MetricsRange, filters: Filters, now: 
     trend: customPlan(trendStatement(range, filters)),
     backlog: backlogStatement(filters, now),
     vendors: vendorStatement(filters, now),
+    vendorTargets: customPlan(vendorTargetsStatement(range, filters, now)),
     agents: agentLoadStatement(),
     groups: customPlan(groupThroughputStatement(range, filters)),
     categories: categoryStatement(),

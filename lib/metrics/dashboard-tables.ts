@@ -1,7 +1,7 @@
 import { CHANNEL_LABEL } from "@/lib/labels";
 import { AGE_BUCKETS, type AgeBucket } from "@/lib/validation/dashboard";
 import { metricHref, type DashboardScope } from "./dashboard-links";
-import type { DurationStats, EscalationMetrics, SlaRow } from "./escalation-metrics-types";
+import type { DurationStats, EscalationMetrics, SlaRow, VendorTargetRow } from "./escalation-metrics-types";
 import { formatDelta, formatFigure, VERDICT_LABEL } from "./key-figure-text";
 import { PERCENTILE_PRECISION } from "./histogram";
 import type { FigureKind } from "./key-figures";
@@ -156,6 +156,58 @@ export function vendorTable(m: EscalationMetrics): DashboardTable {
   };
 }
 
+/** L4 vendor targets per group and priority, then all of them: each count lists the tickets behind it. */
+export function vendorTargetsTable(m: EscalationMetrics, scope: DashboardScope): DashboardTable {
+  const row = (r: VendorTargetRow): Cell[] => {
+    const at: DashboardScope = r.priority ? { ...scope, priority: r.priority } : scope;
+    const link = (metric: Parameters<typeof metricHref>[1]) => metricHref(at, metric, r.group ? { group: r.group.slug } : {});
+    return [
+      txt(r.group?.name ?? "All L4 groups"),
+      txt(r.priority ?? "All"),
+      num(r.engagements, link("vendor-engagements")),
+      num(r.noTarget, link("vendor-no-target")),
+      num(r.response.met, link("vendor-response-met")),
+      num(r.response.missed, link("vendor-response-missed")),
+      num(r.response.pending, link("vendor-response-pending")),
+      pct(r.response.rate),
+      num(r.resolution.met, link("vendor-resolution-met")),
+      num(r.resolution.missed, link("vendor-resolution-missed")),
+      num(r.resolution.pending, link("vendor-resolution-pending")),
+      pct(r.resolution.rate),
+      num(r.timeAtVendor.ended, link("vendor-ended")),
+      num(r.timeAtVendor.open, link("vendor-open")),
+      secs(r.timeAtVendor.p50),
+      secs(r.timeAtVendor.p90),
+    ];
+  };
+  const columns = (unit: string) => [
+    "Group",
+    "Priority",
+    "Engagements",
+    "No target",
+    "Response met",
+    "Response missed",
+    "Response pending",
+    "Response on time (%)",
+    "Resolution met",
+    "Resolution missed",
+    "Resolution pending",
+    "Resolution on time (%)",
+    "Ended",
+    "Still open",
+    `Time at vendor p50${unit}`,
+    `Time at vendor p90${unit}`,
+  ];
+  const { rows, total } = m.vendorTargets;
+  return {
+    id: "vendor-targets",
+    title: "L4 vendor targets",
+    columns: columns(""),
+    csvColumns: columns(" (s)"),
+    rows: rows.length ? [...rows.map(row), row(total)] : [],
+  };
+}
+
 export function agentLoadTable(m: EscalationMetrics, scope: DashboardScope): DashboardTable {
   return {
     id: "agent-load",
@@ -241,6 +293,7 @@ export function dashboardTables(m: EscalationMetrics, scope: DashboardScope) {
     timeInTier: timeInTierTable(m, scope),
     backlog: backlogTable(m, scope),
     vendors: vendorTable(m),
+    vendorTargets: vendorTargetsTable(m, scope),
     agentLoad: agentLoadTable(m, scope),
     groups: groupThroughputTable(m, scope),
     categories: categoryTable(m, scope),

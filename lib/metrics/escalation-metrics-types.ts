@@ -1,4 +1,4 @@
-import type { TicketChannel, Tier } from "@/lib/db/generated/enums";
+import type { Priority, TicketChannel, Tier } from "@/lib/db/generated/enums";
 import type { AgeBucket, DashboardPeriod } from "@/lib/validation/dashboard";
 import type { AlertFigures } from "./alert-figures";
 import type { DeflectionFigures, SatisfactionFigures } from "./deflections-and-satisfaction";
@@ -73,6 +73,8 @@ export interface EscalationMetrics {
   timeInTier: { L1: DurationStats; L2: DurationStats; L3: DurationStats; L4: DurationStats; toResolve: DurationStats };
   backlog: { tier: Tier; buckets: Record<AgeBucket, number>; total: number }[];
   vendorWaits: { total: number; tickets: { number: string; priority: string; group: string; kind: string | null; externalReference: string | null; vendorSeconds: number; running: boolean }[] };
+  /** L4 vendor targets: engagements started in the period per L4 group and priority, and in total. */
+  vendorTargets: { rows: VendorTargetRow[]; total: VendorTargetRow };
   agentLoad: { userId: string; name: string; tier: string | null; openTickets: number; openLoad: number }[];
   groupThroughput: { slug: string; name: string; tier: string; resolved: number; escalatedIn: number }[];
   topCategories: CategoryRow[];
@@ -88,4 +90,26 @@ export interface EscalationMetrics {
   keyFigures: KeyFigure[];
   /** Every UTC day of the period, quiet days as 0. */
   trend: TrendDay[];
+}
+
+/** Engagements measured against one vendor target: met, missed, still pending, and met / (met + missed). */
+export interface VendorTargetOutcomes {
+  met: number;
+  missed: number;
+  pending: number;
+  rate: number | null;
+}
+
+/** One L4 group and priority (or, in `total`, every one): engagements started in the period and how they fared. */
+export interface VendorTargetRow {
+  /** Null in the total row. */
+  group: { slug: string; name: string } | null;
+  priority: Priority | null;
+  engagements: number;
+  /** Engagements the group had no target for (nothing measured). */
+  noTarget: number;
+  response: VendorTargetOutcomes;
+  resolution: VendorTargetOutcomes;
+  /** Seconds from hand-off to the engagement's end, exact median and 90th percentile of the ended ones; `open` are left out. */
+  timeAtVendor: { ended: number; open: number; p50: number | null; p90: number | null };
 }

@@ -5,9 +5,36 @@ import type { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
-import { ZMetricTicketsQuery, type MetricTicketsQuery } from "@/lib/validation/dashboard";
+import { VENDOR_TARGET_METRICS, ZMetricTicketsQuery, type MetricTicketsQuery, type VendorTargetMetric } from "@/lib/validation/dashboard";
 import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, ts, VENDOR_CONDITION } from "./conditions";
 import { resolvePeriod, type MetricsRange } from "./period";
+import { engagementScope, resolutionOutcome, responseOutcome } from "./vendor-targets-sql";
+
+/** The engagement condition behind each L4 figure (vendor-targets-sql.ts), on the engagement alias `e`. */
+function vendorTargetOutcome(metric: VendorTargetMetric, now: Date): Prisma.Sql {
+  switch (metric) {
+    case "vendor-engagements":
+      return Prisma.sql`TRUE`;
+    case "vendor-response-met":
+      return responseOutcome("met", now);
+    case "vendor-response-missed":
+      return responseOutcome("missed", now);
+    case "vendor-response-pending":
+      return responseOutcome("pending", now);
+    case "vendor-resolution-met":
+      return resolutionOutcome("met", now);
+    case "vendor-resolution-missed":
+      return resolutionOutcome("missed", now);
+    case "vendor-resolution-pending":
+      return resolutionOutcome("pending", now);
+    case "vendor-no-target":
+      return Prisma.sql`e."responseDueAt" IS NULL`;
+    case "vendor-ended":
+      return Prisma.sql`e."endedAt" IS NOT NULL`;
+    case "vendor-open":
+      return Prisma.sql`e."endedAt" IS NULL`;
+  }
+}
 
 export const METRIC_TICKETS_PAGE_SIZE = 50;
 
@@ -31,7 +58,13 @@ export interface MetricTicketsPage {
   nextCursor: string | null;
 }
 
+const isVendorTargetMetric = (metric: MetricTicketsQuery["metric"]): metric is VendorTargetMetric => (VENDOR_TARGET_METRICS as readonly string[]).includes(metric);
+
 function metricCondition(query: MetricTicketsQuery, range: MetricsRange, now: Date): Prisma.Sql {
+  if (isVendorTargetMetric(query.metric)) {
+    // A ticket with an engagement that counts: a ticket with two such engagements is listed once.
+    return Prisma.sql`EXISTS (SELECT 1 FROM "VendorEngagement" e WHERE e."ticketId" = t."id" AND ${engagementScope(range, query, query.group)} AND ${vendorTargetOutcome(query.metric, now)})`;
+  }
   switch (query.metric) {
     case "backlog":
       return Prisma.join([backlogCondition(now, query.tier, query.age), ...filterConditions(query)], " AND ");

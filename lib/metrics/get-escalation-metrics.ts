@@ -13,6 +13,7 @@ import { countDeflections, deflectionFigures, getSatisfaction } from "./deflecti
 import { histogramPercentile, type HistogramBucket } from "./histogram";
 import { previousRange, resolvePeriod } from "./period";
 import { funnelRates, rate, type FunnelCounts } from "./rates";
+import { vendorTargetFigures, type VendorTargetSqlRow } from "./vendor-target-rows";
 
 interface PeriodRow extends FunnelCounts {
   groupedBy: "priority" | "category" | "channel" | "total";
@@ -71,7 +72,7 @@ function comparedFigures(total: PeriodRow | undefined): ComparedFigures {
  * The manager dashboard's figures for a period and filters, all computed by SQL aggregation over the daily
  * rollups and the tickets they leave out (see dashboard-sql.ts and rollup-sql.ts): the top row against the
  * previous period, the trend per day, the escalation funnel, SLA compliance, time in tier, backlog, vendor
- * waits, agent load, group throughput and categories by escalation rate. Managers and admins only.
+ * waits, L4 vendor targets, agent load, group throughput and categories by escalation rate. Managers and admins only.
  */
 export async function getEscalationMetrics(actor: Actor, input: unknown, now = new Date()): Promise<EscalationMetrics> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
@@ -79,13 +80,14 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
   const range = resolvePeriod(query, now);
   const previous = previousRange(range);
   const s = dashboardStatements(range, query, now);
-  const [period, previousPeriod, [opened], trend, backlog, vendors, agents, groups, categories, deflections, satisfaction, alerts, previousAlerts] = await Promise.all([
+  const [period, previousPeriod, [opened], trend, backlog, vendors, vendorTargets, agents, groups, categories, deflections, satisfaction, alerts, previousAlerts] = await Promise.all([
     db().$queryRaw<PeriodRow[]>(s.period),
     db().$queryRaw<PeriodRow[]>(s.previousPeriod),
     db().$queryRaw<[{ opened: number }]>(s.opened),
     db().$queryRaw<TrendDay[]>(s.trend),
     db().$queryRaw<{ tier: Tier; age: AgeBucket; count: number }[]>(s.backlog),
     db().$queryRaw<(EscalationMetrics["vendorWaits"]["tickets"][number] & { total: number })[]>(s.vendors),
+    db().$queryRaw<VendorTargetSqlRow[]>(s.vendorTargets),
     db().$queryRaw<EscalationMetrics["agentLoad"]>(s.agents),
     db().$queryRaw<EscalationMetrics["groupThroughput"]>(s.groups),
     db().$queryRaw<{ id: string; slug: string; name: string; sopSlug: string | null; sopTitle: string | null }[]>(s.categories),
@@ -160,6 +162,7 @@ export async function getEscalationMetrics(actor: Actor, input: unknown, now = n
       total: vendors[0]?.total ?? 0,
       tickets: vendors.map((v) => ({ number: v.number, priority: v.priority, group: v.group, kind: v.kind, externalReference: v.externalReference, vendorSeconds: v.vendorSeconds, running: v.running })),
     },
+    vendorTargets: vendorTargetFigures(vendorTargets),
     agentLoad: agents,
     groupThroughput: groups,
     topCategories,

@@ -10,6 +10,21 @@ export const DEFAULT_DASHBOARD_PERIOD: DashboardPeriod = "30d";
 /** A custom range may span at most this many days. */
 export const DASHBOARD_MAX_DAYS = 366;
 
+/** The L4 section's figures: engagements started in the period, and those with each outcome (lib/metrics/vendor-targets-sql.ts). */
+export const VENDOR_TARGET_METRICS = [
+  "vendor-engagements",
+  "vendor-no-target",
+  "vendor-response-met",
+  "vendor-response-missed",
+  "vendor-response-pending",
+  "vendor-resolution-met",
+  "vendor-resolution-missed",
+  "vendor-resolution-pending",
+  "vendor-ended",
+  "vendor-open",
+] as const;
+export type VendorTargetMetric = (typeof VENDOR_TARGET_METRICS)[number];
+
 /** The figures a drill-down list can show: each is the set of tickets behind one dashboard figure. */
 export const DASHBOARD_METRICS = [
   "opened",
@@ -36,6 +51,7 @@ export const DASHBOARD_METRICS = [
   "group-escalated-in",
   "alerts-raised",
   "alerts-acknowledged",
+  ...VENDOR_TARGET_METRICS,
 ] as const;
 export type DashboardMetric = (typeof DASHBOARD_METRICS)[number];
 
