@@ -24,6 +24,7 @@ import type {
   Urgency,
   WebhookDeliveryStatus,
   WebhookEventType,
+  VendorEngagementEnd,
 } from "@/lib/db/generated/enums";
 import type { ApiTokenStatus } from "@/lib/tokens/token-json";
 
@@ -220,6 +221,9 @@ export const ROLLUP_DURATION_LABEL: Record<DashboardDuration, string> = {
 };
 
 /** Every label map keyed by its enum's name in the schema: the unit test checks each covers every value. */
+/** How a ticket's stint with an L4 group ended. */
+export const VENDOR_ENGAGEMENT_END_LABEL: Record<VendorEngagementEnd, string> = { RETURNED: "handed back", RESOLVED: "resolved at L4" };
+
 export const LABELS_BY_ENUM = {
   Role: [ROLE_LABEL],
   Tier: [TIER_LABEL, CUSTOMER_SUPPORT_LEVEL_LABEL],
@@ -246,6 +250,7 @@ export const LABELS_BY_ENUM = {
   BackupStatus: [BACKUP_STATUS_LABEL],
   DashboardScope: [ROLLUP_SCOPE_LABEL],
   DashboardDuration: [ROLLUP_DURATION_LABEL],
+  VendorEngagementEnd: [VENDOR_ENGAGEMENT_END_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { formatExact } from "@/components/ui/time-format";
+import { VENDOR_ENGAGEMENT_END_LABEL } from "@/lib/labels";
 import type { VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
 import type { ActionResult } from "./action-result";
 
@@ -35,7 +36,7 @@ export function VendorPanel({
           <li key={e.id} className="min-w-0 space-y-1" data-testid={e.endedAt ? "vendor-engagement-ended" : "vendor-engagement-open"}>
             <p className="[overflow-wrap:anywhere]">
               <span className="font-medium">{e.group.name}</span> · {e.priority}
-              {e.endedAt ? <span className="text-slate-700"> · {e.endedAs === "RETURNED" ? "handed back" : "resolved at L4"}</span> : <span className="text-slate-700"> · working on it</span>}
+              {e.endedAt ? <span className="text-slate-700"> · {e.endedAs ? VENDOR_ENGAGEMENT_END_LABEL[e.endedAs] : "ended"}</span> : <span className="text-slate-700"> · working on it</span>}
             </p>
             {e.responseDueAt === null ? (
               <p className="text-slate-700">No target for {e.priority}: nothing is measured.</p>
