@@ -8,9 +8,8 @@ import { checkVendorResponse } from "./escalation";
 import { loadTicket, recordEvents } from "./ticket-store";
 import { nextVendorAlertAtSql } from "./vendor-alerts-sql";
 import { listVendorEngagements, type VendorEngagementJson } from "./vendor-engagement-json";
-import { metTarget } from "./vendor-targets";
+import { metTarget, utcMinute } from "./vendor-targets";
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * The L4 group acknowledged the ticket: recorded once per engagement by its L3 coordinator or a manager (or an
@@ -27,7 +26,7 @@ export async function recordVendorResponse(actor: Actor, number: string, input: 
     if (!engagement) throw new AppError("CONFLICT", "The ticket is not with an L4 group: there is no vendor response to record.");
     const respondedAt = data.respondedAt ? new Date(data.respondedAt) : now;
     if (respondedAt > now) throw invalid({ respondedAt: ["The response cannot be in the future."] });
-    if (respondedAt < engagement.startedAt) throw invalid({ respondedAt: [`The response cannot be before the hand-off at ${utc(engagement.startedAt)}.`] });
+    if (respondedAt < engagement.startedAt) throw invalid({ respondedAt: [`The response cannot be before the hand-off at ${utcMinute(engagement.startedAt)}.`] });
 
     // Once per engagement, whoever records it first: a concurrent second record finds it set and is refused.
     const recorded = await tx.$executeRaw(Prisma.sql`
@@ -40,7 +39,7 @@ export async function recordVendorResponse(actor: Actor, number: string, input: 
     const met = metTarget(engagement.responseDueAt, respondedAt);
     const minutes = engagement.responseDueAt ? Math.round((respondedAt.getTime() - engagement.responseDueAt.getTime()) / 60_000) : 0;
     const verdictText =
-      met === null ? `no ${engagement.priority} response target is set` : met ? `within the ${engagement.priority} target (due ${utc(engagement.responseDueAt!)})` : `${minutes} min after the ${engagement.priority} target (due ${utc(engagement.responseDueAt!)})`;
+      met === null ? `no ${engagement.priority} response target is set` : met ? `within the ${engagement.priority} target (due ${utcMinute(engagement.responseDueAt!)})` : `${minutes} min after the ${engagement.priority} target (due ${utcMinute(engagement.responseDueAt!)})`;
     await recordEvents(tx, ticket.id, [
       {
         type: "VENDOR_RESPONDED",
@@ -59,7 +58,7 @@ export async function recordVendorResponse(actor: Actor, number: string, input: 
           withinTarget: met,
           note: data.note ?? null,
         },
-        reason: `${actor.name} recorded ${engagement.group.name}'s response at ${utc(respondedAt)}: ${verdictText}.${data.note ? ` ${data.note}` : ""}`,
+        reason: `${actor.name} recorded ${engagement.group.name}'s response at ${utcMinute(respondedAt)}: ${verdictText}.${data.note ? ` ${data.note}` : ""}`,
         createdAt: now,
       },
     ]);

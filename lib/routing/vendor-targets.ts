@@ -63,10 +63,11 @@ export function metTarget(dueAt: Date | null, happenedAt: Date | null): boolean 
   return happenedAt.getTime() <= dueAt.getTime();
 }
 
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/** An instant as the decision log writes it: "2026-03-02 08:30 UTC". */
+export const utcMinute = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 /** The engagement's due times in the decision log's words. */
 export function vendorDueSentence(due: VendorDueTimes & { calendarLabel: string | null }): string {
   if (!due.responseDueAt || !due.resolutionDueAt) return "no vendor target for this priority, so none is measured";
-  return `vendor response due ${utc(due.responseDueAt)}, resolution due ${utc(due.resolutionDueAt)}${due.calendarLabel ? ` (${due.calendarLabel})` : ""}`;
+  return `vendor response due ${utcMinute(due.responseDueAt)}, resolution due ${utcMinute(due.resolutionDueAt)}${due.calendarLabel ? ` (${due.calendarLabel})` : ""}`;
 }
