@@ -36,7 +36,7 @@ const SlaRow = object({
 
 const funnel = object(
   { ...Object.fromEntries(FUNNEL.map((k) => [k, int])), rates: object(Object.fromEntries(RATES.map((k) => [k, share]))) },
-  "Tickets opened in the period and what happened to them. Rates: L1→L2, resolved at L1 and first contact of those opened; L2→L3 of those that reached L2; L3→L4 of those that reached L3; returned of those escalated; reopened of those resolved.",
+  "Tickets opened in the period and what happened to them. Rates: each step of those opened (a ticket can reach L2 or L3 by assignment as well as by escalation, so a step is not a share of the one before); reopened of those resolved.",
 );
 
 const KeyFigure = object({

@@ -73,9 +73,9 @@ export function funnelTable(m: EscalationMetrics, scope: DashboardScope): Dashbo
       row("Resolved at L1", f.resolvedAtL1, metricHref(scope, "resolved-l1"), r.resolvedAtL1, "opened"),
       row("First-contact resolution (L1)", f.firstContactResolved, metricHref(scope, "first-contact"), r.firstContactResolution, "opened"),
       row("Escalated L1→L2", f.escalatedL1L2, metricHref(scope, "escalated-l1-l2"), r.escalatedL1L2, "opened"),
-      row("Escalated L2→L3", f.escalatedL2L3, metricHref(scope, "escalated-l2-l3"), r.escalatedL2L3, "reached L2"),
-      row("Escalated L3→L4", f.escalatedL3L4, metricHref(scope, "escalated-l3-l4"), r.escalatedL3L4, "reached L3"),
-      row("Returned down a tier", f.returned, metricHref(scope, "returned"), r.returned, "escalated"),
+      row("Escalated L2→L3", f.escalatedL2L3, metricHref(scope, "escalated-l2-l3"), r.escalatedL2L3, "opened"),
+      row("Escalated L3→L4", f.escalatedL3L4, metricHref(scope, "escalated-l3-l4"), r.escalatedL3L4, "opened"),
+      row("Returned down a tier", f.returned, metricHref(scope, "returned"), r.returned, "opened"),
       row("Reopened", f.reopened, metricHref(scope, "reopened"), r.reopened, "resolved"),
     ],
   };

@@ -28,30 +28,31 @@ export interface FunnelCounts {
   resolved: number;
 }
 
+/**
+ * Each step as a share of the period's tickets opened, reopened as a share of those resolved. A step is not
+ * taken as a share of the step before it: a ticket can reach L2 or L3 by assignment (a move to another tier's
+ * group, not an escalation), so "of those escalated L2→L3" would not hold every ticket escalated L3→L4.
+ */
 export interface FunnelRates {
-  /** Of the tickets opened. */
   resolvedAtL1: number | null;
   firstContactResolution: number | null;
   escalatedL1L2: number | null;
-  /** Of the tickets that reached L2. */
   escalatedL2L3: number | null;
-  /** Of the tickets that reached L3. */
   escalatedL3L4: number | null;
-  /** Of the tickets escalated at least once. */
   returned: number | null;
   /** Of the tickets resolved at least once. */
   reopened: number | null;
 }
 
-/** Pure: each funnel step as a share of the tickets that could take it. */
+/** Pure: each funnel step as a share of the tickets that could take it (see FunnelRates). */
 export function funnelRates(c: FunnelCounts): FunnelRates {
   return {
     resolvedAtL1: rate(c.resolvedAtL1, c.opened),
     firstContactResolution: rate(c.firstContactResolved, c.opened),
     escalatedL1L2: rate(c.escalatedL1L2, c.opened),
-    escalatedL2L3: rate(c.escalatedL2L3, c.escalatedL1L2),
-    escalatedL3L4: rate(c.escalatedL3L4, c.escalatedL2L3),
-    returned: rate(c.returned, c.escalatedL1L2),
+    escalatedL2L3: rate(c.escalatedL2L3, c.opened),
+    escalatedL3L4: rate(c.escalatedL3L4, c.opened),
+    returned: rate(c.returned, c.opened),
     reopened: rate(c.reopened, c.resolved),
   };
 }

@@ -450,6 +450,8 @@ test.describe("routing API", () => {
       "/api/v1/tickets/{number}/escalate": ["post"],
       "/api/v1/tickets/{number}/sop-steps": ["post"],
       "/api/v1/tickets/{number}/return": ["post"],
+      "/api/v1/tickets/{number}/vendor-response": ["post"],
+      "/api/v1/tickets/{number}/vendor-engagements": ["get"],
       "/api/v1/tickets/{number}/comments": ["post"],
       "/api/v1/tickets/{number}/events": ["get"],
       "/api/v1/tickets/{number}/presence": ["get", "post"],

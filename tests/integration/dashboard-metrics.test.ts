@@ -27,7 +27,7 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
     all = await getEscalationMetrics(manager, DAY, NOW);
   });
 
-  it("counts the escalation funnel of the tickets opened in the period, with rates of those that could take each step", () => {
+  it("counts the escalation funnel of the tickets opened in the period, with each rate a share of those opened (reopened: of those resolved)", () => {
     const { rates, ...counts } = all.funnel;
     expect(counts).toEqual({
       opened: 7, // A B C D E F H; G was opened the day before
@@ -44,9 +44,9 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
       resolvedAtL1: 3 / 7,
       firstContactResolution: 1 / 7,
       escalatedL1L2: 5 / 7,
-      escalatedL2L3: 2 / 5,
-      escalatedL3L4: 2 / 2,
-      returned: 2 / 5,
+      escalatedL2L3: 2 / 7,
+      escalatedL3L4: 2 / 7,
+      returned: 2 / 7,
       reopened: 1 / 4,
     });
   });

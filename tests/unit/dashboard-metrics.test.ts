@@ -16,12 +16,31 @@ describe("rates", () => {
     expect(formatRate(null)).toBe("—");
   });
 
-  it("takes each funnel step as a share of the tickets that could take it", () => {
+  it("takes each funnel step as a share of the tickets opened, and reopened as a share of those resolved", () => {
     const rates = funnelRates({ opened: 10, resolvedAtL1: 5, firstContactResolved: 4, escalatedL1L2: 4, escalatedL2L3: 2, escalatedL3L4: 1, returned: 1, reopened: 1, resolved: 8 });
-    expect(rates).toEqual({ resolvedAtL1: 0.5, firstContactResolution: 0.4, escalatedL1L2: 0.4, escalatedL2L3: 0.5, escalatedL3L4: 0.5, returned: 0.25, reopened: 0.125 });
+    expect(rates).toEqual({ resolvedAtL1: 0.5, firstContactResolution: 0.4, escalatedL1L2: 0.4, escalatedL2L3: 0.2, escalatedL3L4: 0.1, returned: 0.1, reopened: 0.125 });
     const empty = funnelRates({ opened: 3, resolvedAtL1: 0, firstContactResolved: 0, escalatedL1L2: 0, escalatedL2L3: 0, escalatedL3L4: 0, returned: 0, reopened: 0, resolved: 0 });
-    expect(empty.escalatedL2L3).toBeNull();
-    expect(empty.escalatedL1L2).toBe(0);
+    expect(empty.reopened).toBeNull();
+    expect(empty.escalatedL3L4).toBe(0);
+    expect(funnelRates({ ...empty, opened: 0 }).escalatedL1L2).toBeNull();
+  });
+
+  it("keeps every rate a share (0–1) when a ticket reaches a tier by assignment rather than by escalation", () => {
+    // Moving a ticket to a group of another tier is an assignment, not an escalation: a ticket assigned from
+    // L1 straight to an L3 group and handed to a vendor counts as escalated L3→L4 with no L1→L2 or L2→L3
+    // escalation; one assigned to an L2 group and sent back counts as returned without having been escalated.
+    const cohorts = [
+      { opened: 1, resolvedAtL1: 0, firstContactResolved: 0, escalatedL1L2: 0, escalatedL2L3: 0, escalatedL3L4: 1, returned: 0, reopened: 0, resolved: 0 },
+      { opened: 218, resolvedAtL1: 107, firstContactResolved: 106, escalatedL1L2: 25, escalatedL2L3: 4, escalatedL3L4: 5, returned: 6, reopened: 2, resolved: 110 },
+      { opened: 2, resolvedAtL1: 0, firstContactResolved: 0, escalatedL1L2: 0, escalatedL2L3: 1, escalatedL3L4: 0, returned: 2, reopened: 0, resolved: 1 },
+    ];
+    for (const counts of cohorts) {
+      for (const [name, value] of Object.entries(funnelRates(counts))) {
+        if (value === null) continue;
+        expect.soft(value, `${name} of ${JSON.stringify(counts)}`).toBeGreaterThanOrEqual(0);
+        expect.soft(value, `${name} of ${JSON.stringify(counts)}`).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it("formats durations in the largest sensible unit", () => {
