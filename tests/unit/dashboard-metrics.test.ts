@@ -19,10 +19,10 @@ describe("rates", () => {
   it("takes each funnel step as a share of the tickets opened, and reopened as a share of those resolved", () => {
     const rates = funnelRates({ opened: 10, resolvedAtL1: 5, firstContactResolved: 4, escalatedL1L2: 4, escalatedL2L3: 2, escalatedL3L4: 1, returned: 1, reopened: 1, resolved: 8 });
     expect(rates).toEqual({ resolvedAtL1: 0.5, firstContactResolution: 0.4, escalatedL1L2: 0.4, escalatedL2L3: 0.2, escalatedL3L4: 0.1, returned: 0.1, reopened: 0.125 });
-    const empty = funnelRates({ opened: 3, resolvedAtL1: 0, firstContactResolved: 0, escalatedL1L2: 0, escalatedL2L3: 0, escalatedL3L4: 0, returned: 0, reopened: 0, resolved: 0 });
-    expect(empty.reopened).toBeNull();
-    expect(empty.escalatedL3L4).toBe(0);
-    expect(funnelRates({ ...empty, opened: 0 }).escalatedL1L2).toBeNull();
+    const quiet = { opened: 3, resolvedAtL1: 0, firstContactResolved: 0, escalatedL1L2: 0, escalatedL2L3: 0, escalatedL3L4: 0, returned: 0, reopened: 0, resolved: 0 };
+    expect(funnelRates(quiet).reopened).toBeNull();
+    expect(funnelRates(quiet).escalatedL3L4).toBe(0);
+    expect(funnelRates({ ...quiet, opened: 0 }).escalatedL1L2).toBeNull();
   });
 
   it("keeps every rate a share (0–1) when a ticket reaches a tier by assignment rather than by escalation", () => {
