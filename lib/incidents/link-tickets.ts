@@ -11,7 +11,8 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZLinkTicket } from "@/lib/validation/incidents";
 import { getIncidentPanel, type IncidentPanel } from "./incident-panel";
 import { checkLink, duplicateNotice } from "./rules";
-import { lockTickets, refusalError, type LockedTicket } from "./ticket-facts";
+import { refusalError } from "@/lib/refusal";
+import { lockTickets, type LockedTicket } from "./ticket-facts";
 
 /**
  * Links ticket `number` to `input.target`: RELATED (shown on both; one link per pair, whichever side made
@@ -25,7 +26,7 @@ export async function linkTickets(actor: Actor, number: string, input: unknown, 
     const ticket = locked.get(number)!;
     const target = locked.get(data.target)!;
     const verdict = checkLink(actor, ticket, target, data.kind);
-    if (!verdict.ok) throw refusalError(verdict);
+    if (!verdict.ok) throw refusalError(verdict, "target");
 
     const existing = await tx.ticketLink.findFirst({
       where: { OR: [{ ticketId: ticket.id, targetId: target.id }, { ticketId: target.id, targetId: ticket.id }] },

@@ -4,14 +4,15 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZAttachChild } from "@/lib/validation/incidents";
 import { getIncidentPanel, type IncidentPanel } from "./incident-panel";
 import { checkAttach, checkDeclare, checkDetach } from "./rules";
-import { lockTickets, refusalError, type LockedTicket } from "./ticket-facts";
+import { refusalError } from "@/lib/refusal";
+import { lockTickets, type LockedTicket } from "./ticket-facts";
 
 /** An L2+ agent or a manager declares the ticket a major incident: customer tickets about the same outage attach to it. */
 export async function declareMajorIncident(actor: Actor, number: string, now = new Date()): Promise<IncidentPanel> {
   await db().$transaction(async (tx) => {
     const ticket = (await lockTickets(tx, actor, [number])).get(number)!;
     const verdict = checkDeclare(actor, ticket);
-    if (!verdict.ok) throw refusalError(verdict);
+    if (!verdict.ok) throw refusalError(verdict, "target");
     await tx.ticket.update({ where: { id: ticket.id }, data: { isMajorIncident: true, updatedAt: now } });
     await tx.ticketEvent.create({
       data: {

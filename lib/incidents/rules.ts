@@ -2,8 +2,8 @@
 // decisions over plain facts (lib/incidents/*.ts load the facts, call these and write the result).
 import type { Actor } from "@/lib/actor";
 import type { TicketLinkKind, TicketStatus, Tier } from "@/lib/db/generated/enums";
-import type { Refusal } from "@/lib/routing/escalation";
-import { owningTier, worksAtTier } from "@/lib/routing/escalation";
+import type { Refusal, Verdict as RuleVerdict } from "@/lib/refusal";
+import { owningTier, worksAtTier } from "@/lib/routing/guards";
 
 export interface IncidentFacts {
   id: number;
@@ -15,7 +15,7 @@ export interface IncidentFacts {
   majorIncidentId: number | null;
 }
 
-type Verdict = { ok: true } | Refusal;
+type Verdict = RuleVerdict<object>;
 const OK: Verdict = { ok: true };
 const refuse = (code: Refusal["code"], message: string): Refusal => ({ ok: false, code, message });
 

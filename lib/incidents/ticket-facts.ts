@@ -1,9 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import type { Refusal } from "@/lib/routing/escalation";
-import { invalid } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 import type { IncidentFacts } from "./rules";
 import { isStaff } from "./rules";
 
@@ -35,9 +33,4 @@ export async function lockTickets(tx: Transaction, actor: Actor, numbers: string
   }
   for (const n of numbers) if (!byNumber.has(n)) throw notFound(`Ticket ${n}`);
   return byNumber;
-}
-
-/** A rule's refusal as the error the API maps to 400, 403 or 409. */
-export function refusalError(refusal: Refusal, field = "target"): AppError {
-  return refusal.code === "VALIDATION" ? invalid({ [field]: [refusal.message] }) : new AppError(refusal.code, refusal.message);
 }

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZAssignTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { CLOSED_STATUSES } from "./escalation";
+import { CLOSED_STATUSES } from "./guards";
 import { placeInGroup } from "./placement";
 import { loadRules } from "./clock-rules";
 import { loadCandidates, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";

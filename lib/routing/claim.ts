@@ -2,13 +2,14 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { queryStatement } from "@/lib/db/statement";
 import { AppError } from "@/lib/errors";
+import { refusalError } from "@/lib/refusal";
 import { insertStatusMailSql } from "@/lib/mail/enqueue";
 import { Prisma } from "@/lib/db/generated/client";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
 import { selectTicketJsonSql } from "@/lib/tickets/ticket-json-sql";
 import { ZTicketNumber } from "@/lib/validation/ticket";
-import { checkClaim } from "./escalation";
+import { checkClaim } from "./guards";
 import { loadTicket } from "./ticket-store";
 
 /**
@@ -48,7 +49,7 @@ export async function claimTicket(actor: Actor, number: string, now = new Date()
   // Nothing was claimed: find out why, as the actor may see the ticket (another customer's is 404).
   const ticket = await loadTicket(db(), actor, number);
   const verdict = checkClaim(actor, ticket);
-  if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+  if (!verdict.ok) throw refusalError(verdict);
   if (!verdict.already) throw new AppError("CONFLICT", "Someone else has claimed this ticket.");
   return getTicket(actor, number);
 }

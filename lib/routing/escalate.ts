@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { retryOnDeadlock } from "@/lib/db/deadlock";
-import { AppError, invalid } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { refusalError } from "@/lib/refusal";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
@@ -9,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZEscalateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { checkEscalation, NEXT_TIER } from "./escalation";
+import { checkEscalation, NEXT_TIER } from "./guards";
 import { escalationTargetSlug } from "./groups";
 import { placeInGroup } from "./placement";
 import { checkSopGuard, SOP_OVERRIDE_RULE } from "./sop-guard";
@@ -37,12 +38,8 @@ export async function escalateTicket(actor: Actor, number: string, input: unknow
 
     // Closed, at the top, or not theirs to move come before any complaint about the input.
     const verdict = checkEscalation(actor, ticket, target, data.externalReference);
-    if (!verdict.ok) {
-      if (verdict.code !== "VALIDATION") throw new AppError(verdict.code, verdict.message);
-      const message = verdict.field === "toGroup" && slug && !target ? `There is no group ${slug}.` : verdict.message;
-      throw invalid({ [verdict.field ?? "_"]: [message] });
-    }
-    const group = target!;
+    if (!verdict.ok) throw refusalError(verdict.field === "toGroup" && slug && !target ? { ...verdict, message: `There is no group ${slug}.` } : verdict);
+    const { group } = verdict;
 
     // The SOP as saved on the ticket when this escalation reads it.
     const sop = await loadCategorySop(tx, ticket.categoryId);

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { refusalError } from "@/lib/refusal";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
@@ -8,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZReturnTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { checkReturn } from "./escalation";
+import { checkReturn } from "./guards";
 import { DEFAULT_GROUP_FOR_TIER } from "./groups";
 import { INTAKE_GROUP_SLUG } from "./intake";
 import { placeInGroup } from "./placement";
@@ -25,7 +26,7 @@ export async function returnTicket(actor: Actor, number: string, input: unknown,
   await db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);
     const verdict = checkReturn(actor, ticket);
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+    if (!verdict.ok) throw refusalError(verdict);
 
     // Where the ticket came from: the latest move up from the tier it returns to (an escalation, or a
     // manager's assignment); failing that, that tier's default group.

@@ -11,7 +11,7 @@ import { tierMoveMails, upsertHeldStatusMailsSql } from "@/lib/mail/enqueue";
 import { PRIORITY_WEIGHT, type Candidate } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { NEXT_TIER } from "./escalation";
+import { NEXT_TIER } from "./guards";
 import { escalationTargetSlug } from "./groups";
 import type { DecisionEvent } from "./intake";
 import { loadRulesOf } from "./clock-rules";

@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError, forbidden, invalid } from "@/lib/errors";
+import { forbidden, invalid } from "@/lib/errors";
+import { refusalError } from "@/lib/refusal";
 import { resolveChildren } from "@/lib/incidents/resolve-children";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/get-ticket";
@@ -10,7 +11,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZUpdateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
-import { checkStatusChange, owningTier, worksAtTier } from "./escalation";
+import { checkStatusChange, owningTier, worksAtTier } from "./guards";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify } from "./matrix";
 import { loadCurrentMatrix } from "./matrix-store";
@@ -66,9 +67,7 @@ export async function updateTicket(actor: Actor, number: string, input: unknown,
     const status = data.status ?? ticket.status;
     if (status !== ticket.status) {
       const verdict = checkStatusChange(actor, ticket, status);
-      if (!verdict.ok) {
-        throw verdict.code === "VALIDATION" ? invalid({ [verdict.field ?? "status"]: [verdict.message] }) : new AppError(verdict.code, verdict.message);
-      }
+      if (!verdict.ok) throw refusalError(verdict, "status");
       if (status === "RESOLVED") update.resolvedAt = now;
       if (status === "CLOSED") update.closedAt = now;
       if (ticket.status === "RESOLVED" && status !== "CLOSED") update.resolvedAt = null;

@@ -2,9 +2,10 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError, invalid } from "@/lib/errors";
+import { refusalError } from "@/lib/refusal";
 import { parseInput } from "@/lib/validation/parse";
 import { ZRecordVendorResponse } from "@/lib/validation/routing";
-import { checkVendorResponse } from "./escalation";
+import { checkVendorResponse } from "./guards";
 import { loadTicket, recordEvents } from "./ticket-store";
 import { nextVendorAlertAtSql } from "./vendor-alerts-sql";
 import { listVendorEngagements, type VendorEngagementJson } from "./vendor-engagement-json";
@@ -21,7 +22,7 @@ export async function recordVendorResponse(actor: Actor, number: string, input: 
   return db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);
     const verdict = checkVendorResponse(actor, ticket);
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
+    if (!verdict.ok) throw refusalError(verdict);
     const engagement = await tx.vendorEngagement.findFirst({ where: { ticketId: ticket.id, endedAt: null }, include: { group: { select: { slug: true, name: true } } } });
     if (!engagement) throw new AppError("CONFLICT", "The ticket is not with an L4 group: there is no vendor response to record.");
     const respondedAt = data.respondedAt ? new Date(data.respondedAt) : now;

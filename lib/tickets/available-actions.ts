@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { commentRefusal } from "./comment-access";
-import { checkClaim, checkEscalation, checkReturn, checkStatusChange, checkVendorResponse, CLOSED_STATUSES, NEXT_TIER, owningTier, worksAtTier, type TicketFacts } from "@/lib/routing/escalation";
+import { checkClaim, checkEscalation, checkReturn, checkStatusChange, checkVendorResponse, CLOSED_STATUSES, NEXT_TIER, owningTier, worksAtTier, type TicketFacts } from "@/lib/routing/guards";
 
 /** Status buttons on the ticket page; CLOSED and the routing statuses are not offered there. */
 export const STATUS_BUTTONS: TicketStatus[] = ["IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED"];

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
-import { owningTier, worksAtTier } from "@/lib/routing/escalation";
+import { owningTier, worksAtTier } from "@/lib/routing/guards";
 
 export type CommentVisibility = "PUBLIC" | "INTERNAL";
 

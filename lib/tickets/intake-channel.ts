@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import type { TicketChannel } from "@/lib/db/generated/enums";
 import { AppError, forbidden, invalid, type FieldErrors } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { checkClaim } from "@/lib/routing/escalation";
+import { checkClaim } from "@/lib/routing/guards";
 import type { CreateTicketInput } from "@/lib/validation/ticket";
 
 /** Where a customer's own ticket came in: the portal's form, or the JSON API. */

@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { CLOSED_STATUSES, owningTier, worksAtTier } from "@/lib/routing/escalation";
+import { CLOSED_STATUSES, owningTier, worksAtTier } from "@/lib/routing/guards";
 import { Prisma } from "@/lib/db/generated/client";
 import { insertEventsSql } from "@/lib/routing/event-rows";
 import { loadTicket, type EventInput } from "@/lib/routing/ticket-store";

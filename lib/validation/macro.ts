@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CommentVisibility, TicketStatus } from "@/lib/db/generated/enums";
 import { unknownPlaceholders, PLACEHOLDERS } from "@/lib/macros/placeholders";
-import { MANUAL_STATUSES } from "@/lib/routing/escalation";
+import { MANUAL_STATUSES } from "@/lib/routing/guards";
 import { positiveInt4 } from "./int4";
 import { COMMENT_MAX } from "./routing";
 import { storableString } from "./text";

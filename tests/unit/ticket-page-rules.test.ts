@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import type { Tier } from "@/lib/db/generated/enums";
-import type { TicketFacts } from "@/lib/routing/escalation";
+import type { TicketFacts } from "@/lib/routing/guards";
 import { availableActions } from "@/lib/tickets/available-actions";
 import { escalationSummaryDraft } from "@/lib/tickets/sop-steps";
 

@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { listMacros } from "@/lib/macros/list-macros";
 import { PLACEHOLDERS } from "@/lib/macros/placeholders";
 import { can } from "@/lib/permissions";
-import { MANUAL_STATUSES } from "@/lib/routing/escalation";
+import { MANUAL_STATUSES } from "@/lib/routing/guards";
 import { createMacroAction, deleteMacroAction, updateMacroAction } from "./actions";
 
 export const metadata: Metadata = { title: "Macros" };

@@ -1,5 +1,10 @@
 import type { Actor } from "@/lib/actor";
 import type { Impact, L4Kind, TicketStatus, Tier, Urgency } from "@/lib/db/generated/enums";
+import type { Verdict } from "@/lib/refusal";
+
+// The guards: pure answers to "may this actor do this to this ticket now?". The verbs call them inside their
+// transaction, the ticket page calls them to offer only what will be allowed; refusalError (lib/refusal.ts)
+// turns a refusal into the API's error.
 
 export const NEXT_TIER: Record<Tier, Tier | null> = { L1: "L2", L2: "L3", L3: "L4", L4: null };
 export const PREVIOUS_TIER: Record<Tier, Tier | null> = { L1: null, L2: "L1", L3: "L2", L4: "L3" };
@@ -21,9 +26,6 @@ export interface GroupFacts {
   l4Kind: L4Kind | null;
 }
 
-export type Refusal = { ok: false; code: "FORBIDDEN" | "CONFLICT" | "VALIDATION"; message: string; field?: string };
-export type Verdict<T> = ({ ok: true } & T) | Refusal;
-
 const isManager = (actor: Actor) => actor.role === "MANAGER" || actor.role === "ADMIN";
 
 /** The tier whose agents act on a ticket: its own, except at L4, where the L3 owner coordinates. */
@@ -43,13 +45,13 @@ function mayMoveTicket(actor: Actor, ticket: TicketFacts): boolean {
   return actor.role === "AGENT" && actor.tier === ownerTier && ticket.assigneeId === actor.id;
 }
 
-/** May this ticket move up one tier, to `target`? */
-export function checkEscalation(
+/** May this ticket move up one tier, to `target`? Allowed, the verdict carries the group it checked. */
+export function checkEscalation<G extends GroupFacts>(
   actor: Actor,
   ticket: TicketFacts,
-  target: GroupFacts | null,
+  target: G | null,
   externalReference: string | undefined,
-): Verdict<{ toTier: Tier }> {
+): Verdict<{ toTier: Tier; group: G }> {
   if (CLOSED_STATUSES.includes(ticket.status)) return { ok: false, code: "CONFLICT", message: "A resolved or closed ticket cannot be escalated." };
   const toTier = NEXT_TIER[ticket.tier];
   if (!toTier) return { ok: false, code: "CONFLICT", message: "The ticket is at L4 already: there is no tier above it." };
@@ -71,7 +73,7 @@ export function checkEscalation(
   if (toTier === "L4" && !externalReference) {
     return { ok: false, code: "VALIDATION", field: "externalReference", message: "Give the vendor's or team's reference for an L4 handoff." };
   }
-  return { ok: true, toTier };
+  return { ok: true, toTier, group: target };
 }
 
 /** May this ticket go back one tier (L2→L1, L3→L2 with guidance; L4→L3 when the vendor replied)? */

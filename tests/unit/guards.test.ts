@@ -14,7 +14,8 @@ import {
   worksAtTier,
   type GroupFacts,
   type TicketFacts,
-} from "@/lib/routing/escalation";
+} from "@/lib/routing/guards";
+import { refusalError, type Refusal, type Verdict } from "@/lib/refusal";
 
 const agent = (id: string, tier: Tier): Actor => ({ id, userId: id, name: `Agent ${id}`, role: "AGENT", tier, organizationId: null });
 const l1 = agent("u-l1", "L1");
@@ -177,24 +178,24 @@ describe("checkEscalation: refusals", () => {
 
 describe("checkEscalation: acceptances", () => {
   it("lets the assignee escalate one tier up", () => {
-    expect(checkEscalation(l1, ticket("L1"), platform, undefined)).toEqual({ ok: true, toTier: "L2" });
-    expect(checkEscalation(l2, ticket("L2"), engineering, undefined)).toEqual({ ok: true, toTier: "L3" });
-    expect(checkEscalation(l3, ticket("L3"), cloudVendor, "CASE-1")).toEqual({ ok: true, toTier: "L4" });
-    expect(checkEscalation(l3, ticket("L3"), architecture, "ARCH-7")).toEqual({ ok: true, toTier: "L4" });
+    expect(checkEscalation(l1, ticket("L1"), platform, undefined)).toEqual({ ok: true, toTier: "L2", group: platform });
+    expect(checkEscalation(l2, ticket("L2"), engineering, undefined)).toEqual({ ok: true, toTier: "L3", group: engineering });
+    expect(checkEscalation(l3, ticket("L3"), cloudVendor, "CASE-1")).toEqual({ ok: true, toTier: "L4", group: cloudVendor });
+    expect(checkEscalation(l3, ticket("L3"), architecture, "ARCH-7")).toEqual({ ok: true, toTier: "L4", group: architecture });
   });
 
   it("lets a manager or an admin escalate a ticket they are not assigned to", () => {
-    expect(checkEscalation(manager, ticket("L1"), platform, undefined)).toEqual({ ok: true, toTier: "L2" });
-    expect(checkEscalation(admin, ticket("L2", { assigneeId: null, status: "NEW" }), engineering, undefined)).toEqual({ ok: true, toTier: "L3" });
-    expect(checkEscalation(manager, ticket("L3"), cloudVendor, "CASE-1")).toEqual({ ok: true, toTier: "L4" });
+    expect(checkEscalation(manager, ticket("L1"), platform, undefined)).toEqual({ ok: true, toTier: "L2", group: platform });
+    expect(checkEscalation(admin, ticket("L2", { assigneeId: null, status: "NEW" }), engineering, undefined)).toEqual({ ok: true, toTier: "L3", group: engineering });
+    expect(checkEscalation(manager, ticket("L3"), cloudVendor, "CASE-1")).toEqual({ ok: true, toTier: "L4", group: cloudVendor });
   });
 
   it("ignores an external reference below L4", () => {
-    expect(checkEscalation(l1, ticket("L1"), platform, "CASE-1")).toEqual({ ok: true, toTier: "L2" });
+    expect(checkEscalation(l1, ticket("L1"), platform, "CASE-1")).toEqual({ ok: true, toTier: "L2", group: platform });
   });
 
   it("lets a ticket waiting on the customer be escalated", () => {
-    expect(checkEscalation(l1, ticket("L1", { status: "PENDING_CUSTOMER" }), platform, undefined)).toEqual({ ok: true, toTier: "L2" });
+    expect(checkEscalation(l1, ticket("L1", { status: "PENDING_CUSTOMER" }), platform, undefined)).toEqual({ ok: true, toTier: "L2", group: platform });
   });
 });
 
@@ -356,5 +357,22 @@ describe("checkVendorResponse", () => {
   it("refuses a ticket that is not with L4 now, before it asks who", () => {
     expect(checkVendorResponse(customer, ticket("L3"))).toMatchObject({ ok: false, code: "CONFLICT" });
     for (const status of CLOSED_STATUSES) expect(checkVendorResponse(l3, ticket("L4", { status }))).toMatchObject({ ok: false, code: "CONFLICT" });
+  });
+});
+
+describe("refusalError: every guard's refusal as the API's error", () => {
+  const refused = <T,>(verdict: Verdict<T>): Refusal => {
+    if (verdict.ok) throw new Error("the guard allowed it");
+    return verdict;
+  };
+  it("answers 400 on the refused field (else the verb's), 403 and 409 with the guard's sentence", () => {
+    const onField = refusalError({ ok: false, code: "VALIDATION", field: "toGroup", message: "Choose the L2 group to escalate to." }, "status");
+    expect([onField.status, onField.fields]).toEqual([400, { toGroup: ["Choose the L2 group to escalate to."] }]);
+    const onVerbField = refusalError({ ok: false, code: "VALIDATION", message: "Status NEW is set by routing, not by hand." }, "status");
+    expect(onVerbField.fields).toEqual({ status: ["Status NEW is set by routing, not by hand."] });
+    const forbidden = refusalError(refused(checkReturn(l1, ticket("L2"))));
+    expect([forbidden.status, forbidden.message, forbidden.fields]).toEqual([403, "Only the L2 assignee or a manager may return this ticket.", undefined]);
+    const conflict = refusalError(refused(checkClaim(l1, ticket("L1", { status: "CLOSED", assigneeId: null }))));
+    expect([conflict.status, conflict.message]).toEqual([409, "The ticket is resolved or closed."]);
   });
 });
