@@ -4,14 +4,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { SupportCalendarInput } from "@/lib/validation/support-calendar";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Time zone, opening hours on workdays, and holidays. */
-export function CalendarEditor({ initial, canWrite, onSave }: { initial: SupportCalendarInput; canWrite: boolean; onSave: (input: unknown) => Promise<AdminActionResult<void>> }) {
+export function CalendarEditor({ initial, canWrite, onSave }: { initial: SupportCalendarInput; canWrite: boolean; onSave: (input: unknown) => Promise<ActionOutcome<void>> }) {
   const [calendar, setCalendar] = useState(initial);
-  const [result, setResult] = useState<AdminActionResult<void> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<void> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const toggleDay = (day: number) =>

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { inputOf, slugOf, type CalendarDraft } from "./calendar-draft";
 import { CalendarHolidaysFields } from "./calendar-holidays-fields";
 import { CalendarWindowsFields } from "./calendar-windows-fields";
@@ -15,8 +15,8 @@ type Props = {
   /** Managers and the built-in 24×7 see the hours without a way to change them. */
   readOnly: boolean;
 } & (
-  | { mode: "create"; onSave: (input: unknown) => Promise<AdminActionResult<string>> }
-  | { mode: "publish"; nextVersion: number; onSave: (input: unknown) => Promise<AdminActionResult<number>> }
+  | { mode: "create"; onSave: (input: unknown) => Promise<ActionOutcome<string>> }
+  | { mode: "publish"; nextVersion: number; onSave: (input: unknown) => Promise<ActionOutcome<number>> }
 );
 
 /** A calendar's name, time zone, opening windows per weekday, holidays and a version note; saving creates it or publishes its next version. */
@@ -25,7 +25,7 @@ export function CalendarForm(props: Props) {
   const router = useRouter();
   const [draft, setDraft] = useState(initial);
   const [slugTouched, setSlugTouched] = useState(false);
-  const [result, setResult] = useState<AdminActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { AdminCategoryView } from "@/lib/admin/list-admin-categories";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 
 const LEVELS = ["HIGH", "MEDIUM", "LOW"] as const;
@@ -28,12 +28,12 @@ export function CategoryEditor({
   sopArticles: { slug: string; title: string }[];
   l2Groups: { slug: string; name: string }[];
   canWrite: boolean;
-  onSave: (input: unknown) => Promise<AdminActionResult<void>>;
-  onDelete?: (slug: string) => Promise<AdminActionResult<unknown>>;
+  onSave: (input: unknown) => Promise<ActionOutcome<void>>;
+  onDelete?: (slug: string) => Promise<ActionOutcome<unknown>>;
 }) {
   const creating = !category;
   const [value, setValue] = useState(category ?? BLANK);
-  const [result, setResult] = useState<AdminActionResult<void> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<void> | null>(null);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const key = category?.slug ?? "new";
   const id = (f: string) => `category-${key}-${f}`;

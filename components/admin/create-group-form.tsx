@@ -3,14 +3,14 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 const EMPTY = { slug: "", name: "", tier: "L2", assignmentMode: "PULL", l4Kind: "VENDOR" };
 
 /** A new support group: slug, name, tier, assignment mode, and L4 kind for an L4 group. Admins only. */
-export function CreateGroupForm({ onCreate }: { onCreate: (input: unknown) => Promise<AdminActionResult<string>> }) {
+export function CreateGroupForm({ onCreate }: { onCreate: (input: unknown) => Promise<ActionOutcome<string>> }) {
   const [form, setForm] = useState(EMPTY);
-  const [result, setResult] = useState<AdminActionResult<string> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<string> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [key]: e.target.value });

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { PersonView } from "@/lib/admin/person-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { SecretNotice } from "./secret-notice";
 
 type Created = { person: PersonView; secret: string; secretKind: "PIN" | "password" };
@@ -12,9 +12,9 @@ type Created = { person: PersonView; secret: string; secretKind: "PIN" | "passwo
 const EMPTY = { userId: "", name: "", email: "", role: "CUSTOMER", tier: "", organization: "" };
 
 /** New customer (a PIN is generated) or staff member (a first password is generated). Admins only. */
-export function CreatePersonForm({ organizations, onCreate }: { organizations: string[]; onCreate: (input: unknown) => Promise<AdminActionResult<Created>> }) {
+export function CreatePersonForm({ organizations, onCreate }: { organizations: string[]; onCreate: (input: unknown) => Promise<ActionOutcome<Created>> }) {
   const [form, setForm] = useState(EMPTY);
-  const [result, setResult] = useState<AdminActionResult<Created> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<Created> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [key]: e.target.value });

@@ -7,7 +7,7 @@ import type { ApiScope } from "@/lib/db/generated/enums";
 import { API_SCOPE_LABEL, ROLE_LABEL } from "@/lib/labels";
 import type { CreatedApiToken } from "@/lib/tokens/create-api-token";
 import { API_SCOPE_CODE } from "@/lib/tokens/scopes";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { NewTokenNotice } from "./new-token-notice";
 
 const SCOPES = Object.keys(API_SCOPE_CODE) as ApiScope[];
@@ -17,9 +17,9 @@ const EMPTY = { name: "", scopes: ["TICKETS_READ"] as ApiScope[], expiresOn: "",
 const endOfDay = (day: string) => new Date(`${day}T23:59:59`).toISOString();
 
 /** New API token (admins): name, scopes, optional expiry, for the admin or a service account; the token is shown once. */
-export function CreateTokenForm({ onCreate }: { onCreate: (input: unknown) => Promise<AdminActionResult<CreatedApiToken>> }) {
+export function CreateTokenForm({ onCreate }: { onCreate: (input: unknown) => Promise<ActionOutcome<CreatedApiToken>> }) {
   const [form, setForm] = useState(EMPTY);
-  const [result, setResult] = useState<AdminActionResult<CreatedApiToken> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<CreatedApiToken> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const set = (key: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [key]: e.target.value });

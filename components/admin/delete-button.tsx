@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 /**
  * "Delete …" behind a confirmation on a native <dialog>. A refusal (e.g. the 409 that names what still
@@ -21,7 +21,7 @@ export function DeleteButton({
   /** What the button and the dialog call the act, e.g. "Remove". */
   verb?: string;
   consequence?: string;
-  onDelete: () => Promise<AdminActionResult<unknown>>;
+  onDelete: () => Promise<ActionOutcome<unknown>>;
   thenGoTo?: string;
 }) {
   const router = useRouter();

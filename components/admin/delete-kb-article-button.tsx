@@ -1,10 +1,10 @@
 "use client";
 
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 
 /** Delete on an article's page: back to the list once it is gone. */
-export function DeleteKbArticleButton({ slug, onDelete }: { slug: string; onDelete: (slug: string) => Promise<AdminActionResult<unknown>> }) {
+export function DeleteKbArticleButton({ slug, onDelete }: { slug: string; onDelete: (slug: string) => Promise<ActionOutcome<unknown>> }) {
   return (
     <DeleteButton
       what="this article"

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { SupportGroupView } from "@/lib/admin/list-support-groups";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 import { VendorTargetsFields, vendorTargetRows, vendorTargetsInput } from "./vendor-targets-fields";
 
@@ -25,8 +25,8 @@ export function GroupEditor({
   /** The calendars to choose from; none chosen: the priority matrix version's. */
   calendars: { slug: string; name: string }[];
   canWrite: boolean;
-  onSave: (input: unknown) => Promise<AdminActionResult<void>>;
-  onDelete?: (slug: string) => Promise<AdminActionResult<unknown>>;
+  onSave: (input: unknown) => Promise<ActionOutcome<void>>;
+  onDelete?: (slug: string) => Promise<ActionOutcome<unknown>>;
 }) {
   const [name, setName] = useState(group.name);
   const [mode, setMode] = useState(group.assignmentMode);
@@ -36,7 +36,7 @@ export function GroupEditor({
   const [leads, setLeads] = useState(group.members.filter((m) => m.isLead).map((m) => m.userId));
   const [vendorTargets, setVendorTargets] = useState(() => vendorTargetRows(group.vendorTargets));
   const savedLeads = group.members.filter((m) => m.isLead);
-  const [result, setResult] = useState<AdminActionResult<void> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<void> | null>(null);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const id = (f: string) => `group-${group.slug}-${f}`;
 

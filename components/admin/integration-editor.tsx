@@ -8,7 +8,7 @@ import type { Impact } from "@/lib/db/generated/enums";
 import type { IntegrationJson } from "@/lib/integrations/integration-json";
 import { IMPACT_LABEL, URGENCY_LABEL } from "@/lib/labels";
 import { SEVERITIES, type SeverityMap } from "@/lib/validation/integration";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 
 interface IntegrationForm {
@@ -51,14 +51,14 @@ export function IntegrationEditor({
   defaultSeverityMap: SeverityMap;
   siteUrl: string;
   canWrite: boolean;
-  onSave: (input: unknown) => Promise<AdminActionResult<unknown>>;
-  onDeactivate?: () => Promise<AdminActionResult<unknown>>;
-  onReactivate?: () => Promise<AdminActionResult<unknown>>;
+  onSave: (input: unknown) => Promise<ActionOutcome<unknown>>;
+  onDeactivate?: () => Promise<ActionOutcome<unknown>>;
+  onReactivate?: () => Promise<ActionOutcome<unknown>>;
 }) {
   const creating = !integration;
   const blank: IntegrationForm = { name: "", slug: "", category: categories[0]?.slug ?? "", categoryLabel: "", severityMap: defaultSeverityMap, resolveOnResolved: true };
   const [value, setValue] = useState<IntegrationForm>(integration ? formOf(integration) : blank);
-  const [result, setResult] = useState<AdminActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState(false);
   const [resetKey, setResetKey] = useState(0);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
@@ -81,7 +81,7 @@ export function IntegrationEditor({
     }
   }
 
-  async function act(verb: () => Promise<AdminActionResult<unknown>>) {
+  async function act(verb: () => Promise<ActionOutcome<unknown>>) {
     setBusy(true);
     setResult(await verb());
     setBusy(false);

@@ -2,7 +2,7 @@
 
 import type { IntegrationJson } from "@/lib/integrations/integration-json";
 import type { SeverityMap } from "@/lib/validation/integration";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { IntegrationEditor } from "./integration-editor";
 
 /** The integrations, one line each (name, customer, category, open alerts, state); a line opens its editor. */
@@ -21,9 +21,9 @@ export function IntegrationList({
   defaultSeverityMap: SeverityMap;
   siteUrl: string;
   canWrite: boolean;
-  onCreate: (input: unknown) => Promise<AdminActionResult<unknown>>;
-  onUpdate: (id: string, input: unknown) => Promise<AdminActionResult<unknown>>;
-  onDeactivate: (id: string) => Promise<AdminActionResult<unknown>>;
+  onCreate: (input: unknown) => Promise<ActionOutcome<unknown>>;
+  onUpdate: (id: string, input: unknown) => Promise<ActionOutcome<unknown>>;
+  onDeactivate: (id: string) => Promise<ActionOutcome<unknown>>;
 }) {
   const shared = { categories, defaultSeverityMap, siteUrl, canWrite };
   return (

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { Markdown } from "@/components/ui/markdown";
 import type { KbArticleView } from "@/lib/admin/kb-article-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 const BLANK = { slug: "", title: "", body: "", audience: "CUSTOMER" as const, category: null, published: true };
 
@@ -22,11 +22,11 @@ export function KbArticleEditor({
   initial?: Omit<KbArticleView, "updatedAt">;
   categories: { slug: string; name: string }[];
   canWrite: boolean;
-  onSave: (input: unknown) => Promise<AdminActionResult<string>>;
+  onSave: (input: unknown) => Promise<ActionOutcome<string>>;
 }) {
   const router = useRouter();
   const [article, setArticle] = useState<Omit<KbArticleView, "updatedAt">>(initial ?? BLANK);
-  const [result, setResult] = useState<AdminActionResult<string> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<string> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
 

@@ -4,11 +4,11 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { LoginThrottleView } from "@/lib/admin/list-login-throttles";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 /** Failed-login counters per user ID and address; admins clear one to let it try again at once. */
-export function LoginThrottleTable({ throttles, canWrite, onClear }: { throttles: LoginThrottleView[]; canWrite: boolean; onClear: (key: string) => Promise<AdminActionResult<void>> }) {
-  const [outcome, setOutcome] = useState<AdminActionResult<void> | null>(null);
+export function LoginThrottleTable({ throttles, canWrite, onClear }: { throttles: LoginThrottleView[]; canWrite: boolean; onClear: (key: string) => Promise<ActionOutcome<void>> }) {
+  const [outcome, setOutcome] = useState<ActionOutcome<void> | null>(null);
   return (
     <section aria-labelledby="throttle-heading" className="space-y-3">
       <h2 id="throttle-heading" className="text-lg font-semibold text-slate-900">

@@ -6,7 +6,7 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { CommentVisibility, TicketStatus } from "@/lib/db/generated/enums";
 import { STATUS_LABEL, VISIBILITY_LABEL } from "@/lib/labels";
 import type { MacroJson } from "@/lib/macros/macro-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 
 interface MacroForm {
@@ -39,12 +39,12 @@ export function MacroEditor({
   statuses: TicketStatus[];
   placeholders: string[];
   canWrite: boolean;
-  onSave: (input: MacroForm) => Promise<AdminActionResult<unknown>>;
-  onDelete?: () => Promise<AdminActionResult<unknown>>;
+  onSave: (input: MacroForm) => Promise<ActionOutcome<unknown>>;
+  onDelete?: () => Promise<ActionOutcome<unknown>>;
 }) {
   const creating = !macro;
   const [value, setValue] = useState<MacroForm>(macro ? formOf(macro) : BLANK);
-  const [result, setResult] = useState<AdminActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const id = (f: string) => `macro-${macro?.id ?? "new"}-${f}`;

@@ -3,10 +3,10 @@
 import { STATUS_LABEL, VISIBILITY_LABEL } from "@/lib/labels";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import type { MacroJson } from "@/lib/macros/macro-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { MacroEditor } from "./macro-editor";
 
-type Save = (input: unknown) => Promise<AdminActionResult<unknown>>;
+type Save = (input: unknown) => Promise<ActionOutcome<unknown>>;
 
 /** The macros, one line each (title, category, how it is sent, status it sets, uses); a line opens its editor. */
 export function MacroList({
@@ -25,8 +25,8 @@ export function MacroList({
   placeholders: string[];
   canWrite: boolean;
   onCreate: Save;
-  onUpdate: (id: number, input: unknown) => Promise<AdminActionResult<unknown>>;
-  onDelete: (id: number) => Promise<AdminActionResult<unknown>>;
+  onUpdate: (id: number, input: unknown) => Promise<ActionOutcome<unknown>>;
+  onDelete: (id: number) => Promise<ActionOutcome<unknown>>;
 }) {
   const shared = { categories, statuses, placeholders, canWrite };
   return (

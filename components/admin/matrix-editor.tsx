@@ -6,7 +6,7 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { WhatIfResult } from "@/lib/admin/run-what-if";
 import type { Impact, Priority, Urgency } from "@/lib/db/generated/enums";
 import type { PriorityMatrixInput } from "@/lib/validation/routing";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { MatrixGridEditor, type CellValue } from "./matrix-grid-editor";
 import { SlaTargetsEditor, type TargetValue } from "./sla-targets-editor";
 import { WhatIfPanel } from "./what-if-panel";
@@ -37,15 +37,15 @@ export function MatrixEditor({
   canPublish: boolean;
   defaultPeriod: { from: string; to: string };
   ticketCap: number;
-  onWhatIf: (input: unknown) => Promise<AdminActionResult<WhatIfResult>>;
-  onPublish: (input: unknown) => Promise<AdminActionResult<{ version: number }>>;
+  onWhatIf: (input: unknown) => Promise<ActionOutcome<WhatIfResult>>;
+  onPublish: (input: unknown) => Promise<ActionOutcome<{ version: number }>>;
 }) {
   const [cells, setCells] = useState(current.cells);
   const [targets, setTargets] = useState(current.targets);
   const [note, setNote] = useState("");
   const [period, setPeriod] = useState(defaultPeriod);
   const [whatIf, setWhatIf] = useState<WhatIfResult | null>(null);
-  const [outcome, setOutcome] = useState<AdminActionResult<unknown> | null>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState<"what-if" | "publish" | null>(null);
   const fields = outcome && !outcome.ok ? draftFields(outcome.fields) : {};
 

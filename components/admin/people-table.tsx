@@ -6,7 +6,7 @@ import { ROLE_LABEL } from "@/lib/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PersonView } from "@/lib/admin/person-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { SecretNotice } from "./secret-notice";
 
 /** Everyone, with Issue PIN (customers), Reset password (staff) and Deactivate for admins. */
@@ -19,11 +19,11 @@ export function PeopleTable({
 }: {
   people: PersonView[];
   canWrite: boolean;
-  onIssuePin: (userId: string) => Promise<AdminActionResult<{ userId: string; pin: string }>>;
-  onResetPassword: (userId: string) => Promise<AdminActionResult<{ userId: string; password: string }>>;
-  onDeactivate: (userId: string) => Promise<AdminActionResult<string>>;
+  onIssuePin: (userId: string) => Promise<ActionOutcome<{ userId: string; pin: string }>>;
+  onResetPassword: (userId: string) => Promise<ActionOutcome<{ userId: string; password: string }>>;
+  onDeactivate: (userId: string) => Promise<ActionOutcome<string>>;
 }) {
-  const [outcome, setOutcome] = useState<AdminActionResult<unknown> | null>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome<unknown> | null>(null);
   const [issued, setIssued] = useState<{ userId: string; kind: "PIN" | "new password"; secret: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 

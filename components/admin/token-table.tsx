@@ -6,7 +6,7 @@ import { TableScroll } from "@/components/ui/table-scroll";
 import { API_SCOPE_LABEL, API_TOKEN_STATUS_LABEL } from "@/lib/labels";
 import { API_SCOPE_BY_CODE } from "@/lib/tokens/scopes";
 import type { ApiTokenJson, ApiTokenStatus } from "@/lib/tokens/token-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 
 const STATUS_TONE: Record<ApiTokenStatus, "green" | "amber" | "slate"> = { ACTIVE: "green", EXPIRED: "amber", REVOKED: "slate" };
@@ -21,7 +21,7 @@ export function TokenTable({
   tokens: ApiTokenJson[];
   serverNow: string;
   canWrite: boolean;
-  onRevoke: (id: string) => Promise<AdminActionResult<unknown>>;
+  onRevoke: (id: string) => Promise<ActionOutcome<unknown>>;
 }) {
   if (tokens.length === 0) return <p className="text-sm text-slate-700">No tokens yet.</p>;
   return (

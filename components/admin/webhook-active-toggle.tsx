@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 /** Disable an endpoint (deliveries wait), or enable it again (its count of failed events starts afresh). */
-export function WebhookActiveToggle({ active, onChange }: { active: boolean; onChange: (input: { active: boolean }) => Promise<AdminActionResult<unknown>> }) {
+export function WebhookActiveToggle({ active, onChange }: { active: boolean; onChange: (input: { active: boolean }) => Promise<ActionOutcome<unknown>> }) {
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
 

@@ -8,7 +8,7 @@ import { ZonedTime } from "@/components/ui/zoned-time";
 import type { WebhookDeliveryStatus } from "@/lib/db/generated/enums";
 import { WEBHOOK_DELIVERY_STATUS_LABEL } from "@/lib/labels";
 import type { WebhookDeliveryJson } from "@/lib/webhooks/webhook-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 const STATUS_TONE: Record<WebhookDeliveryStatus, "amber" | "green" | "red"> = { PENDING: "amber", SUCCEEDED: "green", FAILED: "red" };
 
@@ -24,9 +24,9 @@ export function WebhookDeliveryLog({
   eventLabel: Record<string, string>;
   canWrite: boolean;
   nextHref: string | null;
-  onRedeliver: (deliveryId: number) => Promise<AdminActionResult<unknown>>;
+  onRedeliver: (deliveryId: number) => Promise<ActionOutcome<unknown>>;
 }) {
-  const [message, setMessage] = useState<AdminActionResult<unknown> | null>(null);
+  const [message, setMessage] = useState<ActionOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
 
   async function redeliver(id: number) {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { WebhookJson } from "@/lib/webhooks/webhook-json";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 
 export interface WebhookEventOption {
   /** The wire name, e.g. "ticket.created". */
@@ -31,12 +31,12 @@ export function WebhookForm<T>({
   webhook?: WebhookJson;
   eventOptions: WebhookEventOption[];
   canWrite: boolean;
-  onSave: (input: WebhookFormValue) => Promise<AdminActionResult<T>>;
+  onSave: (input: WebhookFormValue) => Promise<ActionOutcome<T>>;
   onSaved?: (data: T) => void;
 }) {
   const creating = !webhook;
   const [value, setValue] = useState<WebhookFormValue>(webhook ? { url: webhook.url, description: webhook.description, events: webhook.events } : BLANK);
-  const [result, setResult] = useState<AdminActionResult<T> | null>(null);
+  const [result, setResult] = useState<ActionOutcome<T> | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = result && !result.ok ? (result.fields ?? {}) : {};
   const id = (f: string) => `webhook-${webhook?.id ?? "new"}-${f}`;

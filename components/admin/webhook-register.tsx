@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { AdminActionResult } from "./admin-action-result";
+import type { ActionOutcome } from "@/lib/http/run-action";
 import { WebhookForm, type WebhookEventOption } from "./webhook-form";
 
 /** "Register a webhook", then its signing secret, shown this once with a copy button. */
@@ -11,7 +11,7 @@ export function WebhookRegister({
   onCreate,
 }: {
   eventOptions: WebhookEventOption[];
-  onCreate: (input: unknown) => Promise<AdminActionResult<{ id: string; url: string; secret: string }>>;
+  onCreate: (input: unknown) => Promise<ActionOutcome<{ id: string; url: string; secret: string }>>;
 }) {
   const [issued, setIssued] = useState<{ url: string; secret: string } | null>(null);
   const [copied, setCopied] = useState(false);

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreateCategory } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";

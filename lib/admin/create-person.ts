@@ -4,7 +4,7 @@ import { generatePin, hashSecret } from "@/lib/auth/secret-hash";
 import { db } from "@/lib/db/client";
 import { AppError, invalid } from "@/lib/errors";
 import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreatePerson } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";

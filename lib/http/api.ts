@@ -8,15 +8,21 @@ import { crossSiteWriteRefusal, ownOriginsOf, writeRequestFacts } from "./cross-
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-export { isUniqueConstraintViolation };
+
+/**
+ * What a user may be told about a failure, for API routes and server actions alike: an AppError as it is, a
+ * lost race on a unique constraint as a conflict to retry; null for anything else (a fault of ours, logged).
+ */
+export function userFacingError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (isUniqueConstraintViolation(error)) return new AppError("CONFLICT", "Someone else made the same change at the same moment. Reload and try again.");
+  console.error(error);
+  return null;
+}
 
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
-  if (isUniqueConstraintViolation(error)) {
-    const conflict = new AppError("CONFLICT", "Someone else made the same change at the same moment. Reload and try again.");
-    return NextResponse.json(conflict.toJSON(), { status: conflict.status });
-  }
-  console.error(error);
+  const known = userFacingError(error);
+  if (known) return NextResponse.json(known.toJSON(), { status: known.status });
   return NextResponse.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
 }
 

@@ -1,6 +1,6 @@
 import type { Transaction } from "@/lib/db/client";
 import { AppError, invalid } from "@/lib/errors";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import type { IntegrationInput } from "@/lib/validation/integration";
 import { DEFAULT_SEVERITY_MAP } from "./severity-map";
 

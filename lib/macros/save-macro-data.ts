@@ -1,6 +1,6 @@
 import type { Transaction } from "@/lib/db/client";
 import { AppError, invalid } from "@/lib/errors";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import type { MacroInput } from "@/lib/validation/macro";
 
 /** The columns of a macro as parsed: the category's slug resolved to its row (400 when there is none). */

@@ -3,7 +3,7 @@ import { requireAdminWrite } from "@/lib/admin/authorize";
 import { recordAuditEvent } from "@/lib/admin/record-audit-event";
 import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
-import { isUniqueConstraintViolation } from "@/lib/http/api";
+import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreateApiToken, type CreateApiTokenInput } from "@/lib/validation/api-token";
 import { parseInput } from "@/lib/validation/parse";
 import { generateApiToken } from "./generate-token";

@@ -1,26 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { NotificationActionResult } from "@/components/notifications/notification-actions";
 import { acknowledgeAlert } from "@/lib/alerts/acknowledge-alert";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/actor";
+import { runAction } from "@/lib/http/run-action";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
 import { updateNotificationPreferences } from "@/lib/notifications/preferences";
 
-/** Runs one lib verb as the signed-in actor; an AppError becomes the message the page shows, with its fields. */
-async function run(verb: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<unknown>, done: string): Promise<NotificationActionResult> {
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again." };
-  try {
-    await verb(actor);
-    revalidatePath("/notifications");
-    return { ok: true, message: done };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
-    console.error(error);
-    return { ok: false, message: "Something went wrong on our side. Try again." };
-  }
+async function run(verb: (actor: Actor) => Promise<unknown>, done: string): Promise<NotificationActionResult> {
+  const outcome = await runAction(verb, { done, revalidate: "/notifications" });
+  return outcome.ok ? { ok: true, message: outcome.message } : outcome;
 }
 
 /** The same lib function (and schema) as POST /api/v1/notifications/read. */

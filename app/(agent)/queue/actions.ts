@@ -1,27 +1,18 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { QueueActionResult } from "@/components/queue/queue-actions";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import type { Actor } from "@/lib/actor";
+import { runAction } from "@/lib/http/run-action";
 import { bulkAction, type BulkResult } from "@/lib/tickets/bulk-action";
 import { saveQueuePreferences } from "@/lib/tickets/queue-preferences";
 import { createSavedView, deleteSavedView, renameSavedView } from "@/lib/tickets/saved-views";
 
 
-/** Runs one lib verb as the signed-in actor; an AppError becomes the message the queue shows. */
-async function run<T>(verb: (actor: NonNullable<Awaited<ReturnType<typeof getActor>>>) => Promise<T>): Promise<QueueActionResult<T>> {
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again." };
-  try {
-    const value = await verb(actor);
-    revalidatePath("/queue");
-    return { ok: true, value };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.fields ? Object.values(error.fields).flat().join(" ") || error.message : error.message };
-    console.error(error);
-    return { ok: false, message: "Something went wrong on our side. Try again." };
-  }
+/** One queue verb through runAction; the queue shows a refusal as one sentence, its fields' messages joined. */
+async function run<T>(verb: (actor: Actor) => Promise<T>): Promise<QueueActionResult<T>> {
+  const outcome = await runAction(verb, { revalidate: "/queue" });
+  if (outcome.ok) return { ok: true, value: outcome.data };
+  return { ok: false, message: outcome.fields ? Object.values(outcome.fields).flat().join(" ") || outcome.message : outcome.message };
 }
 
 /** The queue's bulk bar: the same lib function (and schema) as POST /api/v1/tickets/bulk. */

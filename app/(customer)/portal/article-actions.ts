@@ -1,26 +1,21 @@
 "use server";
 
 import type { ArticleFeedbackState } from "@/components/portal/article-feedback";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { runAction } from "@/lib/http/run-action";
 import { recordDeflection } from "@/lib/kb/record-deflection";
 import { recordArticleFeedback } from "@/lib/kb/record-feedback";
 
 /** "This solved it" (solved), or an answer to "Was this helpful?" (yes / no), from an article in the portal. */
 export async function articleFeedbackAction(previous: ArticleFeedbackState, form: FormData): Promise<ArticleFeedbackState> {
-  const actor = await getActor();
-  if (!actor) return { ...previous, message: "Your session has ended. Sign in again." };
   const slug = String(form.get("slug") ?? "");
   const answer = String(form.get("answer") ?? "");
-  try {
+  const outcome = await runAction(async (actor): Promise<ArticleFeedbackState> => {
     if (answer === "solved") {
       await recordDeflection(actor, slug, { query: String(form.get("query") ?? "") });
       return { ...previous, solved: true, message: undefined };
     }
     const { helpful } = await recordArticleFeedback(actor, slug, { helpful: answer === "yes" ? true : answer === "no" ? false : answer });
     return { ...previous, helpful, message: undefined };
-  } catch (error) {
-    if (error instanceof AppError) return { ...previous, message: error.message };
-    throw error;
-  }
+  });
+  return outcome.ok ? outcome.data : { ...previous, message: outcome.message };
 }

@@ -1,10 +1,10 @@
 "use server";
 
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 import { updateSupportCalendar } from "@/lib/admin/update-support-calendar";
 
 export async function updateCalendarAction(input: unknown) {
-  return runAdminAction(async (actor) => {
+  return runAction(async (actor) => {
     await updateSupportCalendar(actor, input);
-  }, "Saved the support calendar.", "/admin/calendar");
+  }, { done: "Saved the support calendar.", revalidate: "/admin/calendar" });
 }

@@ -1,8 +1,8 @@
 "use server";
 
 import { removeDemoAccounts } from "@/lib/admin/demo-accounts";
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 
 export async function removeDemoAccountsAction() {
-  return runAdminAction((actor) => removeDemoAccounts(actor), "Demo accounts removed.", "/admin/demo");
+  return runAction((actor) => removeDemoAccounts(actor), { done: "Demo accounts removed.", revalidate: "/admin/demo" });
 }

@@ -2,19 +2,19 @@
 
 import { createKbArticle } from "@/lib/admin/create-kb-article";
 import { deleteKbArticle } from "@/lib/admin/delete-kb-article";
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 import { updateKbArticle } from "@/lib/admin/update-kb-article";
 
 const PAGE = "/admin/kb";
 
 export async function createKbArticleAction(input: unknown) {
-  return runAdminAction(async (actor) => (await createKbArticle(actor, input)).slug, "Article created.", PAGE);
+  return runAction(async (actor) => (await createKbArticle(actor, input)).slug, { done: "Article created.", revalidate: PAGE });
 }
 
 export async function updateKbArticleAction(input: unknown) {
-  return runAdminAction(async (actor) => (await updateKbArticle(actor, input)).slug, "Article saved.", PAGE);
+  return runAction(async (actor) => (await updateKbArticle(actor, input)).slug, { done: "Article saved.", revalidate: PAGE });
 }
 
 export async function deleteKbArticleAction(slug: string) {
-  return runAdminAction((actor) => deleteKbArticle(actor, { slug }), "Article deleted.", PAGE);
+  return runAction((actor) => deleteKbArticle(actor, { slug }), { done: "Article deleted.", revalidate: PAGE });
 }

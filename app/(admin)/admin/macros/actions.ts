@@ -1,6 +1,6 @@
 "use server";
 
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 import { createMacro } from "@/lib/macros/create-macro";
 import { deleteMacro } from "@/lib/macros/delete-macro";
 import { updateMacro } from "@/lib/macros/update-macro";
@@ -8,13 +8,13 @@ import { updateMacro } from "@/lib/macros/update-macro";
 const PAGE = "/admin/macros";
 
 export async function createMacroAction(input: unknown) {
-  return runAdminAction(async (actor) => (await createMacro(actor, input)).id, "Macro created.", PAGE);
+  return runAction(async (actor) => (await createMacro(actor, input)).id, { done: "Macro created.", revalidate: PAGE });
 }
 
 export async function updateMacroAction(id: number, input: unknown) {
-  return runAdminAction(async (actor) => (await updateMacro(actor, id, input)).id, "Macro saved.", PAGE);
+  return runAction(async (actor) => (await updateMacro(actor, id, input)).id, { done: "Macro saved.", revalidate: PAGE });
 }
 
 export async function deleteMacroAction(id: number) {
-  return runAdminAction((actor) => deleteMacro(actor, id), "Macro deleted.", PAGE);
+  return runAction((actor) => deleteMacro(actor, id), { done: "Macro deleted.", revalidate: PAGE });
 }

@@ -5,26 +5,26 @@ import { createPerson } from "@/lib/admin/create-person";
 import { deactivatePerson } from "@/lib/admin/deactivate-person";
 import { issuePin } from "@/lib/admin/issue-pin";
 import { resetStaffPassword } from "@/lib/admin/reset-staff-password";
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 
 const PAGE = "/admin/people";
 
 export async function createPersonAction(input: unknown) {
-  return runAdminAction((actor) => createPerson(actor, input), "Created.", PAGE);
+  return runAction((actor) => createPerson(actor, input), { done: "Created.", revalidate: PAGE });
 }
 
 export async function issuePinAction(userId: string) {
-  return runAdminAction((actor) => issuePin(actor, { userId }), "New PIN issued.", PAGE);
+  return runAction((actor) => issuePin(actor, { userId }), { done: "New PIN issued.", revalidate: PAGE });
 }
 
 export async function resetPasswordAction(userId: string) {
-  return runAdminAction((actor) => resetStaffPassword(actor, { userId }), "New password issued.", PAGE);
+  return runAction((actor) => resetStaffPassword(actor, { userId }), { done: "New password issued.", revalidate: PAGE });
 }
 
 export async function deactivatePersonAction(userId: string) {
-  return runAdminAction(async (actor) => (await deactivatePerson(actor, { userId })).userId, "Deactivated.", PAGE);
+  return runAction(async (actor) => (await deactivatePerson(actor, { userId })).userId, { done: "Deactivated.", revalidate: PAGE });
 }
 
 export async function clearThrottleAction(key: string) {
-  return runAdminAction((actor) => clearLoginThrottle(actor, { key }), "Cleared.", PAGE);
+  return runAction((actor) => clearLoginThrottle(actor, { key }), { done: "Cleared.", revalidate: PAGE });
 }

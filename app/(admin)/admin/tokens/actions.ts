@@ -1,15 +1,15 @@
 "use server";
 
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 
 const PAGE = "/admin/tokens";
 
 export async function createApiTokenAction(input: unknown) {
-  return runAdminAction((actor) => createApiToken(actor, input), "Token created.", PAGE);
+  return runAction((actor) => createApiToken(actor, input), { done: "Token created.", revalidate: PAGE });
 }
 
 export async function revokeApiTokenAction(id: string) {
-  return runAdminAction(async (actor) => (await revokeApiToken(actor, id)).id, "Token revoked.", PAGE);
+  return runAction(async (actor) => (await revokeApiToken(actor, id)).id, { done: "Token revoked.", revalidate: PAGE });
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAdminAction } from "@/lib/admin/run-admin-action";
+import { runAction } from "@/lib/http/run-action";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";
@@ -9,24 +9,23 @@ import { updateWebhook } from "@/lib/webhooks/update-webhook";
 const PAGE = "/admin/webhooks";
 
 export async function createWebhookAction(input: unknown) {
-  return runAdminAction(
+  return runAction(
     async (actor) => {
       const { webhook, secret } = await createWebhook(actor, input);
       return { id: webhook.id, url: webhook.url, secret };
     },
-    "Webhook registered.",
-    PAGE,
+    { done: "Webhook registered.", revalidate: PAGE },
   );
 }
 
 export async function updateWebhookAction(id: string, input: unknown) {
-  return runAdminAction(async (actor) => (await updateWebhook(actor, id, input)).id, "Webhook saved.", `${PAGE}/${id}`);
+  return runAction(async (actor) => (await updateWebhook(actor, id, input)).id, { done: "Webhook saved.", revalidate: `${PAGE}/${id}` });
 }
 
 export async function deleteWebhookAction(id: string) {
-  return runAdminAction((actor) => deleteWebhook(actor, id), "Webhook deleted.", PAGE);
+  return runAction((actor) => deleteWebhook(actor, id), { done: "Webhook deleted.", revalidate: PAGE });
 }
 
 export async function redeliverWebhookAction(id: string, deliveryId: number) {
-  return runAdminAction(async (actor) => (await redeliverWebhook(actor, id, deliveryId)).id, "Sent back to the queue: it goes out within seconds.", `${PAGE}/${id}`);
+  return runAction(async (actor) => (await redeliverWebhook(actor, id, deliveryId)).id, { done: "Sent back to the queue: it goes out within seconds.", revalidate: `${PAGE}/${id}` });
 }

@@ -3,9 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import type { LogContactState } from "@/components/tickets/log-contact-form";
-import { getActor } from "@/lib/auth/session";
 import { searchCustomers } from "@/lib/customers/search-customers";
-import { AppError } from "@/lib/errors";
+import { invalid } from "@/lib/errors";
+import { runAction } from "@/lib/http/run-action";
 import { openTicket } from "@/lib/tickets/create-ticket";
 
 const FIELDS = ["customer", "channel", "type", "title", "description", "category", "impact", "urgency", "resolution"] as const;
@@ -16,21 +16,15 @@ export async function logContactAction(_previous: LogContactState, form: FormDat
   values.claim = form.get("claim") ? "on" : "";
   values.resolve = form.get("resolve") ? "on" : "";
   const idempotencyKey = String(form.get("idempotencyKey") ?? "") || randomUUID();
-  const actor = await getActor();
-  if (!actor) return { values, idempotencyKey, message: "Your session has ended. Sign in again; your text is kept here." };
-  const customer = values.customer ? ((await searchCustomers(actor, { q: values.customer }).catch(() => [])).find((c) => c.userId === values.customer) ?? null) : null;
-  if (values.resolve && !(values.resolution ?? "").trim()) {
-    return { values, customer, idempotencyKey, message: "Some fields are not valid.", fieldErrors: { resolution: ["Say how it was resolved."] } };
-  }
-  let number: string;
-  try {
+  let customer: LogContactState["customer"] = null;
+  const outcome = await runAction(async (actor) => {
+    if (values.customer) customer = (await searchCustomers(actor, { q: values.customer }).catch(() => [])).find((c) => c.userId === values.customer) ?? null;
+    if (values.resolve && !(values.resolution ?? "").trim()) throw invalid({ resolution: ["Say how it was resolved."] });
     const { resolve, resolution, claim, ...fields } = values;
     const input = { ...fields, idempotencyKey, ...(claim ? { claim: true } : {}), ...(resolve ? { resolution } : {}) };
-    number = (await openTicket(actor, input)).ticket.number;
-  } catch (error) {
-    // Nothing was created: a corrected resubmit may keep the key.
-    if (error instanceof AppError) return { values, customer, idempotencyKey, message: error.message, fieldErrors: error.fields };
-    throw error;
-  }
-  redirect(`/queue/tickets/${number}`);
+    return (await openTicket(actor, input)).ticket.number;
+  });
+  if (outcome.ok) redirect(`/queue/tickets/${outcome.data}`);
+  // Nothing was created: a corrected resubmit may keep the key.
+  return { values, customer, idempotencyKey, message: outcome.message, fieldErrors: outcome.fields };
 }

@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ActionResult, ConflictInfo, MacroPreviewResult } from "@/components/tickets/action-result";
 import type { Actor } from "@/lib/actor";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { runAction } from "@/lib/http/run-action";
 import { assignTicket } from "@/lib/routing/assign";
 import { claimTicket } from "@/lib/routing/claim";
 import { escalateTicket } from "@/lib/routing/escalate";
@@ -19,25 +17,18 @@ import { previewMacro } from "@/lib/macros/preview-macro";
 import { STATUS_LABEL } from "@/lib/labels";
 import { setSopStep } from "@/lib/tickets/set-sop-step";
 
-/** Runs one lib verb as the signed-in actor and turns an AppError into a message the page shows. */
+/** One ticket-page verb through runAction; a save that lost to a newer version says what changed since the page was read. */
 async function run<T>(number: string, verb: (actor: Actor) => Promise<T>, done: string | ((result: T) => string), seenEvents?: number): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
-  try {
-    const result = await verb(actor);
-    revalidatePath(`/queue/tickets/${number}`);
-    return { ok: true, message: typeof done === "string" ? done : done(result) };
-  } catch (error) {
-    if (!(error instanceof AppError)) {
-      console.error(error);
-      return { ok: false, message: "Something went wrong on our side. Try again." };
-    }
-    const currentVersion = error.details?.currentVersion;
-    if (error.code === "CONFLICT" && typeof currentVersion === "number" && seenEvents !== undefined) {
+  const outcome = await runAction(verb, {
+    done,
+    revalidate: `/queue/tickets/${number}`,
+    onRefusal: async (error, actor): Promise<ActionResult | null> => {
+      const currentVersion = error.details?.currentVersion;
+      if (error.code !== "CONFLICT" || typeof currentVersion !== "number" || seenEvents === undefined) return null;
       return { ok: false, message: "Someone changed this ticket after you opened it. Nothing was saved.", conflict: await conflictInfo(actor, number, currentVersion, seenEvents) };
-    }
-    return { ok: false, message: error.message, fields: error.fields };
-  }
+    },
+  });
+  return outcome.ok ? { ok: true, message: outcome.message } : outcome;
 }
 
 async function conflictInfo(actor: Actor, number: string, currentVersion: number, seenEvents: number): Promise<ConflictInfo> {
@@ -98,13 +89,6 @@ export async function commentAction(number: string, form: FormData): Promise<Act
 
 /** A macro filled for this ticket, for the composer: nothing is sent. */
 export async function previewMacroAction(number: string, macroId: number): Promise<MacroPreviewResult> {
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
-  try {
-    return { ok: true, preview: await previewMacro(actor, number, macroId) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message };
-    console.error(error);
-    return { ok: false, message: "Something went wrong on our side. Try again." };
-  }
+  const outcome = await runAction((actor) => previewMacro(actor, number, macroId));
+  return outcome.ok ? { ok: true, preview: outcome.data } : { ok: false, message: outcome.message };
 }

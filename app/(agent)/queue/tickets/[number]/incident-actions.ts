@@ -1,28 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/components/tickets/action-result";
 import type { Actor } from "@/lib/actor";
-import { getActor } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import { runAction } from "@/lib/http/run-action";
 import { linkTickets } from "@/lib/incidents/link-tickets";
 import { attachChild, declareMajorIncident, detachChild } from "@/lib/incidents/major-incident";
 
-/** Runs one lib verb as the signed-in actor; both tickets' pages are refreshed. */
+/** One incident verb through runAction; both tickets' pages are refreshed. */
 async function run(numbers: string[], verb: (actor: Actor) => Promise<unknown>, done: string): Promise<ActionResult> {
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again." };
-  try {
-    await verb(actor);
-    for (const n of numbers) revalidatePath(`/queue/tickets/${n}`);
-    return { ok: true, message: done };
-  } catch (error) {
-    if (!(error instanceof AppError)) {
-      console.error(error);
-      return { ok: false, message: "Something went wrong on our side. Try again." };
-    }
-    return { ok: false, message: error.message, fields: error.fields };
-  }
+  const outcome = await runAction(verb, { done, revalidate: numbers.map((n) => `/queue/tickets/${n}`) });
+  return outcome.ok ? { ok: true, message: outcome.message } : outcome;
 }
 
 export async function declareMajorIncidentAction(number: string): Promise<ActionResult> {

@@ -1,13 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { PortalActionState } from "@/components/portal/ticket-action-state";
 import type { TicketNotice } from "@/components/portal/ticket-notice";
 import type { Actor } from "@/lib/actor";
-import { getActor } from "@/lib/auth/session";
 import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
-import { AppError } from "@/lib/errors";
+import { runAction } from "@/lib/http/run-action";
 import { confirmResolved, reopenTicket } from "@/lib/tickets/customer-actions";
 import { requestEscalation } from "@/lib/tickets/escalation-request";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
@@ -19,17 +17,10 @@ import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
  */
 async function run(form: FormData, done: string, verb: (actor: Actor, number: string) => Promise<unknown>, notice?: TicketNotice): Promise<PortalActionState> {
   const number = String(form.get("number") ?? "");
-  const actor = await getActor();
-  if (!actor) return { ok: false, message: "Your session has ended. Sign in again; your text is kept here." };
-  try {
-    await verb(actor, number);
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
-    throw error;
-  }
-  revalidatePath(`/portal/tickets/${number}`);
+  const outcome = await runAction((actor) => verb(actor, number), { done, revalidate: `/portal/tickets/${number}` });
+  if (!outcome.ok) return outcome;
   if (notice) redirect(`/portal/tickets/${encodeURIComponent(number)}?done=${notice}`);
-  return { ok: true, message: done };
+  return { ok: true, message: outcome.message };
 }
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? "");
