@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState, type Ref } from "react";
+import { useEffect, useState, type Ref } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
@@ -46,7 +46,7 @@ export function Composer({
   const [applied, setApplied] = useState<MacroPreview | null>(null);
   const [keepStatus, setKeepStatus] = useState(true);
   const canPick = Boolean(onPreviewMacro) && offered.length > 0;
-  useShortcuts(useMemo(() => ({ m: canPick ? () => setPicker((n) => Math.abs(n) + 1) : undefined }), [canPick]));
+  useShortcuts({ m: canPick ? () => setPicker((n) => Math.abs(n) + 1) : undefined });
 
   async function apply(choice: MacroChoice) {
     if (!onPreviewMacro) return;

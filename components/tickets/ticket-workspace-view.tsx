@@ -107,13 +107,7 @@ export function TicketWorkspaceView({
 
   const claim = allowed.claim ? () => void perform(() => actions.claim(ticket.number)) : undefined;
   const escalate = allowed.escalate ? () => setDialog("escalate") : undefined;
-  const shortcuts = useMemo(
-    () => ({ c: claim, e: escalate, r: () => composerRef.current?.focus(), "?": () => setDialog("help") }),
-    // The handlers only change with what the actor may do.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [allowed.claim, allowed.escalate, ticket.version],
-  );
-  useShortcuts(shortcuts);
+  useShortcuts({ c: claim, e: escalate, r: () => composerRef.current?.focus(), "?": () => setDialog("help") });
 
   return (
     <article aria-labelledby="ticket-heading" className="min-w-0 space-y-4 pb-20 sm:pb-0">
