@@ -16,6 +16,50 @@ const config = [
       ],
     },
   },
+  // The layers' boundaries (lib/README.md): pages and components reach the database only through lib's
+  // services; lib never reaches up into pages or components; the pure routing rules never touch the database.
+  {
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/*", "@/lib/db/**", "!@/lib/db/generated", "!@/lib/db/generated/enums"], message: "Components reach the database through a lib service; only the enums (lib/db/generated/enums) are theirs to import." },
+            { group: ["@prisma/*", "@/lib/db/generated/client"], message: "Components reach the database through a lib service, never through Prisma." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/db/generated/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "@/components/**", "@/app/*", "@/app/**"], message: "lib/ is imported by pages and components, never the other way: move the shared type or rule into lib/." }] },
+      ],
+    },
+  },
+  {
+    // The pure routing rules: decisions as functions of plain data, tested without a database.
+    files: [
+      "lib/routing/{auto-close,business-hours,calendar-windows,candidate-log,candidates,clock-columns,clocks,defaults,groups,guards}.ts",
+      "lib/routing/{intake,labels,matrix,place-many,placement,sla,sop-guard,vendor-targets,week-preview,what-if}.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/*", "@/lib/db/**", "!@/lib/db/generated", "!@/lib/db/generated/enums", "@prisma/*"], message: "A routing rule is a pure function of plain data: the verb that calls it reads the database." },
+            { group: ["./ticket-store", "@/lib/routing/ticket-store", "./*-sql", "@/lib/*/*-sql"], message: "A routing rule is a pure function of plain data: the verb that calls it reads the database." },
+          ],
+        },
+      ],
+    },
+  },
   {
     ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "tests/api/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"],
   },
