@@ -8,9 +8,9 @@ import { parseInput } from "@/lib/validation/parse";
 import { VENDOR_TARGET_METRICS, ZMetricTicketsQuery, type MetricTicketsQuery, type VendorTargetMetric } from "@/lib/validation/dashboard";
 import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, ts, VENDOR_CONDITION } from "./conditions";
 import { resolvePeriod, type MetricsRange } from "./period";
-import { engagementScope, resolutionOutcome, responseOutcome } from "./vendor-targets-sql";
+import { engagementScope, resolutionOutcome, responseOutcome } from "./vendor-targets.sql";
 
-/** The engagement condition behind each L4 figure (vendor-targets-sql.ts), on the engagement alias `e`. */
+/** The engagement condition behind each L4 figure (vendor-targets.sql.ts), on the engagement alias `e`. */
 function vendorTargetOutcome(metric: VendorTargetMetric, now: Date): Prisma.Sql {
   switch (metric) {
     case "vendor-engagements":

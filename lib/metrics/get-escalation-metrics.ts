@@ -5,7 +5,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
-import { dashboardStatements, type DurationMeasure } from "./dashboard-sql";
+import { dashboardStatements, type DurationMeasure } from "./dashboard.sql";
 import type { CategoryRow, ChannelRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
 import { keyFigures, type ComparedFigures } from "./key-figures";
 import { getAlertFigures } from "./alert-figures";
@@ -70,7 +70,7 @@ function comparedFigures(total: PeriodRow | undefined): ComparedFigures {
 
 /**
  * The manager dashboard's figures for a period and filters, all computed by SQL aggregation over the daily
- * rollups and the tickets they leave out (see dashboard-sql.ts and rollup-sql.ts): the top row against the
+ * rollups and the tickets they leave out (see dashboard.sql.ts and rollup.sql.ts): the top row against the
  * previous period, the trend per day, the escalation funnel, SLA compliance, time in tier, backlog, vendor
  * waits, L4 vendor targets, agent load, group throughput and categories by escalation rate. Managers and admins only.
  */

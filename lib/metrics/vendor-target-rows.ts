@@ -2,7 +2,7 @@ import type { Priority } from "@/lib/db/generated/enums";
 import type { EscalationMetrics, VendorTargetRow } from "./escalation-metrics-types";
 import { rate } from "./rates";
 
-/** A row of vendorTargetsStatement (vendor-targets-sql.ts). */
+/** A row of vendorTargetsStatement (vendor-targets.sql.ts). */
 export interface VendorTargetSqlRow {
   group: string | null;
   groupName: string | null;

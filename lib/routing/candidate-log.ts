@@ -5,7 +5,7 @@ import type { Json } from "./intake";
  * What an automatic assignment logs about the agents it weighed, whatever the size of the group: how many
  * were considered, the best few with their loads, and the rest summed up (how many, and the lowest load
  * among them). With the chosen agent and who was passed over, the decision explains itself in well under a
- * kilobyte for a group of 5 or 500 (intake's SQL writes the same: lib/routing/intake-placement-sql.ts).
+ * kilobyte for a group of 5 or 500 (intake's SQL writes the same: lib/routing/placement.sql.ts).
  */
 export interface CandidateLog {
   [key: string]: Json;

@@ -7,7 +7,7 @@ import { insertStatusMailSql } from "@/lib/mail/enqueue";
 import { Prisma } from "@/lib/db/generated/client";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
-import { selectTicketJsonSql } from "@/lib/tickets/ticket-json-sql";
+import { selectTicketJsonSql } from "@/lib/tickets/ticket-json.sql";
 import { ZTicketNumber } from "@/lib/validation/ticket";
 import { checkClaim } from "./guards";
 import { loadTicket } from "./ticket-store";

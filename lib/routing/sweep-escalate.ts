@@ -6,7 +6,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, SlaClock, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import type { SqlTransaction } from "@/lib/db/transaction";
-import { unnestSql, type UnnestColumn } from "@/lib/db/unnest-sql";
+import { unnestSql, type UnnestColumn } from "@/lib/db/unnest.sql";
 import { tierMoveMails, upsertHeldStatusMailsSql } from "@/lib/mail/enqueue";
 import { PRIORITY_WEIGHT, type Candidate } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";

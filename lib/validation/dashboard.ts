@@ -10,7 +10,7 @@ export const DEFAULT_DASHBOARD_PERIOD: DashboardPeriod = "30d";
 /** A custom range may span at most this many days. */
 export const DASHBOARD_MAX_DAYS = 366;
 
-/** The L4 section's figures: engagements started in the period, and those with each outcome (lib/metrics/vendor-targets-sql.ts). */
+/** The L4 section's figures: engagements started in the period, and those with each outcome (lib/metrics/vendor-targets.sql.ts). */
 export const VENDOR_TARGET_METRICS = [
   "vendor-engagements",
   "vendor-no-target",

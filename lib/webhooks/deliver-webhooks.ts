@@ -9,7 +9,7 @@ import { privateAddressesAllowed } from "./address-policy";
 import { DISABLE_AFTER_FAILED_EVENTS, MAX_WEBHOOK_ATTEMPTS, webhookBackoffSeconds } from "./retry-schedule";
 import { sendWebhook, WEBHOOK_TIMEOUT_MS, type WebhookResponse } from "./send-webhook";
 import { webhookSignature } from "./signature";
-import { storePayloadsSql } from "./webhook-payload-sql";
+import { storePayloadsSql } from "./webhook-payload.sql";
 
 // Longer than a batch can take (its requests run side by side, each within the timeout).
 const LEASE_SECONDS = 300;

@@ -13,7 +13,7 @@ import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 // Every writer of an automatic assignment (escalation, return, a manager sending a ticket to a group, the
-// sweep; intake in intake-placement-sql.test.ts, many intakes in place-many.test.ts) logs the same bounded
+// sweep; intake in placement.sql.test.ts, many intakes in place-many.test.ts) logs the same bounded
 // decision in a large group: the chosen agent and why, the best five with their loads, the rest summed up.
 
 const T0 = Date.parse("2026-11-30T09:00:00Z");

@@ -6,7 +6,7 @@ import { useDatabase } from "@/lib/db/client";
 import { customPlan } from "@/lib/db/custom-plan";
 import { Prisma } from "@/lib/db/generated/client";
 import { resolvePeriod } from "@/lib/metrics/period";
-import { dashboardStatements } from "@/lib/metrics/dashboard-sql";
+import { dashboardStatements } from "@/lib/metrics/dashboard.sql";
 import { openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
 describe("statements planned for their values [postgres]", () => {

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { Prisma } from "@/lib/db/generated/client";
-import { dashboardStatements } from "@/lib/metrics/dashboard-sql";
-import { recountStatements } from "@/lib/metrics/dashboard-recount-sql";
+import { dashboardStatements } from "@/lib/metrics/dashboard.sql";
+import { recountStatements } from "@/lib/metrics/dashboard-recount.sql";
 import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import { histogramPercentile } from "@/lib/metrics/histogram";
 import { resolvePeriod } from "@/lib/metrics/period";
@@ -16,7 +16,7 @@ import { describeEachDatabase } from "../fixtures/test-database";
 // The daily rollups (migration dashboard_rollups) against a recount from the tickets, after a random but
 // reproducible history (seeded) of every kind of write: the rollup tables equal a rebuild from scratch,
 // and every dashboard figure read through them equals the same figure counted straight from the tickets
-// by the definitions of lib/metrics/conditions.ts (lib/metrics/dashboard-recount-sql.ts).
+// by the definitions of lib/metrics/conditions.ts (lib/metrics/dashboard-recount.sql.ts).
 
 const SEED = 18;
 const START = new Date("2026-10-05T07:40:00Z");

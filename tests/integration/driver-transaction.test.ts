@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
 import { driverTransaction } from "@/lib/db/transaction";
-import { unnestSql } from "@/lib/db/unnest-sql";
+import { unnestSql } from "@/lib/db/unnest.sql";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 describeEachDatabase("a transaction on the driver", (database) => {

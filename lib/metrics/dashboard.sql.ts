@@ -3,8 +3,8 @@ import { customPlan } from "@/lib/db/custom-plan";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
 import { ageBucketExpression, backlogCondition, filterConditions, ts, VENDOR_CONDITION } from "./conditions";
 import { previousRange, rangeDays, wholeDays, type MetricsRange } from "./period";
-import { vendorTargetsStatement } from "./vendor-targets-sql";
-import { day, eventsOutsideRollups, filtered, histogramScope, inRollupDays, ticketFact, ticketsOutsideRollups, ticketsOutsideRollupsWhere } from "./rollup-sql";
+import { vendorTargetsStatement } from "./vendor-targets.sql";
+import { day, eventsOutsideRollups, filtered, histogramScope, inRollupDays, ticketFact, ticketsOutsideRollups, ticketsOutsideRollupsWhere } from "./rollup.sql";
 
 type Filters = Pick<DashboardQuery, "category" | "org" | "priority">;
 

@@ -9,7 +9,7 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
-// Intake decides its assignee inside its one statement (lib/routing/intake-placement-sql.ts); the pure rule
+// Intake decides its assignee inside its one statement (lib/routing/placement.sql.ts); the pure rule
 // is placementsInOrder. These hold the two to the same choice and the same words, and check that what
 // intake keeps in memory (lib/tickets/intake-catalog.ts) follows changes made by anyone.
 

@@ -5,7 +5,7 @@ const isoSql = (column: string) => Prisma.raw(`to_char(t."${column}", 'YYYY-MM-D
 
 /**
  * SELECTs, from `source` (a table or a CTE holding Ticket rows), one "ticket" column per row, already in
- * the `TicketJson` shape that `toTicketJson` gives a Prisma read (tests/integration/ticket-json-sql.test.ts
+ * the `TicketJson` shape that `toTicketJson` gives a Prisma read (tests/integration/ticket-json.sql.test.ts
  * holds the two to the same answer). A write returns its ticket in the same statement, built by
  * PostgreSQL: one JSON value to parse instead of some forty columns for the driver to convert (about a
  * tenth of a claim's time).

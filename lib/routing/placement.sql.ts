@@ -13,7 +13,7 @@ import type { GroupData } from "./placement";
  *   intakes side by side neither pile onto one agent nor wait for each other), or, if all are held, the
  *   best, after waiting its turn; empty for a pull queue or a group without members;
  * - `placement`: the ASSIGNED event's rule, inputs (`candidateLog`'s bounded form) and reason, exactly as
- *   `placementsInOrder` words them (held to it by tests/integration/intake-placement-sql.test.ts); none for
+ *   `placementsInOrder` words them (held to it by tests/integration/placement.sql.test.ts); none for
  *   a pull queue.
  */
 export function intakePlacementSql(group: GroupData, freeChoices: number): Prisma.Sql {

@@ -6,7 +6,7 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import type { TicketJson } from "@/lib/tickets/ticket-json";
-import { selectTicketJsonSql } from "@/lib/tickets/ticket-json-sql";
+import { selectTicketJsonSql } from "@/lib/tickets/ticket-json.sql";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
