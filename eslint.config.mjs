@@ -54,7 +54,7 @@ const config = [
         {
           patterns: [
             { group: ["@/lib/db/*", "@/lib/db/**", "!@/lib/db/generated", "!@/lib/db/generated/enums", "@prisma/*"], message: "A routing rule is a pure function of plain data: the verb that calls it reads the database." },
-            { group: ["./ticket-store", "@/lib/routing/ticket-store", "./*.sql", "@/lib/*/*.sql"], message: "A routing rule is a pure function of plain data: the verb that calls it reads the database." },
+            { group: ["./ticket-store", "@/lib/tickets/core/ticket-store", "./*.sql", "@/lib/*/*.sql"], message: "A routing rule is a pure function of plain data: the verb that calls it reads the database." },
           ],
         },
       ],

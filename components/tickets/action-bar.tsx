@@ -1,7 +1,7 @@
 import { Button } from "@/components/ui/button";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import type { AvailableActions } from "@/lib/tickets/available-actions";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { AGENT_STATUS_LABEL } from "./agent-labels";
 
 /** Only the actions this actor may take on this ticket; the services refuse the rest anyway. */

@@ -7,7 +7,7 @@ import { formatExact } from "@/components/ui/time-format";
 import type { Impact, Urgency } from "@/lib/db/generated/enums";
 import { IMPACT_LABEL, URGENCY_LABEL } from "@/lib/routing/labels";
 import { previewKey } from "@/lib/tickets/classification-preview";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import type { TicketWorkspace } from "@/lib/tickets/ticket-workspace";
 
 export interface Reclassification {

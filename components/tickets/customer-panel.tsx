@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import type { TicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { AGENT_STATUS_LABEL } from "./agent-labels";
 import { PRIORITY_TONE } from "./labels";

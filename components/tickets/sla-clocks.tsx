@@ -3,7 +3,7 @@
 import { formatDuration, formatExact } from "@/components/ui/time-format";
 import { useNow } from "@/components/ui/use-now";
 import type { VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 
 interface Clock {
   label: string;

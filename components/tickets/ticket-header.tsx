@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { AGENT_STATUS_LABEL } from "./agent-labels";
 import { PRIORITY_TONE, TYPE_LABEL } from "./labels";
 import { SlaClocks } from "./sla-clocks";

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Markdown } from "@/components/ui/markdown";
 import { ShortcutHelp, type Shortcut } from "@/components/ui/shortcut-help";
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { escalationSummaryDraft } from "@/lib/tickets/sop-steps";
+import { escalationSummaryDraft } from "@/lib/tickets/core/sop-steps";
 import type { MacroChoice } from "@/lib/macros/ticket-macros";
 import type { TicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { ActionBar } from "./action-bar";

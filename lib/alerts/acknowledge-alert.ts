@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { recordEvents } from "@/lib/routing/ticket-store";
+import { recordEvents } from "@/lib/tickets/core/ticket-store";
 import { formatMoment } from "@/lib/tickets/update-promise";
 import { ZAcknowledgeAlert } from "@/lib/validation/alerts";
 import { idCursor } from "@/lib/validation/int4";

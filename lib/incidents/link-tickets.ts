@@ -5,7 +5,7 @@ import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules } from "@/lib/routing/clock-rules";
-import { loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
+import { loadTicket, recordEvents, saveTicket } from "@/lib/tickets/core/ticket-store";
 import { LINK_KIND_LABEL } from "@/lib/labels";
 import { parseInput } from "@/lib/validation/parse";
 import { ZLinkTicket } from "@/lib/validation/incidents";

@@ -4,9 +4,9 @@ import type { Priority } from "@/lib/db/generated/enums";
 import { enqueueStatusMails } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { insertEventsSql } from "@/lib/routing/event-rows";
+import { insertEventsSql } from "@/lib/tickets/core/event-rows.sql";
 import { loadRulesOf, prismaQuery } from "@/lib/routing/clock-rules";
-import type { EventInput } from "@/lib/routing/ticket-store";
+import type { EventInput } from "@/lib/tickets/core/ticket-store";
 
 interface OpenChild extends ClockColumns {
   id: number;

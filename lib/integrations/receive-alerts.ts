@@ -8,7 +8,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { INTAKE_GROUP_SLUG } from "@/lib/routing/intake";
 import { intakeCatalog, organizationOf, type IntakeCatalog, type IntakeOrganization } from "@/lib/tickets/intake-catalog";
-import type { EventInput } from "@/lib/routing/ticket-store";
+import type { EventInput } from "@/lib/tickets/core/ticket-store";
 import { openMany, type ManyIntake } from "@/lib/tickets/open-many";
 import { ZAlertmanagerPayload } from "@/lib/validation/alertmanager";
 import { ZIntegrationSlug } from "@/lib/validation/integration";

@@ -5,9 +5,9 @@ import { resolveChildren } from "@/lib/incidents/resolve-children";
 import { enqueueStatusMails } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
-import { insertEventsSql } from "@/lib/routing/event-rows";
+import { insertEventsSql } from "@/lib/tickets/core/event-rows.sql";
 import { loadRulesOf, prismaQuery } from "@/lib/routing/clock-rules";
-import type { EventInput } from "@/lib/routing/ticket-store";
+import type { EventInput } from "@/lib/tickets/core/ticket-store";
 import type { AlertIntegration } from "./find-alert-integration";
 
 /** An open alert whose resolution arrived, with how many times the payload carried it. */

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules } from "@/lib/routing/clock-rules";
-import { loadTicket } from "@/lib/routing/ticket-store";
+import { loadTicket } from "@/lib/tickets/core/ticket-store";
 import { ZMacroId } from "@/lib/validation/macro";
 import { parseInput } from "@/lib/validation/parse";
 import { fillPlaceholders } from "./placeholders";

@@ -1,8 +1,8 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden, invalid } from "@/lib/errors";
-import { getTicket } from "@/lib/tickets/get-ticket";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAssignTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
@@ -10,7 +10,8 @@ import { advanceClocks } from "./clocks";
 import { CLOSED_STATUSES } from "./guards";
 import { placeInGroup } from "./placement";
 import { loadRules } from "./clock-rules";
-import { loadCandidates, loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
+import { loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "@/lib/tickets/core/ticket-store";
+import { loadCandidates } from "./candidate-store";
 
 /**
  * A manager or admin assigns a ticket to a person, to a group (which then places it by its own mode),

@@ -5,12 +5,12 @@ import { AppError } from "@/lib/errors";
 import { refusalError } from "@/lib/refusal";
 import { insertStatusMailSql } from "@/lib/mail/enqueue";
 import { Prisma } from "@/lib/db/generated/client";
-import { getTicket } from "@/lib/tickets/get-ticket";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
-import { selectTicketJsonSql } from "@/lib/tickets/ticket-json.sql";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
+import { selectTicketJsonSql } from "@/lib/tickets/core/ticket-json.sql";
 import { ZTicketNumber } from "@/lib/validation/ticket";
 import { checkClaim } from "./guards";
-import { loadTicket } from "./ticket-store";
+import { loadTicket } from "@/lib/tickets/core/ticket-store";
 
 /**
  * An agent takes an unassigned ticket at their tier. Atomic: one statement assigns the ticket only while

@@ -3,8 +3,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { refusalError } from "@/lib/refusal";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
-import { getTicket } from "@/lib/tickets/get-ticket";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
 import { ZReturnTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
@@ -14,7 +14,8 @@ import { DEFAULT_GROUP_FOR_TIER } from "./groups";
 import { INTAKE_GROUP_SLUG } from "./intake";
 import { placeInGroup } from "./placement";
 import { loadRules } from "./clock-rules";
-import { loadCandidates, loadTicket, recordEvents, saveTicket } from "./ticket-store";
+import { loadTicket, recordEvents, saveTicket } from "@/lib/tickets/core/ticket-store";
+import { loadCandidates } from "./candidate-store";
 
 /**
  * One tier down: L2→L1 or L3→L2 with guidance the lower tier sees on the ticket, back to the group and

@@ -1,5 +1,5 @@
 import type { Tier } from "@/lib/db/generated/enums";
-import { quoteSteps } from "@/lib/tickets/sop-steps";
+import { quoteSteps } from "@/lib/tickets/core/sop-steps";
 
 export const SOP_OVERRIDE_RULE = "escalate.sop-override";
 

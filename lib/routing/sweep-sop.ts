@@ -2,7 +2,7 @@
 // blocked, but the log keeps the steps ticked and the required ones left.
 import { Prisma } from "@/lib/db/generated/client";
 import type { SqlTransaction } from "@/lib/db/transaction";
-import { openRequiredSteps, parseSopSteps, quoteSteps, type SopStep } from "@/lib/tickets/sop-steps";
+import { openRequiredSteps, parseSopSteps, quoteSteps, type SopStep } from "@/lib/tickets/core/sop-steps";
 
 /** The steps of each published SOP article among `ids` (one query, each body parsed once). */
 export async function loadSopSteps(tx: SqlTransaction, ids: (string | null)[]): Promise<Map<string, SopStep[]>> {

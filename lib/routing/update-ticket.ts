@@ -5,8 +5,8 @@ import { forbidden, invalid } from "@/lib/errors";
 import { refusalError } from "@/lib/refusal";
 import { resolveChildren } from "@/lib/incidents/resolve-children";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
-import { getTicket } from "@/lib/tickets/get-ticket";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
 import { ZUpdateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
@@ -16,7 +16,7 @@ import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify } from "./matrix";
 import { loadCurrentMatrix } from "./matrix-store";
 import { loadRules } from "./clock-rules";
-import { loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "./ticket-store";
+import { loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } from "@/lib/tickets/core/ticket-store";
 
 /**
  * Status changes and reclassification, against the version the agent last read (stale → 409). A changed

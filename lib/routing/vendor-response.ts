@@ -6,7 +6,7 @@ import { refusalError } from "@/lib/refusal";
 import { parseInput } from "@/lib/validation/parse";
 import { ZRecordVendorResponse } from "@/lib/validation/routing";
 import { checkVendorResponse } from "./guards";
-import { loadTicket, recordEvents } from "./ticket-store";
+import { loadTicket, recordEvents } from "@/lib/tickets/core/ticket-store";
 import { nextVendorAlertAtSql } from "./vendor-alerts.sql";
 import { listVendorEngagements, type VendorEngagementJson } from "./vendor-engagement-json";
 import { metTarget, utcMinute } from "./vendor-targets";

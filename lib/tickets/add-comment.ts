@@ -7,7 +7,7 @@ import { countMacroUse } from "@/lib/macros/count-macro-use";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules } from "@/lib/routing/clock-rules";
-import { loadTicket, recordEvents, saveTicket } from "@/lib/routing/ticket-store";
+import { loadTicket, recordEvents, saveTicket } from "@/lib/tickets/core/ticket-store";
 import type { MentionReport } from "@/lib/notifications/mentions";
 import { notifyMentions } from "@/lib/notifications/notify-mentions";
 import { ticketScope } from "@/lib/permissions";

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
-import { getTicket } from "./get-ticket";
+import { getTicket } from "./core/get-ticket";
 import { listEvents, type EventJson } from "./list-events";
-import type { TicketJson } from "./ticket-json";
+import type { TicketJson } from "./core/ticket-json";
 
 export interface TicketChanges {
   ticket: TicketJson;

@@ -9,7 +9,7 @@ import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";
 import { loadRules } from "@/lib/routing/clock-rules";
-import { recordEvents, saveTicket, staleVersion, type RoutingTicket } from "@/lib/routing/ticket-store";
+import { recordEvents, saveTicket, staleVersion, type RoutingTicket } from "@/lib/tickets/core/ticket-store";
 import { restartVendorEngagement } from "@/lib/routing/vendor-engagement";
 import { parseInput } from "@/lib/validation/parse";
 import { ZConfirmResolved, ZReopenTicket } from "@/lib/validation/portal";

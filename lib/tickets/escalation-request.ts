@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { recordEvents, saveTicket, staleVersion } from "@/lib/routing/ticket-store";
+import { recordEvents, saveTicket, staleVersion } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZEscalationRequest } from "@/lib/validation/portal";
 import { ESCALATION_REQUEST_RULE } from "./customer-events";

@@ -5,7 +5,7 @@ import { can, ticketScope } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZListTickets } from "@/lib/validation/ticket";
 import { findTicketPage, type KeysetArgs, type KeysetPage } from "./ticket-page";
-import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./ticket-json";
+import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./core/ticket-json";
 
 export const DEFAULT_PAGE_SIZE = 25;
 

@@ -4,8 +4,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { invalid } from "@/lib/errors";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { addComment } from "./add-comment";
-import { getTicket } from "./get-ticket";
-import type { TicketJson } from "./ticket-json";
+import { getTicket } from "./core/get-ticket";
+import type { TicketJson } from "./core/ticket-json";
 
 /** Who a new ticket is for: the signed-in customer, or the customer staff log a contact for. */
 export interface IntakeCustomer {

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
-import { recordEvents } from "@/lib/routing/ticket-store";
+import { recordEvents } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZRateTicket } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";

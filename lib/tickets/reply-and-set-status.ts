@@ -6,7 +6,7 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { ZStatusAfterReply } from "@/lib/validation/macro";
 import { parseInput } from "@/lib/validation/parse";
 import type { CommentJson } from "./add-comment";
-import { getTicket } from "./get-ticket";
+import { getTicket } from "./core/get-ticket";
 import { replyWithAttachments } from "./reply-with-attachments";
 
 export interface ReplyAndStatus {

@@ -4,11 +4,11 @@ import { AppError, forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { CLOSED_STATUSES, owningTier, worksAtTier } from "@/lib/routing/guards";
 import { Prisma } from "@/lib/db/generated/client";
-import { insertEventsSql } from "@/lib/routing/event-rows";
-import { loadTicket, type EventInput } from "@/lib/routing/ticket-store";
+import { insertEventsSql } from "@/lib/tickets/core/event-rows.sql";
+import { loadTicket, type EventInput } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
 import { ZSetSopStep } from "@/lib/validation/sop";
-import { loadCategorySop, loadSopChecklist, type SopStepState } from "./sop-checklist";
+import { loadCategorySop, loadSopChecklist, type SopStepState } from "./core/sop-checklist";
 
 export interface SopStepResult {
   /** False when the step already was as asked: nothing was written and nothing logged. */

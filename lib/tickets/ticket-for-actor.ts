@@ -5,10 +5,10 @@ import { db } from "@/lib/db/client";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
 import { openTicket } from "./create-ticket";
 import { getCustomerTicket } from "./customer-tickets";
-import { getTicket } from "./get-ticket";
+import { getTicket } from "./core/get-ticket";
 import { listTickets, listTicketsAs, type TicketPage } from "./list-tickets";
 import type { KeysetPage } from "./ticket-page";
-import type { TicketJson } from "./ticket-json";
+import type { TicketJson } from "./core/ticket-json";
 
 export function readTicketFor(actor: Actor, number: string): Promise<TicketJson | CustomerTicketJson> {
   return actor.role === "CUSTOMER" ? getCustomerTicket(actor, number) : getTicket(actor, number);

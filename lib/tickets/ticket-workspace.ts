@@ -9,19 +9,19 @@ import { can } from "@/lib/permissions";
 import { clockStateOf } from "@/lib/routing/clock-columns";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { loadRules } from "@/lib/routing/clock-rules";
-import { loadTicket } from "@/lib/routing/ticket-store";
+import { loadTicket } from "@/lib/tickets/core/ticket-store";
 import { listVendorEngagements, type VendorEngagementJson } from "@/lib/routing/vendor-engagement-json";
 import { availableActions, type AvailableActions } from "./available-actions";
 import { previewClassification, previewKey, type ClassificationPreview } from "./classification-preview";
 import { OPEN_STATUSES } from "@/lib/validation/queue";
-import { getTicket } from "./get-ticket";
+import { getTicket } from "./core/get-ticket";
 import type { HandoffJson } from "./handoff";
 import { pinnedHandoffIndex } from "./handoff-pin";
 import type { EventJson } from "./list-events";
 import { nextTicketFor } from "./next-ticket";
-import { loadSopChecklist, type SopStepState } from "./sop-checklist";
-import { parseSopSteps } from "./sop-steps";
-import type { TicketJson } from "./ticket-json";
+import { loadSopChecklist, type SopStepState } from "./core/sop-checklist";
+import { parseSopSteps } from "./core/sop-steps";
+import type { TicketJson } from "./core/ticket-json";
 import { loadTimeline, type TimelineEntry } from "./ticket-timeline";
 
 export interface ArticleJson {

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/db/generated/client";
-import { selectTicketJsonSql } from "@/lib/tickets/ticket-json.sql";
+import { selectTicketJsonSql } from "@/lib/tickets/core/ticket-json.sql";
 
 const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

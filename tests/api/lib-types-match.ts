@@ -17,7 +17,7 @@ import type { BulkResult } from "@/lib/tickets/bulk-action";
 import type { QueuePage } from "@/lib/tickets/find-queue";
 import type { EventJson } from "@/lib/tickets/list-events";
 import type { SopStepResult } from "@/lib/tickets/set-sop-step";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import type { components } from "./generated/openapi";
 
 type Schemas = components["schemas"];

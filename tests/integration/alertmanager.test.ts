@@ -8,7 +8,7 @@ import { deactivateIntegration } from "@/lib/integrations/deactivate-integration
 import { claimTicket } from "@/lib/routing/claim";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { actorFor } from "../fixtures/actors";
 import { alertOf, payloadOf, stormOf } from "../fixtures/alertmanager";

@@ -10,7 +10,7 @@ import { claimTicket } from "@/lib/routing/claim";
 import { escalateTicket } from "@/lib/routing/escalate";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";

@@ -11,7 +11,7 @@ import { claimTicket } from "@/lib/routing/claim";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { replyAndSetStatus } from "@/lib/tickets/reply-and-set-status";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";

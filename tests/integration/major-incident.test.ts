@@ -11,7 +11,7 @@ import { listCustomerTickets } from "@/lib/tickets/customer-tickets";
 import { listEvents } from "@/lib/tickets/list-events";
 import { readTicketFor } from "@/lib/tickets/ticket-for-actor";
 import { listTimeline } from "@/lib/tickets/ticket-timeline";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 

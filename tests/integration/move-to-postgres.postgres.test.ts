@@ -18,7 +18,7 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
 import { actorFor } from "../fixtures/actors";
 import { buildDashboardHistory, historyAt } from "../fixtures/dashboard-history";

@@ -18,7 +18,7 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import { reopenTicket } from "@/lib/tickets/customer-actions";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
 import { requestEscalation } from "@/lib/tickets/escalation-request";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";

@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { openTicketFor } from "@/lib/tickets/ticket-for-actor";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";

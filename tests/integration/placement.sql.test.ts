@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { placementsInOrder, type GroupData, type Placement } from "@/lib/routing/placement";
-import { CANDIDATE_SELECT, candidateOf } from "@/lib/routing/ticket-store";
+import { CANDIDATE_SELECT, candidateOf } from "@/lib/routing/candidate-store";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { actorFor } from "../fixtures/actors";

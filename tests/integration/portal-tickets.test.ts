@@ -10,7 +10,7 @@ import { getCustomerConversation } from "@/lib/tickets/customer-conversation";
 import { confirmResolved, reopenTicket } from "@/lib/tickets/customer-actions";
 import { getCustomerTicket, listCustomerTickets } from "@/lib/tickets/customer-tickets";
 import { requestEscalation } from "@/lib/tickets/escalation-request";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
 import { rateTicket, ratingSummary } from "@/lib/tickets/rate-ticket";
 import { actorFor } from "../fixtures/actors";

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { findQueue } from "@/lib/tickets/find-queue";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { listTicketsFor } from "@/lib/tickets/ticket-for-actor";
 import { actorFor } from "../fixtures/actors";

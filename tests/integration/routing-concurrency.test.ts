@@ -10,7 +10,7 @@ import { runSweep } from "@/lib/routing/sweep";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 

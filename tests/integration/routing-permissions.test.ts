@@ -9,7 +9,7 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";

@@ -9,7 +9,7 @@ import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
 import { setSopStep } from "@/lib/tickets/set-sop-step";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";

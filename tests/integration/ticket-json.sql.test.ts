@@ -4,9 +4,9 @@ import { Prisma } from "@/lib/db/generated/client";
 import { claimTicket } from "@/lib/routing/claim";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
-import type { TicketJson } from "@/lib/tickets/ticket-json";
-import { selectTicketJsonSql } from "@/lib/tickets/ticket-json.sql";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
+import type { TicketJson } from "@/lib/tickets/core/ticket-json";
+import { selectTicketJsonSql } from "@/lib/tickets/core/ticket-json.sql";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 

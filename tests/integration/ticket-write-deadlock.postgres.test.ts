@@ -6,7 +6,7 @@ import { escalateTicket } from "@/lib/routing/escalate";
 import { runSweep } from "@/lib/routing/sweep";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
 import { actorFor } from "../fixtures/actors";
 import { openTestDatabase, type TestDatabase } from "../fixtures/test-database";

@@ -21,7 +21,7 @@ import { nextVendorAlertAt } from "@/lib/routing/vendor-targets";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { reopenTicket } from "@/lib/tickets/customer-actions";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 

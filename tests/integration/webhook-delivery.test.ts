@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deliverWebhooks, type WebhookDeliveryOptions } from "@/lib/webhooks/deliver-webhooks";
 import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkSopGuard } from "@/lib/routing/sop-guard";
-import { openRequiredSteps, parseSopSteps, quoteSteps } from "@/lib/tickets/sop-steps";
+import { openRequiredSteps, parseSopSteps, quoteSteps } from "@/lib/tickets/core/sop-steps";
 
 describe("SOP steps are the article's task-list items", () => {
   it("reads - [ ], * [x] and numbered task items in order, and nothing else", () => {

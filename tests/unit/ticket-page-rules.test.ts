@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import type { Tier } from "@/lib/db/generated/enums";
 import type { TicketFacts } from "@/lib/routing/guards";
 import { availableActions } from "@/lib/tickets/available-actions";
-import { escalationSummaryDraft } from "@/lib/tickets/sop-steps";
+import { escalationSummaryDraft } from "@/lib/tickets/core/sop-steps";
 
 const agent = (id: string, tier: Tier): Actor => ({ id, userId: id, name: `Agent ${id}`, role: "AGENT", tier, organizationId: null });
 const l1 = agent("u-l1", "L1");

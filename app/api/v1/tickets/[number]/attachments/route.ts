@@ -4,7 +4,7 @@ import { listTicketAttachments } from "@/lib/attachments/list-attachments";
 import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
 import { withActor, type TicketRouteContext } from "@/lib/http/api";
 import { readMultipartBody } from "@/lib/http/multipart";
-import { getTicket } from "@/lib/tickets/get-ticket";
+import { getTicket } from "@/lib/tickets/core/get-ticket";
 
 export const GET = withActor(async (actor, _request, { params }: TicketRouteContext) => {
   const { number } = await params;

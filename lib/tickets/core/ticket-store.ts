@@ -1,11 +1,10 @@
-// Loading and saving tickets for the routing service: scoped reads, the targets in force, candidate
-// loads, and the optimistic write that refuses a stale version.
+// Loading and saving tickets, for the tier verbs (lib/routing) and the other ticket verbs alike: the scoped
+// read, the optimistic write that refuses a stale version, and the decision log's events.
 import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
-import type { Candidate } from "./candidates";
 
 export const ROUTING_INCLUDE = {
   category: { include: { l2Group: true } },
@@ -21,23 +20,6 @@ export async function loadTicket(tx: Transaction, actor: Actor, number: string):
   const row = await tx.ticket.findFirst({ where: visibleTicketWhere(actor, number), include: ROUTING_INCLUDE });
   if (!row) throw notFound("Ticket");
   return row;
-}
-
-/** Active agents of each group with their open load (priority-weighted, kept by the database), in one query. */
-export async function loadCandidates(tx: Transaction, groupIds: string[]): Promise<Map<string, Candidate[]>> {
-  const members = await tx.groupMembership.findMany({
-    where: { groupId: { in: groupIds }, user: { active: true, role: "AGENT" } },
-    select: { groupId: true, user: { select: CANDIDATE_SELECT } },
-  });
-  const byGroup = new Map<string, Candidate[]>(groupIds.map((id) => [id, []]));
-  for (const m of members) byGroup.get(m.groupId)!.push(candidateOf(m.user));
-  return byGroup;
-}
-
-export const CANDIDATE_SELECT = { id: true, userId: true, name: true, lastAssignedAt: true, openLoad: true, openTickets: true } as const;
-
-export function candidateOf(user: { id: string; userId: string; name: string; lastAssignedAt: Date | null; openLoad: number; openTickets: number }): Candidate {
-  return { id: user.id, userId: user.userId, name: user.name, lastAssignedAt: user.lastAssignedAt, load: user.openLoad, openTickets: user.openTickets };
 }
 
 /**
