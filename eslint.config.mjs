@@ -45,8 +45,9 @@ const config = [
   {
     // The pure routing rules: decisions as functions of plain data, tested without a database.
     files: [
-      "lib/routing/{auto-close,business-hours,calendar-windows,candidate-log,candidates,clock-columns,clocks,defaults,groups,guards}.ts",
-      "lib/routing/{intake,labels,matrix,place-many,placement,sla,sop-guard,vendor-targets,week-preview,what-if}.ts",
+      "lib/calendar/*.ts",
+      "lib/routing/{candidate-log,candidates,clock-columns,clocks,comment-access,defaults,groups,guards}.ts",
+      "lib/routing/{intake,labels,matrix,place-many,placement,sla,sop-guard,vendor-targets,what-if}.ts",
     ],
     rules: {
       "no-restricted-imports": [

@@ -26,7 +26,6 @@ import type {
   WebhookEventType,
   VendorEngagementEnd,
 } from "@/lib/db/generated/enums";
-import type { ApiTokenStatus } from "@/lib/tokens/token-json";
 
 /**
  * The one place where a code a person could read becomes words. Staff wording unless the name says
@@ -199,6 +198,8 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
 };
 
 /** An API token's state, worked out from its revocation and expiry (lib/tokens/token-json.ts). */
+/** An API token's state, derived from its revocation and expiry (lib/tokens/token-json.ts `tokenStatus`). */
+export type ApiTokenStatus = "ACTIVE" | "EXPIRED" | "REVOKED";
 export const API_TOKEN_STATUS_LABEL: Record<ApiTokenStatus, string> = { ACTIVE: "Active", EXPIRED: "Expired", REVOKED: "Revoked" };
 
 export const WEBHOOK_DELIVERY_STATUS_LABEL: Record<WebhookDeliveryStatus, string> = { PENDING: "Waiting", SUCCEEDED: "Delivered", FAILED: "Failed" };

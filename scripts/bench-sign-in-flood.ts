@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { prepareDatabase } from "../lib/db/prepare";
+import { prepareDatabase } from "../lib/seed/prepare";
 import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app-server";
 import { runBenchmark } from "./bench-run";
 import type { ChildProcess } from "node:child_process";

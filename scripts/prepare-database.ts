@@ -1,6 +1,6 @@
 // Migrates (and on first run seeds) the embedded database before a server opens it. Used by npm run dev.
 import { resolveDatabaseTarget } from "../lib/db/database-url";
-import { prepareDatabase } from "../lib/db/prepare";
+import { prepareDatabase } from "../lib/seed/prepare";
 import { exitIfLocked } from "./locked-exit";
 
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);

@@ -4,7 +4,7 @@
 // It also gives each request its id, log line and metrics (lib/observability), and shuts down gracefully.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../lib/client-address";
 import { closeDb } from "../lib/db/client";
 import { holdDataDir } from "../lib/db/data-dir-lock";
 import { resolveDatabaseTarget } from "../lib/db/database-url";

@@ -5,7 +5,7 @@ import { describeAttachmentStore, resolveAttachmentStore } from "../lib/attachme
 import { authSecret } from "../lib/auth/secret";
 import { heldLockToken, holdDataDir } from "../lib/db/data-dir-lock";
 import { resolveDatabaseTarget } from "../lib/db/database-url";
-import { prepareDatabase } from "../lib/db/prepare";
+import { prepareDatabase } from "../lib/seed/prepare";
 import { shutdownSeconds } from "../lib/observability/shutdown-seconds";
 import { buildIfStale } from "./build-if-stale";
 import { exitIfLocked } from "./locked-exit";

@@ -1,4 +1,4 @@
-import type { PreviewDay } from "@/lib/routing/week-preview";
+import type { PreviewDay } from "@/lib/calendar/week-preview";
 import { WEEKDAY_NAMES } from "./calendar-draft";
 
 /** The next seven days in the calendar's time zone: open hours per day, holidays closed with their name. */

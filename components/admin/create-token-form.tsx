@@ -6,7 +6,7 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import type { ApiScope } from "@/lib/db/generated/enums";
 import { API_SCOPE_LABEL, ROLE_LABEL } from "@/lib/labels";
 import type { CreatedApiToken } from "@/lib/tokens/create-api-token";
-import { API_SCOPE_CODE } from "@/lib/tokens/scopes";
+import { API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 import type { ActionOutcome } from "@/lib/http/run-action";
 import { NewTokenNotice } from "./new-token-notice";
 

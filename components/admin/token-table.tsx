@@ -4,8 +4,9 @@ import { Badge } from "@/components/ui/badge";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { API_SCOPE_LABEL, API_TOKEN_STATUS_LABEL } from "@/lib/labels";
-import { API_SCOPE_BY_CODE } from "@/lib/tokens/scopes";
-import type { ApiTokenJson, ApiTokenStatus } from "@/lib/tokens/token-json";
+import { API_SCOPE_BY_CODE } from "@/lib/validation/api-scopes";
+import type { ApiTokenStatus } from "@/lib/labels";
+import type { ApiTokenJson } from "@/lib/tokens/token-json";
 import type { ActionOutcome } from "@/lib/http/run-action";
 import { DeleteButton } from "./delete-button";
 

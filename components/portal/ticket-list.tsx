@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
 import { ZonedTime } from "@/components/ui/zoned-time";
-import { isUpdateLate } from "@/lib/tickets/update-promise";
+import { isUpdateLate } from "@/lib/tickets/core/update-promise";
 
 /** The customer's tickets as cards: one column on a phone, the facts they ask about first. */
 export function TicketList({ tickets, now }: { tickets: CustomerTicketJson[]; now: Date }) {

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { CustomerTicketJson } from "@/lib/tickets/customer-ticket-json";
 import { ZonedTime } from "@/components/ui/zoned-time";
-import { isUpdateLate } from "@/lib/tickets/update-promise";
+import { isUpdateLate } from "@/lib/tickets/core/update-promise";
 
 /** The ticket's head: what it is, where it stands, who is on it, and the next update promised. */
 export function TicketSummary({ ticket, now }: { ticket: CustomerTicketJson; now: Date }) {

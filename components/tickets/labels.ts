@@ -1,7 +1,7 @@
 import { formatMilliseconds } from "@/lib/format/duration";
 import type { Priority } from "@/lib/db/generated/enums";
 
-/** Staff wording, from the one label map (the portal reads lib/tickets/customer-labels.ts). */
+/** Staff wording, from the one label map (the portal reads lib/tickets/core/customer-labels.ts). */
 export { STATUS_LABEL, TYPE_LABEL } from "@/lib/labels";
 
 export const PRIORITY_TONE: Record<Priority, "red" | "amber" | "blue" | "slate"> = {

@@ -1,5 +1,5 @@
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { TicketAlertJson } from "@/lib/integrations/ticket-alerts";
+import type { TicketAlertJson } from "@/lib/tickets/ticket-alerts";
 
 /**
  * The monitoring alert behind an incident: which integration and alert, whether it still fires, when it was

@@ -8,7 +8,7 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { CategorySelect, LevelSelect } from "./ticket-field-selects";
 import type { CategoryOption } from "@/lib/catalog/list-categories";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
-import { updatePromise } from "@/lib/tickets/update-promise";
+import { updatePromise } from "@/lib/tickets/core/update-promise";
 import { ATTACHMENT_ACCEPT } from "@/lib/attachments/accept";
 
 export interface NewTicketState {

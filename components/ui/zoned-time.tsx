@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { formatMoment, nextUpdateShort, updatePromise } from "@/lib/tickets/update-promise";
+import { formatMoment, nextUpdateShort, updatePromise } from "@/lib/tickets/core/update-promise";
 
 const noSubscription = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;

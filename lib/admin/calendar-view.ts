@@ -1,6 +1,6 @@
 import type { Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { HolidayRange, OpeningWindow } from "@/lib/routing/business-hours";
+import type { HolidayRange, OpeningWindow } from "@/lib/calendar/business-hours";
 import { timeOfDay } from "@/lib/validation/support-calendar";
 
 /** One published version of a calendar, as the admin page and API show it. */

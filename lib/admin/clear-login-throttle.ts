@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 import { ZThrottleRef } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Forgets the failed logins of one account or address, so it may try again at once. */
 export async function clearLoginThrottle(actor: Actor, input: unknown): Promise<void> {

@@ -6,7 +6,7 @@ import { calendarOfInput, ZCreateCalendar } from "@/lib/validation/calendar";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { CALENDAR_SELECT, calendarView, type CalendarView } from "./calendar-view";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** A new named calendar with its version 1 (admins); a slug already taken is a 409. Audited. */
 export async function createCalendar(actor: Actor, input: unknown): Promise<CalendarView> {

@@ -6,7 +6,7 @@ import { ZCreateCategory } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { adminCategoryView, CATEGORY_SELECT, type AdminCategoryView } from "./list-admin-categories";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveCategoryLinks } from "./resolve-category-links";
 
 /** Creates a category with its defaults, SOP article (an agent article) and L2 group (an L2 group, or the default). */

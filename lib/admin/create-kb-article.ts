@@ -6,7 +6,7 @@ import { ZKbArticle } from "@/lib/validation/kb-article";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { auditedArticle, KB_ARTICLE_SELECT, kbArticleView, type KbArticleView } from "./kb-article-json";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { kbArticleData } from "./save-kb-article-data";
 
 export async function createKbArticle(actor: Actor, input: unknown): Promise<KbArticleView> {

@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { generateStaffPassword } from "./generate-staff-password";
 import { auditedPerson, PERSON_SELECT, personView, type PersonView } from "./person-json";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** The expression index on lower("userId") (migration user_id_unique_any_case). */
 const USER_ID_ANY_CASE_INDEX = "User_userId_lower_key";

@@ -6,7 +6,7 @@ import { ZCreateSupportGroup } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Creates a support group (no members yet: an edit adds them). Its slug and tier never change afterwards. */
 export async function createSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {

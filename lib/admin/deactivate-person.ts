@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { findPersonForChange } from "./find-person-for-change";
 import { auditedPerson, personView, type PersonView } from "./person-json";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Deactivates a person: their sessions end on the next request (every request re-reads `active`). */
 export async function deactivatePerson(actor: Actor, input: unknown): Promise<PersonView> {

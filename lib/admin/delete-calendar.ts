@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { CALENDAR_SELECT, calendarView } from "./calendar-view";
 import { calendarDeletionBlockers, deletionRefusal } from "./deletion-blockers";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Deletes a calendar no clock runs on (admins), with its versions. While an organization, a group, an L4 group's

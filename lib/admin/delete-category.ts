@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { categoryDeletionBlockers, deletionRefusal } from "./deletion-blockers";
 import { adminCategoryView, CATEGORY_SELECT } from "./list-admin-categories";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Deletes a category no ticket is filed under (admins); otherwise 409 and nothing changes. Its articles

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { articleDeletionBlockers, deletionRefusal } from "./deletion-blockers";
 import { auditedArticle, KB_ARTICLE_SELECT, kbArticleView } from "./kb-article-json";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Deletes a KB article (admins). Refused with 409, changing nothing, while it is a category's SOP (named)

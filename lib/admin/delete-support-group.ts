@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { deletionRefusal, groupDeletionBlockers } from "./deletion-blockers";
 import { GROUP_SELECT, supportGroupView } from "./list-support-groups";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Deletes a support group nothing refers to (admins). While it holds or held tickets, has members, is a

@@ -4,7 +4,7 @@ import { hashSecret } from "@/lib/auth/secret-hash";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { requireAdminWrite } from "./authorize";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 export interface DemoAccount {
   userId: string;

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import type { HolidayRange, OpeningWindow } from "@/lib/routing/business-hours";
+import type { HolidayRange, OpeningWindow } from "@/lib/calendar/business-hours";
 import { timeOfDay, type SupportCalendarInput } from "@/lib/validation/support-calendar";
 import { requireAdminRead } from "./authorize";
 

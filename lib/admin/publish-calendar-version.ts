@@ -2,12 +2,12 @@ import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import type { CalendarData } from "@/lib/routing/business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { calendarOfInput, ZCalendarRef, ZPublishCalendar } from "@/lib/validation/calendar";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { CALENDAR_SELECT, calendarView, type CalendarView } from "./calendar-view";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Publishes a calendar's next version (admins): from now on every clock that runs on it counts its new hours.

@@ -7,7 +7,7 @@ import { ZPersonRef } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { findPersonForChange } from "./find-person-for-change";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 interface SecretKind {
   /** "pin" or "password": the audit event names it, never its value. */

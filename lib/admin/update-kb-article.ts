@@ -5,7 +5,7 @@ import { ZKbArticle } from "@/lib/validation/kb-article";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { auditedArticle, KB_ARTICLE_SELECT, kbArticleView, type KbArticleView } from "./kb-article-json";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { kbArticleData } from "./save-kb-article-data";
 
 /** Rewrites the article with this slug (the slug itself does not change). */

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { calendarIdOfChoice } from "./calendar-choice";
 import { ORGANIZATION_SELECT, organizationView, type OrganizationView } from "./list-organizations";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Sets the calendar an organization's customer clock runs on (admins): a calendar's slug, or null for the matrix

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { requireAdminWrite } from "./authorize";
 import { calendarIdOfChoice, vendorTargetRows } from "./calendar-choice";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /**
  * Renames a group, sets its assignment mode (and L4 kind), and replaces its members (active agents of its

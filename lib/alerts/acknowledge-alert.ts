@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { recordEvents } from "@/lib/tickets/core/ticket-store";
-import { formatMoment } from "@/lib/tickets/update-promise";
+import { formatMoment } from "@/lib/tickets/core/update-promise";
 import { ZAcknowledgeAlert } from "@/lib/validation/alerts";
 import { idCursor } from "@/lib/validation/int4";
 import { parseInput } from "@/lib/validation/parse";

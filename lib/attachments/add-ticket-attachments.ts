@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
-import { commentRefusal } from "@/lib/tickets/comment-access";
+import { commentRefusal } from "@/lib/routing/comment-access";
 import type { AttachmentJson } from "./attachment-json";
 import { lockTicketForUpload } from "./lock-ticket-for-upload";
 import { prepareUploads } from "./prepare-uploads";

@@ -2,8 +2,8 @@ import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
-import { commentRefusal, type CommentVisibility } from "@/lib/tickets/comment-access";
-import { hasHandedOff } from "@/lib/tickets/handed-off";
+import { commentRefusal, type CommentVisibility } from "@/lib/routing/comment-access";
+import { hasHandedOff } from "@/lib/tickets/core/handed-off";
 import { attachmentQuotaRefusal } from "./attachment-quota";
 
 /**

@@ -3,7 +3,7 @@ import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { authenticate, INVALID_LOGIN_MESSAGE, LOCKED_LOGIN_MESSAGE, throttledMessage, type AuthResult, type LoginKind } from "./authenticate";
-import { clientAddressFrom } from "./client-address";
+import { clientAddressFrom } from "@/lib/client-address";
 import { deviceTokenFrom, rememberDevice } from "./device-cookie";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS } from "./session-validity";

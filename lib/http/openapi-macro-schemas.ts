@@ -1,7 +1,7 @@
 // The macro routes of /api/v1 (issue 15) and their response shapes as JSON Schema: mirrors MacroJson
 // (lib/macros/macro-json.ts) and MacroPreview (lib/macros/preview-macro.ts).
 import { CommentVisibility, TicketStatus } from "@/lib/db/generated/enums";
-import { PLACEHOLDERS } from "@/lib/macros/placeholders";
+import { PLACEHOLDERS } from "@/lib/validation/macro-placeholders";
 import { ZMacro } from "@/lib/validation/macro";
 import type { ApiRoute } from "./openapi";
 import { ref, type JsonSchema } from "./openapi-schemas";

@@ -5,7 +5,7 @@ import { Role, Tier } from "@/lib/db/generated/enums";
 import { ZApiTokenQuery, ZCreateApiToken } from "@/lib/validation/api-token";
 import { API_TOKEN_LIMITS } from "@/lib/tokens/token-bucket";
 import { requiredScope } from "@/lib/tokens/required-scope";
-import { API_SCOPE_CODE } from "@/lib/tokens/scopes";
+import { API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 import type { ApiRoute, HttpMethod } from "./openapi";
 import { ref, type JsonSchema } from "./openapi-schemas";
 

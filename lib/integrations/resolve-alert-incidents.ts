@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import type { Priority, TicketStatus } from "@/lib/db/generated/enums";
-import { resolveChildren } from "@/lib/incidents/resolve-children";
+import { resolveChildren } from "@/lib/routing/resolve-children";
 import { enqueueStatusMails } from "@/lib/mail/enqueue";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "@/lib/routing/clock-columns";
 import { advanceClocks } from "@/lib/routing/clocks";

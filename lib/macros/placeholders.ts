@@ -1,16 +1,6 @@
-/** The placeholders a macro's body may hold; anything else in double braces is refused when the macro is saved. */
-export const PLACEHOLDERS = ["customer.name", "ticket.number", "ticket.title", "agent.name", "update.promise"] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
+import { isPlaceholder, PLACEHOLDER_PATTERN, type Placeholder } from "@/lib/validation/macro-placeholders";
+
 export type PlaceholderValues = Record<Placeholder, string>;
-
-const PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
-const isPlaceholder = (name: string): name is Placeholder => (PLACEHOLDERS as readonly string[]).includes(name);
-
-/** The names in double braces that are not placeholders, each once, in order of appearance. */
-export function unknownPlaceholders(body: string): string[] {
-  const names = [...body.matchAll(PATTERN)].map((m) => m[1] ?? "").filter((name) => !isPlaceholder(name));
-  return [...new Set(names)];
-}
 
 // Characters that start inline Markdown (emphasis, code, links, images, autolinks, raw HTML, entities,
 // strikethrough, tables) wherever they stand; a backslash makes each one literal (CommonMark escapes).
@@ -30,5 +20,5 @@ export function escapeMarkdownText(value: string): string {
 
 /** The body with each known placeholder replaced by its escaped value; an unknown one is left as written. */
 export function fillPlaceholders(body: string, values: PlaceholderValues): string {
-  return body.replace(PATTERN, (whole, name: string) => (isPlaceholder(name) ? escapeMarkdownText(values[name]) : whole));
+  return body.replace(PLACEHOLDER_PATTERN, (whole, name: string) => (isPlaceholder(name) ? escapeMarkdownText(values[name]) : whole));
 }

@@ -1,5 +1,5 @@
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { updatePromise } from "@/lib/tickets/update-promise";
+import { updatePromise } from "@/lib/tickets/core/update-promise";
 
 /**
  * What {{update.promise}} says: the promise that holds once this reply is sent. A reply restarts the update

@@ -5,8 +5,8 @@
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { CUSTOMER_STATUS } from "@/lib/tickets/customer-labels";
-import { formatMoment } from "@/lib/tickets/update-promise";
+import { CUSTOMER_STATUS } from "@/lib/tickets/core/customer-labels";
+import { formatMoment } from "@/lib/tickets/core/update-promise";
 import { COALESCE_MAX_MINUTES, COALESCE_MINUTES, mailTiming, type MailTiming } from "./mail-timing";
 
 export interface MailTicket {

@@ -1,7 +1,7 @@
 // When a change reaches the customer by mail (issue 13 §5): customers hear about what matters, not every
 // internal hop. A pure decision; lib/mail/enqueue.ts acts on it.
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { CUSTOMER_STATUS } from "@/lib/tickets/customer-labels";
+import { CUSTOMER_STATUS } from "@/lib/tickets/core/customer-labels";
 
 /**
  * - `none`: nothing the customer sees changed (a tier hop, a claim or an automatic assignment that keeps

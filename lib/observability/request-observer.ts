@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { clientAddressFrom } from "@/lib/auth/client-address";
+import { clientAddressFrom } from "@/lib/client-address";
 import { logRequest } from "./log";
 import { observeRequest } from "./metrics";
 import { REQUEST_ID_HEADER, requestIdFor } from "./request-id";

@@ -5,7 +5,7 @@
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
-import type { CalendarData } from "./business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import type { ClockCalendars } from "./clocks";
 import { calendarJsonSql, slaTargetsJsonSql } from "./matrix-store";
 import type { SlaTargetData } from "./sla";

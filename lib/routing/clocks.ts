@@ -10,7 +10,7 @@
 //   returned to a tier resumes that tier's budget.
 // - The vendor clock runs on wall-clock time while the ticket is at L4, apart from the customer clock.
 import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
-import type { CalendarData } from "./business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { addClockMinutes, clockSecondsBetween, tierBudgetMinutes, type SlaTargetData } from "./sla";
 
 export interface TierSeconds {

@@ -1,12 +1,12 @@
 // The sweep's last step: resolved tickets the customer has not answered for the support calendar's
-// autoCloseBusinessDays close themselves (lib/routing/auto-close.ts says when). One read of the setting and
+// autoCloseBusinessDays close themselves (lib/calendar/auto-close.ts says when). One read of the setting and
 // one statement whatever the number of tickets: the close, its mail and its event commit together, and a
 // second run finds nothing left (only RESOLVED tickets qualify).
 import { Prisma } from "@/lib/db/generated/client";
 import type { SqlTransaction } from "@/lib/db/transaction";
 import { insertImmediateStatusMailSql } from "@/lib/mail/enqueue";
-import { autoCloseCutoff, autoCloseReason } from "./auto-close";
-import type { CalendarData } from "./business-hours";
+import { autoCloseCutoff, autoCloseReason } from "@/lib/calendar/auto-close";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { calendarJsonSql } from "./matrix-store";
 
 /** Tickets closed per run; the rest follow a minute later. */

@@ -1,5 +1,5 @@
 import { Impact, Urgency, type Priority } from "@/lib/db/generated/enums";
-import type { DailyHoursCalendar } from "./business-hours";
+import type { DailyHoursCalendar } from "@/lib/calendar/business-hours";
 import type { MatrixCellData } from "./matrix";
 import type { SlaTargetData } from "./sla";
 

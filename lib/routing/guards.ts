@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import type { Impact, L4Kind, TicketStatus, Tier, Urgency } from "@/lib/db/generated/enums";
 import type { Verdict } from "@/lib/refusal";
+import { MANUAL_STATUSES } from "@/lib/validation/routing";
 
 // The guards: pure answers to "may this actor do this to this ticket now?". The verbs call them inside their
 // transaction, the ticket page calls them to offer only what will be allowed; refusalError (lib/refusal.ts)
@@ -100,8 +101,6 @@ export function checkClaim(actor: Actor, ticket: TicketFacts): ClaimVerdict {
   return { ok: true, already: false };
 }
 
-/** Status changes agents may make by hand; PENDING_VENDOR and the tier moves come from escalation. */
-export const MANUAL_STATUSES: TicketStatus[] = ["IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"];
 
 export function checkStatusChange(actor: Actor, ticket: TicketFacts, to: TicketStatus): Verdict<object> {
   if (!worksAtTier(actor, owningTier(ticket.tier))) {

@@ -1,6 +1,6 @@
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { CalendarData } from "./business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import type { MatrixData } from "./matrix";
 import type { SlaTargetData } from "./sla";
 

@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { recordAuditEvent } from "@/lib/admin/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";

@@ -1,5 +1,5 @@
 import type { Priority, SlaClock, Tier } from "@/lib/db/generated/enums";
-import { addBusinessMinutes, businessSecondsBetween, type CalendarData } from "./business-hours";
+import { addBusinessMinutes, businessSecondsBetween, type CalendarData } from "@/lib/calendar/business-hours";
 
 export interface SlaTargetData {
   priority: Priority;

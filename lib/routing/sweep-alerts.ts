@@ -4,7 +4,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, SlaClock } from "@/lib/db/generated/enums";
 import type { SqlTransaction } from "@/lib/db/transaction";
-import type { CalendarData } from "./business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { calendarJsonSql } from "./matrix-store";
 import { addClockMinutes } from "./sla";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { forbidden, invalid } from "@/lib/errors";
 import { refusalError } from "@/lib/refusal";
-import { resolveChildren } from "@/lib/incidents/resolve-children";
+import { resolveChildren } from "@/lib/routing/resolve-children";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import type { TicketJson } from "@/lib/tickets/core/ticket-json";

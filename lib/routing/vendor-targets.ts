@@ -3,7 +3,7 @@
 // support hours, or 24×7). Each stint with an L4 group is one engagement whose due times are fixed when it
 // begins; the sweep alerts at 75 % and 100 % of each, once. A response stops the response thresholds.
 import type { Priority } from "@/lib/db/generated/enums";
-import { addBusinessMinutes, type CalendarData } from "./business-hours";
+import { addBusinessMinutes, type CalendarData } from "@/lib/calendar/business-hours";
 
 export interface VendorTargetData {
   priority: Priority;

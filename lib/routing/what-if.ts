@@ -6,7 +6,7 @@
 // and compared with when it was actually answered and resolved (or `now`, if it still is not). Pauses
 // (waiting on the customer) are not replayed: both sides are computed alike, so the comparison holds.
 import type { Impact, Priority, TicketStatus, Tier, Urgency } from "@/lib/db/generated/enums";
-import type { CalendarData } from "./business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { PRIORITY_WEIGHT } from "./candidates";
 import { dueTimes, initialClockState, oneCalendar } from "./clocks";
 import { classify, type MatrixData } from "./matrix";

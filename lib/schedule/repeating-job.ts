@@ -22,7 +22,7 @@ interface JobState {
   lastFinishedAt: number | null;
 }
 
-/** What readiness reads about a job (lib/observability/readiness.ts): plain data, times in ms. */
+/** What readiness reads about a job (lib/health/readiness.ts): plain data, times in ms. */
 export interface RepeatingJobStatus {
   name: string;
   intervalSeconds: number;

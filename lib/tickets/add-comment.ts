@@ -13,8 +13,8 @@ import { notifyMentions } from "@/lib/notifications/notify-mentions";
 import { ticketScope } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
-import { commentRefusal } from "./comment-access";
-import { hasHandedOff } from "./handed-off";
+import { commentRefusal } from "@/lib/routing/comment-access";
+import { hasHandedOff } from "@/lib/tickets/core/handed-off";
 
 export interface CommentJson {
   id: number;

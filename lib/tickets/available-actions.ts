@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { commentRefusal } from "./comment-access";
+import { commentRefusal } from "@/lib/routing/comment-access";
 import { checkClaim, checkEscalation, checkReturn, checkStatusChange, checkVendorResponse, CLOSED_STATUSES, NEXT_TIER, owningTier, worksAtTier, type TicketFacts } from "@/lib/routing/guards";
 
 /** Status buttons on the ticket page; CLOSED and the routing statuses are not offered there. */

@@ -14,7 +14,7 @@ import { restartVendorEngagement } from "@/lib/routing/vendor-engagement";
 import { parseInput } from "@/lib/validation/parse";
 import { ZConfirmResolved, ZReopenTicket } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";
-import { SUPPORT_LEVEL } from "./customer-labels";
+import { SUPPORT_LEVEL } from "@/lib/tickets/core/customer-labels";
 import type { CustomerTicketJson } from "./customer-ticket-json";
 import { getCustomerTicket } from "./customer-tickets";
 

@@ -1,5 +1,5 @@
 import type { TicketEventType, TicketStatus, Tier } from "@/lib/db/generated/enums";
-import { CUSTOMER_STATUS } from "./customer-labels";
+import { CUSTOMER_STATUS } from "@/lib/tickets/core/customer-labels";
 
 /** The rule of a customer's own escalation request (an ALERT event the customer may see). */
 export const ESCALATION_REQUEST_RULE = "customer.escalation-request";

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { CUSTOMER_PRIORITY, CUSTOMER_STATUS, SUPPORT_LEVEL } from "./customer-labels";
+import { CUSTOMER_PRIORITY, CUSTOMER_STATUS, SUPPORT_LEVEL } from "@/lib/tickets/core/customer-labels";
 
 /** Who the customer is told opened a ticket support logged for them: the desk, never the agent. */
 export const OPENED_BY_SERVICE_DESK = "Service Desk";

@@ -5,7 +5,7 @@ import { forbidden, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZCustomerTicketFilter } from "@/lib/validation/portal";
-import { CUSTOMER_OPEN_STATUSES } from "./customer-labels";
+import { CUSTOMER_OPEN_STATUSES } from "@/lib/tickets/core/customer-labels";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
 import { findTicketPage, type KeysetPage } from "./ticket-page";
 

@@ -8,7 +8,7 @@ import { ESCALATION_REQUEST_RULE } from "./customer-events";
 import { loadOwnTicket } from "./customer-guard";
 import type { CustomerTicketJson } from "./customer-ticket-json";
 import { getCustomerTicket } from "./customer-tickets";
-import { formatMoment } from "./update-promise";
+import { formatMoment } from "@/lib/tickets/core/update-promise";
 
 export { ESCALATION_REQUEST_RULE };
 

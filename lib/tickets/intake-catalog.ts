@@ -2,7 +2,7 @@ import { processDatabase } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Impact, Urgency } from "@/lib/db/generated/enums";
 import { INTAKE_GROUP_SLUG } from "@/lib/routing/intake";
-import type { CalendarData } from "@/lib/routing/business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import type { ClockCalendars } from "@/lib/routing/clocks";
 import { calendarJsonSql, CURRENT_MATRIX_JSON, type CurrentMatrix } from "@/lib/routing/matrix-store";
 import type { GroupData } from "@/lib/routing/placement";

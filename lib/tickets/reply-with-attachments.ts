@@ -9,8 +9,8 @@ import { visibleTicketWhere } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZAddComment } from "@/lib/validation/routing";
 import { addCommentIn, type CommentJson } from "./add-comment";
-import { commentRefusal } from "./comment-access";
-import { hasHandedOff } from "./handed-off";
+import { commentRefusal } from "@/lib/routing/comment-access";
+import { hasHandedOff } from "@/lib/tickets/core/handed-off";
 
 /**
  * A reply with files: the ticket (another customer's is "not found"), whether `actor` may write on it, the

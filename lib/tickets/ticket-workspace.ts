@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { Impact, Urgency, type L4Kind, type Priority, type TicketStatus, type Tier } from "@/lib/db/generated/enums";
 import type { AttachmentJson } from "@/lib/attachments/attachment-json";
 import { forbidden } from "@/lib/errors";
-import { loadTicketAlerts, type TicketAlertJson } from "@/lib/integrations/ticket-alerts";
+import { loadTicketAlerts, type TicketAlertJson } from "@/lib/tickets/ticket-alerts";
 import { can } from "@/lib/permissions";
 import { clockStateOf } from "@/lib/routing/clock-columns";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";

@@ -1,5 +1,5 @@
 import { actorOf, type Actor } from "@/lib/actor";
-import { clientAddressFrom } from "@/lib/auth/client-address";
+import { clientAddressFrom } from "@/lib/client-address";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Role, Tier } from "@/lib/db/generated/enums";
@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { tokenHash } from "./generate-token";
 import { LAST_USE_WRITE_INTERVAL_MS, lastUseIsStale } from "./last-use";
 import { requiredScope } from "./required-scope";
-import { API_SCOPE_BY_CODE, API_SCOPE_CODE } from "./scopes";
+import { API_SCOPE_BY_CODE, API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 import { API_TOKEN_LIMITS } from "./token-bucket";
 import { takeTokenRequest } from "./token-buckets";
 import { tokenStatus } from "./token-json";

@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/actor";
-import { recordAuditEvent } from "@/lib/admin/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { normalizeUserId } from "@/lib/auth/authenticate";
 import type { Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

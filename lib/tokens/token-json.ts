@@ -1,7 +1,7 @@
+import type { ApiTokenStatus } from "@/lib/labels";
 import type { ApiScope, Role, Tier } from "@/lib/db/generated/enums";
-import { API_SCOPE_CODE } from "./scopes";
+import { API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 
-export type ApiTokenStatus = "ACTIVE" | "EXPIRED" | "REVOKED";
 
 /** Whom a token acts as. */
 export interface TokenUserJson {

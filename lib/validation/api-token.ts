@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Tier } from "@/lib/db/generated/enums";
-import { API_SCOPE_BY_CODE, API_SCOPE_CODE } from "@/lib/tokens/scopes";
+import { API_SCOPE_BY_CODE, API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 import { storableString } from "./text";
 
 export const TOKEN_NAME_MAX = 200;

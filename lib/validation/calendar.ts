@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCalendar } from "@/lib/routing/business-hours";
+import { validateCalendar } from "@/lib/calendar/business-hours";
 import { storableString } from "./text";
 import { minuteOfDay } from "./support-calendar";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { MANUAL_STATUSES } from "./routing";
 import { CommentVisibility, TicketStatus } from "@/lib/db/generated/enums";
-import { unknownPlaceholders, PLACEHOLDERS } from "@/lib/macros/placeholders";
-import { MANUAL_STATUSES } from "@/lib/routing/guards";
+import { unknownPlaceholders, PLACEHOLDERS } from "./macro-placeholders";
+
 import { positiveInt4 } from "./int4";
 import { COMMENT_MAX } from "./routing";
 import { storableString } from "./text";

@@ -3,6 +3,9 @@ import { storableString } from "./text";
 import { positiveInt4 } from "./int4";
 import { CommentVisibility, Impact, Priority, TicketStatus, Urgency } from "@/lib/db/generated/enums";
 
+/** Status changes agents may make by hand; PENDING_VENDOR and the tier moves come from escalation (lib/routing/guards.ts). */
+export const MANUAL_STATUSES: TicketStatus[] = ["IN_PROGRESS", "PENDING_CUSTOMER", "RESOLVED", "CLOSED"];
+
 const slug = (message: string) => storableString().trim().min(1, message).max(64, message).regex(/^[a-z0-9-]+$/, message);
 const text = (field: string, max: number) =>
   storableString({ error: `Enter ${field}.` }).trim().min(1, `Enter ${field}.`).max(max, `Keep ${field} within ${max.toLocaleString("en")} characters.`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { storableString } from "./text";
-import { AUTO_CLOSE_MAX_DAYS } from "@/lib/routing/auto-close";
-import { validateCalendar } from "@/lib/routing/business-hours";
+import { AUTO_CLOSE_MAX_DAYS } from "@/lib/calendar/auto-close";
+import { validateCalendar } from "@/lib/calendar/business-hours";
 
 const hhmm = (field: string) => storableString({ error: `${field}: a time as HH:MM.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, `${field}: a time as HH:MM.`);
 

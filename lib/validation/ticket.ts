@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TICKET_NUMBER_PATTERN } from "@/lib/ticket-number";
 import { storableString } from "./text";
 import { idCursor } from "./int4";
 import { Impact, TicketChannel, TicketStatus, TicketType, Tier, Urgency } from "@/lib/db/generated/enums";
@@ -61,4 +62,4 @@ export const ZListTickets = z.strictObject({
 });
 export type ListTicketsInput = z.infer<typeof ZListTickets>;
 
-export const ZTicketNumber = storableString().regex(/^(INC|REQ)-\d{6,}$/, "Not a ticket number.");
+export const ZTicketNumber = storableString().regex(TICKET_NUMBER_PATTERN, "Not a ticket number.");

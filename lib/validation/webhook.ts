@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENT_BY_CODE, WEBHOOK_EVENT_CODE } from "@/lib/webhooks/event-types";
+import { WEBHOOK_EVENT_BY_CODE, WEBHOOK_EVENT_CODE } from "@/lib/validation/webhook-event-types";
 import { idCursor, positiveInt4 } from "./int4";
 import { storableString } from "./text";
 

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { requireAdminWrite } from "@/lib/admin/authorize";
-import { recordAuditEvent } from "@/lib/admin/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { ZCreateWebhook } from "@/lib/validation/webhook";
 import { parseInput } from "@/lib/validation/parse";

@@ -3,7 +3,7 @@ import { requireAdminRead } from "@/lib/admin/authorize";
 import { db } from "@/lib/db/client";
 import { ZDeliveryQuery } from "@/lib/validation/webhook";
 import { parseInput } from "@/lib/validation/parse";
-import { WEBHOOK_EVENT_CODE } from "./event-types";
+import { WEBHOOK_EVENT_CODE } from "@/lib/validation/webhook-event-types";
 import { getWebhook } from "./get-webhook";
 import type { WebhookDeliveryJson } from "./webhook-json";
 

@@ -1,5 +1,5 @@
 import type { WebhookDeliveryStatus, WebhookEventType } from "@/lib/db/generated/enums";
-import { WEBHOOK_EVENT_CODE } from "./event-types";
+import { WEBHOOK_EVENT_CODE } from "@/lib/validation/webhook-event-types";
 
 /** An endpoint as admins see it; never its secret (shown once, at registration). */
 export interface WebhookJson {

@@ -8,7 +8,7 @@ import { tokenHash } from "@/lib/tokens/generate-token";
 import { listApiTokens } from "@/lib/tokens/list-api-tokens";
 import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
 import { createTicket } from "@/lib/tickets/create-ticket";
-import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/client-address";
 import { GET as listTicketsRoute, POST as createTicketRoute } from "@/app/api/v1/tickets/route";
 import { POST as claimRoute } from "@/app/api/v1/tickets/[number]/claim/route";
 import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/v1/admin/tokens/route";

@@ -8,7 +8,7 @@ import { issuePin } from "@/lib/admin/issue-pin";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashSecret } from "@/lib/auth/secret-hash";
 import { createDatabase, useDatabase } from "@/lib/db/client";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/seed/prepare";
 import { AppError } from "@/lib/errors";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";

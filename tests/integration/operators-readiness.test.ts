@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
 import { expectedMigrations, unappliedMigrations } from "@/lib/observability/migration-state";
-import { checkReadiness, resetReadinessCacheForTests } from "@/lib/observability/readiness-checks";
+import { checkReadiness, resetReadinessCacheForTests } from "@/lib/health/readiness-checks";
 import { markRepeatingJobsStarted, resetRepeatingJobsForTests } from "@/lib/schedule/repeating-job";
 import { describeEachDatabase } from "../fixtures/test-database";
 

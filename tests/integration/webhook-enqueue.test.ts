@@ -13,7 +13,7 @@ import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { webhookEventOf } from "@/lib/webhooks/event-mapping";
-import { WEBHOOK_EVENT_CODE } from "@/lib/webhooks/event-types";
+import { WEBHOOK_EVENT_CODE } from "@/lib/validation/webhook-event-types";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 import { MAPPING_CASES } from "../fixtures/webhook-mapping-cases";

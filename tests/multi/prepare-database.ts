@@ -3,7 +3,7 @@
 // the npm scripts are: the migrations' WebAssembly engine and Prisma's client load under tsx.
 import { createDatabase } from "../../lib/db/client";
 import { resolveDatabaseTarget } from "../../lib/db/database-url";
-import { prepareDatabase } from "../../lib/db/prepare";
+import { prepareDatabase } from "../../lib/seed/prepare";
 import { seedDemoData } from "../../lib/seed/demo-data";
 
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);

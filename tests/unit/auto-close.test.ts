@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { autoCloseCutoff, autoCloseReason } from "@/lib/routing/auto-close";
-import { addBusinessMinutes, businessSecondsBetween, subtractBusinessMinutes, type CalendarData, type DailyHoursCalendar } from "@/lib/routing/business-hours";
+import { autoCloseCutoff, autoCloseReason } from "@/lib/calendar/auto-close";
+import { addBusinessMinutes, businessSecondsBetween, subtractBusinessMinutes, type CalendarData, type DailyHoursCalendar } from "@/lib/calendar/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 
 // DEFAULT_CALENDAR: UTC, Monday to Friday 08:00–18:00 (a business day is 10 h).

@@ -7,7 +7,7 @@ import {
   type CalendarData,
   type OpeningWindow,
   type WindowsCalendar,
-} from "@/lib/routing/business-hours";
+} from "@/lib/calendar/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 
 // Dates below (checked against a 2026 calendar; 2026-01-01 is a Thursday):

@@ -7,7 +7,7 @@ import {
   validateCalendar,
   type CalendarData,
   type DailyHoursCalendar,
-} from "@/lib/routing/business-hours";
+} from "@/lib/calendar/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 
 // Weekdays used below (checked by hand against a 2026 calendar; 2026-01-01 is a Thursday):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessMinutes, businessSecondsBetween, type CalendarData, type DailyHoursCalendar } from "@/lib/routing/business-hours";
+import { addBusinessMinutes, businessSecondsBetween, type CalendarData, type DailyHoursCalendar } from "@/lib/calendar/business-hours";
 import { DEFAULT_CALENDAR } from "@/lib/routing/defaults";
 import { clockSecondsBetween } from "@/lib/routing/sla";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddressFrom, clientAddressOf, trustedProxyHops, UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, clientAddressOf, trustedProxyHops, UNKNOWN_ADDRESS } from "@/lib/client-address";
 
 describe("clientAddressOf with no trusted proxy (TRUST_PROXY=0)", () => {
   it("uses the socket's address and ignores X-Forwarded-For, whatever the client puts there", () => {

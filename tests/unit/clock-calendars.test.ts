@@ -1,7 +1,7 @@
 // Which clock runs on which calendar (issue 19): the customer clock on the organization's calendar, a tier
 // budget on the calendar of the group the ticket is in, and a handoff from an L1 calendar to an L2 one.
 import { describe, expect, it } from "vitest";
-import type { WindowsCalendar } from "@/lib/routing/business-hours";
+import type { WindowsCalendar } from "@/lib/calendar/business-hours";
 import { advanceClocks, initialClockState, type ClockCalendars } from "@/lib/routing/clocks";
 import { DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { planIntake, type IntakeInput } from "@/lib/routing/intake";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Priority } from "@/lib/db/generated/enums";
-import type { CalendarData } from "@/lib/routing/business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import {
   oneCalendar,
   advanceClocks,

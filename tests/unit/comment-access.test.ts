@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
-import { commentRefusal } from "@/lib/tickets/comment-access";
+import { commentRefusal } from "@/lib/routing/comment-access";
 
 const actor = (role: Actor["role"], tier: Actor["tier"] = null): Actor => ({ id: `${role}-${tier}`, userId: "u", name: "U", role, tier, organizationId: null });
 const customer = actor("CUSTOMER");

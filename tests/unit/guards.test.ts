@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { MANUAL_STATUSES } from "@/lib/validation/routing";
 import type { Actor } from "@/lib/actor";
 import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
-import {
-  checkClaim,
-  checkEscalation,
-  checkReturn,
-  checkStatusChange,
-  checkVendorResponse,
-  CLOSED_STATUSES,
-  MANUAL_STATUSES,
-  NEXT_TIER,
-  PREVIOUS_TIER,
-  worksAtTier,
-  type GroupFacts,
-  type TicketFacts,
-} from "@/lib/routing/guards";
+import { checkClaim, checkEscalation, checkReturn, checkStatusChange, checkVendorResponse, CLOSED_STATUSES, NEXT_TIER, PREVIOUS_TIER, worksAtTier, type GroupFacts, type TicketFacts } from "@/lib/routing/guards";
 import { refusalError, type Refusal, type Verdict } from "@/lib/refusal";
 
 const agent = (id: string, tier: Tier): Actor => ({ id, userId: id, name: `Agent ${id}`, role: "AGENT", tier, organizationId: null });

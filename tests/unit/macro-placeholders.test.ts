@@ -2,7 +2,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Markdown } from "@/components/ui/markdown";
-import { escapeMarkdownText, fillPlaceholders, unknownPlaceholders, type PlaceholderValues } from "@/lib/macros/placeholders";
+import { escapeMarkdownText, fillPlaceholders, type PlaceholderValues } from "@/lib/macros/placeholders";
+import { unknownPlaceholders } from "@/lib/validation/macro-placeholders";
 import { promiseAfterReply } from "@/lib/macros/promise-after-reply";
 import { ZMacro } from "@/lib/validation/macro";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackAddress, metricsAccessOf } from "@/lib/observability/metrics-access";
+import { isLoopbackAddress, metricsAccessOf } from "@/lib/health/metrics-access";
 
 describe("who may read /api/metrics", () => {
   it("counts 127.0.0.0/8 and ::1 as this machine, nothing else", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isUpdateLate, nextUpdateShort, updatePromise } from "@/lib/tickets/update-promise";
-import { CUSTOMER_PRIORITY, SUPPORT_LEVEL } from "@/lib/tickets/customer-labels";
+import { isUpdateLate, nextUpdateShort, updatePromise } from "@/lib/tickets/core/update-promise";
+import { CUSTOMER_PRIORITY, SUPPORT_LEVEL } from "@/lib/tickets/core/customer-labels";
 import { backoffSeconds, BACKOFF_CAP_SECONDS } from "@/lib/mail/deliver-outbox";
 
 describe("portal wording", () => {

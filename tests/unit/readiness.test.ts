@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jobProblem, readinessOf, type ReadinessFacts } from "@/lib/observability/readiness";
+import { jobProblem, readinessOf, type ReadinessFacts } from "@/lib/health/readiness";
 import type { RepeatingJobStatus } from "@/lib/schedule/repeating-job";
 
 const now = Date.parse("2026-12-03T09:00:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { API_ROUTES, buildOpenApiDocument } from "@/lib/http/openapi";
 import { requiredScope } from "@/lib/tokens/required-scope";
-import { API_SCOPE_CODE } from "@/lib/tokens/scopes";
+import { API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 
 const code = (method: string, path: string) => API_SCOPE_CODE[requiredScope(method, path)];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Priority, Tier } from "@/lib/db/generated/enums";
-import type { CalendarData } from "@/lib/routing/business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { advanceClocks, dueTimes, initialClockState, type ClockState, oneCalendar } from "@/lib/routing/clocks";
 import { DEFAULT_CALENDAR, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { addClockMinutes, findTarget, tierBudgetMinutes } from "@/lib/routing/sla";

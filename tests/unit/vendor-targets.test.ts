@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CalendarData } from "@/lib/routing/business-hours";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 import { metTarget, nextVendorAlertAt, vendorDueSentence, vendorDueTimes, type VendorDueTimes } from "@/lib/routing/vendor-targets";
 
 const always: CalendarData = { timeZone: "UTC", windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAtMinute: 0, closesAtMinute: 1440 })), holidays: [], label: "24x7 v1" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OpeningWindow, WindowsCalendar } from "@/lib/routing/business-hours";
-import { weekPreview } from "@/lib/routing/week-preview";
+import type { OpeningWindow, WindowsCalendar } from "@/lib/calendar/business-hours";
+import { weekPreview } from "@/lib/calendar/week-preview";
 
 // 2026-11-23 is a Monday. Europe/Berlin is UTC+1 in November.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatExact } from "@/components/ui/time-format";
-import { formatMoment, nextUpdateShort, updatePromise } from "@/lib/tickets/update-promise";
+import { formatMoment, nextUpdateShort, updatePromise } from "@/lib/tickets/core/update-promise";
 
 describe("times in the reader's time zone, the zone named", () => {
   const at = "2026-11-27T17:45:00.000Z";

@@ -1,4 +1,4 @@
-import { metricsRefusal } from "@/lib/observability/metrics-access";
+import { metricsRefusal } from "@/lib/health/metrics-access";
 import { scrapeMetrics } from "@/lib/observability/scrape";
 
 // Prometheus metrics of this instance: a bearer token with metrics:read, or a scraper on this machine.

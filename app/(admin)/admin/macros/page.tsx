@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { MANUAL_STATUSES } from "@/lib/validation/routing";
 import { MacroList } from "@/components/admin/macro-list";
 import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listMacros } from "@/lib/macros/list-macros";
-import { PLACEHOLDERS } from "@/lib/macros/placeholders";
+import { PLACEHOLDERS } from "@/lib/validation/macro-placeholders";
 import { can } from "@/lib/permissions";
-import { MANUAL_STATUSES } from "@/lib/routing/guards";
+
 import { createMacroAction, deleteMacroAction, updateMacroAction } from "./actions";
 
 export const metadata: Metadata = { title: "Macros" };

@@ -1,4 +1,4 @@
-import { checkReadiness } from "@/lib/observability/readiness-checks";
+import { checkReadiness } from "@/lib/health/readiness-checks";
 
 // Readiness: database answering, migrations applied, repeating jobs running, not shutting down. 503 says which
 // check failed; no authentication, and nothing a stranger could use (no addresses, versions or errors).

@@ -11,7 +11,7 @@ import { getCalendar, listCalendarVersions } from "@/lib/admin/list-calendars";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { weekPreview } from "@/lib/routing/week-preview";
+import { weekPreview } from "@/lib/calendar/week-preview";
 import { calendarOfInput } from "@/lib/validation/calendar";
 import { deleteCalendarAction, publishCalendarAction } from "../actions";
 import { timeZoneNames } from "../time-zones";

@@ -1,9 +1,9 @@
 // Business-hours arithmetic in a calendar's own time zone (daylight saving included), with Intl only:
 // no date library needed for wall-clock ⇄ instant conversion. The calendar's shape: calendar-windows.ts.
 
-import { DAY_MS, calendarHoursProblems, normalCalendar, openMinutesOn, type CalendarData, type NormalCalendar } from "./calendar-windows";
+import { DAY_MS, calendarHoursProblems, normalCalendar, openMinutesOn, type CalendarData, type NormalCalendar } from "@/lib/calendar/calendar-windows";
 
-export type { CalendarData, DailyHoursCalendar, Holiday, HolidayRange, OpeningWindow, WindowsCalendar } from "./calendar-windows";
+export type { CalendarData, DailyHoursCalendar, Holiday, HolidayRange, OpeningWindow, WindowsCalendar } from "@/lib/calendar/calendar-windows";
 
 interface LocalDate {
   year: number;

@@ -1,6 +1,6 @@
-import { createDatabase } from "./client";
-import { describeTarget, type DatabaseTarget } from "./database-url";
-import { applyMigrations } from "./migrate";
+import { createDatabase } from "@/lib/db/client";
+import { describeTarget, type DatabaseTarget } from "@/lib/db/database-url";
+import { applyMigrations } from "@/lib/db/migrate";
 import { seedConfiguration } from "@/lib/seed/configuration";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createFirstAdmin } from "@/lib/seed/first-admin";

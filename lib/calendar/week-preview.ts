@@ -1,8 +1,8 @@
 // What a calendar's week looks like from a given moment: for each of the next days (in the calendar's own
 // time zone) its open intervals, or the holiday that closes it. Pure, for the admin page's preview.
 
-import { localDateOf } from "./business-hours";
-import { DAY_MS, normalCalendar, openMinutesOn, type CalendarData } from "./calendar-windows";
+import { localDateOf } from "@/lib/calendar/business-hours";
+import { DAY_MS, normalCalendar, openMinutesOn, type CalendarData } from "@/lib/calendar/calendar-windows";
 
 export interface PreviewDay {
   /** The local date, "YYYY-MM-DD". */

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
-import { clientAddressFrom } from "@/lib/auth/client-address";
+import { clientAddressFrom } from "@/lib/client-address";
 import { authenticateBearer } from "@/lib/tokens/authenticate-bearer";
-import { clientAddressTrusted } from "./served-by";
+import { clientAddressTrusted } from "@/lib/observability/served-by";
 
 /** 127.0.0.0/8 and ::1: a scraper on the same machine. */
 export function isLoopbackAddress(address: string): boolean {

@@ -3,8 +3,8 @@
 // hours of business time, so a weekend or a holiday does not count and a ticket resolved on Friday
 // afternoon closes the next Friday afternoon (N = 5). Where opening days differ in length (a short
 // Saturday), a business day is their mean: the week's open minutes over its opening days.
-import { subtractBusinessMinutes, type CalendarData } from "./business-hours";
-import { normalCalendar } from "./calendar-windows";
+import { subtractBusinessMinutes, type CalendarData } from "@/lib/calendar/business-hours";
+import { normalCalendar } from "@/lib/calendar/calendar-windows";
 
 /** The admin setting's bounds: 0 turns closing off; more than a quarter's business days is not a default anyone wants. */
 export const AUTO_CLOSE_MAX_DAYS = 60;

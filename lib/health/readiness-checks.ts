@@ -4,10 +4,10 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { queryStatement } from "@/lib/db/statement";
 import { repeatingJobStatuses, repeatingJobsStarted, repeatingJobsStopping } from "@/lib/schedule/repeating-job";
-import { unappliedMigrations } from "./migration-state";
-import { readinessOf, type Readiness } from "./readiness";
-import { isShuttingDown } from "./shutdown";
-import { TimeoutError, withTimeout } from "./with-timeout";
+import { unappliedMigrations } from "@/lib/observability/migration-state";
+import { readinessOf, type Readiness } from "@/lib/health/readiness";
+import { isShuttingDown } from "@/lib/observability/shutdown";
+import { TimeoutError, withTimeout } from "@/lib/observability/with-timeout";
 
 export const DATABASE_PROBE_TIMEOUT_MS = 2_000;
 const REUSE_MS = 1_000;
