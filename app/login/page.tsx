@@ -5,7 +5,7 @@ import { sameSitePath } from "@/lib/auth/callback-url";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; staff?: string }> }) {
+export default async function LoginPage({ searchParams }: PageProps<"/login">) {
   const { callbackUrl, staff } = await searchParams;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
@@ -14,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         Tierdesk
       </h1>
       <p className="mb-6 text-sm text-slate-700">Sign in to the support portal.</p>
-      <LoginForm callbackUrl={sameSitePath(callbackUrl)} initialKind={staff === "1" ? "staff" : "customer"} />
+      <LoginForm callbackUrl={sameSitePath(typeof callbackUrl === "string" ? callbackUrl : undefined)} initialKind={staff === "1" ? "staff" : "customer"} />
     </main>
   );
 }

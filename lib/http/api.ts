@@ -73,13 +73,3 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
     throw new AppError("VALIDATION", "The body is not valid JSON.", { _: ["Malformed JSON."] });
   }
 }
-
-/** The context Next.js gives handlers under /api/v1/tickets/[number]/. */
-export interface TicketRouteContext {
-  params: Promise<{ number: string }>;
-}
-
-/** The context Next.js gives handlers under /api/v1/admin/{groups,categories,kb-articles,calendars,organizations}/[slug]/. */
-export interface SlugRouteContext {
-  params: Promise<{ slug: string }>;
-}

@@ -58,4 +58,15 @@ test.describe("bad input over HTTP", () => {
     await expectFieldError(await admin.post("/api/v1/admin/people", { data: { userId: "C7001", name: NUL, role: "CUSTOMER" } }), "name");
     await admin.dispose();
   });
+
+  test("a page's repeated query parameter is read as the page expects, never a 500", async ({ request }) => {
+    // ?callbackUrl=a&callbackUrl=b arrives as an array: the sign-in page used to call a string method on it.
+    const login = await request.get("/login?callbackUrl=/queue&callbackUrl=https://evil.example/&staff=1&staff=1");
+    expect(login.status(), (await login.text()).slice(0, 500)).toBe(200);
+    expect(await login.text()).not.toContain("evil.example");
+    for (const path of ["/portal/search?q=printer&q=vpn", "/portal/tickets?filter=open&filter=closed", "/portal?related=INC-000001&related=x"]) {
+      // Signed out, each sends the visitor to sign in; with the parameters repeated it still answers.
+      expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBeLessThan(500);
+    }
+  });
 });

@@ -37,7 +37,7 @@ async function readPage(actor: Parameters<typeof listNotifications>[0], params: 
 }
 
 /** The whole history, newest first, a page at a time (?cursor=), with filters; and how each kind reaches this person. */
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function NotificationsPage({ searchParams }: PageProps<"/notifications">) {
   const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
   const params = await searchParams;
   const [page, preferences] = await Promise.all([readPage(actor, params), getNotificationPreferences(actor)]);

@@ -31,7 +31,7 @@ async function readQueue(actor: Parameters<typeof findQueue>[0], params: SearchP
 }
 
 /** ?saved=<id> opens one of this person's saved views: its query (the URL may add a page) and its columns. */
-export default async function QueuePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function QueuePage({ searchParams }: PageProps<"/queue">) {
   const actor = await requirePageActor(["AGENT", "MANAGER", "ADMIN"]);
   const { saved: savedId, ...params } = await searchParams;
   const saved = savedId === undefined ? null : await findSavedView(actor, savedId);

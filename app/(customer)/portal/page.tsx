@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Support portal" };
 /** A follow-up's earlier ticket, when the link from a closed ticket names one (anything else is ignored). */
 const followUpParam = (value: string | string[] | undefined) => (typeof value === "string" && /^(INC|REQ)-\d{6,}$/.test(value) ? value : undefined);
 
-export default async function PortalPage({ searchParams }: { searchParams: Promise<{ related?: string | string[] }> }) {
+export default async function PortalPage({ searchParams }: PageProps<"/portal">) {
   await requirePageActor(["CUSTOMER"]);
   const [categories, popular] = await Promise.all([listCategories(), listPopularCategoryArticles()]);
   return (

@@ -16,9 +16,8 @@ import { acknowledgeAlertAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const actor = await requirePageActor(["MANAGER", "ADMIN"]);
   const params = await searchParams;
   const [metrics, options, openAlerts] = await Promise.all([

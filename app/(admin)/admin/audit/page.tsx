@@ -6,7 +6,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Audit" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({ searchParams }: PageProps<"/admin/audit">) {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
   const cursor = (await searchParams).cursor;
   const { events, nextCursor } = await listAuditEvents(actor, idCursor().safeParse(cursor).success ? { cursor } : {});

@@ -14,7 +14,7 @@ function noArticlesForInvalidQuery(error: unknown): [] {
   throw error;
 }
 
-export default async function PortalSearchPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function PortalSearchPage({ searchParams }: PageProps<"/portal/search">) {
   await requirePageActor(["CUSTOMER"]);
   const raw = (await searchParams).q;
   const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").trim().slice(0, SEARCH_QUERY_MAX);

@@ -9,7 +9,7 @@ import { idCursor } from "@/lib/validation/int4";
 
 export const metadata: Metadata = { title: "My tickets" };
 
-export default async function MyTicketsPage({ searchParams }: { searchParams: Promise<{ filter?: string; cursor?: string }> }) {
+export default async function MyTicketsPage({ searchParams }: PageProps<"/portal/tickets">) {
   const actor = await requirePageActor(["CUSTOMER"]);
   const params = await searchParams;
   const filter = params.filter === "open" || params.filter === "resolved" ? params.filter : undefined;

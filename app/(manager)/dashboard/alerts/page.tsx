@@ -9,10 +9,9 @@ import { acknowledgeAlertAction } from "../actions";
 
 export const metadata: Metadata = { title: "Open alerts" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Every open alert, oldest first, 20 a page (keyset on raisedAt, id), each with Acknowledge. */
-export default async function OpenAlertsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function OpenAlertsPage({ searchParams }: PageProps<"/dashboard/alerts">) {
   const actor = await requirePageActor(["MANAGER", "ADMIN"]);
   const page = await listOpenAlerts(actor, await searchParams).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "VALIDATION") return error;

@@ -10,10 +10,9 @@ import { METRIC_LABEL } from "@/lib/metrics/metric-labels";
 
 export const metadata: Metadata = { title: "Dashboard tickets" };
 
-type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The tickets behind one dashboard figure, newest first, 50 a page (keyset). */
-export default async function MetricTicketsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+export default async function MetricTicketsPage({ searchParams }: PageProps<"/dashboard/tickets">) {
   const actor = await requirePageActor(["MANAGER", "ADMIN"]);
   const params = await searchParams;
   const page = await findMetricTickets(actor, params).catch((error: unknown) => {

@@ -18,7 +18,7 @@ import { timeZoneNames } from "../time-zones";
 
 export const metadata: Metadata = { title: "Calendar" };
 
-export default async function CalendarPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function CalendarPage({ params }: PageProps<"/admin/calendars/[slug]">) {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
   const { slug } = await params;
   const found = await Promise.all([getCalendar(actor, slug), listCalendarVersions(actor, slug)]).catch((error: unknown) => {

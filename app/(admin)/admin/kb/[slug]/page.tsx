@@ -10,7 +10,7 @@ import { deleteKbArticleAction, updateKbArticleAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit article" };
 
-export default async function EditKbArticlePage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function EditKbArticlePage({ params }: PageProps<"/admin/kb/[slug]">) {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
   const { slug } = await params;
   const [article, categories] = await Promise.all([getKbArticle(actor, slug), listCategories()]);

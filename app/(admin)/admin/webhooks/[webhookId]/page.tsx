@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Webhook" };
 
 const LOG_PAGE = 50;
 
-export default async function WebhookPage({ params, searchParams }: { params: Promise<{ webhookId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WebhookPage({ params, searchParams }: PageProps<"/admin/webhooks/[webhookId]">) {
   const actor = await requirePageActor(["ADMIN", "MANAGER"]);
   const { webhookId } = await params;
   const cursor = (await searchParams).cursor;

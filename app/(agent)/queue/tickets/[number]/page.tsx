@@ -10,7 +10,7 @@ import { getIncidentPanel } from "@/lib/incidents/incident-panel";
 import { attachChildAction, declareMajorIncidentAction, detachChildAction, linkTicketAction } from "./incident-actions";
 import { assignAction, claimAction, commentAction, escalateAction, previewMacroAction, recordVendorResponseAction, returnAction, tickSopStepAction, updateAction } from "./actions";
 
-type Params = { params: Promise<{ number: string }> };
+type Params = PageProps<"/queue/tickets/[number]">;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await params).number };

@@ -21,13 +21,7 @@ async function articleOr404(slug: string): Promise<CustomerArticle> {
   }
 }
 
-export default async function PortalArticlePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ q?: string | string[] }>;
-}) {
+export default async function PortalArticlePage({ params, searchParams }: PageProps<"/portal/articles/[slug]">) {
   await requirePageActor(["CUSTOMER"]);
   const article = await articleOr404((await params).slug);
   const raw = (await searchParams).q;

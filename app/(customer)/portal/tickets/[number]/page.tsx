@@ -17,7 +17,7 @@ import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
 import { TicketClosedNotice } from "@/components/portal/ticket-closed-notice";
 import { confirmResolvedAction, escalationRequestAction, rateAction, reopenAction, replyAction } from "./actions";
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ done?: string }> };
+type Props = PageProps<"/portal/tickets/[number]">;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Ticket ${(await params).number}` };

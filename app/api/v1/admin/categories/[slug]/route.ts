@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { deleteCategory } from "@/lib/admin/delete-category";
-import { withActor, type SlugRouteContext } from "@/lib/http/api";
+import { withActor } from "@/lib/http/api";
 
-export const DELETE = withActor(async (actor, _request, { params }: SlugRouteContext) => {
+export const DELETE = withActor(async (actor, _request, { params }: RouteContext<"/api/v1/admin/categories/[slug]">) => {
   await deleteCategory(actor, { slug: (await params).slug });
   return NextResponse.json({ deleted: true });
 });

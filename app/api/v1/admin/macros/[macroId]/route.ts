@@ -3,11 +3,10 @@ import { readJsonBody, withActor } from "@/lib/http/api";
 import { deleteMacro } from "@/lib/macros/delete-macro";
 import { updateMacro } from "@/lib/macros/update-macro";
 
-type Context = { params: Promise<{ macroId: string }> };
 
-export const PUT = withActor(async (actor, request, { params }: Context) => NextResponse.json({ macro: await updateMacro(actor, (await params).macroId, await readJsonBody(request)) }));
+export const PUT = withActor(async (actor, request, { params }: RouteContext<"/api/v1/admin/macros/[macroId]">) => NextResponse.json({ macro: await updateMacro(actor, (await params).macroId, await readJsonBody(request)) }));
 
-export const DELETE = withActor(async (actor, _request, { params }: Context) => {
+export const DELETE = withActor(async (actor, _request, { params }: RouteContext<"/api/v1/admin/macros/[macroId]">) => {
   await deleteMacro(actor, (await params).macroId);
   return NextResponse.json({ deleted: true });
 });

@@ -2,8 +2,7 @@ import { NextResponse } from "next/server";
 import { acknowledgeAlert } from "@/lib/alerts/acknowledge-alert";
 import { readJsonBody, withActor } from "@/lib/http/api";
 
-type Context = { params: Promise<{ alertId: string }> };
 
-export const POST = withActor(async (actor, request, { params }: Context) =>
+export const POST = withActor(async (actor, request, { params }: RouteContext<"/api/v1/alerts/[alertId]/acknowledge">) =>
   NextResponse.json({ alert: await acknowledgeAlert(actor, (await params).alertId, await readJsonBody(request)) }),
 );

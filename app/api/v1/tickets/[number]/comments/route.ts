@@ -1,12 +1,12 @@
 import { NextResponse } from "next/server";
 import { ATTACHMENTS_FIELD, filesIn } from "@/lib/attachments/prepare-uploads";
-import { readJsonBody, withActor, type TicketRouteContext } from "@/lib/http/api";
+import { readJsonBody, withActor } from "@/lib/http/api";
 import { readMultipartBody } from "@/lib/http/multipart";
 import { addComment } from "@/lib/tickets/add-comment";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
 
 /** JSON: a reply or note. multipart/form-data: the same fields (body, visibility) with files under "attachments". */
-export const POST = withActor(async (actor, request, { params }: TicketRouteContext) => {
+export const POST = withActor(async (actor, request, { params }: RouteContext<"/api/v1/tickets/[number]/comments">) => {
   const { number } = await params;
   if (/^multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
     const form = await readMultipartBody(request);
