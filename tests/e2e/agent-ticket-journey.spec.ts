@@ -1,55 +1,54 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { CUSTOMER_ACME, L1_AGENT, L1_AGENT_2, L2_AGENT, L3_AGENT, loginAsCustomer, loginAsStaff, openTicketViaPortal, pressShortcut, uniqueTitle, waitForHydration } from "./helpers";
+import type { Page } from "@playwright/test";
+import { CUSTOMER_ACME, L1_AGENT, L1_AGENT_2, L2_AGENT, L3_AGENT, openTicketViaPortal, pressShortcut, uniqueTitle, waitForHydration } from "./helpers";
 import { expectNoSeriousViolations } from "./axe";
+import { expect, test, type Person } from "./people";
 
 const facts = (page: Page) => page.getByRole("definition");
 const status = (page: Page) => page.getByTestId("ticket-status");
 const assignee = (page: Page) => page.getByTestId("ticket-assignee");
 
-test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 on the agent ticket page, with presence and a stale save retried", async ({ browser }, testInfo) => {
+test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 on the agent ticket page, with presence and a stale save retried", async ({ signedIn }, testInfo) => {
   test.setTimeout(240_000);
-  const contexts: BrowserContext[] = [];
-  let step = 0;
+  let shots = 0;
   const shot = async (page: Page, name: string) => {
-    step += 1;
-    await page.screenshot({ path: testInfo.outputPath(`${String(step).padStart(2, "0")}-${name}.png`), fullPage: true });
+    shots += 1;
+    await page.screenshot({ path: testInfo.outputPath(`${String(shots).padStart(2, "0")}-${name}.png`), fullPage: true });
   };
-  /** A browser of its own for each person. */
-  const personPage = async (b: Browser) => {
-    const context = await b.newContext();
-    contexts.push(context);
-    return context.newPage();
+  const title = uniqueTitle("Dashboard answers 500");
+  let number = "";
+  let ticketUrl = "";
+  /** A staff member's own browser, on the ticket's page once it has hydrated. */
+  const onTicketAs = async (person: Person) => {
+    const page = await signedIn(person);
+    await page.goto(ticketUrl);
+    await waitForHydration(page);
+    return page;
   };
 
-  try {
-    // The customer opens an incident in the portal: platform defaults to MEDIUM × HIGH → P2.
-    const customer = await personPage(browser);
-    await loginAsCustomer(customer, CUSTOMER_ACME);
-    const title = uniqueTitle("Dashboard answers 500");
-    const number = await openTicketViaPortal(customer, {
+  const customer = await signedIn(CUSTOMER_ACME);
+  await test.step("the customer opens an incident in the portal (platform: MEDIUM × HIGH → P2)", async () => {
+    number = await openTicketViaPortal(customer, {
       title,
       description: "Every dashboard page answers **500** since 09:00.\n\n<script>alert('x')</script>",
       category: "Platform outage or error",
     });
+    ticketUrl = `/queue/tickets/${number}`;
     await shot(customer, "customer-opened-ticket");
-    const ticketUrl = `/queue/tickets/${number}`;
+  });
 
-    // L1 (Lena) opens the ticket page: header, clocks, SOP, and no serious accessibility violation.
-    const lena = await personPage(browser);
-    await loginAsStaff(lena, L1_AGENT);
-    await lena.goto(ticketUrl);
-    await waitForHydration(lena);
+  const lena = await onTicketAs(L1_AGENT);
+  await test.step("L1 (Lena) reads the page: header, clocks, SOP, Markdown without its script, no serious accessibility violation", async () => {
     await expect(lena.getByRole("heading", { level: 1, name: title })).toBeVisible();
     await expect(status(lena)).toHaveText("New");
     await expect(assignee(lena)).toHaveText("Unassigned");
     await expect(lena.getByRole("term").filter({ hasText: "First response" })).toBeVisible();
     await expect(lena.getByText(/left$/).first()).toBeVisible();
-    // The description's Markdown is rendered and its script is not.
     await expect(lena.getByRole("region", { name: "Description" }).locator("strong")).toHaveText("500");
     await expect(lena.locator("main script")).toHaveCount(0);
     await expectNoSeriousViolations(lena, testInfo, "ticket-page");
+  });
 
-    // "?" lists the shortcuts; "c" claims.
+  await test.step('"?" lists the shortcuts; "c" claims', async () => {
     const help = lena.getByRole("dialog", { name: "Keyboard shortcuts" });
     await pressShortcut(lena, "?", help);
     await expect(help).toContainText("Claim the ticket");
@@ -60,8 +59,9 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(status(lena)).toHaveText("Assigned");
     await expect(lena.getByTestId("timeline")).toContainText(`Claimed by ${L1_AGENT.name} from the Service Desk queue.`);
     await shot(lena, "l1-claimed");
+  });
 
-    // She works through the SOP and notes what she found ("r" focuses the composer).
+  await test.step('she ticks SOP steps and adds an internal note ("r" focuses the composer)', async () => {
     await lena.getByRole("checkbox", { name: /Check the status page/ }).check();
     await lena.getByRole("checkbox", { name: /Record the exact error text/ }).check();
     await lena.keyboard.press("r");
@@ -71,8 +71,9 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await lena.getByRole("button", { name: "Add internal note" }).click();
     await expect(lena.getByTestId("internal-note")).toContainText("req-7f3a");
     await shot(lena, "l1-sop-ticked-note-added");
+  });
 
-    // "e" escalates: the summary is pre-filled from the ticked steps and the note.
+  await test.step('"e" escalates to L2 with the summary pre-filled from the ticked steps and the note', async () => {
     const escalate = lena.getByRole("dialog", { name: "Escalate to L2" });
     await pressShortcut(lena, "e", escalate);
     const summary = escalate.getByLabel("Summary of the data gathered and the steps tried");
@@ -88,14 +89,11 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(lena.getByText("Tier").locator("xpath=following-sibling::dd")).toHaveText("L2");
     await expect(assignee(lena)).toHaveText(L2_AGENT.name);
     await expect(lena.getByRole("button", { name: "Escalate to L2" })).toHaveCount(0);
+  });
 
-    // L2 (Priya) returns it with guidance.
-    const priya = await personPage(browser);
-    await loginAsStaff(priya, L2_AGENT);
-    await priya.goto(ticketUrl);
-    await waitForHydration(priya);
+  const priya = await onTicketAs(L2_AGENT);
+  await test.step("L2 (Priya) reads why and who was considered, and returns it with guidance", async () => {
     await expect(priya.getByTestId("timeline")).toContainText("Reason: Not a known outage; needs platform logs.");
-    // The automatic assignment's candidates, in one line under its reason.
     await expect(priya.getByTestId("decision-candidates").last()).toContainText(new RegExp(`^Considered \\d+: .*${L2_AGENT.userId} \\(load \\d+\\)`));
     await shot(priya, "l2-escalated-assignment-candidates");
     await priya.getByRole("button", { name: "Return to L1" }).click();
@@ -105,35 +103,37 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(giveBack).toBeHidden();
     await expect(assignee(priya)).toHaveText(L1_AGENT.name);
     await shot(priya, "l2-returned-with-guidance");
+  });
 
-    // Lena sees the guidance; Leo (second L1 agent) opens the same ticket and sees her there.
-    await lena.reload();
-    await waitForHydration(lena);
+  await lena.reload();
+  await waitForHydration(lena);
+  const leo = await onTicketAs(L1_AGENT_2);
+  await test.step("Lena sees the guidance pinned; Leo (second L1) opens the ticket and each sees who else is viewing", async () => {
     await expect(lena.getByTestId("pinned-handoff")).toContainText("Ask the customer for a HAR file");
-    const leo = await personPage(browser);
-    await loginAsStaff(leo, L1_AGENT_2);
-    await leo.goto(ticketUrl);
-    await waitForHydration(leo);
     // Priya (L2) still has it open too.
     await expect(leo.getByTestId("presence")).toHaveText(`Also viewing: ${L2_AGENT.name}, ${L1_AGENT.name}`);
     await expect(lena.getByTestId("presence")).toContainText(L1_AGENT_2.name, { timeout: 20_000 });
     await shot(leo, "l1-second-agent-sees-presence");
-    // The heartbeat behind it: staff only, and a ticket nobody may see is not found.
+  });
+
+  await test.step("the presence heartbeat: staff only, and a ticket nobody may see is not found", async () => {
     // As the page's own fetch would: with this site's Origin (a signed-in write without one is refused).
     const sameOrigin = { headers: { origin: new URL(leo.url()).origin } };
     expect((await leo.request.post(`/api/v1/tickets/${number}/presence`, sameOrigin)).status()).toBe(200);
     expect((await customer.request.post(`/api/v1/tickets/${number}/presence`, sameOrigin)).status()).toBe(403);
     expect((await leo.request.post("/api/v1/tickets/INC-999999/presence", sameOrigin)).status()).toBe(404);
+  });
 
-    // Back with Lena, in progress. She follows the guidance: a public reply, then the ticket waits on the customer.
+  await test.step("Lena follows the guidance: a public reply, then the ticket waits on the customer", async () => {
     await expect(status(lena)).toHaveText("In progress");
     await lena.getByLabel("Message (Markdown)").fill("Could you send us a HAR file of the failing page?");
     await lena.getByRole("button", { name: "Send public reply" }).click();
     await expect(lena.getByTestId("public-reply")).toContainText("HAR file");
     await lena.getByRole("group", { name: "Set status" }).getByRole("button", { name: "Pending customer" }).click();
     await expect(status(lena)).toHaveText("Pending customer");
+  });
 
-    // Leo, still on the older version, reclassifies: a conflict that says who changed what, then a retry.
+  await test.step("Leo, on the older version, reclassifies: a conflict that says who changed what, then a retry", async () => {
     await leo.getByLabel("Impact", { exact: true }).selectOption("HIGH");
     await expect(leo.getByTestId("classification-preview")).toContainText("Saving gives P1 (was P2)");
     await leo.getByRole("button", { name: "Save classification" }).click();
@@ -148,8 +148,10 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(facts(leo).filter({ hasText: /^P1$/ })).toBeVisible();
     await expect(leo.getByTestId("timeline")).toContainText(`Reclassified P2 → P1 by ${L1_AGENT_2.name}`);
     await shot(leo, "l1-retried-on-new-version");
+  });
 
-    // Lena escalates again, with the guidance followed (a shortcut pressed before the reloaded page is hydrated would be lost).
+  await test.step("Lena escalates again, the guidance followed", async () => {
+    // A shortcut pressed before the reloaded page is hydrated would be lost.
     await lena.reload();
     await waitForHydration(lena);
     const again = lena.getByRole("dialog", { name: "Escalate to L2" });
@@ -158,8 +160,9 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await again.getByRole("button", { name: "Escalate", exact: true }).click();
     await expect(again).toBeHidden();
     await expect(assignee(lena)).toHaveText(L2_AGENT.name);
+  });
 
-    // Priya escalates to L3, where it is auto-assigned to Theo.
+  await test.step("Priya escalates to L3, where it is auto-assigned to Theo", async () => {
     await priya.reload();
     await waitForHydration(priya);
     await priya.getByRole("button", { name: "Escalate to L3" }).click();
@@ -170,12 +173,10 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(toL3).toBeHidden();
     await expect(assignee(priya)).toHaveText(L3_AGENT.name);
     await shot(priya, "l2-escalated-to-l3");
+  });
 
-    // Theo hands off to the cloud vendor with their case reference; he stays on as coordinator.
-    const theo = await personPage(browser);
-    await loginAsStaff(theo, L3_AGENT);
-    await theo.goto(ticketUrl);
-    await waitForHydration(theo);
+  const theo = await onTicketAs(L3_AGENT);
+  await test.step("Theo hands off to the cloud vendor with their case reference, and stays on as coordinator", async () => {
     await theo.getByRole("button", { name: "Escalate to L4" }).click();
     const toL4 = theo.getByRole("dialog", { name: "Escalate to L4" });
     await toL4.getByLabel("Reason").fill("Vendor gateway defect.");
@@ -191,11 +192,10 @@ test("one ticket from the portal through L1 → L2 → L1 → L2 → L3 → L4 o
     await expect(theo.getByTestId("timeline").getByTestId("handoff").last()).toContainText("CV-2026-4711");
     await expect(theo.getByRole("button", { name: "Record L4 reply (back to L3)" })).toBeVisible();
     await shot(theo, "l3-handed-off-to-vendor");
+  });
 
-    // L1 can no longer act on it: the buttons are gone.
+  await test.step("L1 can no longer act on it: the buttons are gone", async () => {
     await lena.reload();
     await expect(lena.getByRole("toolbar", { name: "Ticket actions" }).getByRole("button")).toHaveCount(0);
-  } finally {
-    for (const context of contexts) await context.close();
-  }
+  });
 });
