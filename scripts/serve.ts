@@ -46,6 +46,11 @@ const onRequest = (request: IncomingMessage, response: ServerResponse) => {
 /** Listens on `host` (all interfaces when undefined); an address this machine does not have (no IPv6) is skipped. */
 function listen(host: string | undefined, optional: boolean): Promise<Server | null> {
   const server = createServer(onRequest);
+  // An idle kept-alive connection stays open 75 s, not Node's 5 s: longer than a proxy's idle timeout in front of
+  // us (60 s is common), so the client, not this server, closes it. A server that closes first races the
+  // client's next request on that connection, which then fails with a reset (ECONNRESET, or a proxy's 502).
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => (optional && error.code === "EADDRNOTAVAIL" ? resolve(null) : reject(error)));
     server.listen(port, host, () => resolve(server));
