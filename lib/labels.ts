@@ -197,7 +197,6 @@ export const WEBHOOK_EVENT_LABEL: Record<WebhookEventType, string> = {
   MAJOR_INCIDENT_UPDATED: "Major incident updated",
 };
 
-/** An API token's state, worked out from its revocation and expiry (lib/tokens/token-json.ts). */
 /** An API token's state, derived from its revocation and expiry (lib/tokens/token-json.ts `tokenStatus`). */
 export type ApiTokenStatus = "ACTIVE" | "EXPIRED" | "REVOKED";
 export const API_TOKEN_STATUS_LABEL: Record<ApiTokenStatus, string> = { ACTIVE: "Active", EXPIRED: "Expired", REVOKED: "Revoked" };

@@ -8,7 +8,6 @@ import { crossSiteWriteRefusal, ownOriginsOf, writeRequestFacts } from "./cross-
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-
 /**
  * What a user may be told about a failure, for API routes and server actions alike: an AppError as it is, a
  * lost race on a unique constraint as a conflict to retry; null for anything else (a fault of ours, logged).

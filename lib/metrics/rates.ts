@@ -44,7 +44,7 @@ export interface FunnelRates {
   reopened: number | null;
 }
 
-/** Pure: each funnel step as a share of the tickets that could take it (see FunnelRates). */
+/** Pure: each funnel step as a share of the tickets opened, reopened of those resolved (see FunnelRates). */
 export function funnelRates(c: FunnelCounts): FunnelRates {
   return {
     resolvedAtL1: rate(c.resolvedAtL1, c.opened),

@@ -2,7 +2,6 @@ import type { ApiTokenStatus } from "@/lib/labels";
 import type { ApiScope, Role, Tier } from "@/lib/db/generated/enums";
 import { API_SCOPE_CODE } from "@/lib/validation/api-scopes";
 
-
 /** Whom a token acts as. */
 export interface TokenUserJson {
   userId: string;
