@@ -1,14 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
-import type { WhatIfResult } from "@/lib/admin/run-what-if";
+import type { WhatIfProgress, WhatIfResult } from "@/lib/admin/run-what-if";
 import type { Impact, Priority, Urgency } from "@/lib/db/generated/enums";
 import type { PriorityMatrixInput } from "@/lib/validation/routing";
 import type { ActionOutcome } from "@/lib/http/run-action";
 import { MatrixGridEditor, type CellValue } from "./matrix-grid-editor";
 import { SlaTargetsEditor, type TargetValue } from "./sla-targets-editor";
+import { streamWhatIf } from "./stream-what-if";
 import { WhatIfPanel } from "./what-if-panel";
 
 interface CurrentMatrix {
@@ -29,15 +30,11 @@ export function MatrixEditor({
   current,
   canPublish,
   defaultPeriod,
-  ticketCap,
-  onWhatIf,
   onPublish,
 }: {
   current: CurrentMatrix;
   canPublish: boolean;
   defaultPeriod: { from: string; to: string };
-  ticketCap: number;
-  onWhatIf: (input: unknown) => Promise<ActionOutcome<WhatIfResult>>;
   onPublish: (input: unknown) => Promise<ActionOutcome<{ version: number }>>;
 }) {
   const [cells, setCells] = useState(current.cells);
@@ -47,6 +44,8 @@ export function MatrixEditor({
   const [whatIf, setWhatIf] = useState<WhatIfResult | null>(null);
   const [outcome, setOutcome] = useState<ActionOutcome<unknown> | null>(null);
   const [busy, setBusy] = useState<"what-if" | "publish" | null>(null);
+  const [progress, setProgress] = useState<WhatIfProgress | null>(null);
+  const running = useRef<AbortController | null>(null);
   const fields = outcome && !outcome.ok ? draftFields(outcome.fields) : {};
 
   const draft = (): PriorityMatrixInput => ({ version: current.version, note: note || undefined, cells, targets });
@@ -55,9 +54,14 @@ export function MatrixEditor({
 
   async function runWhatIf() {
     setBusy("what-if");
-    const result = await onWhatIf({ ...period, draft: draft() });
+    setProgress(null);
+    const controller = new AbortController();
+    running.current = controller;
+    const result = await streamWhatIf({ ...period, draft: draft() }, controller.signal, setProgress);
+    running.current = null;
     setOutcome(result.ok ? null : result);
     setWhatIf(result.ok ? result.data : null);
+    setProgress(null);
     setBusy(null);
   }
 
@@ -99,7 +103,8 @@ export function MatrixEditor({
       <fieldset className="min-w-0 space-y-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 text-sm font-medium text-slate-800">What-if</legend>
         <p className="text-sm text-slate-700">
-          Replays the tickets opened in the period (at most {ticketCap.toLocaleString("en")}) on the current version and on this draft. Nothing is saved.
+          Replays every ticket opened in the period on the current version and on this draft: classification, every clock with its pauses, tier budgets and the automatic
+          escalations they cause, update cadence. What people did stays as recorded. Nothing is saved.
         </p>
         <div className="flex flex-wrap items-end gap-3">
           <Field id="what-if-from" label="From" errors={fields.from}>
@@ -115,7 +120,20 @@ export function MatrixEditor({
           <Button type="button" variant="secondary" onClick={runWhatIf} disabled={busy !== null}>
             {busy === "what-if" ? "Replaying…" : "Run what-if"}
           </Button>
+          {busy === "what-if" && (
+            <Button type="button" variant="secondary" onClick={() => running.current?.abort()}>
+              Cancel
+            </Button>
+          )}
         </div>
+        {busy === "what-if" && (
+          <div className="space-y-1" role="status">
+            <progress className="w-full max-w-xl" max={progress?.total || 1} value={progress?.done ?? 0} aria-label="What-if progress" />
+            <p className="text-sm text-slate-700">
+              {progress ? `${progress.done.toLocaleString("en")} of ${progress.total.toLocaleString("en")} tickets replayed` : "Starting the replay…"}
+            </p>
+          </div>
+        )}
         {whatIf && <WhatIfPanel result={whatIf} />}
       </fieldset>
 

@@ -1,79 +1,141 @@
+import Link from "next/link";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { WhatIfResult } from "@/lib/admin/run-what-if";
-import type { ReplaySummary } from "@/lib/routing/what-if";
+import type { ReplaySummary, TicketOutcome } from "@/lib/routing/what-if";
 import { PRIORITIES } from "./matrix-labels";
 
 const TIERS = ["L1", "L2", "L3", "L4"] as const;
 
 function Row({ label, current, draft }: { label: string; current: number; draft: number }) {
-  const delta = draft - current;
+  const delta = Math.round((draft - current) * 10) / 10;
   return (
     <tr className="border-b border-slate-100">
       <th scope="row" className="p-2 text-left font-normal">
         {label}
       </th>
-      <td className="p-2 text-right tabular-nums">{current}</td>
-      <td className="p-2 text-right tabular-nums">{draft}</td>
-      <td className={`p-2 text-right tabular-nums ${delta > 0 ? "text-red-800" : delta < 0 ? "text-green-800" : "text-slate-600"}`}>{delta > 0 ? `+${delta}` : delta}</td>
+      <td className="p-2 text-right tabular-nums">{current.toLocaleString("en")}</td>
+      <td className="p-2 text-right tabular-nums">{draft.toLocaleString("en")}</td>
+      <td className={`p-2 text-right tabular-nums ${delta > 0 ? "text-red-800" : delta < 0 ? "text-green-800" : "text-slate-600"}`}>{delta > 0 ? `+${delta.toLocaleString("en")}` : delta.toLocaleString("en")}</td>
     </tr>
   );
 }
 
+const OUTCOME = { met: "met", breached: "late", pending: "open" } as const;
+const describe = (o: TicketOutcome) => `${o.priority} · response ${OUTCOME[o.firstResponse]} · resolution ${OUTCOME[o.resolution]} · ${o.escalations} up`;
+
+type Pick = (s: ReplaySummary) => number;
+
 /** The what-if outcome: the current version beside the draft, over the same tickets. */
 export function WhatIfPanel({ result }: { result: WhatIfResult }) {
-  const groups: { title: string; rows: { label: string; pick: (s: ReplaySummary) => number }[] }[] = [
+  const groups: { title: string; rows: { label: string; pick: Pick }[] }[] = [
     { title: "Priority mix (tickets)", rows: PRIORITIES.map((p) => ({ label: p, pick: (s) => s.priorityMix[p] })) },
     {
       title: "Breaches",
       rows: [
         { label: "First response late", pick: (s) => s.breaches.firstResponse },
         { label: "Resolution late", pick: (s) => s.breaches.resolution },
+        { label: "Customer update late", pick: (s) => s.breaches.update },
+        ...PRIORITIES.map((p) => ({ label: `${p}: response / resolution / update late`, pick: (s: ReplaySummary) => s.breaches.byPriority[p].firstResponse + s.breaches.byPriority[p].resolution + s.breaches.byPriority[p].update })),
       ],
     },
-    { title: "Load per tier (open tickets, P1 = 5 … P5 = 1)", rows: TIERS.map((t) => ({ label: t, pick: (s) => s.loadPerTier[t] })) },
+    {
+      title: "Escalations",
+      rows: [
+        { label: "L1 → L2 automatic (budget spent)", pick: (s) => s.automaticEscalations.L1L2 },
+        { label: "L2 → L3 automatic (budget spent)", pick: (s) => s.automaticEscalations.L2L3 },
+        { label: "L1 → L2 in all", pick: (s) => s.escalations.L1L2 },
+        { label: "L2 → L3 in all", pick: (s) => s.escalations.L2L3 },
+        { label: "L3 → L4 in all", pick: (s) => s.escalations.L3L4 },
+      ],
+    },
+    {
+      title: "Open tickets per tier at the end of each day",
+      rows: TIERS.flatMap((t) => [
+        { label: `${t} peak`, pick: (s: ReplaySummary) => s.load[t].peak },
+        { label: `${t} mean`, pick: (s: ReplaySummary) => s.load[t].mean },
+      ]),
+    },
   ];
   return (
-    <section aria-labelledby="what-if-heading" className="space-y-2" data-testid="what-if-result">
+    <section aria-labelledby="what-if-heading" className="min-w-0 space-y-2" data-testid="what-if-result">
       <h3 id="what-if-heading" className="text-lg font-semibold text-slate-900">
         What-if: {result.period.from} to {result.period.to}
       </h3>
       <p className="text-sm text-slate-700">
-        {result.current.tickets.toLocaleString("en")} {result.current.tickets === 1 ? "ticket" : "tickets"} replayed; {result.reclassified.toLocaleString("en")} would get another priority.
-        {result.capped && ` The period holds more than ${result.cap.toLocaleString("en")} tickets: only the first ${result.cap.toLocaleString("en")} were replayed.`}{" "}
-        Due times are recomputed from when each ticket was opened (pauses are not replayed).
+        {result.current.tickets.toLocaleString("en")} {result.current.tickets === 1 ? "ticket" : "tickets"} replayed in {result.seconds.toLocaleString("en")} s;{" "}
+        {result.reclassified.toLocaleString("en")} would get another priority and {result.changed.toLocaleString("en")} another outcome. Each ticket&apos;s replies, pauses, resolutions
+        and moves by hand stay as recorded; its priority, due times and automatic escalations follow the rules.
       </p>
       <TableScroll label="What-if result">
-      <table className="w-full max-w-xl border-collapse text-sm">
-        <thead>
-          <tr className="border-b border-slate-200">
-            <th scope="col" className="p-2 text-left">
-              Measure
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Current v{result.currentVersion}
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Draft
-            </th>
-            <th scope="col" className="p-2 text-right">
-              Change
-            </th>
-          </tr>
-        </thead>
-        {groups.map((g) => (
-          <tbody key={g.title}>
-            <tr>
-              <th colSpan={4} scope="colgroup" className="bg-slate-50 p-2 text-left text-slate-800">
-                {g.title}
+        <table className="w-full max-w-xl border-collapse text-sm">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th scope="col" className="p-2 text-left">
+                Measure
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Current v{result.currentVersion}
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Draft
+              </th>
+              <th scope="col" className="p-2 text-right">
+                Change
               </th>
             </tr>
-            {g.rows.map((r) => (
-              <Row key={r.label} label={r.label} current={r.pick(result.current)} draft={r.pick(result.draft)} />
-            ))}
-          </tbody>
-        ))}
-      </table>
+          </thead>
+          {groups.map((g) => (
+            <tbody key={g.title}>
+              <tr>
+                <th colSpan={4} scope="colgroup" className="bg-slate-50 p-2 text-left text-slate-800">
+                  {g.title}
+                </th>
+              </tr>
+              {g.rows.map((r) => (
+                <Row key={r.label} label={r.label} current={r.pick(result.current)} draft={r.pick(result.draft)} />
+              ))}
+            </tbody>
+          ))}
+        </table>
       </TableScroll>
+      {result.changedTickets.length > 0 && (
+        <details className="min-w-0">
+          <summary className="cursor-pointer text-sm font-medium text-slate-900">
+            Tickets with another outcome ({result.changed > result.changedTickets.length ? `first ${result.changedTickets.length.toLocaleString("en")} of ` : ""}
+            {result.changed.toLocaleString("en")})
+          </summary>
+          <TableScroll label="Tickets with another outcome">
+            <table className="w-full border-collapse text-sm" data-testid="what-if-changed">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="p-2 text-left">
+                    Ticket
+                  </th>
+                  <th scope="col" className="p-2 text-left">
+                    Current
+                  </th>
+                  <th scope="col" className="p-2 text-left">
+                    Draft
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.changedTickets.map((t) => (
+                  <tr key={t.number} className="border-b border-slate-100">
+                    <td className="p-2">
+                      <Link href={`/queue/tickets/${t.number}`} className="text-blue-800 underline">
+                        {t.number}
+                      </Link>
+                    </td>
+                    <td className="p-2">{describe(t.current)}</td>
+                    <td className="p-2">{describe(t.draft)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </details>
+      )}
     </section>
   );
 }

@@ -1,31 +1,44 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
-import { compareWhatIf, type WhatIfComparison } from "@/lib/routing/what-if";
-import { WHAT_IF_TICKET_CAP, ZWhatIf } from "@/lib/validation/admin";
+import { replayRules, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/what-if";
+import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminRead } from "./authorize";
-import { loadReplayTickets } from "./load-replay-tickets";
+import { countReplayTickets, loadReplayCalendars, loadReplayHistories } from "./load-replay-histories";
 
 export interface WhatIfResult extends WhatIfComparison {
   currentVersion: number;
   period: { from: string; to: string };
-  /** True when the period held more than the cap: only the first `cap` tickets were replayed. */
-  capped: boolean;
-  cap: number;
+  /** Seconds the replay took. */
+  seconds: number;
+}
+
+export interface WhatIfProgress {
+  done: number;
+  total: number;
+}
+
+export interface WhatIfOptions {
+  now?: Date;
+  /** Told after each batch. */
+  onProgress?: (progress: WhatIfProgress) => void | Promise<void>;
+  /** Stops the replay between batches (the client went away or pressed Cancel). */
+  signal?: AbortSignal;
 }
 
 /**
- * Replays the tickets created in the chosen period (whole days, UTC, both ends included) on the current
- * matrix and on the draft, and returns both summaries. Reads only; publishes nothing.
+ * Checks who asks and what (403, 400 before anything runs), and loads both sides' rules; `run` then
+ * replays every ticket created in the chosen period (whole days, UTC, both ends included) on the current
+ * rules and on the draft, batch by batch. Reads only; publishes nothing.
  */
-export async function runWhatIf(actor: Actor, input: unknown, now = new Date()): Promise<WhatIfResult> {
+export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(options?: WhatIfOptions): Promise<WhatIfResult> }> {
   requireAdminRead(actor);
   const { from, to, draft } = parseInput(ZWhatIf, input);
   const start = new Date(`${from}T00:00:00.000Z`);
   const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000);
   const current = await loadCurrentMatrix(db());
-  const { tickets, capped } = await loadReplayTickets(db(), start, end, WHAT_IF_TICKET_CAP);
+  const calendars = { fallback: current.calendar, ...(await loadReplayCalendars(db())) };
   const draftTargets = draft.targets.map((t) => ({
     priority: t.priority,
     firstResponseMinutes: t.firstResponseMinutes,
@@ -36,12 +49,32 @@ export async function runWhatIf(actor: Actor, input: unknown, now = new Date()):
     l3BudgetMinutes: t.tierBudgetMinutes.L3,
     clock: t.businessHours ? ("BUSINESS_HOURS" as const) : ("ALWAYS" as const),
   }));
-  const comparison = compareWhatIf(
-    tickets,
-    { matrix: current.matrix, targets: current.targets },
-    { matrix: { version: current.matrix.version + 1, cells: draft.cells }, targets: draftTargets },
-    current.calendar,
-    now,
-  );
-  return { ...comparison, currentVersion: current.matrix.version, period: { from, to }, capped, cap: WHAT_IF_TICKET_CAP };
+  const rules = {
+    current: replayRules(current.matrix, current.targets, calendars),
+    draft: replayRules({ version: current.matrix.version + 1, cells: draft.cells }, draftTargets, calendars),
+  };
+  return {
+    run: async (options = {}) => {
+      const startedAt = Date.now();
+      const replay = new WhatIfReplay(rules, start, end, options.now ?? new Date());
+      const total = await countReplayTickets(db(), start, end);
+      let done = 0;
+      for (let cursor = null as { createdAt: Date; id: number } | null; ; ) {
+        options.signal?.throwIfAborted();
+        const batch = await loadReplayHistories(db(), start, end, cursor);
+        if (!batch.length) break;
+        replay.add(batch);
+        done += batch.length;
+        const last = batch[batch.length - 1]!;
+        cursor = { createdAt: last.createdAt, id: last.id };
+        await options.onProgress?.({ done, total: Math.max(total, done) });
+      }
+      return { ...replay.finish(), currentVersion: current.matrix.version, period: { from, to }, seconds: Math.round((Date.now() - startedAt) / 100) / 10 };
+    },
+  };
+}
+
+/** The what-if in one call (the JSON API and tests). */
+export async function runWhatIf(actor: Actor, input: unknown, options: WhatIfOptions = {}): Promise<WhatIfResult> {
+  return (await planWhatIf(actor, input)).run(options);
 }

@@ -1,38 +1,49 @@
-// What-if: replay a period's tickets against a matrix and its SLA targets, as plain data. The admin page
-// runs it twice, on the current version and on the draft, and shows the two side by side.
-//
-// Each ticket is classified on the matrix from its (impact, urgency); its first-response and resolution
-// due times are recomputed from createdAt on the target's clock (24×7 or the calendar's business hours)
-// and compared with when it was actually answered and resolved (or `now`, if it still is not). Pauses
-// (waiting on the customer) are not replayed: both sides are computed alike, so the comparison holds.
-import type { Impact, Priority, TicketStatus, Tier, Urgency } from "@/lib/db/generated/enums";
-import type { CalendarData } from "@/lib/calendar/business-hours";
-import { PRIORITY_WEIGHT } from "./candidates";
-import { dueTimes, initialClockState, oneCalendar } from "./clocks";
+// What-if: every ticket of a period replayed twice (`replayTicket`), on the current rules and on a draft,
+// and summed side by side as it streams past: priority mix, breaches of each kind per priority,
+// escalations per tier (automatic and all), open tickets per tier at the end of each day, and the
+// tickets whose outcome differs. Plain data: the batches come from the store, the sums stay here.
+import type { Priority, Tier } from "@/lib/db/generated/enums";
 import { classify, type MatrixData } from "./matrix";
+import { replayTicket, type EscalationPair, type Outcome, type ReplayHistory, type ReplayOutcome, type ReplayRules } from "./replay";
 import { findTarget, type SlaTargetData } from "./sla";
+import type { CalendarData } from "@/lib/calendar/business-hours";
 
-export interface ReplayTicket {
-  impact: Impact;
-  urgency: Urgency;
-  tier: Tier;
-  status: TicketStatus;
-  createdAt: Date;
-  firstRespondedAt: Date | null;
-  resolvedAt: Date | null;
-}
+const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4", "P5"];
+const TIERS: Tier[] = ["L1", "L2", "L3", "L4"];
+const DAY = 86_400_000;
+/** Changed tickets listed for drill-down; the count covers them all. */
+export const CHANGED_TICKETS_LISTED = 500;
 
-export interface ReplayMatrix {
-  matrix: MatrixData;
-  targets: SlaTargetData[];
+export interface Breaches {
+  firstResponse: number;
+  resolution: number;
+  /** Customer updates that fell due unanswered. */
+  update: number;
 }
 
 export interface ReplaySummary {
   tickets: number;
   priorityMix: Record<Priority, number>;
-  breaches: { firstResponse: number; resolution: number };
-  /** Open tickets per tier, weighted by priority (P1 = 5 … P5 = 1), as automatic assignment weighs them. */
-  loadPerTier: Record<Tier, number>;
+  breaches: Breaches & { byPriority: Record<Priority, Breaches> };
+  /** Tier moves up as they happen in the replay: by the budget sweep and by hand. */
+  escalations: Record<EscalationPair, number>;
+  /** Of those, the budget sweep's. */
+  automaticEscalations: { L1L2: number; L2L3: number };
+  /** The period's tickets open at each tier at the end of each day (UTC): peak, mean, and the series. */
+  load: Record<Tier, { peak: number; mean: number; series: number[] }>;
+}
+
+export interface TicketOutcome {
+  priority: Priority;
+  firstResponse: Outcome;
+  resolution: Outcome;
+  escalations: number;
+}
+
+export interface ChangedTicket {
+  number: string;
+  current: TicketOutcome;
+  draft: TicketOutcome;
 }
 
 export interface WhatIfComparison {
@@ -40,37 +51,144 @@ export interface WhatIfComparison {
   draft: ReplaySummary;
   /** Tickets whose priority would differ on the draft. */
   reclassified: number;
+  /** Tickets whose priority, breaches or escalations would differ; the first 500 are listed. */
+  changed: number;
+  changedTickets: ChangedTicket[];
+  /** The day-end instants the load series sample (ISO). */
+  loadDays: string[];
 }
 
-const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4", "P5"];
-const TIERS: Tier[] = ["L1", "L2", "L3", "L4"];
-const FINISHED: TicketStatus[] = ["RESOLVED", "CLOSED"];
+/** The rules of one side: a matrix and its targets, on the calendars (organization's, group's, else the default). */
+export function replayRules(
+  matrix: MatrixData,
+  targets: SlaTargetData[],
+  calendars: { fallback: CalendarData; organizations: Map<string, CalendarData>; groups: Map<string, CalendarData> },
+): ReplayRules {
+  const priorities = new Map(matrix.cells.map((c) => [`${c.impact}×${c.urgency}`, c.priority]));
+  const byPriority = new Map(PRIORITIES.map((p) => [p, findTarget(targets, p)]));
+  return {
+    priorityOf: (impact, urgency) => priorities.get(`${impact}×${urgency}`) ?? classify(matrix, impact, urgency).priority,
+    target: (priority) => byPriority.get(priority)!,
+    customerCalendar: (organizationId) => (organizationId && calendars.organizations.get(organizationId)) || calendars.fallback,
+    groupCalendar: (slug) => calendars.groups.get(slug) ?? calendars.fallback,
+  };
+}
 
-const zeroes = <K extends string>(keys: K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+class SideSum {
+  readonly summary: ReplaySummary;
+  private readonly loadDiff: Record<Tier, Int32Array>;
 
-/** Late when the moment it happened (or now, if it has not) is past the due time. */
-const late = (due: Date | null, happenedAt: Date | null, now: Date) => due !== null && (happenedAt ?? now).getTime() > due.getTime();
-
-/** One matrix's view of the tickets: priority mix, breaches and load per tier. */
-export function replayTickets(tickets: ReplayTicket[], version: ReplayMatrix, calendar: CalendarData, now: Date): { summary: ReplaySummary; priorities: Priority[] } {
-  const summary: ReplaySummary = { tickets: tickets.length, priorityMix: zeroes(PRIORITIES), breaches: { firstResponse: 0, resolution: 0 }, loadPerTier: zeroes(TIERS) };
-  const priorities: Priority[] = [];
-  for (const ticket of tickets) {
-    const { priority } = classify(version.matrix, ticket.impact, ticket.urgency);
-    priorities.push(priority);
-    summary.priorityMix[priority] += 1;
-    const due = dueTimes(initialClockState(ticket.createdAt), findTarget(version.targets, priority), oneCalendar(calendar));
-    if (late(due.firstResponseDueAt, ticket.firstRespondedAt, now)) summary.breaches.firstResponse += 1;
-    if (late(due.resolutionDueAt, ticket.resolvedAt, now)) summary.breaches.resolution += 1;
-    if (!FINISHED.includes(ticket.status)) summary.loadPerTier[ticket.tier] += PRIORITY_WEIGHT[priority];
+  constructor(
+    private readonly start: number,
+    private readonly samples: number,
+  ) {
+    const perPriority = () => Object.fromEntries(PRIORITIES.map((p) => [p, { firstResponse: 0, resolution: 0, update: 0 }])) as Record<Priority, Breaches>;
+    this.summary = {
+      tickets: 0,
+      priorityMix: Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>,
+      breaches: { firstResponse: 0, resolution: 0, update: 0, byPriority: perPriority() },
+      escalations: { L1L2: 0, L2L3: 0, L3L4: 0 },
+      automaticEscalations: { L1L2: 0, L2L3: 0 },
+      load: Object.fromEntries(TIERS.map((t) => [t, { peak: 0, mean: 0, series: [] }])) as unknown as ReplaySummary["load"],
+    };
+    this.loadDiff = Object.fromEntries(TIERS.map((t) => [t, new Int32Array(samples + 1)])) as Record<Tier, Int32Array>;
   }
-  return { summary, priorities };
+
+  add(o: ReplayOutcome) {
+    const s = this.summary;
+    s.tickets += 1;
+    s.priorityMix[o.priority] += 1;
+    const mine = s.breaches.byPriority[o.priority];
+    const count = (kind: keyof Breaches, n: number) => {
+      s.breaches[kind] += n;
+      mine[kind] += n;
+    };
+    count("firstResponse", o.firstResponse === "breached" ? 1 : 0);
+    count("resolution", o.resolution === "breached" ? 1 : 0);
+    count("update", o.updatesLate);
+    for (const pair of ["L1L2", "L2L3", "L3L4"] as const) s.escalations[pair] += o.escalations[pair];
+    s.automaticEscalations.L1L2 += o.automatic.L1L2;
+    s.automaticEscalations.L2L3 += o.automatic.L2L3;
+    // Sample k is the end of day k: a span counts where from <= sample < to.
+    for (const span of o.spans) {
+      const first = Math.max(0, Math.ceil((span.from.getTime() - this.start) / DAY) - 1);
+      const last = span.to === null ? this.samples - 1 : Math.min(this.samples - 1, Math.ceil((span.to.getTime() - this.start) / DAY) - 2);
+      if (first > last) continue;
+      const diff = this.loadDiff[span.tier];
+      diff[first]! += 1;
+      diff[last + 1]! -= 1;
+    }
+  }
+
+  finish(): ReplaySummary {
+    for (const tier of TIERS) {
+      let open = 0;
+      const series: number[] = [];
+      const diff = this.loadDiff[tier];
+      for (let k = 0; k < this.samples; k++) series.push((open += diff[k]!));
+      const peak = series.reduce((a, b) => Math.max(a, b), 0);
+      const mean = series.length ? Math.round((series.reduce((a, b) => a + b, 0) / series.length) * 10) / 10 : 0;
+      this.summary.load[tier] = { peak, mean, series };
+    }
+    return this.summary;
+  }
 }
 
-/** The current version beside the draft, over the same tickets, calendar and instant. */
-export function compareWhatIf(tickets: ReplayTicket[], current: ReplayMatrix, draft: ReplayMatrix, calendar: CalendarData, now: Date): WhatIfComparison {
-  const before = replayTickets(tickets, current, calendar, now);
-  const after = replayTickets(tickets, draft, calendar, now);
-  const reclassified = before.priorities.filter((p, i) => p !== after.priorities[i]).length;
-  return { current: before.summary, draft: after.summary, reclassified };
+const outcomeOf = (o: ReplayOutcome): TicketOutcome => ({
+  priority: o.priority,
+  firstResponse: o.firstResponse,
+  resolution: o.resolution,
+  escalations: o.escalations.L1L2 + o.escalations.L2L3 + o.escalations.L3L4,
+});
+
+const differs = (a: TicketOutcome, b: TicketOutcome) =>
+  a.priority !== b.priority || a.firstResponse !== b.firstResponse || a.resolution !== b.resolution || a.escalations !== b.escalations;
+
+/** Sums both sides over batches of tickets created in [from, to), as seen at `now`. */
+export class WhatIfReplay {
+  private readonly current: SideSum;
+  private readonly draft: SideSum;
+  private readonly days: string[] = [];
+  private reclassified = 0;
+  private changed = 0;
+  private readonly changedTickets: ChangedTicket[] = [];
+
+  constructor(
+    private readonly rules: { current: ReplayRules; draft: ReplayRules },
+    from: Date,
+    to: Date,
+    private readonly now: Date,
+  ) {
+    const lastSample = Math.min(to.getTime(), now.getTime());
+    for (let at = from.getTime() + DAY; at <= lastSample; at += DAY) this.days.push(new Date(at).toISOString());
+    this.current = new SideSum(from.getTime(), this.days.length);
+    this.draft = new SideSum(from.getTime(), this.days.length);
+  }
+
+  add(batch: ReplayHistory[]) {
+    for (const history of batch) {
+      const before = replayTicket(history, this.rules.current, this.now);
+      const after = replayTicket(history, this.rules.draft, this.now);
+      this.current.add(before);
+      this.draft.add(after);
+      if (before.priority !== after.priority) this.reclassified += 1;
+      const a = outcomeOf(before);
+      const b = outcomeOf(after);
+      if (differs(a, b)) {
+        this.changed += 1;
+        if (this.changedTickets.length < CHANGED_TICKETS_LISTED) this.changedTickets.push({ number: history.number, current: a, draft: b });
+      }
+    }
+  }
+
+  finish(): WhatIfComparison {
+    return {
+      current: this.current.finish(),
+      draft: this.draft.finish(),
+      reclassified: this.reclassified,
+      changed: this.changed,
+      changedTickets: this.changedTickets,
+      loadDays: this.days,
+    };
+  }
 }

@@ -4,8 +4,6 @@ import { positiveInt4 } from "./int4";
 import { Role, Tier } from "@/lib/db/generated/enums";
 import { ZPriorityMatrix } from "./routing";
 
-/** Tickets the what-if replays at most; the UI says so when a period holds more. */
-export const WHAT_IF_TICKET_CAP = 50_000;
 /** The longest period a what-if replays. */
 export const WHAT_IF_MAX_DAYS = 366;
 

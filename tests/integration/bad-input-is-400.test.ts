@@ -170,7 +170,7 @@ describeEachDatabase("bad input is a 400, never a 500", (database) => {
       field: "draft.note",
       call: async (t) => {
         const { cells, targets } = await matrixInput();
-        return runWhatIf(admin, { from: "2026-11-01", to: "2026-11-02", draft: { cells, targets, note: t } }, tick());
+        return runWhatIf(admin, { from: "2026-11-01", to: "2026-11-02", draft: { cells, targets, note: t } }, { now: tick() });
       },
     },
   ];

@@ -1,110 +1,78 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
-import { compareWhatIf, replayTickets, type ReplayMatrix, type ReplayTicket } from "@/lib/routing/what-if";
+import type { ReplayHistory } from "@/lib/routing/replay";
+import { CHANGED_TICKETS_LISTED, replayRules, WhatIfReplay } from "@/lib/routing/what-if";
 
-// 2026-11-27 is a Friday; business hours Mon–Fri 08:00–18:00 UTC.
 const at = (iso: string) => new Date(iso);
-const NOW = at("2026-11-27T17:00:00Z");
+const calendars = { fallback: DEFAULT_CALENDAR, organizations: new Map(), groups: new Map() };
+const current = replayRules({ version: 1, cells: DEFAULT_MATRIX_CELLS }, DEFAULT_SLA_TARGETS, calendars);
+/** LOW × LOW rises from P5 to P3. */
+const draft = replayRules(
+  { version: 2, cells: DEFAULT_MATRIX_CELLS.map((c) => (c.impact === "LOW" && c.urgency === "LOW" ? { ...c, priority: "P3" as const } : c)) },
+  DEFAULT_SLA_TARGETS,
+  calendars,
+);
+const FROM = at("2026-11-02T00:00:00Z"); // a Monday
+const TO = at("2026-11-09T00:00:00Z");
 
-const current: ReplayMatrix = { matrix: { version: 1, cells: DEFAULT_MATRIX_CELLS }, targets: DEFAULT_SLA_TARGETS };
-/** The draft: HIGH × HIGH drops to P2 (30 min first response), LOW × LOW rises to P3. */
-const draft: ReplayMatrix = {
-  matrix: {
-    version: 2,
-    cells: DEFAULT_MATRIX_CELLS.map((c) =>
-      c.impact === "HIGH" && c.urgency === "HIGH" ? { ...c, priority: "P2" } : c.impact === "LOW" && c.urgency === "LOW" ? { ...c, priority: "P3" } : c,
-    ),
-  },
-  targets: DEFAULT_SLA_TARGETS,
-};
-
-const ticket = (over: Partial<ReplayTicket>): ReplayTicket => ({
+const ticket = (id: number, over: Partial<ReplayHistory> = {}): ReplayHistory => ({
+  id,
+  number: `INC-${String(id).padStart(6, "0")}`,
+  createdAt: at("2026-11-02T10:00:00Z"),
   impact: "MEDIUM",
   urgency: "MEDIUM",
   tier: "L1",
-  status: "IN_PROGRESS",
-  createdAt: at("2026-11-27T09:00:00Z"),
-  firstRespondedAt: null,
-  resolvedAt: null,
+  group: "service-desk",
+  organizationId: null,
+  categoryL2Group: null,
+  steps: [],
   ...over,
 });
 
-describe("replayTickets", () => {
-  it("classifies each ticket on the matrix and counts the mix", () => {
-    const { summary, priorities } = replayTickets(
-      [ticket({ impact: "HIGH", urgency: "HIGH" }), ticket({}), ticket({ impact: "LOW", urgency: "LOW" })],
-      current,
-      DEFAULT_CALENDAR,
-      NOW,
-    );
-    expect(priorities).toEqual(["P1", "P3", "P5"]);
-    expect(summary.priorityMix).toEqual({ P1: 1, P2: 0, P3: 1, P4: 0, P5: 1 });
-    expect(summary.tickets).toBe(3);
+describe("WhatIfReplay", () => {
+  it("samples open tickets per tier at the end of each day, and reports peak and mean", () => {
+    const replay = new WhatIfReplay({ current, draft: current }, FROM, TO, at("2026-11-20T00:00:00Z"));
+    // Open from Monday 10:00, answered at once, resolved Wednesday 12:00: open at the end of Monday and Tuesday.
+    replay.add([ticket(1, { steps: [{ at: at("2026-11-02T10:05:00Z"), kind: "reply" }, { at: at("2026-11-04T12:00:00Z"), kind: "status", to: "RESOLVED" }] })]);
+    const result = replay.finish();
+    expect(result.loadDays).toHaveLength(7);
+    expect(result.loadDays[0]).toBe("2026-11-03T00:00:00.000Z");
+    const l1 = result.current.load.L1.series;
+    // P3's 4 business-hour L1 budget ends Monday 14:00, its 8-hour L2 budget Tuesday 12:00.
+    expect(l1).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(result.current.load.L2.series).toEqual([1, 0, 0, 0, 0, 0, 0]);
+    expect(result.current.load.L3.series).toEqual([0, 1, 0, 0, 0, 0, 0]);
+    expect(result.current.load.L3).toMatchObject({ peak: 1, mean: 0.1 });
   });
 
-  it("counts a first response after the due time as a breach, and one in time as none", () => {
-    const answeredAfter20 = ticket({ impact: "HIGH", urgency: "HIGH", firstRespondedAt: at("2026-11-27T09:20:00Z"), resolvedAt: at("2026-11-27T10:00:00Z") });
-    const answeredAfter10 = ticket({ impact: "HIGH", urgency: "HIGH", firstRespondedAt: at("2026-11-27T09:10:00Z"), resolvedAt: at("2026-11-27T10:00:00Z") });
-    const { summary } = replayTickets([answeredAfter20, answeredAfter10], current, DEFAULT_CALENDAR, NOW);
-    expect(summary.breaches).toEqual({ firstResponse: 1, resolution: 0 });
+  it("sets the draft beside the current rules: mix, breaches per priority, and the tickets that change", () => {
+    const replay = new WhatIfReplay({ current, draft }, FROM, TO, at("2026-11-20T00:00:00Z"));
+    // Answered Tuesday 10:00: in time for P5 (16 business hours), late for P3 (2).
+    const lowLow = ticket(1, { impact: "LOW", urgency: "LOW", steps: [{ at: at("2026-11-03T10:00:00Z"), kind: "reply" }, { at: at("2026-11-03T11:00:00Z"), kind: "status", to: "RESOLVED" }] });
+    replay.add([lowLow, ticket(2, { steps: [{ at: at("2026-11-02T10:30:00Z"), kind: "reply" }, { at: at("2026-11-02T11:00:00Z"), kind: "status", to: "RESOLVED" }] })]);
+    const result = replay.finish();
+    expect(result.current.priorityMix).toEqual({ P1: 0, P2: 0, P3: 1, P4: 0, P5: 1 });
+    expect(result.draft.priorityMix).toEqual({ P1: 0, P2: 0, P3: 2, P4: 0, P5: 0 });
+    expect(result.current.breaches.byPriority.P5.firstResponse).toBe(0);
+    expect(result.draft.breaches.byPriority.P3.firstResponse).toBe(1);
+    expect(result.reclassified).toBe(1);
+    expect(result.changed).toBe(1);
+    expect(result.changedTickets[0]).toMatchObject({ number: "INC-000001", current: { priority: "P5", firstResponse: "met" }, draft: { priority: "P3", firstResponse: "breached" } });
   });
 
-  it("counts a ticket still unanswered past its due time (at `now`) as a breach", () => {
-    // P1: first response 15 min, resolution 240 min, 24×7; created 09:00, still open at 17:00.
-    const { summary } = replayTickets([ticket({ impact: "HIGH", urgency: "HIGH" })], current, DEFAULT_CALENDAR, NOW);
-    expect(summary.breaches).toEqual({ firstResponse: 1, resolution: 1 });
-    // The same ticket seen at 09:10 has breached nothing yet.
-    expect(replayTickets([ticket({ impact: "HIGH", urgency: "HIGH" })], current, DEFAULT_CALENDAR, at("2026-11-27T09:10:00Z")).summary.breaches).toEqual({ firstResponse: 0, resolution: 0 });
-  });
-
-  it("computes business-hours targets on the calendar: a P3 opened Friday 17:00 is due for a first response Monday 09:00", () => {
-    const fridayEvening = ticket({ createdAt: at("2026-11-27T17:00:00Z"), firstRespondedAt: at("2026-11-30T08:59:00Z") });
-    const lateMonday = ticket({ createdAt: at("2026-11-27T17:00:00Z"), firstRespondedAt: at("2026-11-30T09:01:00Z") });
-    const monday = at("2026-11-30T12:00:00Z");
-    expect(replayTickets([fridayEvening], current, DEFAULT_CALENDAR, monday).summary.breaches.firstResponse).toBe(0);
-    expect(replayTickets([lateMonday], current, DEFAULT_CALENDAR, monday).summary.breaches.firstResponse).toBe(1);
-  });
-
-  it("weighs open tickets per tier by priority and leaves resolved and closed ones out", () => {
-    const { summary } = replayTickets(
-      [
-        ticket({ impact: "HIGH", urgency: "HIGH", tier: "L2" }), // P1 → 5
-        ticket({ tier: "L2" }), // P3 → 3
-        ticket({ impact: "LOW", urgency: "LOW", tier: "L1" }), // P5 → 1
-        ticket({ impact: "HIGH", urgency: "HIGH", tier: "L3", status: "RESOLVED", resolvedAt: at("2026-11-27T10:00:00Z") }),
-        ticket({ tier: "L4", status: "CLOSED", resolvedAt: at("2026-11-27T10:00:00Z") }),
-      ],
-      current,
-      DEFAULT_CALENDAR,
-      NOW,
-    );
-    expect(summary.loadPerTier).toEqual({ L1: 1, L2: 8, L3: 0, L4: 0 });
-  });
-});
-
-describe("compareWhatIf", () => {
-  it("shows the current version beside the draft over the same tickets", () => {
-    const tickets = [
-      ticket({ impact: "HIGH", urgency: "HIGH", firstRespondedAt: at("2026-11-27T09:20:00Z"), resolvedAt: at("2026-11-27T10:00:00Z") }),
-      ticket({ impact: "LOW", urgency: "LOW", tier: "L2", firstRespondedAt: at("2026-11-27T09:05:00Z") }),
-      ticket({ firstRespondedAt: at("2026-11-27T09:05:00Z") }),
-    ];
-    const result = compareWhatIf(tickets, current, draft, DEFAULT_CALENDAR, NOW);
-    expect(result.reclassified).toBe(2);
-    expect(result.current.priorityMix).toEqual({ P1: 1, P2: 0, P3: 1, P4: 0, P5: 1 });
-    expect(result.draft.priorityMix).toEqual({ P1: 0, P2: 1, P3: 2, P4: 0, P5: 0 });
-    // Answered after 20 minutes: late for P1 (15), in time for P2 (30).
-    expect(result.current.breaches.firstResponse).toBe(1);
-    expect(result.draft.breaches.firstResponse).toBe(0);
-    // The LOW × LOW ticket open at L2 weighs 1 as P5 and 3 as P3.
-    expect(result.current.loadPerTier.L2).toBe(1);
-    expect(result.draft.loadPerTier.L2).toBe(3);
-  });
-
-  it("changes nothing when the draft equals the current version", () => {
-    const tickets = [ticket({}), ticket({ impact: "HIGH", urgency: "LOW" })];
-    const result = compareWhatIf(tickets, current, { ...current, matrix: { ...current.matrix, version: 2 } }, DEFAULT_CALENDAR, NOW);
-    expect(result.reclassified).toBe(0);
+  it("changes nothing when the draft equals the current rules", () => {
+    const replay = new WhatIfReplay({ current, draft: current }, FROM, TO, at("2026-11-20T00:00:00Z"));
+    replay.add([ticket(1), ticket(2, { impact: "HIGH", urgency: "LOW" })]);
+    const result = replay.finish();
     expect(result.draft).toEqual(result.current);
+    expect([result.reclassified, result.changed, result.changedTickets]).toEqual([0, 0, []]);
+  });
+
+  it(`counts every changed ticket but lists the first ${CHANGED_TICKETS_LISTED}`, () => {
+    const replay = new WhatIfReplay({ current, draft }, FROM, TO, at("2026-11-20T00:00:00Z"));
+    replay.add(Array.from({ length: CHANGED_TICKETS_LISTED + 1 }, (_, i) => ticket(i + 1, { impact: "LOW", urgency: "LOW" })));
+    const result = replay.finish();
+    expect(result.changed).toBe(CHANGED_TICKETS_LISTED + 1);
+    expect(result.changedTickets).toHaveLength(CHANGED_TICKETS_LISTED);
   });
 });

@@ -2,12 +2,7 @@
 
 import type { ActionOutcome } from "@/lib/http/run-action";
 import { runAction } from "@/lib/http/run-action";
-import { runWhatIf, type WhatIfResult } from "@/lib/admin/run-what-if";
 import { publishPriorityMatrix } from "@/lib/routing/priority-matrix";
-
-export async function whatIfAction(input: unknown): Promise<ActionOutcome<WhatIfResult>> {
-  return runAction((actor) => runWhatIf(actor, input), { done: "What-if done." });
-}
 
 export async function publishMatrixAction(input: unknown): Promise<ActionOutcome<{ version: number }>> {
   const result = await runAction(async (actor) => ({ version: (await publishPriorityMatrix(actor, input)).version }), { done: "Published.", revalidate: "/admin/matrix" });

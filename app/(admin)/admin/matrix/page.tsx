@@ -5,8 +5,7 @@ import { listMatrixVersions } from "@/lib/admin/list-matrix-versions";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { can } from "@/lib/permissions";
 import { getPriorityMatrix } from "@/lib/routing/priority-matrix";
-import { WHAT_IF_TICKET_CAP } from "@/lib/validation/admin";
-import { publishMatrixAction, whatIfAction } from "./actions";
+import { publishMatrixAction } from "./actions";
 
 export const metadata: Metadata = { title: "Priority matrix" };
 
@@ -23,8 +22,6 @@ export default async function MatrixPage() {
         current={current}
         canPublish={can(actor, "matrix:publish")}
         defaultPeriod={{ from: isoDay(new Date(today.getTime() - 30 * 86_400_000)), to: isoDay(today) }}
-        ticketCap={WHAT_IF_TICKET_CAP}
-        onWhatIf={whatIfAction}
         onPublish={publishMatrixAction}
       />
       <MatrixVersionHistory versions={versions} />
