@@ -25,11 +25,28 @@ const Person = object({
   createdAt: dateTime,
 });
 
+const breachCounts = {
+  firstResponse: integer,
+  resolution: integer,
+  update: { ...integer, description: "Customer updates that fell due unanswered." },
+};
+const Breaches = object(breachCounts);
 const ReplaySummary = object({
   tickets: integer,
   priorityMix: countsBy(Object.values(Priority)),
-  breaches: object({ firstResponse: integer, resolution: integer }),
-  loadPerTier: { ...countsBy(Object.values(Tier)), description: "Open tickets per tier weighted by priority (P1 = 5 … P5 = 1)." },
+  breaches: object({ ...breachCounts, byPriority: object(Object.fromEntries(Object.values(Priority).map((p) => [p, Breaches]))) }),
+  escalations: { ...countsBy(["L1L2", "L2L3", "L3L4"]), description: "Tier moves up in the replay: by the budget sweep and by hand." },
+  automaticEscalations: { ...countsBy(["L1L2", "L2L3"]), description: "Of those, the budget sweep's." },
+  load: {
+    ...object(Object.fromEntries(Object.values(Tier).map((t) => [t, object({ peak: integer, mean: { type: "number" }, series: { type: "array", items: integer } })]))),
+    description: "The period's tickets open at each tier at the end of each day (loadDays): peak, mean and the series.",
+  },
+});
+const TicketOutcome = object({
+  priority: enumOf(Object.values(Priority)),
+  firstResponse: enumOf(["met", "breached", "pending"]),
+  resolution: enumOf(["met", "breached", "pending"]),
+  escalations: integer,
 });
 
 export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
@@ -57,10 +74,12 @@ export const ADMIN_RESPONSE_SCHEMAS: Record<string, JsonSchema> = {
     current: ReplaySummary,
     draft: ReplaySummary,
     reclassified: { ...integer, description: "Tickets whose priority differs on the draft." },
+    changed: { ...integer, description: "Tickets whose priority, breaches or escalations differ on the draft." },
+    changedTickets: { type: "array", description: "The first 500 of them.", items: object({ number: string, current: TicketOutcome, draft: TicketOutcome }) },
+    loadDays: { type: "array", description: "The day ends the load series sample.", items: dateTime },
     currentVersion: integer,
     period: object({ from: string, to: string }),
-    capped: { type: "boolean", description: "The period held more tickets than cap: only the first cap were replayed." },
-    cap: integer,
+    seconds: { type: "number", description: "How long the replay took." },
   }),
   Person,
   PersonResponse: object({ person: ref("Person") }),

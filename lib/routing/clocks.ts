@@ -72,6 +72,12 @@ export function initialClockState(now: Date): ClockState {
   };
 }
 
+/** A new ticket's clocks: all start at `now`, and the first customer update falls due one cadence later. */
+export function openingClocks(now: Date, target: SlaTargetData, calendars: ClockCalendars): Clocked {
+  const start = { ...initialClockState(now), nextUpdateDueAt: addClockMinutes(now, target.updateEveryMinutes, target.clock, calendars.customer) };
+  return { ...start, ...dueTimes(start, target, calendars) };
+}
+
 export interface ClockChange {
   status?: TicketStatus;
   tier?: Tier;

@@ -1,8 +1,8 @@
 import type { AssignmentMode, Impact, Priority, TicketChannel, Urgency } from "@/lib/db/generated/enums";
 import { IMPACT_LABEL, URGENCY_LABEL } from "./labels";
 import { classify, type MatrixData } from "./matrix";
-import { dueTimes, initialClockState, type ClockCalendars, type Clocked } from "./clocks";
-import { addClockMinutes, findTarget, type SlaTargetData } from "./sla";
+import { openingClocks, type ClockCalendars, type Clocked } from "./clocks";
+import { findTarget, type SlaTargetData } from "./sla";
 
 /** Every ticket enters at L1 in this group: no rule in the database routes intake elsewhere yet. */
 export const INTAKE_GROUP_SLUG = "service-desk";
@@ -62,11 +62,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
   const urgency = input.hints.urgency ?? input.category.defaultUrgency;
   const classification = classify(input.matrix, impact, urgency);
   const target = findTarget(input.targets, classification.priority);
-  const start = {
-    ...initialClockState(input.now),
-    nextUpdateDueAt: addClockMinutes(input.now, target.updateEveryMinutes, target.clock, input.calendars.customer),
-  };
-  const clocks = { ...start, ...dueTimes(start, target, input.calendars) };
+  const clocks = openingClocks(input.now, target, input.calendars);
 
   const who = input.customer.organization
     ? `${input.customer.userId} (${input.customer.organization})`

@@ -5,7 +5,7 @@
 // causes. The what-if runs it twice per ticket, on the current rules and on a draft.
 import type { Impact, Priority, TicketStatus, Tier, Urgency } from "@/lib/db/generated/enums";
 import type { CalendarData } from "@/lib/calendar/business-hours";
-import { advanceClocks, dueTimes, initialClockState, type ClockChange, type Clocked } from "./clocks";
+import { advanceClocks, openingClocks, type ClockChange, type Clocked } from "./clocks";
 import { escalationTargetSlug } from "./groups";
 import { NEXT_TIER } from "./guards";
 import type { SlaTargetData } from "./sla";
@@ -72,8 +72,7 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
   let group = history.group;
   const customer = rules.customerCalendar(history.organizationId);
   const calendars = () => ({ customer, tier: rules.groupCalendar(group) });
-  let clocks: Clocked = { ...initialClockState(history.createdAt), tier: history.tier, status: "NEW" } as Clocked;
-  Object.assign(clocks, dueTimes(clocks, target, calendars()));
+  let clocks: Clocked = openingClocks(history.createdAt, target, calendars());
 
   const out: ReplayOutcome = {
     priority,
@@ -101,15 +100,18 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
     if (open && !span) span = { tier: clocks.tier, from: at };
   };
 
-  // Everything the rules decide between the last step and `until`: the sweep's escalations, and the due times passed.
+  // Everything the rules decide between the last step and `until` (a step at the same instant comes first):
+  // the sweep's escalations, and the due times passed.
   const runUntil = (until: Date) => {
     for (;;) {
       const ends = clocks.tierBudgetEndsAt;
-      if (!ends || clocks.tierClockSince === null || (clocks.tier !== "L1" && clocks.tier !== "L2") || ends.getTime() > until.getTime()) break;
-      passDueTimes(ends);
+      if (!ends || clocks.tierClockSince === null || (clocks.tier !== "L1" && clocks.tier !== "L2") || ends.getTime() >= until.getTime()) break;
+      // The sweep as it ran: it may have got to this budget a little after it ended.
       const from = clocks.tier;
       const recorded = recordedAuto.find((s) => s.from === from && s.budgetEndedAt.getTime() === ends.getTime());
-      const at = recorded && recorded.at.getTime() <= until.getTime() ? recorded.at : ends;
+      const at = recorded?.at ?? ends;
+      if (at.getTime() >= until.getTime()) break;
+      passDueTimes(at);
       const to = NEXT_TIER[from]!;
       const toGroup = escalationTargetSlug(to, undefined, history.categoryL2Group) ?? group;
       apply({ tier: to, status: RUNNING }, at, { toGroup });
@@ -123,7 +125,7 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
     const t = until.getTime();
     if (clocks.slaClockSince === null) return;
     if (clocks.resolutionDueAt && clocks.resolutionDueAt.getTime() < t) resolutionBreached = true;
-    if (!updateFlagged && clocks.nextUpdateDueAt && clocks.nextUpdateDueAt.getTime() <= t) {
+    if (!updateFlagged && clocks.nextUpdateDueAt && clocks.nextUpdateDueAt.getTime() < t) {
       updateFlagged = true;
       out.updatesLate += 1;
     }

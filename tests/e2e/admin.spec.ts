@@ -46,6 +46,7 @@ test.describe("admin", () => {
         ["get", "/api/v1/admin/people"],
         ["get", "/api/v1/admin/login-throttles"],
         ["post", "/api/v1/admin/what-if"],
+        ["post", "/api/v1/admin/what-if/stream"],
         ["post", "/api/v1/admin/people"],
         ["post", "/api/v1/admin/people/pin"],
         ["post", "/api/v1/admin/people/password"],

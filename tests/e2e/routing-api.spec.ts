@@ -480,6 +480,7 @@ test.describe("routing API", () => {
       "/api/v1/admin/audit": ["get"],
       "/api/v1/admin/matrix-versions": ["get"],
       "/api/v1/admin/what-if": ["post"],
+      "/api/v1/admin/what-if/stream": ["post"],
       "/api/v1/admin/people": ["get", "post"],
       "/api/v1/admin/people/pin": ["post"],
       "/api/v1/admin/people/password": ["post"],
