@@ -35,7 +35,7 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
         { label: "First response late", pick: (s) => s.breaches.firstResponse },
         { label: "Resolution late", pick: (s) => s.breaches.resolution },
         { label: "Customer update late", pick: (s) => s.breaches.update },
-        ...PRIORITIES.map((p) => ({ label: `${p}: response / resolution / update late`, pick: (s: ReplaySummary) => s.breaches.byPriority[p].firstResponse + s.breaches.byPriority[p].resolution + s.breaches.byPriority[p].update })),
+        ...PRIORITIES.map((p) => ({ label: `Late at ${p} (response, resolution, update)`, pick: (s: ReplaySummary) => s.breaches.byPriority[p].firstResponse + s.breaches.byPriority[p].resolution + s.breaches.byPriority[p].update })),
       ],
     },
     {

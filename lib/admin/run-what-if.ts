@@ -5,7 +5,7 @@ import { replayRules, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/
 import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminRead } from "./authorize";
-import { countReplayTickets, loadReplayCalendars, loadReplayHistories } from "./load-replay-histories";
+import { countReplayTickets, loadReplayCalendars, loadReplayHistories, type ReplayCursor } from "./load-replay-histories";
 
 export interface WhatIfResult extends WhatIfComparison {
   currentVersion: number;
@@ -59,14 +59,21 @@ export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(op
       const replay = new WhatIfReplay(rules, start, end, options.now ?? new Date());
       const total = await countReplayTickets(db(), start, end);
       let done = 0;
-      for (let cursor = null as { createdAt: Date; id: number } | null; ; ) {
+      // The next batch is read while this one is replayed (a batch left unread when cancelled must not go unhandled).
+      const load = (cursor: ReplayCursor | null) => {
+        const batch = loadReplayHistories(db(), start, end, cursor);
+        batch.catch(() => {});
+        return batch;
+      };
+      let next = load(null);
+      for (;;) {
+        const batch = await next;
         options.signal?.throwIfAborted();
-        const batch = await loadReplayHistories(db(), start, end, cursor);
         if (!batch.length) break;
+        const last = batch[batch.length - 1]!;
+        next = load({ createdAt: last.createdAt, id: last.id });
         replay.add(batch);
         done += batch.length;
-        const last = batch[batch.length - 1]!;
-        cursor = { createdAt: last.createdAt, id: last.id };
         await options.onProgress?.({ done, total: Math.max(total, done) });
       }
       return { ...replay.finish(), currentVersion: current.matrix.version, period: { from, to }, seconds: Math.round((Date.now() - startedAt) / 100) / 10 };

@@ -2,7 +2,7 @@
 // and summed side by side as it streams past: priority mix, breaches of each kind per priority,
 // escalations per tier (automatic and all), open tickets per tier at the end of each day, and the
 // tickets whose outcome differs. Plain data: the batches come from the store, the sums stay here.
-import type { Priority, Tier } from "@/lib/db/generated/enums";
+import type { Impact, Priority, Tier, Urgency } from "@/lib/db/generated/enums";
 import { classify, type MatrixData } from "./matrix";
 import { replayTicket, type EscalationPair, type Outcome, type ReplayHistory, type ReplayOutcome, type ReplayRules } from "./replay";
 import { findTarget, type SlaTargetData } from "./sla";
@@ -141,6 +141,15 @@ const outcomeOf = (o: ReplayOutcome): TicketOutcome => ({
   escalations: o.escalations.L1L2 + o.escalations.L2L3 + o.escalations.L3L4,
 });
 
+const sameTarget = (a: SlaTargetData, b: SlaTargetData) =>
+  a.firstResponseMinutes === b.firstResponseMinutes &&
+  a.resolutionMinutes === b.resolutionMinutes &&
+  a.updateEveryMinutes === b.updateEveryMinutes &&
+  a.l1BudgetMinutes === b.l1BudgetMinutes &&
+  a.l2BudgetMinutes === b.l2BudgetMinutes &&
+  a.l3BudgetMinutes === b.l3BudgetMinutes &&
+  a.clock === b.clock;
+
 const differs = (a: TicketOutcome, b: TicketOutcome) =>
   a.priority !== b.priority || a.firstResponse !== b.firstResponse || a.resolution !== b.resolution || a.escalations !== b.escalations;
 
@@ -168,7 +177,9 @@ export class WhatIfReplay {
   add(batch: ReplayHistory[]) {
     for (const history of batch) {
       const before = replayTicket(history, this.rules.current, this.now);
-      const after = replayTicket(history, this.rules.draft, this.now);
+      // Calendars are the same on both sides: where the draft gives the same priorities and those the same
+      // targets, the replay would only repeat itself.
+      const after = this.draftDecidesAlike(history) ? before : replayTicket(history, this.rules.draft, this.now);
       this.current.add(before);
       this.draft.add(after);
       if (before.priority !== after.priority) this.reclassified += 1;
@@ -179,6 +190,22 @@ export class WhatIfReplay {
         if (this.changedTickets.length < CHANGED_TICKETS_LISTED) this.changedTickets.push({ number: history.number, current: a, draft: b });
       }
     }
+  }
+
+  private readonly sameTarget = new Map<Priority, boolean>();
+
+  private draftDecidesAlike(history: ReplayHistory): boolean {
+    const { current, draft } = this.rules;
+    const alike = (impact: Impact, urgency: Urgency) => {
+      const priority = current.priorityOf(impact, urgency);
+      if (draft.priorityOf(impact, urgency) !== priority) return false;
+      let same = this.sameTarget.get(priority);
+      if (same === undefined) this.sameTarget.set(priority, (same = sameTarget(current.target(priority), draft.target(priority))));
+      return same;
+    };
+    if (!alike(history.impact, history.urgency)) return false;
+    for (const step of history.steps) if (step.kind === "reclassify" && !alike(step.impact, step.urgency)) return false;
+    return true;
   }
 
   finish(): WhatIfComparison {

@@ -154,11 +154,28 @@ test.describe("admin", () => {
     const p2 = whatIf.getByRole("row", { name: /^P2/ });
     const [current, draft] = (await p2.getByRole("cell").allTextContents()).map(Number);
     expect(draft! - current!).toBeGreaterThanOrEqual(1);
+    // The ticket is listed among those with another outcome, linked to its page.
+    await whatIf.getByText(/^Tickets with another outcome/).click();
+    await expect(whatIf.getByTestId("what-if-changed").getByRole("link", { name: (await before.json()).ticket.number })).toBeVisible();
     await shot(page, testInfo, "03-what-if");
     await expectNoSeriousViolations(page, testInfo, "admin-matrix");
 
     // Nothing is published by the what-if.
-    expect((await (await asAdmin.get(MATRIX)).json()).version).toBe(originalMatrix.version);
+    const unchanged = await (await asAdmin.get(MATRIX)).json();
+    expect(unchanged.version).toBe(originalMatrix.version);
+
+    // The streaming route the page reads: progress after each batch, then the result; a bad period is a 400 before anything streams.
+    const today = new Date().toISOString().slice(0, 10);
+    const stream = await asAdmin.post("/api/v1/admin/what-if/stream", { data: { from: today, to: today, draft: { cells: unchanged.cells, targets: unchanged.targets } } });
+    expect(stream.status()).toBe(200);
+    expect(stream.headers()["content-type"]).toContain("application/x-ndjson");
+    const lines = (await stream.text()).trim().split("\n").map((line) => JSON.parse(line));
+    expect(lines.at(-1).result).toMatchObject({ changed: 0, reclassified: 0 });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(0, -1).every((line) => line.progress && line.progress.done <= line.progress.total)).toBe(true);
+    const badPeriod = await asAdmin.post("/api/v1/admin/what-if/stream", { data: { from: today, to: "2000-01-01", draft: { cells: unchanged.cells, targets: unchanged.targets } } });
+    expect(badPeriod.status()).toBe(400);
+    expect((await badPeriod.json()).error.fields.to).toBeTruthy();
 
     // A bad target gets its field error and publishes nothing.
     await page.getByLabel("P2 First response (minutes)").fill("0");

@@ -126,6 +126,14 @@ describeEachDatabase("admin services", (database) => {
     ]);
     expect(await database().db.priorityMatrixVersion.count()).toBe(before);
 
+    // Progress after each batch, ending at the whole; a cancelled replay stops with an AbortError.
+    const progress: { done: number; total: number }[] = [];
+    await runWhatIf(admin, { from: "2026-03-01", to: "2026-03-31", draft: await draftWith("P2") }, { now: new Date("2026-03-10T10:20:00Z"), onProgress: (p) => void progress.push(p) });
+    expect(progress).toEqual([{ done: 2, total: 2 }]);
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(runWhatIf(admin, { from: "2026-03-01", to: "2026-03-31", draft: await draftWith("P2") }, { signal: cancelled.signal })).rejects.toMatchObject({ name: "AbortError" });
+
     const bad = await refused(runWhatIf(admin, { from: "2026-03-31", to: "2026-03-01", draft: { cells: [], targets: [] } }), "VALIDATION");
     expect(Object.keys(bad.fields ?? {})).toEqual(expect.arrayContaining(["draft.cells", "draft.targets"]));
   });
