@@ -35,6 +35,8 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
         { label: "First response late", pick: (s) => s.breaches.firstResponse },
         { label: "Resolution late", pick: (s) => s.breaches.resolution },
         { label: "Customer update late", pick: (s) => s.breaches.update },
+        { label: "Vendor response late (L4)", pick: (s) => s.breaches.vendorResponse },
+        { label: "Vendor resolution late (L4)", pick: (s) => s.breaches.vendorResolution },
         ...PRIORITIES.map((p) => ({ label: `Late at ${p} (response, resolution, update)`, pick: (s: ReplaySummary) => s.breaches.byPriority[p].firstResponse + s.breaches.byPriority[p].resolution + s.breaches.byPriority[p].update })),
       ],
     },

@@ -1,6 +1,8 @@
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CalendarData } from "@/lib/calendar/business-hours";
+import type { Priority } from "@/lib/db/generated/enums";
+import type { VendorTargetData } from "@/lib/routing/vendor-targets";
 import { calendarJsonSql } from "@/lib/routing/matrix-store";
 import type { ReplayHistory } from "@/lib/routing/replay";
 import { replayHistoryOf, type ReplayEventRow, type ReplayTicketRow } from "@/lib/routing/replay-history";
@@ -9,7 +11,7 @@ import { replayHistoryOf, type ReplayEventRow, type ReplayTicketRow } from "@/li
 export const REPLAY_BATCH = 5_000;
 
 /** The events a replay reads: moves, status changes, reclassifications, and the staff's public replies. */
-const REPLAYED_EVENTS = Prisma.sql`e."type" IN ('CREATED', 'STATUS_CHANGED', 'ESCALATED', 'RETURNED', 'ASSIGNED', 'AUTO_ESCALATED', 'RECLASSIFIED')
+const REPLAYED_EVENTS = Prisma.sql`e."type" IN ('CREATED', 'STATUS_CHANGED', 'ESCALATED', 'RETURNED', 'ASSIGNED', 'AUTO_ESCALATED', 'RECLASSIFIED', 'VENDOR_RESPONDED')
   OR (e."type" = 'COMMENTED' AND e."rule" = 'comment.customer-update')`;
 
 export interface ReplayCursor {
@@ -43,7 +45,8 @@ export async function loadReplayHistories(tx: Transaction, from: Date, to: Date,
       CASE WHEN e."type" = 'RECLASSIFIED' THEN e."inputs"->'from'->>'urgency' END AS "fromUrgency",
       CASE WHEN e."type" = 'RECLASSIFIED' THEN e."inputs"->'to'->>'impact' END AS "toImpact",
       CASE WHEN e."type" = 'RECLASSIFIED' THEN e."inputs"->'to'->>'urgency' END AS "toUrgency",
-      CASE WHEN e."type" = 'AUTO_ESCALATED' THEN e."inputs"->>'budgetEndedAt' END AS "budgetEndedAt"
+      CASE WHEN e."type" = 'AUTO_ESCALATED' THEN e."inputs"->>'budgetEndedAt' END AS "budgetEndedAt",
+      CASE WHEN e."type" = 'VENDOR_RESPONDED' THEN e."inputs"->>'respondedAt' END AS "respondedAt"
     FROM "TicketEvent" e
     WHERE e."ticketId" = ANY(${tickets.map((t) => t.id)}::int[]) AND (${REPLAYED_EVENTS})
     ORDER BY e."ticketId", e."id"`;
@@ -54,6 +57,21 @@ export async function loadReplayHistories(tx: Transaction, from: Date, to: Date,
     else byTicket.set(ticketId, [event]);
   }
   return tickets.map((t) => replayHistoryOf(t, byTicket.get(t.id) ?? []));
+}
+
+/** Each L4 group's vendor targets per priority (by group slug), calendars shared as loadReplayCalendars shares them. */
+export async function loadReplayVendorTargets(tx: Transaction): Promise<Map<string, Map<Priority, VendorTargetData>>> {
+  const rows = await tx.$queryRaw<{ group: string; priority: Priority; responseMinutes: number; resolutionMinutes: number; calendarId: string; calendar: CalendarData }[]>`
+    SELECT g."slug" AS "group", t."priority", t."responseMinutes", t."resolutionMinutes", t."calendarId", ${calendarJsonSql(Prisma.sql`t."calendarId"`)} AS calendar
+    FROM "VendorTarget" t JOIN "SupportGroup" g ON g."id" = t."groupId"`;
+  const calendars = new Map<string, CalendarData>();
+  const targets = new Map<string, Map<Priority, VendorTargetData>>();
+  for (const { group, calendarId, calendar, ...target } of rows) {
+    if (!calendars.has(calendarId)) calendars.set(calendarId, calendar);
+    if (!targets.has(group)) targets.set(group, new Map());
+    targets.get(group)!.set(target.priority, { ...target, calendar: calendars.get(calendarId)! });
+  }
+  return targets;
 }
 
 /** The calendars of the organizations (by id) and groups (by slug) that have their own; one object per calendar. */

@@ -5,7 +5,7 @@ import { replayRules, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/
 import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminRead } from "./authorize";
-import { countReplayTickets, loadReplayCalendars, loadReplayHistories, type ReplayCursor } from "./load-replay-histories";
+import { countReplayTickets, loadReplayCalendars, loadReplayHistories, loadReplayVendorTargets, type ReplayCursor } from "./load-replay-histories";
 
 export interface WhatIfResult extends WhatIfComparison {
   currentVersion: number;
@@ -39,6 +39,7 @@ export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(op
   const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000);
   const current = await loadCurrentMatrix(db());
   const calendars = { fallback: current.calendar, ...(await loadReplayCalendars(db())) };
+  const vendorTargets = await loadReplayVendorTargets(db());
   const draftTargets = draft.targets.map((t) => ({
     priority: t.priority,
     firstResponseMinutes: t.firstResponseMinutes,
@@ -50,8 +51,8 @@ export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(op
     clock: t.businessHours ? ("BUSINESS_HOURS" as const) : ("ALWAYS" as const),
   }));
   const rules = {
-    current: replayRules(current.matrix, current.targets, calendars),
-    draft: replayRules({ version: current.matrix.version + 1, cells: draft.cells }, draftTargets, calendars),
+    current: replayRules(current.matrix, current.targets, calendars, vendorTargets),
+    draft: replayRules({ version: current.matrix.version + 1, cells: draft.cells }, draftTargets, calendars, vendorTargets),
   };
   return {
     run: async (options = {}) => {

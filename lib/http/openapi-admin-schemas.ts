@@ -29,6 +29,8 @@ const breachCounts = {
   firstResponse: integer,
   resolution: integer,
   update: { ...integer, description: "Customer updates that fell due unanswered." },
+  vendorResponse: { ...integer, description: "L4 stints whose vendor responded after the target, or not by its due time." },
+  vendorResolution: { ...integer, description: "L4 stints that ran past the vendor's resolution target." },
 };
 const Breaches = object(breachCounts);
 const ReplaySummary = object({

@@ -20,6 +20,8 @@ export interface ReplayEventRow {
   toUrgency: string | null;
   /** AUTO_ESCALATED: when the spent budget ended. */
   budgetEndedAt: string | null;
+  /** VENDOR_RESPONDED: when the vendor responded (recorded after the fact, it may be earlier than the event). */
+  respondedAt: string | null;
 }
 
 export interface ReplayTicketRow {
@@ -65,6 +67,9 @@ export function replayHistoryOf(ticket: ReplayTicketRow, events: ReplayEventRow[
         break;
       case "AUTO_ESCALATED":
         if (e.fromTier && e.budgetEndedAt) steps.push({ at, kind: "auto-escalated", from: e.fromTier, budgetEndedAt: new Date(e.budgetEndedAt) });
+        break;
+      case "VENDOR_RESPONDED":
+        steps.push({ at, kind: "vendor-responded", respondedAt: e.respondedAt ? new Date(e.respondedAt) : at });
         break;
       case "RECLASSIFIED":
         if (e.toImpact && e.toUrgency) steps.push({ at, kind: "reclassify", impact: e.toImpact as Impact, urgency: e.toUrgency as Urgency });

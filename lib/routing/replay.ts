@@ -9,6 +9,7 @@ import { advanceClocks, openingClocks, type ClockChange, type Clocked } from "./
 import { escalationTargetSlug } from "./groups";
 import { NEXT_TIER } from "./guards";
 import type { SlaTargetData } from "./sla";
+import { vendorDueTimes, type VendorDueTimes, type VendorTargetData } from "./vendor-targets";
 
 /** What a person (or the system, for a recorded automatic escalation) did, in the order it happened. */
 export type ReplayStep =
@@ -19,7 +20,9 @@ export type ReplayStep =
   | { at: Date; kind: "move"; tier: Tier; group: string; resumes: boolean; escalation: boolean }
   | { at: Date; kind: "reclassify"; impact: Impact; urgency: Urgency }
   /** The sweep's escalation as recorded: the replay makes its own, at the same instant when its budget ended at the same one. */
-  | { at: Date; kind: "auto-escalated"; from: Tier; budgetEndedAt: Date };
+  | { at: Date; kind: "auto-escalated"; from: Tier; budgetEndedAt: Date }
+  /** The L4 vendor acknowledged the ticket, at `respondedAt`. */
+  | { at: Date; kind: "vendor-responded"; respondedAt: Date };
 
 export interface ReplayHistory {
   id: number;
@@ -42,6 +45,8 @@ export interface ReplayRules {
   target(priority: Priority): SlaTargetData;
   customerCalendar(organizationId: string | null): CalendarData;
   groupCalendar(groupSlug: string): CalendarData;
+  /** An L4 group's target for a priority (its underpinning contract), or null: nothing measured. */
+  vendorTarget(groupSlug: string, priority: Priority): VendorTargetData | null;
 }
 
 export type Outcome = "met" | "breached" | "pending";
@@ -54,6 +59,8 @@ export interface ReplayOutcome {
   resolution: Outcome;
   /** Customer updates that fell due unanswered (each raises the sweep's "update due" alert once). */
   updatesLate: number;
+  /** Stints with an L4 group whose vendor target was missed: response, resolution (each stint is an engagement). */
+  vendor: { response: number; resolution: number };
   /** Tier moves up, by the budget sweep (automatic) or by hand, as they happen in this replay. */
   escalations: Record<EscalationPair, number>;
   automatic: { L1L2: number; L2L3: number };
@@ -79,6 +86,7 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
     firstResponse: "pending",
     resolution: "pending",
     updatesLate: 0,
+    vendor: { response: 0, resolution: 0 },
     escalations: { L1L2: 0, L2L3: 0, L3L4: 0 },
     automatic: { L1L2: 0, L2L3: 0 },
     spans: [],
@@ -88,7 +96,20 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
   let updateFlagged = false;
   const recordedAuto = history.steps.filter((s): s is Extract<ReplayStep, { kind: "auto-escalated" }> => s.kind === "auto-escalated");
 
+  // The stint with an L4 group under way, as vendor-engagement.ts opens it and the end_vendor_engagement trigger ends it.
+  let engagement = null as (VendorDueTimes & { respondedAt: Date | null }) | null;
+  // Late as the dashboard counts it (metrics/vendor-targets.sql.ts): a response after its due time, or none by the time the stint ended (or `now`).
+  const settleEngagement = (until: Date) => {
+    if (!engagement) return;
+    const { responseDueAt, resolutionDueAt, respondedAt } = engagement;
+    if (responseDueAt && (respondedAt ? respondedAt > responseDueAt : responseDueAt <= until)) out.vendor.response += 1;
+    if (resolutionDueAt && resolutionDueAt < until) out.vendor.resolution += 1;
+    engagement = null;
+  };
+
   const apply = (change: ClockChange, at: Date, opts: { toGroup?: string; after?: SlaTargetData } = {}) => {
+    const wasAtL4 = clocks.tier === "L4" && !FINISHED.includes(clocks.status);
+    const fromGroup = group;
     const ctx = { now: at, calendars: calendars(), before: target, after: opts.after ?? target, tierCalendarAfter: opts.toGroup ? rules.groupCalendar(opts.toGroup) : undefined };
     clocks = advanceClocks(clocks, change, ctx);
     if (opts.toGroup) group = opts.toGroup;
@@ -98,6 +119,9 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
       span = null;
     }
     if (open && !span) span = { tier: clocks.tier, from: at };
+    const atL4 = clocks.tier === "L4" && open;
+    if (wasAtL4 && (!atL4 || group !== fromGroup)) settleEngagement(at);
+    if (atL4 && (!wasAtL4 || group !== fromGroup)) engagement = { ...vendorDueTimes(at, rules.vendorTarget(group, priority)), respondedAt: null };
   };
 
   // Everything the rules decide between the last step and `until` (a step at the same instant comes first):
@@ -156,6 +180,9 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
         if (step.escalation && NEXT_TIER[from] === step.tier) out.escalations[PAIR[from]!] += 1;
         break;
       }
+      case "vendor-responded":
+        if (engagement && !engagement.respondedAt) engagement.respondedAt = step.respondedAt;
+        break;
       case "reclassify": {
         const next = rules.priorityOf(step.impact, step.urgency);
         const after = rules.target(next);
@@ -170,6 +197,13 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
   }
   runUntil(now);
   if (span) out.spans.push({ ...span, to: null });
+  // A stint still under way: late where a due time has passed by `now`.
+  if (engagement) {
+    const { resolutionDueAt } = engagement;
+    if (resolutionDueAt && resolutionDueAt <= now) out.vendor.resolution += 1;
+    engagement = { ...engagement, resolutionDueAt: null };
+    settleEngagement(now);
+  }
   out.priority = priority;
   if (out.firstResponse === "pending" && !clocks.firstRespondedAt && clocks.firstResponseDueAt && clocks.firstResponseDueAt.getTime() <= now.getTime()) out.firstResponse = "breached";
   if (out.resolution === "pending" && (resolutionBreached || (clocks.resolutionDueAt && clocks.resolutionDueAt.getTime() <= now.getTime()))) out.resolution = "breached";

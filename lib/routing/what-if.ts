@@ -7,6 +7,7 @@ import { classify, type MatrixData } from "./matrix";
 import { replayTicket, type EscalationPair, type Outcome, type ReplayHistory, type ReplayOutcome, type ReplayRules } from "./replay";
 import { findTarget, type SlaTargetData } from "./sla";
 import type { CalendarData } from "@/lib/calendar/business-hours";
+import type { VendorTargetData } from "./vendor-targets";
 
 const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4", "P5"];
 const TIERS: Tier[] = ["L1", "L2", "L3", "L4"];
@@ -19,6 +20,9 @@ export interface Breaches {
   resolution: number;
   /** Customer updates that fell due unanswered. */
   update: number;
+  /** L4 stints whose vendor target was missed: response, resolution. */
+  vendorResponse: number;
+  vendorResolution: number;
 }
 
 export interface ReplaySummary {
@@ -63,6 +67,8 @@ export function replayRules(
   matrix: MatrixData,
   targets: SlaTargetData[],
   calendars: { fallback: CalendarData; organizations: Map<string, CalendarData>; groups: Map<string, CalendarData> },
+  /** Per L4 group (by slug), its targets per priority. */
+  vendorTargets: Map<string, Map<Priority, VendorTargetData>> = new Map(),
 ): ReplayRules {
   const priorities = new Map(matrix.cells.map((c) => [`${c.impact}×${c.urgency}`, c.priority]));
   const byPriority = new Map(PRIORITIES.map((p) => [p, findTarget(targets, p)]));
@@ -71,6 +77,7 @@ export function replayRules(
     target: (priority) => byPriority.get(priority)!,
     customerCalendar: (organizationId) => (organizationId && calendars.organizations.get(organizationId)) || calendars.fallback,
     groupCalendar: (slug) => calendars.groups.get(slug) ?? calendars.fallback,
+    vendorTarget: (slug, priority) => vendorTargets.get(slug)?.get(priority) ?? null,
   };
 }
 
@@ -82,11 +89,11 @@ class SideSum {
     private readonly start: number,
     private readonly samples: number,
   ) {
-    const perPriority = () => Object.fromEntries(PRIORITIES.map((p) => [p, { firstResponse: 0, resolution: 0, update: 0 }])) as Record<Priority, Breaches>;
+    const perPriority = () => Object.fromEntries(PRIORITIES.map((p) => [p, { firstResponse: 0, resolution: 0, update: 0, vendorResponse: 0, vendorResolution: 0 }])) as Record<Priority, Breaches>;
     this.summary = {
       tickets: 0,
       priorityMix: Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>,
-      breaches: { firstResponse: 0, resolution: 0, update: 0, byPriority: perPriority() },
+      breaches: { firstResponse: 0, resolution: 0, update: 0, vendorResponse: 0, vendorResolution: 0, byPriority: perPriority() },
       escalations: { L1L2: 0, L2L3: 0, L3L4: 0 },
       automaticEscalations: { L1L2: 0, L2L3: 0 },
       load: Object.fromEntries(TIERS.map((t) => [t, { peak: 0, mean: 0, series: [] }])) as unknown as ReplaySummary["load"],
@@ -106,6 +113,8 @@ class SideSum {
     count("firstResponse", o.firstResponse === "breached" ? 1 : 0);
     count("resolution", o.resolution === "breached" ? 1 : 0);
     count("update", o.updatesLate);
+    count("vendorResponse", o.vendor.response);
+    count("vendorResolution", o.vendor.resolution);
     for (const pair of ["L1L2", "L2L3", "L3L4"] as const) s.escalations[pair] += o.escalations[pair];
     s.automaticEscalations.L1L2 += o.automatic.L1L2;
     s.automaticEscalations.L2L3 += o.automatic.L2L3;

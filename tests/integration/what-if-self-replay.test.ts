@@ -3,9 +3,11 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/actor";
 import type { Impact, Urgency } from "@/lib/db/generated/enums";
 import { createCalendar } from "@/lib/admin/create-calendar";
-import { loadReplayCalendars, loadReplayHistories } from "@/lib/admin/load-replay-histories";
+import { loadReplayCalendars, loadReplayHistories, loadReplayVendorTargets } from "@/lib/admin/load-replay-histories";
 import { runWhatIf } from "@/lib/admin/run-what-if";
 import { escalateTicket } from "@/lib/routing/escalate";
+import { returnTicket } from "@/lib/routing/return";
+import { recordVendorResponse } from "@/lib/routing/vendor-response";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { replayTicket } from "@/lib/routing/replay";
 import { runSweep } from "@/lib/routing/sweep";
@@ -22,13 +24,13 @@ import { describeEachDatabase } from "../fixtures/test-database";
 
 // A year of tickets lived through the real services, with the sweep run at every instant a clock fell due
 // (as if it ran continuously), on three calendars (Acme's contract for its customer clocks, a Berlin L1 desk
-// with a lunch break, an Austin L2 team) and the default for Globex: then a replay of the current rules over that year must find, ticket by
+// with a lunch break, an Austin L2 team) and the default for Globex, and an L4 vendor with targets: then a replay of the current rules over that year must find, ticket by
 // ticket, the outcomes the desk recorded: first response and resolution met or breached, the automatic
-// escalations, and the customer updates that fell due.
+// escalations, the customer updates that fell due, and the vendor's missed responses and resolutions.
 
 const YEAR_START = Date.parse("2025-01-01T00:00:00Z");
 const NOW = new Date("2026-01-10T00:00:00Z");
-const TICKETS = 72;
+const TICKETS = 84;
 const IMPACTS: Impact[] = ["HIGH", "MEDIUM", "LOW"];
 const URGENCIES: Urgency[] = ["HIGH", "MEDIUM", "LOW"];
 const CATEGORIES = ["platform", "access", "data"];
@@ -82,6 +84,15 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
     await db.organization.update({ where: { slug: "acme" }, data: { calendarId: await calendarId("acme-contract") } });
     await db.supportGroup.update({ where: { slug: "service-desk" }, data: { calendarId: await calendarId("berlin-desk") } });
     await db.supportGroup.update({ where: { slug: "platform-support" }, data: { calendarId: await calendarId("austin-l2") } });
+    // The L4 vendor's contract: respond within 1–4 h and resolve within 4–24 h by priority, around the clock.
+    const vendor = await db.supportGroup.findUniqueOrThrow({ where: { slug: "cloud-vendor" } });
+    const always = await calendarId("24x7");
+    await db.vendorTarget.deleteMany({ where: { groupId: vendor.id } });
+    await db.vendorTarget.createMany({
+      data: (["P1", "P2", "P3", "P4", "P5"] as const).map((priority, k) => ({
+        groupId: vendor.id, priority, responseMinutes: 60 + k * 45, resolutionMinutes: 240 + k * 300, calendarId: always, updatedAt: new Date(),
+      })),
+    });
     acme = await actorFor(db, "C1001");
     globex = await actorFor(db, "C1002");
     manager = await actorFor(db, "manager");
@@ -90,6 +101,7 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
     const actions: Action[] = [];
     const version = async (n: string) => (await getTicket(manager, n)).version;
     const state = async (n: string) => getTicket(manager, n);
+    const atVendor = (t: { tier: string; status: string }) => t.tier === "L4" && t.status !== "RESOLVED" && t.status !== "CLOSED";
     for (let i = 0; i < TICKETS; i++) {
       const created = new Date(YEAR_START + Math.floor((i * 360 * 86_400_000) / TICKETS) + r(0, 23 * 60) * 60_000);
       const after = (minutes: number) => new Date(created.getTime() + minutes * 60_000);
@@ -108,7 +120,7 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
       });
       const push = (minutes: number, run: (n: string, at: Date) => Promise<unknown>) => actions.push({ at: after(minutes), ticket: i, run: (n) => run(n, after(minutes)) });
       const replyAt = r(3, 90);
-      switch (i % 6) {
+      switch (i % 7) {
         case 0: // answered, resolved, and every other one reopened and resolved again
           push(replyAt, (n, at) => addComment(manager, n, { body: "Looking.", visibility: "PUBLIC" }, at));
           push(replyAt + r(30, 900), (n, at) => setStatusAt(n, "RESOLVED", at));
@@ -143,6 +155,24 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
         case 5: // answered once, then left open to the end
           push(replyAt, (n, at) => addComment(manager, n, { body: "Noted.", visibility: "PUBLIC" }, at));
           break;
+        case 6: { // up to the L4 vendor by hand; the vendor responds (or not), then it comes back or is resolved there
+          push(replyAt, (n, at) => addComment(manager, n, { body: "Escalating.", visibility: "PUBLIC" }, at));
+          const up = async (n: string, at: Date) => {
+            const t = await state(n);
+            if (t.status === "RESOLVED" || t.status === "CLOSED" || t.tier === "L4") return;
+            const toL4 = t.tier === "L3" ? { toGroup: "cloud-vendor", externalReference: `V-${i}` } : {};
+            return escalateTicket(manager, n, { reason: "Needs the next tier.", summary: "Checked.", sopOverride: "Urgent.", ...toL4 }, at);
+          };
+          push(replyAt + 5, up);
+          push(replyAt + 10, up);
+          push(replyAt + 15, up);
+          const respondAfter = r(10, 400);
+          if (i % 14 === 6) push(replyAt + 15 + respondAfter, async (n, at) => (atVendor(await state(n)) ? recordVendorResponse(manager, n, { note: "Vendor ticket V-1." }, at) : undefined));
+          const stint = r(60, 2_000);
+          if (i % 21 === 6) push(replyAt + 15 + stint, (n, at) => setStatusAt(n, "RESOLVED", at));
+          else if (i % 21 === 13) push(replyAt + 15 + stint, async (n, at) => (atVendor(await state(n)) ? returnTicket(manager, n, { guidance: "Vendor fixed it; confirm with the customer." }, at) : undefined));
+          break;
+        }
       }
     }
     async function setStatusAt(n: string, status: string, at: Date) {
@@ -162,24 +192,31 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
   it("finds, ticket by ticket, the outcomes the sweep and the services recorded", async () => {
     const db = database().db;
     const recorded = await db.$queryRaw<
-      { number: string; priority: string; firstResponse: string; resolution: string; autoL1: number; autoL2: number; updatesLate: number }[]
+      { number: string; priority: string; firstResponse: string; resolution: string; autoL1: number; autoL2: number; updatesLate: number; vendorResponse: number; vendorResolution: number; engagements: number }[]
     >(Prisma.sql`
       SELECT t."number", t."priority",
         CASE WHEN t."firstResponseMet" THEN 'met' WHEN t."firstResponseMet" = FALSE OR t."firstResponseDueAt" <= ${NOW}::timestamp(3) THEN 'breached' ELSE 'pending' END AS "firstResponse",
         CASE WHEN t."resolutionMet" THEN 'met' WHEN t."resolutionMet" = FALSE OR t."slaAlertLevel" >= 100 OR t."resolutionDueAt" <= ${NOW}::timestamp(3) THEN 'breached' ELSE 'pending' END AS "resolution",
         (SELECT count(*)::int FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" = 'AUTO_ESCALATED' AND e."fromTier" = 'L1') AS "autoL1",
         (SELECT count(*)::int FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" = 'AUTO_ESCALATED' AND e."fromTier" = 'L2') AS "autoL2",
-        (SELECT count(*)::int FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" = 'ALERT' AND e."rule" = 'sla.customer-update') AS "updatesLate"
+        (SELECT count(*)::int FROM "TicketEvent" e WHERE e."ticketId" = t."id" AND e."type" = 'ALERT' AND e."rule" = 'sla.customer-update') AS "updatesLate",
+        (SELECT count(*)::int FROM "VendorEngagement" v WHERE v."ticketId" = t."id"
+           AND (v."respondedAt" > v."responseDueAt" OR (v."respondedAt" IS NULL AND v."responseDueAt" <= COALESCE(v."endedAt", ${NOW}::timestamp(3))))) AS "vendorResponse",
+        (SELECT count(*)::int FROM "VendorEngagement" v WHERE v."ticketId" = t."id"
+           AND (v."endedAt" > v."resolutionDueAt" OR (v."endedAt" IS NULL AND v."resolutionDueAt" <= ${NOW}::timestamp(3)))) AS "vendorResolution",
+        (SELECT count(*)::int FROM "VendorEngagement" v WHERE v."ticketId" = t."id") AS "engagements"
       FROM "Ticket" t WHERE t."number" = ANY(${numbers}::text[]) ORDER BY t."number"`);
     expect(recorded).toHaveLength(TICKETS);
+    const engagements = recorded.reduce((n, r) => n + r.engagements, 0);
 
     const current = await loadCurrentMatrix(db);
-    const rules = replayRules(current.matrix, current.targets, { fallback: current.calendar, ...(await loadReplayCalendars(db)) });
+    const rules = replayRules(current.matrix, current.targets, { fallback: current.calendar, ...(await loadReplayCalendars(db)) }, await loadReplayVendorTargets(db));
     const histories = await loadReplayHistories(db, new Date(YEAR_START), NOW, null);
     const replayed = histories
       .map((h) => {
         const o = replayTicket(h, rules, NOW);
-        return { number: h.number, priority: o.priority, firstResponse: o.firstResponse, resolution: o.resolution, autoL1: o.automatic.L1L2, autoL2: o.automatic.L2L3, updatesLate: o.updatesLate };
+        const stints = h.steps.filter((s) => s.kind === "move" && s.tier === "L4").length;
+        return { number: h.number, priority: o.priority, firstResponse: o.firstResponse, resolution: o.resolution, autoL1: o.automatic.L1L2, autoL2: o.automatic.L2L3, updatesLate: o.updatesLate, vendorResponse: o.vendor.response, vendorResolution: o.vendor.resolution, engagements: stints };
       })
       .sort((a, b) => a.number.localeCompare(b.number));
     expect(replayed).toEqual(recorded);
@@ -193,6 +230,10 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
     expect(count((r) => r.resolution === "breached")).toBeGreaterThan(0);
     expect(count((r) => r.resolution === "met")).toBeGreaterThan(0);
     expect(count((r) => r.updatesLate > 0)).toBeGreaterThan(0);
+    expect(engagements).toBeGreaterThan(5);
+    expect(count((r) => r.vendorResponse > 0)).toBeGreaterThan(0);
+    expect(count((r) => r.engagements > 0 && r.vendorResponse === 0)).toBeGreaterThan(0);
+    expect(count((r) => r.vendorResolution > 0)).toBeGreaterThan(0);
   });
 
   it("and the what-if of the current rules against themselves shows no change, with the recorded totals", async () => {

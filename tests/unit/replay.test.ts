@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR, DEFAULT_MATRIX_CELLS, DEFAULT_SLA_TARGETS } from "@/lib/routing/defaults";
 import { replayTicket, type ReplayHistory, type ReplayStep } from "@/lib/routing/replay";
+import type { VendorTargetData } from "@/lib/routing/vendor-targets";
 import { replayRules } from "@/lib/routing/what-if";
+import type { CalendarData } from "@/lib/calendar/business-hours";
+import type { Priority } from "@/lib/db/generated/enums";
 
 // 2026-11-27 is a Friday; business hours Mon–Fri 08:00–18:00 UTC. P1: first response 15 min, resolution
 // 4 h, update every 30 min, L1 budget 15 min, L2 60 min, all 24×7.
 const at = (iso: string) => new Date(iso);
 const calendars = { fallback: DEFAULT_CALENDAR, organizations: new Map(), groups: new Map() };
+const ALWAYS: CalendarData = { timeZone: "UTC", windows: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAtMinute: 0, closesAtMinute: 1440 })), holidays: [] };
 const current = replayRules({ version: 1, cells: DEFAULT_MATRIX_CELLS }, DEFAULT_SLA_TARGETS, calendars);
 const longerL1 = replayRules(
   { version: 2, cells: DEFAULT_MATRIX_CELLS },
@@ -98,6 +102,22 @@ describe("replayTicket", () => {
     expect(outcome.priority).toBe("P1");
     // P1's 15-minute L1 budget is already spent at 09:30: due at once.
     expect(outcome.spans[1]).toMatchObject({ tier: "L2", from: at("2026-11-27T09:30:00Z") });
+  });
+
+  it("measures each L4 stint against the vendor's targets for the priority, from hand-off to return", () => {
+    // The vendor must respond in 30 min and resolve in 2 h, 24×7 (P1 at cloud-vendor).
+    const vendor = replayRules({ version: 1, cells: DEFAULT_MATRIX_CELLS }, DEFAULT_SLA_TARGETS, calendars, new Map([["cloud-vendor", new Map<Priority, VendorTargetData>([["P1", { priority: "P1", responseMinutes: 30, resolutionMinutes: 120, calendar: ALWAYS }]])]]));
+    const toL4: ReplayStep = { at: at("2026-11-27T09:10:00Z"), kind: "move", tier: "L4", group: "cloud-vendor", resumes: true, escalation: true };
+    const back: ReplayStep = { at: at("2026-11-27T12:00:00Z"), kind: "move", tier: "L3", group: "engineering-support", resumes: true, escalation: false };
+    const late = replayTicket(history([reply("2026-11-27T09:05:00Z"), toL4, { at: at("2026-11-27T10:00:00Z"), kind: "vendor-responded", respondedAt: at("2026-11-27T09:50:00Z") }, back]), vendor, at("2026-11-28T00:00:00Z"));
+    expect(late.vendor).toEqual({ response: 1, resolution: 1 });
+    const inTime = replayTicket(history([reply("2026-11-27T09:05:00Z"), toL4, { at: at("2026-11-27T09:30:00Z"), kind: "vendor-responded", respondedAt: at("2026-11-27T09:30:00Z") }, { ...back, at: at("2026-11-27T11:00:00Z") }]), vendor, at("2026-11-28T00:00:00Z"));
+    expect(inTime.vendor).toEqual({ response: 0, resolution: 0 });
+    // Still with the vendor and unanswered at `now`: late on both once their due times pass.
+    expect(replayTicket(history([reply("2026-11-27T09:05:00Z"), toL4]), vendor, at("2026-11-27T09:30:00Z")).vendor).toEqual({ response: 0, resolution: 0 });
+    expect(replayTicket(history([reply("2026-11-27T09:05:00Z"), toL4]), vendor, at("2026-11-27T11:30:00Z")).vendor).toEqual({ response: 1, resolution: 1 });
+    // A group with no target for the priority measures nothing.
+    expect(replayTicket(history([reply("2026-11-27T09:05:00Z"), toL4]), current, at("2026-11-28T00:00:00Z")).vendor).toEqual({ response: 0, resolution: 0 });
   });
 
   it("counts business hours: a P3 opened Friday 17:00 is due for a first response Monday 09:00", () => {
