@@ -47,7 +47,7 @@ const config = [
     files: [
       "lib/calendar/*.ts",
       "lib/routing/{candidate-log,candidates,clock-columns,clocks,comment-access,defaults,groups,guards}.ts",
-      "lib/routing/{intake,labels,matrix,place-many,placement,sla,sop-guard,vendor-targets,what-if}.ts",
+      "lib/routing/{intake,labels,matrix,place-many,placement,replay,replay-history,sla,sop-guard,vendor-targets,what-if}.ts",
     ],
     rules: {
       "no-restricted-imports": [
