@@ -20,14 +20,14 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { actorOf } from "../lib/actor";
-import { loadReplayCalendars, loadReplayHistories, REPLAY_BATCH } from "../lib/admin/load-replay-histories";
+import { loadReplayHistories, loadReplaySetting, REPLAY_BATCH } from "../lib/admin/load-replay-histories";
 import { runWhatIf } from "../lib/admin/run-what-if";
 import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { loadCurrentMatrix } from "../lib/routing/matrix-store";
 import { getPriorityMatrix } from "../lib/routing/priority-matrix";
 import { replayTicket } from "../lib/routing/replay";
-import { replayRules } from "../lib/routing/what-if";
+import { replayRules, settingCalendars } from "../lib/routing/what-if";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { throwAwayDatabase } from "./bench-database";
 import { loadTicketHistory } from "./bench-history-tickets";
@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   // 2. Self-replay agreement on the bench data.
   t = performance.now();
   const current = await loadCurrentMatrix(opened.db);
-  const rules = replayRules(current.matrix, current.targets, { fallback: current.calendar, ...(await loadReplayCalendars(opened.db)) });
+  const setting = settingCalendars(await loadReplaySetting(opened.db));
+  const rules = replayRules(current.matrix, current.targets, setting.calendars, setting.vendorTargets);
   const agree = { tickets: 0, firstResponse: 0, resolution: 0, escalations: 0, all: 0 };
   for (let cursor = null as { createdAt: Date; id: number } | null; ; ) {
     const batch = await loadReplayHistories(opened.db, start, end, cursor);

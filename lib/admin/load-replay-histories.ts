@@ -2,7 +2,7 @@ import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CalendarData } from "@/lib/calendar/business-hours";
 import type { Priority } from "@/lib/db/generated/enums";
-import type { VendorTargetData } from "@/lib/routing/vendor-targets";
+import type { ReplaySetting } from "@/lib/routing/what-if";
 import { calendarJsonSql } from "@/lib/routing/matrix-store";
 import type { ReplayHistory } from "@/lib/routing/replay";
 import { replayHistoryOf, type ReplayEventRow, type ReplayTicketRow } from "@/lib/routing/replay-history";
@@ -59,36 +59,34 @@ export async function loadReplayHistories(tx: Transaction, from: Date, to: Date,
   return tickets.map((t) => replayHistoryOf(t, byTicket.get(t.id) ?? []));
 }
 
-/** Each L4 group's vendor targets per priority (by group slug), calendars shared as loadReplayCalendars shares them. */
-export async function loadReplayVendorTargets(tx: Transaction): Promise<Map<string, Map<Priority, VendorTargetData>>> {
-  const rows = await tx.$queryRaw<{ group: string; priority: Priority; responseMinutes: number; resolutionMinutes: number; calendarId: string; calendar: CalendarData }[]>`
-    SELECT g."slug" AS "group", t."priority", t."responseMinutes", t."resolutionMinutes", t."calendarId", ${calendarJsonSql(Prisma.sql`t."calendarId"`)} AS calendar
-    FROM "VendorTarget" t JOIN "SupportGroup" g ON g."id" = t."groupId"`;
-  const calendars = new Map<string, CalendarData>();
-  const targets = new Map<string, Map<Priority, VendorTargetData>>();
-  for (const { group, calendarId, calendar, ...target } of rows) {
-    if (!calendars.has(calendarId)) calendars.set(calendarId, calendar);
-    if (!targets.has(group)) targets.set(group, new Map());
-    targets.get(group)!.set(target.priority, { ...target, calendar: calendars.get(calendarId)! });
-  }
-  return targets;
-}
-
-/** The calendars of the organizations (by id) and groups (by slug) that have their own; one object per calendar. */
-export async function loadReplayCalendars(tx: Transaction): Promise<{ organizations: Map<string, CalendarData>; groups: Map<string, CalendarData> }> {
-  const rows = await tx.$queryRaw<{ kind: "organization" | "group"; key: string; calendarId: string; calendar: CalendarData }[]>`
+/** The calendars the rules run on as they are now: each named by its slug, the hours of its newest version. */
+export async function loadReplaySetting(tx: Transaction): Promise<ReplaySetting> {
+  const rows = await tx.$queryRaw<
+    { kind: "fallback" | "organization" | "group" | "vendor"; key: string; priority: Priority | null; responseMinutes: number | null; resolutionMinutes: number | null; slug: string; calendar: CalendarData }[]
+  >`
     WITH refs AS (
-      SELECT 'organization' AS kind, o."id" AS key, o."calendarId" FROM "Organization" o WHERE o."calendarId" IS NOT NULL
+      SELECT 'fallback' AS kind, '' AS key, NULL::text AS priority, NULL::int AS "responseMinutes", NULL::int AS "resolutionMinutes", v."calendarId"
+      FROM "PriorityMatrixVersion" v WHERE v."version" = (SELECT max("version") FROM "PriorityMatrixVersion")
       UNION ALL
-      SELECT 'group', g."slug", g."calendarId" FROM "SupportGroup" g WHERE g."calendarId" IS NOT NULL
+      SELECT 'organization', o."id", NULL, NULL, NULL, o."calendarId" FROM "Organization" o WHERE o."calendarId" IS NOT NULL
+      UNION ALL
+      SELECT 'group', g."slug", NULL, NULL, NULL, g."calendarId" FROM "SupportGroup" g WHERE g."calendarId" IS NOT NULL
+      UNION ALL
+      SELECT 'vendor', g."slug", t."priority"::text, t."responseMinutes", t."resolutionMinutes", t."calendarId" FROM "VendorTarget" t JOIN "SupportGroup" g ON g."id" = t."groupId"
     ), calendars AS (
-      SELECT k."id", ${calendarJsonSql(Prisma.sql`k."id"`)} AS calendar FROM "SupportCalendar" k WHERE k."id" IN (SELECT "calendarId" FROM refs)
+      SELECT k."id", k."slug", ${calendarJsonSql(Prisma.sql`k."id"`)} AS calendar FROM "SupportCalendar" k WHERE k."id" IN (SELECT "calendarId" FROM refs)
     )
-    SELECT r.kind, r.key, r."calendarId", c.calendar FROM refs r JOIN calendars c ON c."id" = r."calendarId"`;
-  const shared = new Map<string, CalendarData>();
-  const one = (row: (typeof rows)[number]) => shared.get(row.calendarId) ?? (shared.set(row.calendarId, row.calendar), row.calendar);
-  return {
-    organizations: new Map(rows.filter((r) => r.kind === "organization").map((r) => [r.key, one(r)])),
-    groups: new Map(rows.filter((r) => r.kind === "group").map((r) => [r.key, one(r)])),
-  };
+    SELECT r.kind, r.key, r.priority, r."responseMinutes", r."resolutionMinutes", c."slug", c.calendar FROM refs r JOIN calendars c ON c."id" = r."calendarId"`;
+  const setting: ReplaySetting = { calendars: new Map(), fallback: "", organizations: new Map(), groups: new Map(), vendorTargets: new Map() };
+  for (const row of rows) {
+    setting.calendars.set(row.slug, row.calendar);
+    if (row.kind === "fallback") setting.fallback = row.slug;
+    else if (row.kind === "organization") setting.organizations.set(row.key, row.slug);
+    else if (row.kind === "group") setting.groups.set(row.key, row.slug);
+    else {
+      if (!setting.vendorTargets.has(row.key)) setting.vendorTargets.set(row.key, new Map());
+      setting.vendorTargets.get(row.key)!.set(row.priority!, { priority: row.priority!, responseMinutes: row.responseMinutes!, resolutionMinutes: row.resolutionMinutes!, calendar: row.slug });
+    }
+  }
+  return setting;
 }

@@ -1,11 +1,13 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import { invalid } from "@/lib/errors";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
-import { replayRules, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/what-if";
+import { replayRules, settingCalendars, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/what-if";
 import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminRead } from "./authorize";
-import { countReplayTickets, loadReplayCalendars, loadReplayHistories, loadReplayVendorTargets, type ReplayCursor } from "./load-replay-histories";
+import { countReplayTickets, loadReplayHistories, loadReplaySetting, type ReplayCursor } from "./load-replay-histories";
+import { calendarOfInput } from "@/lib/validation/calendar";
 
 export interface WhatIfResult extends WhatIfComparison {
   currentVersion: number;
@@ -34,12 +36,19 @@ export interface WhatIfOptions {
  */
 export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(options?: WhatIfOptions): Promise<WhatIfResult> }> {
   requireAdminRead(actor);
-  const { from, to, draft } = parseInput(ZWhatIf, input);
+  const { from, to, draft, calendars: draftCalendars } = parseInput(ZWhatIf, input);
   const start = new Date(`${from}T00:00:00.000Z`);
   const end = new Date(Date.parse(`${to}T00:00:00.000Z`) + 86_400_000);
   const current = await loadCurrentMatrix(db());
-  const calendars = { fallback: current.calendar, ...(await loadReplayCalendars(db())) };
-  const vendorTargets = await loadReplayVendorTargets(db());
+  const setting = await loadReplaySetting(db());
+  const unknown: Record<string, string[]> = {};
+  for (const [i, c] of (draftCalendars ?? []).entries()) {
+    if (!setting.calendars.has(c.slug)) unknown[`calendars.${i}.slug`] = [`${c.slug} is not a calendar in use (the default, an organization's, a group's or a vendor target's).`];
+  }
+  if (Object.keys(unknown).length) throw invalid(unknown);
+  const drafts = new Map((draftCalendars ?? []).map((c) => [c.slug, calendarOfInput(c)]));
+  const asTheyAre = settingCalendars(setting);
+  const asDrafted = settingCalendars(setting, drafts);
   const draftTargets = draft.targets.map((t) => ({
     priority: t.priority,
     firstResponseMinutes: t.firstResponseMinutes,
@@ -51,13 +60,13 @@ export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(op
     clock: t.businessHours ? ("BUSINESS_HOURS" as const) : ("ALWAYS" as const),
   }));
   const rules = {
-    current: replayRules(current.matrix, current.targets, calendars, vendorTargets),
-    draft: replayRules({ version: current.matrix.version + 1, cells: draft.cells }, draftTargets, calendars, vendorTargets),
+    current: replayRules(current.matrix, current.targets, asTheyAre.calendars, asTheyAre.vendorTargets),
+    draft: replayRules({ version: current.matrix.version + 1, cells: draft.cells }, draftTargets, asDrafted.calendars, asDrafted.vendorTargets),
   };
   return {
     run: async (options = {}) => {
       const startedAt = Date.now();
-      const replay = new WhatIfReplay(rules, start, end, options.now ?? new Date());
+      const replay = new WhatIfReplay(rules, start, end, options.now ?? new Date(), drafts.size === 0);
       const total = await countReplayTickets(db(), start, end);
       let done = 0;
       // The next batch is read while this one is replayed (a batch left unread when cancelled must not go unhandled).

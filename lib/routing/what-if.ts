@@ -62,6 +62,31 @@ export interface WhatIfComparison {
   loadDays: string[];
 }
 
+/** The calendars as stored: each by its slug, and which slug each use names (organizations by id, groups by slug). */
+export interface ReplaySetting {
+  calendars: Map<string, CalendarData>;
+  /** The matrix version's calendar: the customer clock's without an organization's, a tier budget's without a group's. */
+  fallback: string;
+  organizations: Map<string, string>;
+  groups: Map<string, string>;
+  vendorTargets: Map<string, Map<Priority, Omit<VendorTargetData, "calendar"> & { calendar: string }>>;
+}
+
+/**
+ * The setting's calendars as the replay takes them, with `drafts` (by slug) in place of the stored hours: one
+ * object per calendar, so the business-hours arithmetic prepares each once.
+ */
+export function settingCalendars(setting: ReplaySetting, drafts: Map<string, CalendarData> = new Map()) {
+  const of = (slug: string) => drafts.get(slug) ?? setting.calendars.get(slug)!;
+  const resolve = (uses: Map<string, string>) => new Map([...uses].map(([key, slug]) => [key, of(slug)]));
+  return {
+    calendars: { fallback: of(setting.fallback), organizations: resolve(setting.organizations), groups: resolve(setting.groups) },
+    vendorTargets: new Map(
+      [...setting.vendorTargets].map(([group, targets]) => [group, new Map([...targets].map(([priority, t]) => [priority, { ...t, calendar: of(t.calendar) }]))]),
+    ),
+  };
+}
+
 /** The rules of one side: a matrix and its targets, on the calendars (organization's, group's, else the default). */
 export function replayRules(
   matrix: MatrixData,
@@ -171,11 +196,13 @@ export class WhatIfReplay {
   private changed = 0;
   private readonly changedTickets: ChangedTicket[] = [];
 
+  /** `sameCalendars`: the draft keeps every calendar as it is (it changes only the matrix and targets). */
   constructor(
     private readonly rules: { current: ReplayRules; draft: ReplayRules },
     from: Date,
     to: Date,
     private readonly now: Date,
+    private readonly sameCalendars = true,
   ) {
     const lastSample = Math.min(to.getTime(), now.getTime());
     for (let at = from.getTime() + DAY; at <= lastSample; at += DAY) this.days.push(new Date(at).toISOString());
@@ -188,7 +215,7 @@ export class WhatIfReplay {
       const before = replayTicket(history, this.rules.current, this.now);
       // Calendars are the same on both sides: where the draft gives the same priorities and those the same
       // targets, the replay would only repeat itself.
-      const after = this.draftDecidesAlike(history) ? before : replayTicket(history, this.rules.draft, this.now);
+      const after = this.sameCalendars && this.draftDecidesAlike(history) ? before : replayTicket(history, this.rules.draft, this.now);
       this.current.add(before);
       this.draft.add(after);
       if (before.priority !== after.priority) this.reclassified += 1;

@@ -3,6 +3,7 @@ import { storableString } from "./text";
 import { positiveInt4 } from "./int4";
 import { Role, Tier } from "@/lib/db/generated/enums";
 import { ZPriorityMatrix } from "./routing";
+import { ZCreateCalendar } from "./calendar";
 
 /** The longest period a what-if replays. */
 export const WHAT_IF_MAX_DAYS = 366;
@@ -14,11 +15,15 @@ export const ZWhatIf = z
     from: isoDay("From"),
     to: isoDay("To"),
     draft: ZPriorityMatrix,
+    /** Calendars with other hours for the draft, by slug (a calendar in use: the default, an organization's, a group's, a vendor target's). */
+    calendars: z.array(ZCreateCalendar).max(20, "At most 20 draft calendars.").optional(),
   })
   .superRefine((v, ctx) => {
     const days = (Date.parse(v.to) - Date.parse(v.from)) / 86_400_000;
     if (days < 0) ctx.addIssue({ code: "custom", path: ["to"], message: "The period ends before it starts." });
     else if (days > WHAT_IF_MAX_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `Choose a period of at most ${WHAT_IF_MAX_DAYS} days.` });
+    const slugs = (v.calendars ?? []).map((c) => c.slug);
+    if (new Set(slugs).size !== slugs.length) ctx.addIssue({ code: "custom", path: ["calendars"], message: "Each calendar appears once." });
   });
 export type WhatIfInput = z.infer<typeof ZWhatIf>;
 

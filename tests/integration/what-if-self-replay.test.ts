@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/actor";
 import type { Impact, Urgency } from "@/lib/db/generated/enums";
 import { createCalendar } from "@/lib/admin/create-calendar";
-import { loadReplayCalendars, loadReplayHistories, loadReplayVendorTargets } from "@/lib/admin/load-replay-histories";
+import { loadReplayHistories, loadReplaySetting } from "@/lib/admin/load-replay-histories";
 import { runWhatIf } from "@/lib/admin/run-what-if";
 import { escalateTicket } from "@/lib/routing/escalate";
 import { returnTicket } from "@/lib/routing/return";
@@ -12,7 +12,7 @@ import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
 import { replayTicket } from "@/lib/routing/replay";
 import { runSweep } from "@/lib/routing/sweep";
 import { updateTicket } from "@/lib/routing/update-ticket";
-import { replayRules } from "@/lib/routing/what-if";
+import { replayRules, settingCalendars } from "@/lib/routing/what-if";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -210,7 +210,8 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
     const engagements = recorded.reduce((n, r) => n + r.engagements, 0);
 
     const current = await loadCurrentMatrix(db);
-    const rules = replayRules(current.matrix, current.targets, { fallback: current.calendar, ...(await loadReplayCalendars(db)) }, await loadReplayVendorTargets(db));
+    const setting = settingCalendars(await loadReplaySetting(db));
+    const rules = replayRules(current.matrix, current.targets, setting.calendars, setting.vendorTargets);
     const histories = await loadReplayHistories(db, new Date(YEAR_START), NOW, null);
     const replayed = histories
       .map((h) => {
@@ -247,5 +248,19 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
       FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId"
       WHERE e."type" = 'AUTO_ESCALATED' AND t."number" = ANY(${numbers}::text[])`);
     expect(result.current.automaticEscalations).toEqual({ L1L2: autos!.l1, L2L3: autos!.l2 });
+  });
+
+  it("replays a draft calendar: the Berlin desk open only 10:00–12:00 changes when L1 budgets run out, and nothing else", async () => {
+    const matrix = await getPriorityMatrix(manager);
+    const shortDesk = { slug: "berlin-desk", name: "Berlin desk, mornings", timeZone: "Europe/Berlin", windows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opensAt: "10:00", closesAt: "12:00" })), holidays: [] };
+    const input = { from: "2025-01-01", to: "2025-12-31", draft: { cells: matrix.cells, targets: matrix.targets } };
+    const result = await runWhatIf(manager, { ...input, calendars: [shortDesk] }, { now: NOW });
+    expect(result.draft.priorityMix).toEqual(result.current.priorityMix);
+    expect(result.reclassified).toBe(0);
+    expect(result.changed).toBeGreaterThan(0);
+    expect(result.draft.automaticEscalations.L1L2).not.toBe(result.current.automaticEscalations.L1L2);
+
+    const bad = await runWhatIf(manager, { ...input, calendars: [{ ...shortDesk, slug: "no-such-desk" }] }, { now: NOW }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: "VALIDATION", fields: { "calendars.0.slug": [expect.stringContaining("not a calendar in use")] } });
   });
 });
