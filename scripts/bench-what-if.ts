@@ -93,7 +93,12 @@ async function main(): Promise<void> {
 
   const now = new Date();
   let t = performance.now();
-  if (!REUSE) await loadTicketHistory(sql, now, TICKETS);
+  if (!REUSE) {
+    // The year is loaded with the tables' triggers off (rollups, notifications, webhooks): the load is not what is measured.
+    for (const table of ["Ticket", "TicketEvent"]) await sql.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
+    await loadTicketHistory(sql, now, TICKETS);
+    for (const table of ["Ticket", "TicketEvent"]) await sql.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
+  }
   await sql.query(`VACUUM ANALYZE "Ticket", "TicketEvent"`);
   const from = new Date(now.getTime() - 366 * 86_400_000);
   const fromDay = from.toISOString().slice(0, 10);

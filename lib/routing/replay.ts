@@ -98,12 +98,13 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
 
   // The stint with an L4 group under way, as vendor-engagement.ts opens it and the end_vendor_engagement trigger ends it.
   let engagement = null as (VendorDueTimes & { respondedAt: Date | null }) | null;
-  // Late as the dashboard counts it (metrics/vendor-targets.sql.ts): a response after its due time, or none by the time the stint ended (or `now`).
-  const settleEngagement = (until: Date) => {
+  // Late as the dashboard counts it (metrics/vendor-targets.sql.ts): a response after its due time or none by the
+  // stint's end (or `now`); a stint that ended after its resolution due time, or is still under way past it.
+  const settleEngagement = (until: Date, ended: boolean) => {
     if (!engagement) return;
     const { responseDueAt, resolutionDueAt, respondedAt } = engagement;
     if (responseDueAt && (respondedAt ? respondedAt > responseDueAt : responseDueAt <= until)) out.vendor.response += 1;
-    if (resolutionDueAt && resolutionDueAt < until) out.vendor.resolution += 1;
+    if (resolutionDueAt && (ended ? resolutionDueAt < until : resolutionDueAt <= until)) out.vendor.resolution += 1;
     engagement = null;
   };
 
@@ -120,7 +121,7 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
     }
     if (open && !span) span = { tier: clocks.tier, from: at };
     const atL4 = clocks.tier === "L4" && open;
-    if (wasAtL4 && (!atL4 || group !== fromGroup)) settleEngagement(at);
+    if (wasAtL4 && (!atL4 || group !== fromGroup)) settleEngagement(at, true);
     if (atL4 && (!wasAtL4 || group !== fromGroup)) engagement = { ...vendorDueTimes(at, rules.vendorTarget(group, priority)), respondedAt: null };
   };
 
@@ -197,13 +198,7 @@ export function replayTicket(history: ReplayHistory, rules: ReplayRules, now: Da
   }
   runUntil(now);
   if (span) out.spans.push({ ...span, to: null });
-  // A stint still under way: late where a due time has passed by `now`.
-  if (engagement) {
-    const { resolutionDueAt } = engagement;
-    if (resolutionDueAt && resolutionDueAt <= now) out.vendor.resolution += 1;
-    engagement = { ...engagement, resolutionDueAt: null };
-    settleEngagement(now);
-  }
+  settleEngagement(now, false);
   out.priority = priority;
   if (out.firstResponse === "pending" && !clocks.firstRespondedAt && clocks.firstResponseDueAt && clocks.firstResponseDueAt.getTime() <= now.getTime()) out.firstResponse = "breached";
   if (out.resolution === "pending" && (resolutionBreached || (clocks.resolutionDueAt && clocks.resolutionDueAt.getTime() <= now.getTime()))) out.resolution = "breached";
