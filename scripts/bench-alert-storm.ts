@@ -24,6 +24,7 @@ import { seedDemoData } from "../lib/seed/demo-data";
 import { alertOf, payloadOf } from "../tests/fixtures/alertmanager";
 import { throwAwayDatabase } from "./bench-database";
 import { runBenchmark } from "./bench-run";
+import { fmt } from "./bench-figures";
 
 const ALERTS = Number(process.env.BENCH_ALERTS ?? 1_000);
 const FINGERPRINTS = Number(process.env.BENCH_FINGERPRINTS ?? 100);
@@ -33,7 +34,6 @@ const postgres = process.env.BENCH_POSTGRES === "1" ? throwAwayDatabase("t_bench
 let opened: OpenedDatabase | undefined;
 let created = false;
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const log = (line: string) => console.log(line);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -28,6 +28,7 @@ import { seedDemoData } from "../lib/seed/demo-data";
 import { bulkLoad, insertUsers, loadFixtures } from "./bench-open-tickets";
 import { throwAwayDatabase } from "./bench-database";
 import { runBenchmark } from "./bench-run";
+import { fmt } from "./bench-figures";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const FILES = Number(process.env.BENCH_FILES ?? 200);
@@ -40,7 +41,6 @@ let root = "";
 let opened: OpenedDatabase | undefined;
 let created = false;
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
 const verdict = (ms: number, target: number) => (ms <= target ? "PASS" : "MISS");

@@ -40,6 +40,7 @@ import { buildIfStale, signIn, startAppServer, stopAppServer } from "./bench-app
 import { throwAwayDatabase } from "./bench-database";
 import { loadTicketHistory } from "./bench-history-tickets";
 import { runBenchmark } from "./bench-run";
+import { fmt, median } from "./bench-figures";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -62,12 +63,6 @@ const database = throwAwayDatabase("t_bench_dashboard", REUSE);
 const { admin, name: dbName, url: benchUrl } = database;
 
 const log = (line: string) => console.log(line);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
 
 // ---- cleanup -----------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import { seedDemoData } from "../lib/seed/demo-data";
 import { createTicket } from "../lib/tickets/create-ticket";
 import { throwAwayDatabase } from "./bench-database";
 import { runBenchmark } from "./bench-run";
+import { fmt } from "./bench-figures";
 
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 1_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -33,7 +34,6 @@ let opened: OpenedDatabase | undefined;
 let pool: pg.Pool | undefined;
 let created = false;
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const log = (line: string) => console.log(line);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -18,6 +18,7 @@ import { createTicket } from "../lib/tickets/create-ticket";
 import { actorOf } from "../lib/actor";
 import { throwAwayDatabase } from "./bench-database";
 import { runBenchmark } from "./bench-run";
+import { fmt } from "./bench-figures";
 
 const ROWS = Number(process.env.BENCH_NOTIFICATIONS ?? 1_000_000);
 const STAFF = 1_000;
@@ -33,7 +34,6 @@ let opened: OpenedDatabase | undefined;
 let pool: pg.Pool | undefined;
 let created = false;
 
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const log = (line: string) => console.log(line);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 

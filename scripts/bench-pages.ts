@@ -33,6 +33,7 @@ import { loadPagesData, PORTAL_CUSTOMER, readPagesData } from "./bench-pages/dat
 import { benchPages, type Actors, type BenchPage, type Signer } from "./bench-pages/pages";
 import { captureStatements, explainCustom, explainGeneric, isPlannable, NEVER_SCANNED, shortText, type Statement } from "./bench-pages/plans";
 import { runBenchmark } from "./bench-run";
+import { fmt } from "./bench-figures";
 
 const ROUNDS = Number(process.env.BENCH_REQUESTS ?? 20);
 const WARMUP = 2;
@@ -50,7 +51,6 @@ const database = throwAwayDatabase("t_bench_pages", REUSE);
 const { admin, name: dbName, url: benchUrl } = database;
 
 const log = (line: string) => console.log(line);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;

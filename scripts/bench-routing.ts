@@ -32,6 +32,7 @@ import { runBenchmark } from "./bench-run";
 import { runClaimsPart } from "./bench-routing/claims";
 import { runIntakePart } from "./bench-routing/intake";
 import { rawMailSql, type BenchKit, type BenchRow } from "./bench-routing/kit";
+import { fmt } from "./bench-figures";
 
 // ---- sizes -------------------------------------------------------------------------------------------
 
@@ -180,7 +181,6 @@ async function drive(concurrency: number, count: number, fn: (i: number) => Prom
 
 const iso = (date: Date) => date.toISOString();
 const minutesFrom = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const log = (line: string) => console.log(line);
 
 /** Does this database tell staff (migration notifications)? The script runs on commits before it too. */

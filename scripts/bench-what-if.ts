@@ -32,6 +32,7 @@ import { seedDemoData } from "../lib/seed/demo-data";
 import { throwAwayDatabase } from "./bench-database";
 import { loadTicketHistory } from "./bench-history-tickets";
 import { runBenchmark } from "./bench-run";
+import { fmt, median } from "./bench-figures";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -42,12 +43,6 @@ const database = throwAwayDatabase("t_bench_whatif", REUSE);
 const { admin, name: dbName, url: benchUrl } = database;
 
 const log = (line: string) => console.log(line);
-const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 let created = false;
 let opened: OpenedDatabase | undefined;
