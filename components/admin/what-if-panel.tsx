@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { TableScroll } from "@/components/ui/table-scroll";
 import type { WhatIfResult } from "@/lib/admin/run-what-if";
-import type { ReplaySummary, TicketOutcome } from "@/lib/routing/what-if";
+import type { EscalationPair } from "@/lib/routing/replay";
+import type { Breaches, ReplaySummary, TicketOutcome } from "@/lib/routing/what-if";
 import { PRIORITIES } from "./matrix-labels";
 
 const TIERS = ["L1", "L2", "L3", "L4"] as const;
@@ -20,10 +21,37 @@ function Row({ label, current, draft }: { label: string; current: number; draft:
   );
 }
 
+function Head({ columns }: { columns: [string, "left" | "right"][] }) {
+  return (
+    <thead>
+      <tr className="border-b border-slate-200">
+        {columns.map(([label, align]) => (
+          <th key={label} scope="col" className={`p-2 ${align === "left" ? "text-left" : "text-right"}`}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 const OUTCOME = { met: "met", breached: "late", pending: "open" } as const;
 const describe = (o: TicketOutcome) => `${o.priority} · response ${OUTCOME[o.firstResponse]} · resolution ${OUTCOME[o.resolution]} · ${o.escalations} up`;
 
 type Pick = (s: ReplaySummary) => number;
+
+const BREACH_KINDS: [keyof Breaches, string][] = [
+  ["firstResponse", "First response late"],
+  ["resolution", "Resolution late"],
+  ["update", "Customer update late"],
+  ["vendorResponse", "Vendor response late (L4)"],
+  ["vendorResolution", "Vendor resolution late (L4)"],
+];
+const AUTOMATIC: ["L1L2" | "L2L3", string][] = [
+  ["L1L2", "L1 → L2"],
+  ["L2L3", "L2 → L3"],
+];
+const ALL: [EscalationPair, string][] = [...AUTOMATIC, ["L3L4", "L3 → L4"]];
 
 /** The what-if outcome: the current version beside the draft, over the same tickets. */
 export function WhatIfPanel({ result }: { result: WhatIfResult }) {
@@ -32,22 +60,15 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
     {
       title: "Breaches",
       rows: [
-        { label: "First response late", pick: (s) => s.breaches.firstResponse },
-        { label: "Resolution late", pick: (s) => s.breaches.resolution },
-        { label: "Customer update late", pick: (s) => s.breaches.update },
-        { label: "Vendor response late (L4)", pick: (s) => s.breaches.vendorResponse },
-        { label: "Vendor resolution late (L4)", pick: (s) => s.breaches.vendorResolution },
+        ...BREACH_KINDS.map(([kind, label]) => ({ label, pick: (s: ReplaySummary) => s.breaches[kind] })),
         ...PRIORITIES.map((p) => ({ label: `Late at ${p} (response, resolution, update)`, pick: (s: ReplaySummary) => s.breaches.byPriority[p].firstResponse + s.breaches.byPriority[p].resolution + s.breaches.byPriority[p].update })),
       ],
     },
     {
       title: "Escalations",
       rows: [
-        { label: "L1 → L2 automatic (budget spent)", pick: (s) => s.automaticEscalations.L1L2 },
-        { label: "L2 → L3 automatic (budget spent)", pick: (s) => s.automaticEscalations.L2L3 },
-        { label: "L1 → L2 in all", pick: (s) => s.escalations.L1L2 },
-        { label: "L2 → L3 in all", pick: (s) => s.escalations.L2L3 },
-        { label: "L3 → L4 in all", pick: (s) => s.escalations.L3L4 },
+        ...AUTOMATIC.map(([pair, label]) => ({ label: `${label} automatic (budget spent)`, pick: (s: ReplaySummary) => s.automaticEscalations[pair] })),
+        ...ALL.map(([pair, label]) => ({ label: `${label} in all`, pick: (s: ReplaySummary) => s.escalations[pair] })),
       ],
     },
     {
@@ -70,22 +91,7 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
       </p>
       <TableScroll label="What-if result">
         <table className="w-full max-w-xl border-collapse text-sm">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="p-2 text-left">
-                Measure
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Current v{result.currentVersion}
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Draft
-              </th>
-              <th scope="col" className="p-2 text-right">
-                Change
-              </th>
-            </tr>
-          </thead>
+          <Head columns={[["Measure", "left"], [`Current v${result.currentVersion}`, "right"], ["Draft", "right"], ["Change", "right"]]} />
           {groups.map((g) => (
             <tbody key={g.title}>
               <tr>
@@ -108,19 +114,7 @@ export function WhatIfPanel({ result }: { result: WhatIfResult }) {
           </summary>
           <TableScroll label="Tickets with another outcome">
             <table className="w-full border-collapse text-sm" data-testid="what-if-changed">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="p-2 text-left">
-                    Ticket
-                  </th>
-                  <th scope="col" className="p-2 text-left">
-                    Current
-                  </th>
-                  <th scope="col" className="p-2 text-left">
-                    Draft
-                  </th>
-                </tr>
-              </thead>
+              <Head columns={[["Ticket", "left"], ["Current", "left"], ["Draft", "left"]]} />
               <tbody>
                 {result.changedTickets.map((t) => (
                   <tr key={t.number} className="border-b border-slate-100">
