@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   log(`\n2. self-replay agreement on the bench data (${fmt(agree.tickets)} tickets, ${fmt((performance.now() - t) / 1000, 1)} s):`);
   log(`   first response ${pct(agree.firstResponse)}, resolution ${pct(agree.resolution)}, automatic escalations ${pct(agree.escalations)}, all three ${pct(agree.all)}`);
   log(`   (the loader sets these outcomes by formula, not through the sweep; on a year lived through the services the agreement is`);
-  log(`    exact: tests/integration/what-if-self-replay.test.ts, 72 of 72 tickets on four calendars, on PGlite and PostgreSQL)`);
+  log(`    exact: tests/integration/what-if-self-replay.test.ts, 84 of 84 tickets on four calendars with an L4 vendor, on PGlite and PostgreSQL)`);
 }
 
 void runBenchmark(main, cleanup);
