@@ -20,9 +20,20 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { actorOf } from "../lib/actor";
-import { loadReplayHistories, loadReplaySetting, REPLAY_BATCH } from "../lib/admin/load-replay-histories";
+import {
+  loadReplayHistories,
+  loadReplaySetting,
+  REPLAY_EVENT_COLUMNS,
+  REPLAY_TICKET_COLUMNS,
+  REPLAY_TICKET_JOINS,
+  REPLAYED_EVENTS,
+  replayEventsSql,
+  replayTicketsSql,
+  type ReplayCursor,
+} from "../lib/admin/load-replay-histories";
 import { runWhatIf } from "../lib/admin/run-what-if";
 import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
+import { Prisma } from "../lib/db/generated/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { loadCurrentMatrix } from "../lib/routing/matrix-store";
 import { getPriorityMatrix } from "../lib/routing/priority-matrix";
@@ -56,18 +67,8 @@ async function cleanup(): Promise<string> {
   return `${KEEP ? "kept" : "dropped"} ${dbName}`;
 }
 
-/** The replay's two reads of one batch, raw: the tickets, then their events (load-replay-histories.ts). */
-const BATCH_TICKETS = `
-  SELECT t."id", t."number", t."createdAt", t."impact", t."urgency", t."organizationId", l2."slug" AS "categoryL2Group"
-  FROM "Ticket" t JOIN "Category" c ON c."id" = t."categoryId" LEFT JOIN "SupportGroup" l2 ON l2."id" = c."l2GroupId"
-  WHERE t."createdAt" >= $1::timestamp(3) AND t."createdAt" < $2::timestamp(3) AND (t."createdAt", t."id") > ($3::timestamp(3), $4::int)
-  ORDER BY t."createdAt", t."id" LIMIT ${REPLAY_BATCH}`;
-const EVENT_COLUMNS = `e."ticketId", e."type", e."createdAt", e."fromTier", e."toTier", e."toGroup",
-  CASE WHEN e."type" = 'STATUS_CHANGED' THEN e."inputs"->>'to' END AS "toStatus",
-  CASE WHEN e."type" = 'RECLASSIFIED' THEN e."inputs"->'to'->>'impact' END AS "toImpact",
-  CASE WHEN e."type" = 'RECLASSIFIED' THEN e."inputs"->'to'->>'urgency' END AS "toUrgency",
-  CASE WHEN e."type" = 'AUTO_ESCALATED' THEN e."inputs"->>'budgetEndedAt' END AS "budgetEndedAt"`;
-const REPLAYED = `(e."type" IN ('CREATED', 'STATUS_CHANGED', 'ESCALATED', 'RETURNED', 'ASSIGNED', 'AUTO_ESCALATED', 'RECLASSIFIED') OR (e."type" = 'COMMENTED' AND e."rule" = 'comment.customer-update'))`;
+/** Runs a statement built with Prisma.sql on the raw pool, as $queryRaw would send it. */
+const runRaw = <T extends pg.QueryResultRow>(pool: pg.Pool, statement: Prisma.Sql) => pool.query<T>(statement.text, statement.values as unknown[]);
 
 async function main(): Promise<void> {
   const cpus = os.cpus();
@@ -102,7 +103,7 @@ async function main(): Promise<void> {
   const end = new Date(Date.parse(`${toDay}T00:00:00.000Z`) + 86_400_000);
   const [loaded] = (await sql.query<{ tickets: number; events: number }>(
     `SELECT (SELECT count(*)::int FROM "Ticket" WHERE "createdAt" >= $1 AND "createdAt" < $2) AS tickets,
-            (SELECT count(*)::int FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId" WHERE t."createdAt" >= $1 AND t."createdAt" < $2 AND ${REPLAYED}) AS events`,
+            (SELECT count(*)::int FROM "TicketEvent" e JOIN "Ticket" t ON t."id" = e."ticketId" WHERE t."createdAt" >= $1 AND t."createdAt" < $2 AND ${REPLAYED_EVENTS.text}) AS events`,
     [start.toISOString(), end.toISOString()],
   )).rows;
   log(`setup: ${fmt(loaded!.tickets)} tickets from ${fromDay} to ${toDay} with ${fmt(loaded!.events)} replayed events, ${REUSE ? "kept" : "bulk-loaded"} in ${fmt((performance.now() - t) / 1000, 1)} s`);
@@ -125,26 +126,26 @@ async function main(): Promise<void> {
   };
   const replay = () => runWhatIf(adminActor, { from: fromDay, to: toDay, draft }, { now });
   const rawSelect = async () => {
-    const r = await sql!.query<{ tickets: number; events: number }>(
-      `SELECT count(DISTINCT x."id")::int AS tickets, count(x."type")::int AS events FROM (
-         SELECT t."id", t."number", t."createdAt", t."impact", t."urgency", t."organizationId", l2."slug", ${EVENT_COLUMNS.replace(/e\."ticketId", /, "")}
-         FROM "Ticket" t JOIN "Category" c ON c."id" = t."categoryId" LEFT JOIN "SupportGroup" l2 ON l2."id" = c."l2GroupId"
-         LEFT JOIN "TicketEvent" e ON e."ticketId" = t."id" AND ${REPLAYED}
-         WHERE t."createdAt" >= $1::timestamp(3) AND t."createdAt" < $2::timestamp(3)) x`,
-      [start.toISOString(), end.toISOString()],
+    const r = await runRaw<{ tickets: number; events: number }>(
+      sql!,
+      Prisma.sql`SELECT count(DISTINCT x."id")::int AS tickets, count(x."type")::int AS events FROM (
+         SELECT ${REPLAY_TICKET_COLUMNS}, ${REPLAY_EVENT_COLUMNS}
+         FROM "Ticket" t ${REPLAY_TICKET_JOINS}
+         LEFT JOIN "TicketEvent" e ON e."ticketId" = t."id" AND ${REPLAYED_EVENTS}
+         WHERE t."createdAt" >= ${start}::timestamp(3) AND t."createdAt" < ${end}::timestamp(3)) x`,
     );
     return r.rows[0]!;
   };
   const rawBatches = async () => {
-    let cursor: [string, number] = ["-infinity", 0];
+    let cursor: ReplayCursor | null = null;
     let rows = 0;
     for (;;) {
-      const tickets = (await sql!.query<{ id: number; createdAt: Date }>(BATCH_TICKETS, [start.toISOString(), end.toISOString(), ...cursor])).rows;
+      const tickets: { id: number; createdAt: Date }[] = (await runRaw<{ id: number; createdAt: Date }>(sql!, replayTicketsSql(start, end, cursor))).rows;
       if (!tickets.length) break;
-      const events = await sql!.query(`SELECT ${EVENT_COLUMNS} FROM "TicketEvent" e WHERE e."ticketId" = ANY($1::int[]) AND ${REPLAYED} ORDER BY e."ticketId", e."id"`, [tickets.map((x) => x.id)]);
+      const events = await runRaw(sql!, replayEventsSql(tickets.map((x) => x.id)));
       rows += tickets.length + events.rowCount!;
       const last = tickets[tickets.length - 1]!;
-      cursor = [last.createdAt.toISOString(), last.id];
+      cursor = { createdAt: last.createdAt, id: last.id };
     }
     return rows;
   };
