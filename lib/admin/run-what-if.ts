@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { loadCurrentMatrix } from "@/lib/routing/matrix-store";
+import { slaTargetOf } from "@/lib/routing/priority-matrix";
 import { replayRules, settingCalendars, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/what-if";
 import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
@@ -49,16 +50,7 @@ export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(op
   const drafts = new Map((draftCalendars ?? []).map((c) => [c.slug, calendarOfInput(c)]));
   const asTheyAre = settingCalendars(setting);
   const asDrafted = settingCalendars(setting, drafts);
-  const draftTargets = draft.targets.map((t) => ({
-    priority: t.priority,
-    firstResponseMinutes: t.firstResponseMinutes,
-    resolutionMinutes: t.resolutionMinutes,
-    updateEveryMinutes: t.updateEveryMinutes,
-    l1BudgetMinutes: t.tierBudgetMinutes.L1,
-    l2BudgetMinutes: t.tierBudgetMinutes.L2,
-    l3BudgetMinutes: t.tierBudgetMinutes.L3,
-    clock: t.businessHours ? ("BUSINESS_HOURS" as const) : ("ALWAYS" as const),
-  }));
+  const draftTargets = draft.targets.map(slaTargetOf);
   const rules = {
     current: replayRules(current.matrix, current.targets, asTheyAre.calendars, asTheyAre.vendorTargets),
     draft: replayRules({ version: current.matrix.version + 1, cells: draft.cells }, draftTargets, asDrafted.calendars, asDrafted.vendorTargets),

@@ -33,6 +33,20 @@ export function targetInputOf(t: SlaTargetData) {
   };
 }
 
+/** An SLA target as the API and the editor give it, in the stored shape: the inverse of `targetInputOf`. */
+export function slaTargetOf(t: PriorityMatrixInput["targets"][number]): SlaTargetData {
+  return {
+    priority: t.priority,
+    firstResponseMinutes: t.firstResponseMinutes,
+    resolutionMinutes: t.resolutionMinutes,
+    updateEveryMinutes: t.updateEveryMinutes,
+    l1BudgetMinutes: t.tierBudgetMinutes.L1,
+    l2BudgetMinutes: t.tierBudgetMinutes.L2,
+    l3BudgetMinutes: t.tierBudgetMinutes.L3,
+    clock: t.businessHours ? "BUSINESS_HOURS" : "ALWAYS",
+  };
+}
+
 /** Publishing makes a new version; tickets already classified keep theirs. Managers and admins only. */
 export async function publishPriorityMatrix(actor: Actor, input: unknown) {
   if (!can(actor, "matrix:publish")) throw forbidden("Only managers and admins publish the priority matrix.");
@@ -70,16 +84,7 @@ async function publish(actor: Actor, data: PriorityMatrixInput): Promise<void> {
         publishedById: actor.id,
         cells: { create: data.cells },
         targets: {
-          create: data.targets.map((t) => ({
-            priority: t.priority,
-            firstResponseMinutes: t.firstResponseMinutes,
-            resolutionMinutes: t.resolutionMinutes,
-            updateEveryMinutes: t.updateEveryMinutes,
-            l1BudgetMinutes: t.tierBudgetMinutes.L1,
-            l2BudgetMinutes: t.tierBudgetMinutes.L2,
-            l3BudgetMinutes: t.tierBudgetMinutes.L3,
-            clock: t.businessHours ? "BUSINESS_HOURS" : "ALWAYS",
-          })),
+          create: data.targets.map(slaTargetOf),
         },
       },
     });
