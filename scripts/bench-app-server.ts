@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
 import { buildIfStale as buildWhenStale } from "./build-if-stale";
+import { TS_SCRIPT_ARGS } from "./node-args";
 
 /** `next build` when a source is newer than the build. */
 export function buildIfStale(log: (line: string) => void): void {
@@ -25,7 +26,7 @@ export async function startAppServer(options: {
   nodeArgs?: string[];
 }): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${options.port}`;
-  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, [...(options.nodeArgs ?? []), ...TS_SCRIPT_ARGS, "scripts/serve.ts"], {
     stdio: ["ignore", "ignore", options.onStderr ? "pipe" : "inherit"],
     env: {
       ...process.env,

@@ -14,6 +14,7 @@ import { seedDemoData } from "../lib/seed/demo-data";
 import { buildIfStale, signIn, stopAppServer } from "./bench-app-server";
 import { throwAwayDatabase } from "./bench-database";
 import { runBenchmark } from "./bench-run";
+import { TS_SCRIPT_ARGS } from "./node-args";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 500);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 40);
@@ -91,7 +92,7 @@ function openStream(cookie: string, user: string): Stream {
 }
 
 function startServer(databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/bench-streams-server.ts"], {
+  const child = spawn(process.execPath, ["--expose-gc", ...TS_SCRIPT_ARGS, "scripts/bench-streams-server.ts"], {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     env: {
       ...process.env,

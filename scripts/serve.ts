@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../lib/client-address";
-import { closeDb } from "../lib/db/client";
+import { closeDb } from "../lib/db/process-holder";
 import { holdDataDir } from "../lib/db/data-dir-lock";
 import { resolveDatabaseTarget } from "../lib/db/database-url";
 import { observeHttp } from "../lib/observability/request-observer";

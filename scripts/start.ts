@@ -9,6 +9,7 @@ import { prepareDatabase } from "../lib/seed/prepare";
 import { shutdownSeconds } from "../lib/observability/shutdown-seconds";
 import { buildIfStale } from "./build-if-stale";
 import { exitIfLocked } from "./locked-exit";
+import { TS_SCRIPT_ARGS } from "./node-args";
 
 const port = process.env.PORT ?? "3000";
 const target = resolveDatabaseTarget(process.env.DATABASE_URL);
@@ -54,7 +55,7 @@ if (publishedSecrets > 0 && !process.env.HOSTNAME) {
 
 buildIfStale(env, (line) => console.log(`[tierdesk] ${line}`));
 
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
+const server = spawn(process.execPath, [...TS_SCRIPT_ARGS, "scripts/serve.ts"], { stdio: "inherit", env });
 // The server shuts down gracefully on SIGTERM or SIGINT within TIERDESK_SHUTDOWN_SECONDS and exits by itself;
 // a server that still has not exited a few seconds later is killed.
 const limit = shutdownSeconds();

@@ -1,6 +1,8 @@
+import "server-only";
 import { PrismaClient } from "./generated/client";
 import { openDatabase, type DatabaseConnection } from "./adapter";
 import { resolveDatabaseTarget, type DatabaseTarget } from "./database-url";
+import { holder } from "./process-holder";
 
 export type Database = PrismaClient;
 export type Transaction = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -31,7 +33,6 @@ export function createDatabase(target: DatabaseTarget): OpenedDatabase {
   };
 }
 
-const holder = globalThis as unknown as { tierdeskDatabase?: OpenedDatabase };
 
 /** The process-wide database for DATABASE_URL; opened on first use and kept across hot reloads. */
 export function processDatabase(): OpenedDatabase {
@@ -46,10 +47,4 @@ export function db(): Database {
 /** Makes `database` the process-wide one (tests and scripts that open their own). */
 export function useDatabase(database: OpenedDatabase | undefined): void {
   holder.tierdeskDatabase = database;
-}
-
-export async function closeDb(): Promise<void> {
-  const opened = holder.tierdeskDatabase;
-  holder.tierdeskDatabase = undefined;
-  await opened?.close();
 }

@@ -7,13 +7,14 @@ import path from "node:path";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { expectNoHorizontalScroll, expectNoSeriousViolations } from "./axe";
 import { ADMIN, CUSTOMER_ACME, expectRedirectedToLogin, L1_AGENT, loginAsCustomer, loginAsStaff } from "./helpers";
+import { TS_SCRIPT_ARGS } from "../../scripts/node-args";
 
 /** The suite server's embedded database (playwright.config.ts). */
 const SERVER_DATA_DIR = ".data/e2e-db";
 const WORK = path.resolve(".data/e2e-backups");
 
 function backup(file: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", file], {
+  return spawnSync(process.execPath, [...TS_SCRIPT_ARGS, "scripts/db-backup.ts", file], {
     env: { ...process.env, DATABASE_URL: `file:${SERVER_DATA_DIR}` },
     encoding: "utf8",
     timeout: 120_000,

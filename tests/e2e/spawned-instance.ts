@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
+import { TS_SCRIPT_ARGS } from "../../scripts/node-args";
 
 export interface SpawnedInstance {
   url: string;
@@ -21,7 +22,7 @@ export interface SpawnedInstance {
 export function prepareDataDir(name: string): string {
   const dir = path.resolve(".data", name);
   rmSync(dir, { recursive: true, force: true });
-  const prepared = spawnSync(process.execPath, ["--import", "tsx", "scripts/prepare-database.ts"], {
+  const prepared = spawnSync(process.execPath, [...TS_SCRIPT_ARGS, "scripts/prepare-database.ts"], {
     env: { ...process.env, DATABASE_URL: `file:${dir}`, TIERDESK_DEMO: "0" },
     encoding: "utf8",
   });
@@ -31,7 +32,7 @@ export function prepareDataDir(name: string): string {
 
 /** Starts scripts/serve.ts on `dataDir` and resolves once it listens and answers its readiness probe with 200. */
 export async function startInstance(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedInstance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, [...TS_SCRIPT_ARGS, "scripts/serve.ts"], {
     env: {
       ...process.env,
       PORT: "0",

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holdDataDir, lockPathOf, readDataDirLock } from "@/lib/db/data-dir-lock";
+import { TS_SCRIPT_ARGS } from "../../scripts/node-args";
 
 interface Spawned {
   child: ChildProcess;
@@ -17,7 +18,7 @@ interface Spawned {
 }
 
 function spawnTsx(script: string, args: string[], env: Record<string, string> = {}): Spawned {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...TS_SCRIPT_ARGS, script, ...args], { env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
   let text = "";
   const waiters = new Set<() => void>();
   const take = (chunk: Buffer) => {

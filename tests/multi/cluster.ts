@@ -11,6 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { startS3TestServer } from "../fixtures/s3-test-server";
 import { startMailSink, type MailSink } from "./mail-sink";
+import { TS_SCRIPT_ARGS } from "../../scripts/node-args";
 
 export const LOG_DIR = path.resolve("test-results/two-instances");
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -63,7 +64,7 @@ function databaseUrl(name: string): string {
 /** Runs a script under tsx, its output to `logFile`; rejects unless it exits 0. */
 function runScript(script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
   const fd = openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env, stdio: ["ignore", fd, fd] });
+  const child = spawn(process.execPath, [...TS_SCRIPT_ARGS, script], { env, stdio: ["ignore", fd, fd] });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => {
@@ -152,7 +153,7 @@ export async function startCluster(): Promise<Cluster> {
       const base = `http://127.0.0.1:${port}`;
       const logFile = path.join(LOG_DIR, `instance-${instanceName.toLowerCase()}.log`);
       const fd = openSync(logFile, "w");
-      const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+      const child = spawn(process.execPath, [...TS_SCRIPT_ARGS, "scripts/serve.ts"], {
         stdio: ["ignore", fd, fd],
         env: {
           ...process.env,
