@@ -16,7 +16,7 @@ import pg from "pg";
 import { actorOf } from "../lib/actor";
 import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
-import { fanOutUpdateSql } from "../lib/incidents/fan-out";
+import { fanOutUpdateSql } from "../lib/incidents/fan-out.sql";
 import { declareMajorIncident } from "../lib/incidents/major-incident";
 import { seedDemoData } from "../lib/seed/demo-data";
 import { createTicket } from "../lib/tickets/create-ticket";

@@ -20,9 +20,8 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { actorOf } from "../lib/actor";
+import { loadReplayHistories, loadReplaySetting } from "../lib/admin/load-replay-histories";
 import {
-  loadReplayHistories,
-  loadReplaySetting,
   REPLAY_EVENT_COLUMNS,
   REPLAY_TICKET_COLUMNS,
   REPLAY_TICKET_JOINS,
@@ -30,7 +29,7 @@ import {
   replayEventsSql,
   replayTicketsSql,
   type ReplayCursor,
-} from "../lib/admin/load-replay-histories";
+} from "../lib/admin/replay-histories.sql";
 import { runWhatIf } from "../lib/admin/run-what-if";
 import { createDatabase, useDatabase as installProcessDatabase, type OpenedDatabase } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";

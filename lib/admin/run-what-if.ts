@@ -7,7 +7,8 @@ import { replayRules, settingCalendars, WhatIfReplay, type WhatIfComparison } fr
 import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
 import { requireAdminRead } from "./authorize";
-import { countReplayTickets, loadReplayHistories, loadReplaySetting, type ReplayCursor } from "./load-replay-histories";
+import { countReplayTickets, loadReplayHistories, loadReplaySetting } from "./load-replay-histories";
+import type { ReplayCursor } from "./replay-histories.sql";
 import { calendarOfInput } from "@/lib/validation/calendar";
 
 export interface WhatIfResult extends WhatIfComparison {

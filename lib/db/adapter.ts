@@ -7,7 +7,7 @@ import pg from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { holdDataDir } from "./data-dir-lock";
-import { wantsCustomPlan } from "./custom-plan";
+import { wantsCustomPlan } from "./custom-plan.sql";
 import type { DatabaseTarget } from "./database-url";
 import { listenOnPostgres, type ListenHandlers, type StopListening } from "./pg-listener";
 

@@ -6,7 +6,7 @@
 // it clears its coalesceKey, so a later change holds a new mail instead of rewriting one being sent.
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db/client";
-import { portalBase } from "./enqueue";
+import { portalBase } from "./mail-texts";
 
 export const MAX_ATTEMPTS = 8;
 /** The first retry waits this long; each further one doubles it, up to BACKOFF_CAP_SECONDS. */

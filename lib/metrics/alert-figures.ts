@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
-import { filterConditions, ts } from "./conditions";
+import { filterConditions, ts } from "./conditions.sql";
 import type { MetricsRange } from "./period";
 
 /** Alerts that need a person (the Alert table), raised in a period: how many, how many acknowledged since, and how fast. */
@@ -14,7 +14,7 @@ export interface AlertFigures {
 }
 
 /** Alerts raised in the period whose ticket matches the filters, on the alias `a` (served by Alert_raisedAt_idx). */
-export function alertsRaisedCondition(range: MetricsRange, filters: Pick<DashboardQuery, "category" | "org" | "priority">): Prisma.Sql {
+function alertsRaisedCondition(range: MetricsRange, filters: Pick<DashboardQuery, "category" | "org" | "priority">): Prisma.Sql {
   return Prisma.join([Prisma.sql`a."raisedAt" >= ${ts(range.from)} AND a."raisedAt" < ${ts(range.to)}`, ...filterConditions(filters)], " AND ");
 }
 

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
-import { EVENT_FLAG_NAMES, EVENT_FLAGS, filterConditions, FLAG_EVENT_TYPES, flagColumn, cohortCondition, periodCondition, RESOLUTION_BREACH_ALERT, ts } from "./conditions";
+import { EVENT_FLAG_NAMES, EVENT_FLAGS, filterConditions, FLAG_EVENT_TYPES, flagColumn, cohortCondition, periodCondition, RESOLUTION_BREACH_ALERT, ts } from "./conditions.sql";
 import { previousRange, rangeDays, type MetricsRange } from "./period";
 
 // The dashboard's period figures counted straight from the tickets and their decision log, by the

@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/db/generated/client";
-import { customPlan } from "@/lib/db/custom-plan";
+import { customPlan } from "@/lib/db/custom-plan.sql";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
-import { ageBucketExpression, backlogCondition, filterConditions, ts, VENDOR_CONDITION } from "./conditions";
+import { ageBucketExpression, backlogCondition, filterConditions, ts, VENDOR_CONDITION } from "./conditions.sql";
 import { previousRange, rangeDays, wholeDays, type MetricsRange } from "./period";
 import { vendorTargetsStatement } from "./vendor-targets.sql";
 import { day, eventsOutsideRollups, filtered, histogramScope, inRollupDays, ticketFact, ticketsOutsideRollups, ticketsOutsideRollupsWhere } from "./rollup.sql";

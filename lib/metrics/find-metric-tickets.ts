@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { VENDOR_TARGET_METRICS, ZMetricTicketsQuery, type MetricTicketsQuery, type VendorTargetMetric } from "@/lib/validation/dashboard";
-import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, ts, VENDOR_CONDITION } from "./conditions";
+import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, ts, VENDOR_CONDITION } from "./conditions.sql";
 import { resolvePeriod, type MetricsRange } from "./period";
 import { engagementScope, resolutionOutcome, responseOutcome } from "./vendor-targets.sql";
 

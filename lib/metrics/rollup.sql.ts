@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
-import { filterConditions, ts } from "./conditions";
+import { filterConditions, ts } from "./conditions.sql";
 import type { MetricsRange } from "./period";
 
 // How the dashboard reads a period: the whole UTC days inside it from the daily rollups (settled tickets,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { DashboardQuery } from "@/lib/validation/dashboard";
-import { filterConditions, ts } from "./conditions";
+import { filterConditions, ts } from "./conditions.sql";
 import type { MetricsRange } from "./period";
 
 // The L4 section's figures, defined once over an engagement `e` (VendorEngagement) and its ticket `t`: the

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { queryStatement } from "@/lib/db/statement";
 import { AppError } from "@/lib/errors";
 import { refusalError } from "@/lib/refusal";
-import { insertStatusMailSql } from "@/lib/mail/enqueue";
+import { insertStatusMailSql } from "@/lib/mail/mail-texts.sql";
 import { Prisma } from "@/lib/db/generated/client";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import type { TicketJson } from "@/lib/tickets/core/ticket-json";

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
 import type { CalendarData } from "@/lib/calendar/business-hours";
 import type { ClockCalendars } from "./clocks";
-import { calendarJsonSql, slaTargetsJsonSql } from "./matrix-store";
+import { calendarJsonSql, slaTargetsJsonSql } from "./current-matrix.sql";
 import type { SlaTargetData } from "./sla";
 
 export type Query = <T>(sql: Prisma.Sql) => Promise<T[]>;

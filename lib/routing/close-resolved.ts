@@ -4,10 +4,10 @@
 // second run finds nothing left (only RESOLVED tickets qualify).
 import { Prisma } from "@/lib/db/generated/client";
 import type { SqlTransaction } from "@/lib/db/transaction";
-import { insertImmediateStatusMailSql } from "@/lib/mail/enqueue";
+import { insertImmediateStatusMailSql } from "@/lib/mail/mail-texts.sql";
 import { autoCloseCutoff, autoCloseReason } from "@/lib/calendar/auto-close";
 import type { CalendarData } from "@/lib/calendar/business-hours";
-import { calendarJsonSql } from "./matrix-store";
+import { calendarJsonSql } from "./current-matrix.sql";
 
 /** Tickets closed per run; the rest follow a minute later. */
 export const CLOSE_BATCH = 5_000;

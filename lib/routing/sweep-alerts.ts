@@ -5,7 +5,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, SlaClock } from "@/lib/db/generated/enums";
 import type { SqlTransaction } from "@/lib/db/transaction";
 import type { CalendarData } from "@/lib/calendar/business-hours";
-import { calendarJsonSql } from "./matrix-store";
+import { calendarJsonSql } from "./current-matrix.sql";
+import { resolutionAlertDueSql, resolutionAlertEventSql, resolutionAlertLevelSql } from "./resolution-alert.sql";
 import { addClockMinutes } from "./sla";
 
 /** L3 cannot hand off to L4 without a vendor's reference: when its budget is spent, the group's leads and the managers are told instead. */
@@ -24,31 +25,6 @@ export async function alertL3BudgetSpent(tx: SqlTransaction, now: Date): Promise
       'The group''s leads and the managers are alerted: the L3 budget is spent and an L4 handoff needs a decision.', ${now}::timestamp(3)
     FROM spent`);
 }
-
-/** Is the resolution alert of ticket `t` (a SQL alias) due at `now`: 75 % of the target used, or the target breached, each once. */
-export const resolutionAlertDueSql = (t: string, now: Date) => {
-  const row = Prisma.raw(t);
-  return Prisma.sql`((${row}."resolutionWarnAt" <= ${now}::timestamp(3) AND ${row}."slaAlertLevel" < 75)
-    OR (${row}."resolutionDueAt" <= ${now}::timestamp(3) AND ${row}."slaAlertLevel" < 100))`;
-};
-
-/** The level that alert raises ticket `t` to (its "slaAlertLevel"): 100 once the target is breached, else 75. */
-export const resolutionAlertLevelSql = (t: string, now: Date) =>
-  Prisma.sql`CASE WHEN ${Prisma.raw(t)}."resolutionDueAt" <= ${now}::timestamp(3) THEN 100 ELSE 75 END`;
-
-/**
- * The ALERT event's rule, inputs and reason for ticket `t` (a SQL alias with "priority", "resolutionDueAt" and
- * the "slaAlertLevel" it was raised to). The recipients are the notify_ticket_events trigger's.
- */
-export const resolutionAlertEventSql = (t: string) => {
-  const row = Prisma.raw(t);
-  return Prisma.sql`'sla.resolution-' || ${row}."slaAlertLevel",
-    jsonb_build_object('percent', ${row}."slaAlertLevel", 'priority', ${row}."priority", 'resolutionDueAt', ${row}."resolutionDueAt",
-      'notify', CASE WHEN ${row}."slaAlertLevel" = 100 THEN 'leads+managers' ELSE 'assignee+leads' END),
-    CASE WHEN ${row}."slaAlertLevel" = 100
-      THEN 'The group''s leads and the managers are alerted: the ' || ${row}."priority" || ' resolution target is breached.'
-      ELSE 'The assignee and the group''s leads are alerted: 75 % of the ' || ${row}."priority" || ' resolution target is used.' END`;
-};
 
 /**
  * Hierarchical escalation, once each: at 75 % of the resolution target the assignee and the group's leads are

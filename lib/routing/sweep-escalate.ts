@@ -7,7 +7,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, SlaClock, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import type { SqlTransaction } from "@/lib/db/transaction";
 import { unnestSql, type UnnestColumn } from "@/lib/db/unnest.sql";
-import { tierMoveMails, upsertHeldStatusMailsSql } from "@/lib/mail/enqueue";
+import { tierMoveMails } from "@/lib/mail/enqueue";
+import { upsertHeldStatusMailsSql } from "@/lib/mail/mail-texts.sql";
 import { PRIORITY_WEIGHT, type Candidate } from "./candidates";
 import { clockColumnsOf, clockStateOf, type ClockColumns } from "./clock-columns";
 import { advanceClocks } from "./clocks";
@@ -17,7 +18,7 @@ import type { DecisionEvent } from "./intake";
 import { loadRulesOf } from "./clock-rules";
 import { placeInGroup, type GroupData } from "./placement";
 import { tierBudgetMinutes } from "./sla";
-import { resolutionAlertDueSql, resolutionAlertEventSql, resolutionAlertLevelSql } from "./sweep-alerts";
+import { resolutionAlertDueSql, resolutionAlertEventSql, resolutionAlertLevelSql } from "./resolution-alert.sql";
 import { loadSopSteps, sopNote } from "./sweep-sop";
 
 /** Tickets auto-escalated per run; the rest follow a minute later. */

@@ -15,7 +15,7 @@ import { driverTransaction } from "@/lib/db/transaction";
 import { closeResolvedTickets } from "./close-resolved";
 import { alertL3BudgetSpent, alertResolution, alertUpdatesOverdue, flagUpdatesDue } from "./sweep-alerts";
 import { escalateSpentBudgets } from "./sweep-escalate";
-import { alertVendorTargets } from "./vendor-alerts.sql";
+import { alertVendorTargets } from "./vendor-targets.sql";
 
 export interface SweepResult {
   escalated: number;

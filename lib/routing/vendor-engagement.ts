@@ -4,7 +4,7 @@ import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority } from "@/lib/db/generated/enums";
 import type { CalendarData } from "@/lib/calendar/business-hours";
-import { calendarJsonSql } from "./matrix-store";
+import { calendarJsonSql } from "./current-matrix.sql";
 import { nextVendorAlertAt, vendorDueTimes, type VendorDueTimes } from "./vendor-targets";
 
 export interface EngagementStart {

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { ZRecordVendorResponse } from "@/lib/validation/routing";
 import { checkVendorResponse } from "./guards";
 import { loadTicket, recordEvents } from "@/lib/tickets/core/ticket-store";
-import { nextVendorAlertAtSql } from "./vendor-alerts.sql";
+import { nextVendorAlertAtSql } from "./vendor-targets.sql";
 import { listVendorEngagements, type VendorEngagementJson } from "./vendor-engagement-json";
 import { metTarget, utcMinute } from "./vendor-targets";
 

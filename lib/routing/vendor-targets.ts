@@ -45,7 +45,7 @@ export function vendorDueTimes(startedAt: Date, target: VendorTargetData | null)
 
 /**
  * The next threshold still to alert on: the earliest due time whose alert was not sent (response thresholds
- * only while the vendor has not responded). Twin of `nextVendorAlertAtSql` (vendor-alerts.sql.ts).
+ * only while the vendor has not responded). Twin of `nextVendorAlertAtSql` (vendor-targets.sql.ts).
  */
 export function nextVendorAlertAt(due: VendorDueTimes, alertsSent: number, respondedAt: Date | null): Date | null {
   let next: Date | null = null;

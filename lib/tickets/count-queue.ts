@@ -4,7 +4,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { ZQueueQuery } from "@/lib/validation/queue";
-import { cappedCountSql, whereOf } from "./queue-conditions";
+import { cappedCountSql, whereOf } from "./queue-conditions.sql";
 import { cappedCount } from "./queue-count";
 import { queueWhere } from "./queue-where";
 

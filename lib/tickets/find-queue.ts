@@ -6,7 +6,7 @@ import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
 import { DEFAULT_QUEUE_SORT, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
-import { afterCondition, cappedCountSql, orderBy, whereOf } from "./queue-conditions";
+import { afterCondition, cappedCountSql, orderBy, whereOf } from "./queue-conditions.sql";
 import { cappedCount, QUEUE_COUNT_CAP } from "./queue-count";
 import { decodeQueueCursor, encodeQueueCursor, sortKeyOf } from "./queue-cursor";
 import { queueWhere } from "./queue-where";

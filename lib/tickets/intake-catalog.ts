@@ -4,7 +4,8 @@ import type { Impact, Urgency } from "@/lib/db/generated/enums";
 import { INTAKE_GROUP_SLUG } from "@/lib/routing/intake";
 import type { CalendarData } from "@/lib/calendar/business-hours";
 import type { ClockCalendars } from "@/lib/routing/clocks";
-import { calendarJsonSql, CURRENT_MATRIX_JSON, type CurrentMatrix } from "@/lib/routing/matrix-store";
+import { calendarJsonSql, CURRENT_MATRIX_JSON } from "@/lib/routing/current-matrix.sql";
+import type { CurrentMatrix } from "@/lib/routing/matrix-store";
 import type { GroupData } from "@/lib/routing/placement";
 import { queryStatement } from "@/lib/db/statement";
 

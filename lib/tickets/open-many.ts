@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import type { Transaction } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Priority, TicketChannel } from "@/lib/db/generated/enums";
-import { insertReceivedMailSql } from "@/lib/mail/enqueue";
+import { insertReceivedMailSql } from "@/lib/mail/mail-texts.sql";
 import { candidateOf } from "@/lib/routing/candidate-store";
 import { clockColumnsOf, type ClockColumns } from "@/lib/routing/clock-columns";
 import { insertEventRecordsSql } from "@/lib/tickets/core/event-rows.sql";

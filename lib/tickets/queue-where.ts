@@ -2,7 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { DEFAULT_QUEUE_VIEW, type QueueQuery, type QueueView } from "@/lib/validation/queue";
-import { filterConditions, scopeCondition, viewCondition } from "./queue-conditions";
+import { filterConditions, scopeCondition, viewCondition } from "./queue-conditions.sql";
 import { queueScopeFor, type QueueScope } from "./queue-scope";
 
 export interface QueueWhere {

@@ -3,7 +3,7 @@
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
 import { Prisma } from "../../lib/db/generated/client";
-import { orderBy, scopeCondition, viewCondition, whereOf } from "../../lib/tickets/queue-conditions";
+import { orderBy, scopeCondition, viewCondition, whereOf } from "../../lib/tickets/queue-conditions.sql";
 import type { QueueScope } from "../../lib/tickets/queue-scope";
 import { QUEUE_VIEWS, type QueueView } from "../../lib/validation/queue";
 

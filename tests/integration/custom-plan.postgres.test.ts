@@ -3,7 +3,7 @@
 // PGlite has no pool and no named statements.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDatabase } from "@/lib/db/client";
-import { customPlan } from "@/lib/db/custom-plan";
+import { customPlan } from "@/lib/db/custom-plan.sql";
 import { Prisma } from "@/lib/db/generated/client";
 import { resolvePeriod } from "@/lib/metrics/period";
 import { dashboardStatements } from "@/lib/metrics/dashboard.sql";

@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
-import { enqueueReplyMail, enqueueStatusMail, insertImmediateStatusMailSql, insertReplyMailsSql, insertStatusMailSql } from "@/lib/mail/enqueue";
+import { enqueueReplyMail, enqueueStatusMail } from "@/lib/mail/enqueue";
+import { insertImmediateStatusMailSql, insertReplyMailsSql, insertStatusMailSql } from "@/lib/mail/mail-texts.sql";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { actorFor } from "../fixtures/actors";

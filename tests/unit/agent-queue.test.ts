@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
-import { afterCondition, filterConditions, orderBy, scopeCondition, viewCondition } from "@/lib/tickets/queue-conditions";
+import { afterCondition, filterConditions, orderBy, scopeCondition, viewCondition } from "@/lib/tickets/queue-conditions.sql";
 import { decodeQueueCursor, encodeQueueCursor, type QueuePosition } from "@/lib/tickets/queue-cursor";
 import { queueScopeFor, type QueueScope } from "@/lib/tickets/queue-scope";
 import { queueHref } from "@/lib/tickets/queue-url";

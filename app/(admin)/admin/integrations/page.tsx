@@ -4,7 +4,7 @@ import { listAdminCategories } from "@/lib/admin/list-admin-categories";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listIntegrations } from "@/lib/integrations/list-integrations";
 import { DEFAULT_SEVERITY_MAP } from "@/lib/integrations/severity-map";
-import { portalBase } from "@/lib/mail/enqueue";
+import { portalBase } from "@/lib/mail/mail-texts";
 import { can } from "@/lib/permissions";
 import { createIntegrationAction, deactivateIntegrationAction, updateIntegrationAction } from "./actions";
 

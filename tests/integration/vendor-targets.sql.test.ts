@@ -14,7 +14,7 @@ import { escalateTicket } from "@/lib/routing/escalate";
 import { returnTicket } from "@/lib/routing/return";
 import { runSweep } from "@/lib/routing/sweep";
 import { updateTicket } from "@/lib/routing/update-ticket";
-import { nextVendorAlertAtSql } from "@/lib/routing/vendor-alerts.sql";
+import { nextVendorAlertAtSql } from "@/lib/routing/vendor-targets.sql";
 import { getVendorEngagements } from "@/lib/routing/vendor-engagement-json";
 import { recordVendorResponse } from "@/lib/routing/vendor-response";
 import { nextVendorAlertAt } from "@/lib/routing/vendor-targets";
