@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   const adminActor = actorOf(await opened.db.user.findUniqueOrThrow({ where: { userId: "admin" } }));
   const matrix = await getPriorityMatrix(adminActor);
   const lowLow = matrix.cells.find((c) => c.impact === "LOW" && c.urgency === "LOW")!.priority;
-  const moveTo = lowLow === "P5" ? "P4" : "P5";
+  const moveTo: typeof lowLow = lowLow === "P5" ? "P4" : "P5";
   const draft = {
     cells: matrix.cells.map((c) => (c.impact === "LOW" && c.urgency === "LOW" ? { ...c, priority: moveTo } : c)),
     targets: matrix.targets.map((x) => (x.priority === "P2" ? { ...x, tierBudgetMinutes: { ...x.tierBudgetMinutes, L1: Math.max(1, Math.round(x.tierBudgetMinutes.L1 / 2)) } } : x)),

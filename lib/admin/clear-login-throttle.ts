@@ -3,11 +3,12 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZThrottleRef } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Forgets the failed logins of one account or address, so it may try again at once. */
-export async function clearLoginThrottle(actor: Actor, input: unknown): Promise<void> {
+export async function clearLoginThrottle(actor: Actor, input: VerbInput<typeof ZThrottleRef>): Promise<void> {
   requireAdminWrite(actor);
   const { key } = parseInput(ZThrottleRef, input);
   await db().$transaction(async (tx) => {

@@ -4,12 +4,13 @@ import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { AppError } from "@/lib/errors";
 import { calendarOfInput, ZCreateCalendar } from "@/lib/validation/calendar";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { CALENDAR_SELECT, calendarView, type CalendarView } from "./calendar-view";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** A new named calendar with its version 1 (admins); a slug already taken is a 409. Audited. */
-export async function createCalendar(actor: Actor, input: unknown): Promise<CalendarView> {
+export async function createCalendar(actor: Actor, input: VerbInput<typeof ZCreateCalendar>): Promise<CalendarView> {
   requireAdminWrite(actor);
   const data = parseInput(ZCreateCalendar, input);
   const hours = calendarOfInput(data);

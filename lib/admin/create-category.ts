@@ -4,13 +4,14 @@ import { invalid } from "@/lib/errors";
 import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreateCategory } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { adminCategoryView, CATEGORY_SELECT, type AdminCategoryView } from "./list-admin-categories";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveCategoryLinks } from "./resolve-category-links";
 
 /** Creates a category with its defaults, SOP article (an agent article) and L2 group (an L2 group, or the default). */
-export async function createCategory(actor: Actor, input: unknown): Promise<AdminCategoryView> {
+export async function createCategory(actor: Actor, input: VerbInput<typeof ZCreateCategory>): Promise<AdminCategoryView> {
   requireAdminWrite(actor);
   const data = parseInput(ZCreateCategory, input);
   try {

@@ -4,12 +4,13 @@ import { invalid } from "@/lib/errors";
 import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZKbArticle } from "@/lib/validation/kb-article";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { auditedArticle, KB_ARTICLE_SELECT, kbArticleView, type KbArticleView } from "./kb-article-json";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { kbArticleData } from "./save-kb-article-data";
 
-export async function createKbArticle(actor: Actor, input: unknown): Promise<KbArticleView> {
+export async function createKbArticle(actor: Actor, input: VerbInput<typeof ZKbArticle>): Promise<KbArticleView> {
   requireAdminWrite(actor);
   const data = parseInput(ZKbArticle, input);
   try {

@@ -7,6 +7,7 @@ import { isRawUniqueViolation } from "@/lib/db/raw-unique-violation";
 import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreatePerson } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { generateStaffPassword } from "./generate-staff-password";
 import { auditedPerson, PERSON_SELECT, personView, type PersonView } from "./person-json";
@@ -25,7 +26,7 @@ const userIdTaken = (userId: string) => {
  * Creates a customer (with a system-issued PIN) or a staff member (with a generated first password).
  * The secret is returned once, here, and stored only as its scrypt hash.
  */
-export async function createPerson(actor: Actor, input: unknown): Promise<{ person: PersonView; secret: string; secretKind: "PIN" | "password" }> {
+export async function createPerson(actor: Actor, input: VerbInput<typeof ZCreatePerson>): Promise<{ person: PersonView; secret: string; secretKind: "PIN" | "password" }> {
   requireAdminWrite(actor);
   const data = parseInput(ZCreatePerson, input);
   const customer = data.role === "CUSTOMER";

@@ -4,12 +4,13 @@ import { invalid } from "@/lib/errors";
 import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreateSupportGroup } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Creates a support group (no members yet: an edit adds them). Its slug and tier never change afterwards. */
-export async function createSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {
+export async function createSupportGroup(actor: Actor, input: VerbInput<typeof ZCreateSupportGroup>): Promise<SupportGroupView> {
   requireAdminWrite(actor);
   const data = parseInput(ZCreateSupportGroup, input);
   try {

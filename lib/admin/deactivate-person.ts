@@ -3,13 +3,14 @@ import { db } from "@/lib/db/client";
 import { invalid } from "@/lib/errors";
 import { ZPersonRef } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { findPersonForChange } from "./find-person-for-change";
 import { auditedPerson, personView, type PersonView } from "./person-json";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 
 /** Deactivates a person: their sessions end on the next request (every request re-reads `active`). */
-export async function deactivatePerson(actor: Actor, input: unknown): Promise<PersonView> {
+export async function deactivatePerson(actor: Actor, input: VerbInput<typeof ZPersonRef>): Promise<PersonView> {
   requireAdminWrite(actor);
   const { userId } = parseInput(ZPersonRef, input);
   return db().$transaction(async (tx) => {

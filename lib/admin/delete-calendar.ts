@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { ZCalendarRef } from "@/lib/validation/calendar";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { CALENDAR_SELECT, calendarView } from "./calendar-view";
 import { calendarDeletionBlockers, deletionRefusal } from "./deletion-blockers";
@@ -12,7 +13,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * Deletes a calendar no clock runs on (admins), with its versions. While an organization, a group, an L4 group's
  * vendor targets or any matrix version names it, or it is the built-in 24×7, the answer is a 409 naming each, and nothing changes.
  */
-export async function deleteCalendar(actor: Actor, slug: unknown): Promise<void> {
+export async function deleteCalendar(actor: Actor, slug: VerbInput<typeof ZCalendarRef.shape.slug>): Promise<void> {
   requireAdminWrite(actor);
   const { slug: wanted } = parseInput(ZCalendarRef, { slug });
   await db().$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { ZSlugRef } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { categoryDeletionBlockers, deletionRefusal } from "./deletion-blockers";
 import { adminCategoryView, CATEGORY_SELECT } from "./list-admin-categories";
@@ -12,7 +13,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * Deletes a category no ticket is filed under (admins); otherwise 409 and nothing changes. Its articles
  * stay, without a category (the audit event lists them); its SOP article stays too, free for another category.
  */
-export async function deleteCategory(actor: Actor, input: unknown): Promise<void> {
+export async function deleteCategory(actor: Actor, input: VerbInput<typeof ZSlugRef>): Promise<void> {
   requireAdminWrite(actor);
   const { slug } = parseInput(ZSlugRef, input);
   await db().$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { ZSlugRef } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { articleDeletionBlockers, deletionRefusal } from "./deletion-blockers";
 import { auditedArticle, KB_ARTICLE_SELECT, kbArticleView } from "./kb-article-json";
@@ -13,7 +14,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * or while deflections or feedback answers counted in the self-service figures point at it: those rows
  * are neither cascaded nor detached, so figures already reported never change. Unpublish such an article instead.
  */
-export async function deleteKbArticle(actor: Actor, input: unknown): Promise<void> {
+export async function deleteKbArticle(actor: Actor, input: VerbInput<typeof ZSlugRef>): Promise<void> {
   requireAdminWrite(actor);
   const { slug } = parseInput(ZSlugRef, input);
   await db().$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { ZSlugRef } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { deletionRefusal, groupDeletionBlockers } from "./deletion-blockers";
 import { GROUP_SELECT, supportGroupView } from "./list-support-groups";
@@ -13,7 +14,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * category's L2 group, or is a group routing relies on (intake, a tier's default), the answer is a 409
  * that names each of them, and nothing changes.
  */
-export async function deleteSupportGroup(actor: Actor, input: unknown): Promise<void> {
+export async function deleteSupportGroup(actor: Actor, input: VerbInput<typeof ZSlugRef>): Promise<void> {
   requireAdminWrite(actor);
   const { slug } = parseInput(ZSlugRef, input);
   await db().$transaction(async (tx) => {

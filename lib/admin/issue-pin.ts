@@ -1,9 +1,11 @@
 import type { Actor } from "@/lib/actor";
 import { generatePin } from "@/lib/auth/secret-hash";
+import type { ZPersonRef } from "@/lib/validation/admin";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { replaceSecret } from "./replace-secret";
 
 /** Issues a new PIN to a customer (a first one or a reset), through `replaceSecret`. */
-export async function issuePin(actor: Actor, input: unknown, now = new Date()): Promise<{ userId: string; pin: string }> {
+export async function issuePin(actor: Actor, input: VerbInput<typeof ZPersonRef>, now = new Date()): Promise<{ userId: string; pin: string }> {
   const { userId, secret } = await replaceSecret(actor, input, {
     name: "pin",
     generate: generatePin,

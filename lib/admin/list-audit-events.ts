@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZAuditQuery } from "@/lib/validation/admin";
 import { requireAdminRead } from "./authorize";
 
@@ -16,7 +17,7 @@ export interface AuditEventRow {
 }
 
 /** The audit trail, newest first, keyset-paginated by id (admins and managers). */
-export async function listAuditEvents(actor: Actor, query: unknown): Promise<{ events: AuditEventRow[]; nextCursor: number | null }> {
+export async function listAuditEvents(actor: Actor, query: VerbInput<typeof ZAuditQuery>): Promise<{ events: AuditEventRow[]; nextCursor: number | null }> {
   requireAdminRead(actor);
   const { cursor, limit, entity } = parseInput(ZAuditQuery, query);
   const rows = await db().auditEvent.findMany({

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZCalendarRef } from "@/lib/validation/calendar";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminRead } from "./authorize";
 import { CALENDAR_SELECT, CALENDAR_VERSION_SELECT, calendarVersionView, calendarView, type CalendarVersionView, type CalendarView } from "./calendar-view";
 
@@ -13,7 +14,7 @@ export async function listCalendars(actor: Actor): Promise<CalendarView[]> {
   return Promise.all(rows.map((row) => calendarView(db(), row)));
 }
 
-export async function getCalendar(actor: Actor, slug: unknown): Promise<CalendarView> {
+export async function getCalendar(actor: Actor, slug: VerbInput<typeof ZCalendarRef.shape.slug>): Promise<CalendarView> {
   requireAdminRead(actor);
   const row = await db().supportCalendar.findUnique({ where: { slug: parseInput(ZCalendarRef, { slug }).slug }, select: CALENDAR_SELECT });
   if (!row) throw notFound("Calendar");
@@ -21,7 +22,7 @@ export async function getCalendar(actor: Actor, slug: unknown): Promise<Calendar
 }
 
 /** A calendar's versions, newest first. */
-export async function listCalendarVersions(actor: Actor, slug: unknown): Promise<CalendarVersionView[]> {
+export async function listCalendarVersions(actor: Actor, slug: VerbInput<typeof ZCalendarRef.shape.slug>): Promise<CalendarVersionView[]> {
   requireAdminRead(actor);
   const row = await db().supportCalendar.findUnique({
     where: { slug: parseInput(ZCalendarRef, { slug }).slug },

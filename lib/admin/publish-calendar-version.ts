@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { CalendarData } from "@/lib/calendar/business-hours";
 import { calendarOfInput, ZCalendarRef, ZPublishCalendar } from "@/lib/validation/calendar";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { CALENDAR_SELECT, calendarView, type CalendarView } from "./calendar-view";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -14,7 +15,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * Due times already on tickets stay as computed until the ticket's next change, and earlier versions stay
  * readable, so no past breach is rewritten. The built-in 24×7 calendar cannot change (409). Audited.
  */
-export async function publishCalendarVersion(actor: Actor, slug: unknown, input: unknown): Promise<CalendarView> {
+export async function publishCalendarVersion(actor: Actor, slug: VerbInput<typeof ZCalendarRef.shape.slug>, input: VerbInput<typeof ZPublishCalendar>): Promise<CalendarView> {
   requireAdminWrite(actor);
   const ref = parseInput(ZCalendarRef, { slug });
   const data = parseInput(ZPublishCalendar, input);

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { invalid } from "@/lib/errors";
 import { ZPersonRef } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { findPersonForChange } from "./find-person-for-change";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -25,7 +26,7 @@ interface SecretKind {
  * one stops working at once, and every session signed in with it ends (secretChangedAt). The audit event
  * records that a new secret replaced the old, never the secret itself.
  */
-export async function replaceSecret(actor: Actor, input: unknown, kind: SecretKind, now: Date): Promise<{ userId: string; secret: string }> {
+export async function replaceSecret(actor: Actor, input: VerbInput<typeof ZPersonRef>, kind: SecretKind, now: Date): Promise<{ userId: string; secret: string }> {
   requireAdminWrite(actor);
   const { userId } = parseInput(ZPersonRef, input);
   const secret = kind.generate();

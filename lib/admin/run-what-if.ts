@@ -6,6 +6,7 @@ import { slaTargetOf } from "@/lib/routing/priority-matrix";
 import { replayRules, settingCalendars, WhatIfReplay, type WhatIfComparison } from "@/lib/routing/what-if";
 import { ZWhatIf } from "@/lib/validation/admin";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminRead } from "./authorize";
 import { countReplayTickets, loadReplayHistories, loadReplaySetting } from "./load-replay-histories";
 import type { ReplayCursor } from "./replay-histories.sql";
@@ -36,7 +37,7 @@ export interface WhatIfOptions {
  * replays every ticket created in the chosen period (whole days, UTC, both ends included) on the current
  * rules and on the draft, batch by batch. Reads only; publishes nothing.
  */
-export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(options?: WhatIfOptions): Promise<WhatIfResult> }> {
+export async function planWhatIf(actor: Actor, input: VerbInput<typeof ZWhatIf>): Promise<{ run(options?: WhatIfOptions): Promise<WhatIfResult> }> {
   requireAdminRead(actor);
   const { from, to, draft, calendars: draftCalendars } = parseInput(ZWhatIf, input);
   const start = new Date(`${from}T00:00:00.000Z`);
@@ -85,6 +86,6 @@ export async function planWhatIf(actor: Actor, input: unknown): Promise<{ run(op
 }
 
 /** The what-if in one call (the JSON API and tests). */
-export async function runWhatIf(actor: Actor, input: unknown, options: WhatIfOptions = {}): Promise<WhatIfResult> {
+export async function runWhatIf(actor: Actor, input: VerbInput<typeof ZWhatIf>, options: WhatIfOptions = {}): Promise<WhatIfResult> {
   return (await planWhatIf(actor, input)).run(options);
 }

@@ -3,13 +3,14 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZUpdateCategory } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { adminCategoryView, CATEGORY_SELECT, type AdminCategoryView } from "./list-admin-categories";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { resolveCategoryLinks } from "./resolve-category-links";
 
 /** Sets a category's name, defaults, SOP article (an agent article) and L2 group (an L2 group). */
-export async function updateCategory(actor: Actor, input: unknown): Promise<AdminCategoryView> {
+export async function updateCategory(actor: Actor, input: VerbInput<typeof ZUpdateCategory>): Promise<AdminCategoryView> {
   requireAdminWrite(actor);
   const data = parseInput(ZUpdateCategory, input);
   return db().$transaction(async (tx) => {

@@ -3,13 +3,14 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZKbArticle } from "@/lib/validation/kb-article";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { auditedArticle, KB_ARTICLE_SELECT, kbArticleView, type KbArticleView } from "./kb-article-json";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { kbArticleData } from "./save-kb-article-data";
 
 /** Rewrites the article with this slug (the slug itself does not change). */
-export async function updateKbArticle(actor: Actor, input: unknown): Promise<KbArticleView> {
+export async function updateKbArticle(actor: Actor, input: VerbInput<typeof ZKbArticle>): Promise<KbArticleView> {
   requireAdminWrite(actor);
   const data = parseInput(ZKbArticle, input);
   return db().$transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { ZSlugRef } from "@/lib/validation/admin-catalog";
 import { ZUpdateOrganization } from "@/lib/validation/organization";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { calendarIdOfChoice } from "./calendar-choice";
 import { ORGANIZATION_SELECT, organizationView, type OrganizationView } from "./list-organizations";
@@ -14,7 +15,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * version's. Due times already on tickets stay as computed until the ticket's next change, as after a new calendar
  * version. An unknown organization is a 404, an unknown calendar a 400 on calendar. Audited.
  */
-export async function updateOrganization(actor: Actor, slug: unknown, input: unknown): Promise<OrganizationView> {
+export async function updateOrganization(actor: Actor, slug: VerbInput<typeof ZSlugRef.shape.slug>, input: VerbInput<typeof ZUpdateOrganization>): Promise<OrganizationView> {
   requireAdminWrite(actor);
   const ref = parseInput(ZSlugRef, { slug });
   const data = parseInput(ZUpdateOrganization, input);

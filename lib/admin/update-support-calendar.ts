@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { minuteOfDay, ZSupportCalendar } from "@/lib/validation/support-calendar";
 import { requireAdminWrite } from "./authorize";
 import { readSupportCalendar } from "./get-support-calendar";
@@ -11,7 +12,7 @@ import { publishLocked } from "./publish-calendar-version";
  * auto-close days when given (admins). Business-hours due times computed from now on use it; due times already
  * stored on tickets stay until their next change.
  */
-export async function updateSupportCalendar(actor: Actor, input: unknown) {
+export async function updateSupportCalendar(actor: Actor, input: VerbInput<typeof ZSupportCalendar>) {
   requireAdminWrite(actor);
   const data = parseInput(ZSupportCalendar, input);
   return db().$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { invalid, notFound } from "@/lib/errors";
 import { ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireAdminWrite } from "./authorize";
 import { calendarIdOfChoice, vendorTargetRows } from "./calendar-choice";
 import { GROUP_SELECT, supportGroupView, type SupportGroupView } from "./list-support-groups";
@@ -15,7 +16,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
  * calendar: an unknown one is a 400 on vendorTargets). A member removed is no longer a lead; audited. Targets apply to
  * hand-offs from then on: an engagement keeps the due times it began with.
  */
-export async function updateSupportGroup(actor: Actor, input: unknown): Promise<SupportGroupView> {
+export async function updateSupportGroup(actor: Actor, input: VerbInput<typeof ZUpdateSupportGroup>): Promise<SupportGroupView> {
   requireAdminWrite(actor);
   const data = parseInput(ZUpdateSupportGroup, input);
   return db().$transaction(async (tx) => {

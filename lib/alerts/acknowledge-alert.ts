@@ -6,6 +6,7 @@ import { formatMoment } from "@/lib/tickets/core/update-promise";
 import { ZAcknowledgeAlert } from "@/lib/validation/alerts";
 import { idCursor } from "@/lib/validation/int4";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ALERT_SELECT, toAlertJson, type AlertJson } from "./alert-json";
 
 export const ALERT_ACKNOWLEDGED_RULE = "alert.acknowledged";
@@ -38,7 +39,7 @@ async function mayAcknowledge(tx: Transaction, actor: Actor, alertId: number): P
  * naming who acknowledged it and when), with an ALERT_ACKNOWLEDGED event on the ticket's staff timeline
  * and the actor's own notifications of the alert marked read, in one transaction.
  */
-export async function acknowledgeAlert(actor: Actor, alertId: string, input: unknown, now = new Date()): Promise<AlertJson> {
+export async function acknowledgeAlert(actor: Actor, alertId: string, input: VerbInput<typeof ZAcknowledgeAlert>, now = new Date()): Promise<AlertJson> {
   if (actor.role === "CUSTOMER") throw forbidden("Only support staff acknowledge alerts.");
   const parsedId = ZAlertId.safeParse(alertId);
   if (!parsedId.success) throw notFound("Alert");

@@ -5,6 +5,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { ZOpenAlertsQuery } from "@/lib/validation/alerts";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ALERT_SELECT, toAlertJson, type AlertJson } from "./alert-json";
 
 /** The dashboard panel shows this many, oldest first; the rest are a page away. */
@@ -27,7 +28,7 @@ export interface OpenAlertsPage {
  * Alerts nobody has acknowledged yet, oldest first (the partial index Alert_open_idx on raisedAt, id),
  * keyset-paginated; with the count of all of them. Managers and admins: the dashboard's Open alerts panel.
  */
-export async function listOpenAlerts(actor: Actor, input: unknown = {}, now = new Date()): Promise<OpenAlertsPage> {
+export async function listOpenAlerts(actor: Actor, input: VerbInput<typeof ZOpenAlertsQuery> = {}, now = new Date()): Promise<OpenAlertsPage> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the open alerts.");
   const { after } = parseInput(ZOpenAlertsQuery, input);
   const open: Prisma.AlertWhereInput = { acknowledgedAt: null };

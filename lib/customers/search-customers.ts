@@ -5,6 +5,7 @@ import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { CUSTOMER_SEARCH_LIMIT, ZSearchCustomers } from "@/lib/validation/customers";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 
 export interface CustomerMatch {
   userId: string;
@@ -21,7 +22,7 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * name, email or organization name contains it (any case); user-ID matches first, then by name. One
  * statement; a scan of the customers with no trigram index (EXPLAIN in docs: under a millisecond for hundreds).
  */
-export async function searchCustomers(actor: Actor, input: unknown): Promise<CustomerMatch[]> {
+export async function searchCustomers(actor: Actor, input: VerbInput<typeof ZSearchCustomers>): Promise<CustomerMatch[]> {
   if (!can(actor, "ticket:create-for-customer")) throw forbidden("Only support staff look up customers.");
   const { q } = parseInput(ZSearchCustomers, input);
   const prefix = `${likeLiteral(q)}%`;

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { AppError, forbidden } from "@/lib/errors";
 import { authenticateBearer } from "@/lib/tokens/authenticate-bearer";
+import { unchecked, type Unchecked } from "@/lib/validation/unchecked";
 import { crossSiteWriteRefusal, ownOriginsOf, writeRequestFacts } from "./cross-site-write";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -49,7 +50,7 @@ export function withActor<C>(handler: (actor: Actor, request: Request, context: 
 }
 
 /** Reads a JSON body: 415 unless it is JSON, 413 past 1 MB (counted as it streams, whatever Content-Length claims). */
-export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
+export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<Unchecked> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json.");
@@ -67,8 +68,13 @@ export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES
   }
   const text = Buffer.concat(chunks).toString("utf8");
   try {
-    return JSON.parse(text);
+    return unchecked(JSON.parse(text));
   } catch {
     throw new AppError("VALIDATION", "The body is not valid JSON.", { _: ["Malformed JSON."] });
   }
+}
+
+/** The query string as an object of its parameters (the last of a repeated name), for the verb's schema to check. */
+export function readSearchParams(request: Request): Unchecked {
+  return unchecked(Object.fromEntries(new URL(request.url).searchParams));
 }

@@ -8,6 +8,7 @@ import { loadRules } from "@/lib/routing/clock-rules";
 import { loadTicket, recordEvents, saveTicket } from "@/lib/tickets/core/ticket-store";
 import { LINK_KIND_LABEL } from "@/lib/labels";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZLinkTicket } from "@/lib/validation/incidents";
 import { getIncidentPanel, type IncidentPanel } from "./incident-panel";
 import { checkLink, duplicateNotice } from "./rules";
@@ -19,7 +20,7 @@ import { lockTickets, type LockedTicket } from "./ticket-facts";
  * it: a second is a 409) or DUPLICATE_OF (this ticket closes through the status rules, its customer is told
  * where to follow, its conversation stays readable). A related pair may become a duplicate; not the reverse.
  */
-export async function linkTickets(actor: Actor, number: string, input: unknown, now = new Date()): Promise<IncidentPanel> {
+export async function linkTickets(actor: Actor, number: string, input: VerbInput<typeof ZLinkTicket>, now = new Date()): Promise<IncidentPanel> {
   const data = parseInput(ZLinkTicket, input);
   await db().$transaction(async (tx) => {
     const locked = await lockTickets(tx, actor, [number, data.target]);

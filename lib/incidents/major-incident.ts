@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/actor";
 import { db, type Transaction } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZAttachChild } from "@/lib/validation/incidents";
 import { getIncidentPanel, type IncidentPanel } from "./incident-panel";
 import { checkAttach, checkDeclare, checkDetach } from "./rules";
@@ -32,7 +33,7 @@ export async function declareMajorIncident(actor: Actor, number: string, now = n
 }
 
 /** Attaches `input.child` to the major incident `number` (any agent): its public updates reach the child's customer from now on. */
-export async function attachChild(actor: Actor, number: string, input: unknown, now = new Date()): Promise<IncidentPanel> {
+export async function attachChild(actor: Actor, number: string, input: VerbInput<typeof ZAttachChild>, now = new Date()): Promise<IncidentPanel> {
   const { child: childNumber } = parseInput(ZAttachChild, input);
   await db().$transaction(async (tx) => {
     const locked = await lockTickets(tx, actor, [number, childNumber]);

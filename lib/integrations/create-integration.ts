@@ -4,11 +4,12 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { ZIntegration } from "@/lib/validation/integration";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { INTEGRATION_SELECT, integrationJson, type IntegrationJson } from "./integration-json";
 import { duplicateSlug, integrationColumns } from "./integration-columns";
 
 /** A new Alertmanager integration (admins); a slug another has is a 409, an unknown customer or category a 400. */
-export async function createIntegration(actor: Actor, input: unknown, now = new Date()): Promise<IntegrationJson> {
+export async function createIntegration(actor: Actor, input: VerbInput<typeof ZIntegration>, now = new Date()): Promise<IntegrationJson> {
   requireAdminWrite(actor);
   const data = parseInput(ZIntegration, input);
   try {

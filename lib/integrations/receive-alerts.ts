@@ -13,6 +13,7 @@ import { openMany, type ManyIntake } from "@/lib/tickets/open-many";
 import { ZAlertmanagerPayload } from "@/lib/validation/alertmanager";
 import { ZIntegrationSlug } from "@/lib/validation/integration";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { alertsByFingerprint, alertTicketFields, type ReceivedAlert } from "./alert-ticket";
 import { findAlertIntegration, type AlertIntegration } from "./find-alert-integration";
 import { resolveAlertIncidents } from "./resolve-alert-incidents";
@@ -43,7 +44,7 @@ const ATTEMPTS = 4;
  * resolved alert is recorded on its incident and, if the integration says so, resolves it. Staff only (the
  * service account of an `alerts:write` token, or a signed-in staff user).
  */
-export async function receiveAlerts(actor: Actor, slug: unknown, input: unknown, now = new Date()): Promise<AlertReceipt> {
+export async function receiveAlerts(actor: Actor, slug: VerbInput<typeof ZIntegrationSlug> | null, input: VerbInput<typeof ZAlertmanagerPayload>, now = new Date()): Promise<AlertReceipt> {
   if (!can(actor, "ticket:create-for-customer")) throw forbidden("Only staff and their service accounts send monitoring alerts.");
   const { integration: integrationSlug } = parseInput(z.object({ integration: ZIntegrationSlug }), { integration: slug ?? "" });
   const payload = parseInput(ZAlertmanagerPayload, input);

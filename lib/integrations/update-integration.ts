@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZIntegrationPatch } from "@/lib/validation/integration";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { integrationWhere, readIntegration } from "./get-integration";
 import type { IntegrationJson } from "./integration-json";
 import { duplicateSlug, integrationColumns } from "./integration-columns";
@@ -13,7 +14,7 @@ import { duplicateSlug, integrationColumns } from "./integration-columns";
  * Changes an integration (admins): the fields given, the rest kept; `active: true` switches it back on. A new
  * slug changes the URL Alertmanager must post to. Open alerts keep their incidents.
  */
-export async function updateIntegration(actor: Actor, ref: unknown, input: unknown, now = new Date()): Promise<IntegrationJson> {
+export async function updateIntegration(actor: Actor, ref: unknown, input: VerbInput<typeof ZIntegrationPatch>, now = new Date()): Promise<IntegrationJson> {
   requireAdminWrite(actor);
   const where = integrationWhere(ref);
   const patch = parseInput(ZIntegrationPatch, input);

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZArticleSearch } from "@/lib/validation/kb";
 import { excerptOf, type ArticleSummary } from "./article-json";
 import { prefixTsQuery } from "./search-query";
@@ -8,7 +9,7 @@ import { prefixTsQuery } from "./search-query";
  * Published customer articles matching `q`, best first (PostgreSQL full text over title and body, on the
  * GIN-indexed search vector). Articles for agents (SOPs) never match: the audience is in the where clause.
  */
-export async function searchCustomerArticles(input: unknown): Promise<ArticleSummary[]> {
+export async function searchCustomerArticles(input: VerbInput<typeof ZArticleSearch>): Promise<ArticleSummary[]> {
   const { q, limit } = parseInput(ZArticleSearch, input);
   const query = prefixTsQuery(q);
   if (!query) return [];

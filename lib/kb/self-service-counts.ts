@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZSelfServiceCounts } from "@/lib/validation/kb";
 import { can } from "@/lib/permissions";
 
@@ -20,7 +21,7 @@ export interface SelfServiceCount {
  * Deflections and "Was this helpful?" answers per article and per day, week or month (UTC) in [from, to),
  * for the managers' dashboard. Periods and articles with nothing recorded are left out.
  */
-export async function countSelfService(actor: Actor, input: unknown): Promise<SelfServiceCount[]> {
+export async function countSelfService(actor: Actor, input: VerbInput<typeof ZSelfServiceCounts>): Promise<SelfServiceCount[]> {
   if (!can(actor, "kb:stats")) throw forbidden("Only managers and admins see self-service figures.");
   const { from, to, period } = parseInput(ZSelfServiceCounts, input);
   const unit = Prisma.raw(`'${period}'`);

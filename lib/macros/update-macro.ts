@@ -5,11 +5,12 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZMacro, ZMacroId } from "@/lib/validation/macro";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { MACRO_SELECT, macroJson, type MacroJson } from "./macro-json";
 import { duplicateTitle, macroColumns } from "./save-macro-data";
 
 /** Replaces a macro's title, text, category, visibility and status to set (admins); its usage count stays. */
-export async function updateMacro(actor: Actor, id: unknown, input: unknown): Promise<MacroJson> {
+export async function updateMacro(actor: Actor, id: unknown, input: VerbInput<typeof ZMacro>): Promise<MacroJson> {
   requireAdminWrite(actor);
   const macroId = parseInput(ZMacroId, id);
   const data = parseInput(ZMacro, input);

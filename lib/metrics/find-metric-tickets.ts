@@ -5,6 +5,7 @@ import type { Priority, TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { VENDOR_TARGET_METRICS, ZMetricTicketsQuery, type MetricTicketsQuery, type VendorTargetMetric } from "@/lib/validation/dashboard";
 import { backlogCondition, cohortCondition, filterConditions, flagExists, periodCondition, ts, VENDOR_CONDITION } from "./conditions.sql";
 import { resolvePeriod, type MetricsRange } from "./period";
@@ -107,7 +108,7 @@ function metricCondition(query: MetricTicketsQuery, range: MetricsRange, now: Da
  * The tickets behind one dashboard figure, for the same period and filters, by the same SQL definition
  * the figure counts with (conditions.ts); newest first, keyset-paginated on the ticket id.
  */
-export async function findMetricTickets(actor: Actor, input: unknown, now = new Date()): Promise<MetricTicketsPage> {
+export async function findMetricTickets(actor: Actor, input: VerbInput<typeof ZMetricTicketsQuery>, now = new Date()): Promise<MetricTicketsPage> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
   const { cursor, ...query } = parseInput(ZMetricTicketsQuery, input);
   const range = resolvePeriod(query, now);

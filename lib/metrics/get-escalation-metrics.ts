@@ -4,6 +4,7 @@ import { Priority, TicketChannel, Tier } from "@/lib/db/generated/enums";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { AGE_BUCKETS, ZDashboardQuery, type AgeBucket } from "@/lib/validation/dashboard";
 import { dashboardStatements, type DurationMeasure } from "./dashboard.sql";
 import type { CategoryRow, ChannelRow, DurationStats, EscalationMetrics, SlaRow, TrendDay } from "./escalation-metrics-types";
@@ -74,7 +75,7 @@ function comparedFigures(total: PeriodRow | undefined): ComparedFigures {
  * previous period, the trend per day, the escalation funnel, SLA compliance, time in tier, backlog, vendor
  * waits, L4 vendor targets, agent load, group throughput and categories by escalation rate. Managers and admins only.
  */
-export async function getEscalationMetrics(actor: Actor, input: unknown, now = new Date()): Promise<EscalationMetrics> {
+export async function getEscalationMetrics(actor: Actor, input: VerbInput<typeof ZDashboardQuery>, now = new Date()): Promise<EscalationMetrics> {
   if (!can(actor, "metrics:read")) throw forbidden("Only managers and admins see the dashboard.");
   const query = parseInput(ZDashboardQuery, input);
   const range = resolvePeriod(query, now);

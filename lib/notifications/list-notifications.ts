@@ -4,6 +4,7 @@ import type { NotificationCause, NotificationKind, Priority, Tier } from "@/lib/
 import type { Prisma } from "@/lib/db/generated/client";
 import { NOTIFICATION_LIMIT_DEFAULT, ZNotificationQuery, type NotificationFilter } from "@/lib/validation/notifications";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireNotificationReader } from "./authorize";
 import { countUnread } from "./unread-count";
 
@@ -36,7 +37,7 @@ function filterWhere(filter: NotificationFilter | undefined): Prisma.Notificatio
 }
 
 /** The actor's own notifications, newest first, a keyset page on id; `query` is the API's query string (or the page's). */
-export async function listNotifications(actor: Actor, query: unknown = {}): Promise<NotificationPage> {
+export async function listNotifications(actor: Actor, query: VerbInput<typeof ZNotificationQuery> = {}): Promise<NotificationPage> {
   requireNotificationReader(actor);
   const { unread, filter, cursor, limit = NOTIFICATION_LIMIT_DEFAULT } = parseInput(ZNotificationQuery, query);
   const where: Prisma.NotificationWhereInput = {

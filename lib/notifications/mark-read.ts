@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
 import { ZMarkNotificationsRead } from "@/lib/validation/notifications";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireNotificationReader } from "./authorize";
 import { countUnread } from "./unread-count";
 
@@ -16,7 +17,7 @@ export interface MarkReadResult {
  * (or of none) are ignored, not refused, so the answer never says whether they exist. Idempotent: a
  * notification keeps the first time it was read. One UPDATE, so calls at once are safe.
  */
-export async function markNotificationsRead(actor: Actor, input: unknown, now = new Date()): Promise<MarkReadResult> {
+export async function markNotificationsRead(actor: Actor, input: VerbInput<typeof ZMarkNotificationsRead>, now = new Date()): Promise<MarkReadResult> {
   requireNotificationReader(actor);
   const data = parseInput(ZMarkNotificationsRead, input);
   const { count } = await db().notification.updateMany({

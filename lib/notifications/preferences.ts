@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { NotificationKind } from "@/lib/db/generated/enums";
 import { ZNotificationPreferences } from "@/lib/validation/notifications";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { requireNotificationReader } from "./authorize";
 
 /**
@@ -42,7 +43,7 @@ export async function getNotificationPreferences(actor: Actor): Promise<Notifica
 }
 
 /** Saves the kinds named (each "in-app" or "mail"); the others keep their choice. Returns all of them. */
-export async function updateNotificationPreferences(actor: Actor, input: unknown, now = new Date()): Promise<NotificationPreferences> {
+export async function updateNotificationPreferences(actor: Actor, input: VerbInput<typeof ZNotificationPreferences>, now = new Date()): Promise<NotificationPreferences> {
   requireNotificationReader(actor);
   const { kinds } = parseInput(ZNotificationPreferences, input);
   const entries = Object.entries(kinds) as [NotificationKind, "in-app" | "mail"][];

@@ -4,6 +4,7 @@ import { AppError, forbidden, invalid } from "@/lib/errors";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZAssignTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
@@ -17,7 +18,7 @@ import { loadCandidates } from "./candidate-store";
  * A manager or admin assigns a ticket to a person, to a group (which then places it by its own mode),
  * or to a person in a group. Moving to a group of another tier (L1–L3) moves the ticket's tier clocks too.
  */
-export async function assignTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+export async function assignTicket(actor: Actor, number: string, input: VerbInput<typeof ZAssignTicket>, now = new Date()): Promise<TicketJson> {
   if (actor.role !== "MANAGER" && actor.role !== "ADMIN") throw forbidden("Only managers and admins assign tickets.");
   const data = parseInput(ZAssignTicket, input);
   await db().$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZEscalateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
@@ -27,7 +28,7 @@ import { vendorDueSentence } from "./vendor-targets";
  * enter the next group (assigned there if it auto-assigns); L3→L4 hands off to a vendor or engineering
  * group with their reference, and the L3 owner stays on as coordinator.
  */
-export async function escalateTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+export async function escalateTicket(actor: Actor, number: string, input: VerbInput<typeof ZEscalateTicket>, now = new Date()): Promise<TicketJson> {
   const data = parseInput(ZEscalateTicket, input);
   // The sweep and other writers may hold an agent's row this escalation needs (its load counter) while waiting
   // for this ticket: PostgreSQL ends one of the two, and an escalation it ended is simply made again.

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError, forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZPriorityMatrix, type PriorityMatrixInput } from "@/lib/validation/routing";
 import { loadCurrentMatrix } from "./matrix-store";
 import type { SlaTargetData } from "./sla";
@@ -48,7 +49,7 @@ export function slaTargetOf(t: PriorityMatrixInput["targets"][number]): SlaTarge
 }
 
 /** Publishing makes a new version; tickets already classified keep theirs. Managers and admins only. */
-export async function publishPriorityMatrix(actor: Actor, input: unknown) {
+export async function publishPriorityMatrix(actor: Actor, input: VerbInput<typeof ZPriorityMatrix>) {
   if (!can(actor, "matrix:publish")) throw forbidden("Only managers and admins publish the priority matrix.");
   const data = parseInput(ZPriorityMatrix, input);
   try {

@@ -6,6 +6,7 @@ import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZReturnTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
@@ -22,7 +23,7 @@ import { loadCandidates } from "./candidate-store";
  * agent that escalated it; or L4→L3 when the vendor or engineering team replied, back to the L3 owner.
  * The lower tier resumes its own budget from what it had left.
  */
-export async function returnTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+export async function returnTicket(actor: Actor, number: string, input: VerbInput<typeof ZReturnTicket>, now = new Date()): Promise<TicketJson> {
   const { guidance } = parseInput(ZReturnTicket, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);

@@ -8,6 +8,7 @@ import { enqueueStatusMail } from "@/lib/mail/enqueue";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import type { TicketJson } from "@/lib/tickets/core/ticket-json";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZUpdateTicket } from "@/lib/validation/routing";
 import { clockColumnsOf, clockStateOf } from "./clock-columns";
 import { advanceClocks } from "./clocks";
@@ -23,7 +24,7 @@ import { loadTicket, recordEvents, saveTicket, staleVersion, type EventInput } f
  * impact, urgency or category reclassifies on the current matrix, recomputes every due time from the
  * time already used, and records old → new.
  */
-export async function updateTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<TicketJson> {
+export async function updateTicket(actor: Actor, number: string, input: VerbInput<typeof ZUpdateTicket>, now = new Date()): Promise<TicketJson> {
   const data = parseInput(ZUpdateTicket, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError, invalid } from "@/lib/errors";
 import { refusalError } from "@/lib/refusal";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZRecordVendorResponse } from "@/lib/validation/routing";
 import { checkVendorResponse } from "./guards";
 import { loadTicket, recordEvents } from "@/lib/tickets/core/ticket-store";
@@ -17,7 +18,7 @@ import { metTarget, utcMinute } from "./vendor-targets";
  * integration acting as one), at `respondedAt` when given (after the fact), else now. Its response alerts stop;
  * the event says whether the target was met. A second record of the same engagement is a conflict.
  */
-export async function recordVendorResponse(actor: Actor, number: string, input: unknown, now = new Date()): Promise<VendorEngagementJson> {
+export async function recordVendorResponse(actor: Actor, number: string, input: VerbInput<typeof ZRecordVendorResponse>, now = new Date()): Promise<VendorEngagementJson> {
   const data = parseInput(ZRecordVendorResponse, input);
   return db().$transaction(async (tx) => {
     const ticket = await loadTicket(tx, actor, number);

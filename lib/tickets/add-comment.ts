@@ -12,6 +12,7 @@ import type { MentionReport } from "@/lib/notifications/mentions";
 import { notifyMentions } from "@/lib/notifications/notify-mentions";
 import { ticketScope } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZAddComment } from "@/lib/validation/routing";
 import { commentRefusal } from "@/lib/routing/comment-access";
 import { hasHandedOff } from "@/lib/tickets/core/handed-off";
@@ -30,12 +31,12 @@ export interface CommentJson {
  * A public reply or an internal note. A staff public reply is the first response and a customer update
  * (the update cadence restarts) and is mailed to the customer through the outbox. A customer's reply to a ticket waiting on them starts its clocks again.
  */
-export async function addComment(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CommentJson> {
+export async function addComment(actor: Actor, number: string, input: VerbInput<typeof ZAddComment>, now = new Date()): Promise<CommentJson> {
   return db().$transaction((tx) => addCommentIn(tx, actor, number, input, now));
 }
 
 /** `addComment` inside the caller's transaction (a reply with files records them in the same one). */
-export async function addCommentIn(tx: Transaction, actor: Actor, number: string, input: unknown, now: Date): Promise<CommentJson> {
+export async function addCommentIn(tx: Transaction, actor: Actor, number: string, input: VerbInput<typeof ZAddComment>, now: Date): Promise<CommentJson> {
   const data = parseInput(ZAddComment, input);
   // Writers on one ticket take turns (two agents posting a major incident's updates at once both succeed, in order).
   const scope = ticketScope(actor).customerId ?? null;

@@ -6,6 +6,7 @@ import { claimTicket } from "@/lib/routing/claim";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { ZBulkAction, type BulkActionInput } from "@/lib/validation/bulk";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { addComment } from "./add-comment";
 
 export type BulkOutcome = { number: string; outcome: "done" } | { number: string; outcome: "refused"; code: AppErrorCode | "ERROR"; reason: string };
@@ -23,7 +24,7 @@ export interface BulkResult {
  * each service checks them: a status change and an assignment inside their transactions; a claim is decided by its own atomic statement
  * (only an unassigned ticket is taken); a note adds to whatever the ticket is now.
  */
-export async function bulkAction(actor: Actor, input: unknown, now = new Date()): Promise<BulkResult> {
+export async function bulkAction(actor: Actor, input: VerbInput<typeof ZBulkAction>, now = new Date()): Promise<BulkResult> {
   if (!can(actor, "queue:view")) throw forbidden();
   const data = parseInput(ZBulkAction, input);
   if (data.action === "assign" && actor.role !== "MANAGER" && actor.role !== "ADMIN") throw forbidden("Only managers and admins assign tickets.");

@@ -15,6 +15,7 @@ import { intakePlacementSql } from "@/lib/routing/placement.sql";
 import type { GroupData } from "@/lib/routing/placement";
 import type { EventInput } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZCreateTicket, type CreateTicketInput } from "@/lib/validation/ticket";
 import { nextTicketNumberSql } from "./ticket-number.sql";
 import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./core/ticket-json";
@@ -38,7 +39,7 @@ const ATTEMPTS = 3;
  * (atomic on its own, so nothing is half written); what intake decides from is kept in memory
  * (`intakeCatalog`) and the statement writes only while it is still current.
  */
-export async function createTicket(actor: Actor, input: unknown, now = new Date()): Promise<TicketJson> {
+export async function createTicket(actor: Actor, input: VerbInput<typeof ZCreateTicket>, now = new Date()): Promise<TicketJson> {
   return (await openTicket(actor, input, now)).ticket;
 }
 
@@ -50,7 +51,7 @@ export async function createTicket(actor: Actor, input: unknown, now = new Date(
  */
 export async function openTicket(
   actor: Actor,
-  input: unknown,
+  input: VerbInput<typeof ZCreateTicket>,
   now = new Date(),
   entry: SelfServiceChannel = "API",
 ): Promise<{ ticket: TicketJson; created: boolean }> {

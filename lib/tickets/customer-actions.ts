@@ -12,6 +12,7 @@ import { loadRules } from "@/lib/routing/clock-rules";
 import { recordEvents, saveTicket, staleVersion, type RoutingTicket } from "@/lib/tickets/core/ticket-store";
 import { restartVendorEngagement } from "@/lib/routing/vendor-engagement";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZConfirmResolved, ZReopenTicket } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";
 import { SUPPORT_LEVEL } from "@/lib/tickets/core/customer-labels";
@@ -24,7 +25,7 @@ function requireResolved(ticket: RoutingTicket, version: number): void {
 }
 
 /** "Resolved for me": RESOLVED → CLOSED. */
-export async function confirmResolved(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CustomerTicketJson> {
+export async function confirmResolved(actor: Actor, number: string, input: VerbInput<typeof ZConfirmResolved>, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZConfirmResolved, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadOwnTicket(tx, actor, number);
@@ -55,7 +56,7 @@ export async function confirmResolved(actor: Actor, number: string, input: unkno
  * L4 it is with the vendor again. The clocks resume from the time already used. The customer's words
  * become a public reply, so whoever picks it up reads why.
  */
-export async function reopenTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CustomerTicketJson> {
+export async function reopenTicket(actor: Actor, number: string, input: VerbInput<typeof ZReopenTicket>, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZReopenTicket, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadOwnTicket(tx, actor, number);

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { forbidden, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZCustomerTicketFilter } from "@/lib/validation/portal";
 import { CUSTOMER_OPEN_STATUSES } from "@/lib/tickets/core/customer-labels";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
@@ -24,7 +25,7 @@ export async function getCustomerTicket(actor: Actor, number: string): Promise<C
 }
 
 /** The customer's own tickets, newest first: all, open only, or resolved and closed only. */
-export async function listCustomerTickets(actor: Actor, query: unknown): Promise<KeysetPage<CustomerTicketJson>> {
+export async function listCustomerTickets(actor: Actor, query: VerbInput<typeof ZCustomerTicketFilter>): Promise<KeysetPage<CustomerTicketJson>> {
   requireCustomer(actor);
   const q = parseInput(ZCustomerTicketFilter, query);
   const where: Prisma.TicketWhereInput = {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recordEvents, saveTicket, staleVersion } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZEscalationRequest } from "@/lib/validation/portal";
 import { ESCALATION_REQUEST_RULE } from "./customer-events";
 import { loadOwnTicket } from "./customer-guard";
@@ -37,7 +38,7 @@ export function escalationRequestAudience(assigned: boolean, managers: boolean):
  * The customer asks for more attention, with a reason. It alerts the assignee, the group's leads and, on P1
  * and P2, the managers; whether to escalate stays support's decision, so no tier changes here.
  */
-export async function requestEscalation(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CustomerTicketJson> {
+export async function requestEscalation(actor: Actor, number: string, input: VerbInput<typeof ZEscalationRequest>, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZEscalationRequest, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadOwnTicket(tx, actor, number);

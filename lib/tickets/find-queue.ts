@@ -5,6 +5,7 @@ import type { Priority, TicketChannel, TicketStatus, Tier } from "@/lib/db/gener
 import { forbidden, invalid } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { DEFAULT_QUEUE_SORT, QUEUE_VIEWS, ZQueueQuery, type QueueQuery, type QueueSort, type QueueTier, type QueueView, type SortDirection } from "@/lib/validation/queue";
 import { afterCondition, cappedCountSql, orderBy, whereOf } from "./queue-conditions.sql";
 import { cappedCount, QUEUE_COUNT_CAP } from "./queue-count";
@@ -93,7 +94,7 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
  * priority first, oldest first within a priority), keyset-paginated, with the count of every view.
  * A cursor read in another sort or direction is refused: it names no place in this order.
  */
-export async function findQueue(actor: Actor, input: unknown, now = new Date()): Promise<QueuePage> {
+export async function findQueue(actor: Actor, input: VerbInput<typeof ZQueueQuery>, now = new Date()): Promise<QueuePage> {
   if (!can(actor, "queue:view")) throw forbidden();
   const { cursor, ...query } = parseInput(ZQueueQuery, input);
   const { scope, view, base, viewOf, listed } = await queueWhere(actor, query, now);

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { can, ticketScope } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZListTickets } from "@/lib/validation/ticket";
 import { findTicketPage, type KeysetArgs, type KeysetPage } from "./ticket-page";
 import { TICKET_INCLUDE, toTicketJson, type TicketJson } from "./core/ticket-json";
@@ -15,7 +16,7 @@ export type TicketPage = KeysetPage<TicketJson>;
  * Newest first, keyset-paginated on the ticket id (ids rise with creation). Customers see only their own.
  * The cursor is the id of the last ticket on the page: opaque to clients, stable under inserts.
  */
-export async function listTickets(actor: Actor, query: unknown): Promise<TicketPage> {
+export async function listTickets(actor: Actor, query: VerbInput<typeof ZListTickets>): Promise<TicketPage> {
   return listTicketsAs(actor, query, (args) => db().ticket.findMany({ ...args, include: TICKET_INCLUDE }), toTicketJson);
 }
 
@@ -25,7 +26,7 @@ export async function listTickets(actor: Actor, query: unknown): Promise<TicketP
  */
 export async function listTicketsAs<Row extends { id: number }, T>(
   actor: Actor,
-  query: unknown,
+  query: VerbInput<typeof ZListTickets>,
   find: (args: KeysetArgs) => Promise<Row[]>,
   toJson: (row: Row) => T,
 ): Promise<KeysetPage<T>> {

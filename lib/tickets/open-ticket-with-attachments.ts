@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZCreateTicket } from "@/lib/validation/ticket";
 import { openTicket } from "./create-ticket";
 import type { CustomerTicketJson } from "./customer-ticket-json";
@@ -21,7 +22,7 @@ import { getCustomerTicket } from "./customer-tickets";
  */
 export async function openTicketWithAttachments(
   actor: Actor,
-  input: unknown,
+  input: VerbInput<typeof ZCreateTicket>,
   files: File[],
   now = new Date(),
 ): Promise<{ ticket: CustomerTicketJson; created: boolean; attachments: AttachmentJson[] }> {

@@ -3,13 +3,14 @@ import { db } from "@/lib/db/client";
 import { AppError, forbidden } from "@/lib/errors";
 import { recordEvents } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZRateTicket } from "@/lib/validation/portal";
 import { loadOwnTicket } from "./customer-guard";
 import type { CustomerTicketJson } from "./customer-ticket-json";
 import { getCustomerTicket } from "./customer-tickets";
 
 /** The customer's 1–5 satisfaction rating of a resolved or closed ticket; rating again replaces it. */
-export async function rateTicket(actor: Actor, number: string, input: unknown, now = new Date()): Promise<CustomerTicketJson> {
+export async function rateTicket(actor: Actor, number: string, input: VerbInput<typeof ZRateTicket>, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZRateTicket, input);
   await db().$transaction(async (tx) => {
     const ticket = await loadOwnTicket(tx, actor, number);

@@ -5,6 +5,8 @@ import { AppError, forbidden } from "@/lib/errors";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { ZStatusAfterReply } from "@/lib/validation/macro";
 import { parseInput } from "@/lib/validation/parse";
+import type { ZAddComment } from "@/lib/validation/routing";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import type { CommentJson } from "./add-comment";
 import { getTicket } from "./core/get-ticket";
 import { replyWithAttachments } from "./reply-with-attachments";
@@ -22,7 +24,7 @@ export interface ReplyAndStatus {
  * A reply or note (with files), then, when the agent kept a macro's status to set, that status through the
  * ordinary status change (its checks, event and mail) on the version the reply left.
  */
-export async function replyAndSetStatus(actor: Actor, number: string, input: { setStatus?: unknown } & Record<string, unknown>, files: File[], now = new Date()): Promise<ReplyAndStatus> {
+export async function replyAndSetStatus(actor: Actor, number: string, input: VerbInput<typeof ZAddComment> & { setStatus?: VerbInput<typeof ZStatusAfterReply> }, files: File[], now = new Date()): Promise<ReplyAndStatus> {
   const { setStatus, ...comment } = input;
   const status = parseInput(ZStatusAfterReply, setStatus) || null;
   if (status && actor.role === "CUSTOMER") throw forbidden("Customers reply, confirm or reopen from the portal.");

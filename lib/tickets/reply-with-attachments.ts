@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { visibleTicketWhere } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZAddComment } from "@/lib/validation/routing";
 import { addCommentIn, type CommentJson } from "./add-comment";
 import { commentRefusal } from "@/lib/routing/comment-access";
@@ -21,7 +22,7 @@ import { hasHandedOff } from "@/lib/tickets/core/handed-off";
 export async function replyWithAttachments(
   actor: Actor,
   number: string,
-  input: unknown,
+  input: VerbInput<typeof ZAddComment>,
   files: File[],
   now = new Date(),
 ): Promise<{ comment: CommentJson; attachments: AttachmentJson[] }> {

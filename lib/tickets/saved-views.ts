@@ -5,6 +5,7 @@ import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { can } from "@/lib/permissions";
 import { positiveInt4 } from "@/lib/validation/int4";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { DEFAULT_HIDDEN_COLUMNS, SAVED_VIEWS_MAX, ZCreateSavedView, ZHiddenColumns, ZRenameSavedView, ZSavedViewQuery, type QueueColumn } from "@/lib/validation/queue-preferences";
 import type { QueueQuery } from "@/lib/validation/queue";
 import { countQueue } from "./count-queue";
@@ -50,7 +51,7 @@ export async function listSavedViews(actor: Actor, now = new Date()): Promise<Sa
   );
 }
 
-export async function createSavedView(actor: Actor, input: unknown, now = new Date()): Promise<Omit<SavedView, "count" | "countCapped">> {
+export async function createSavedView(actor: Actor, input: VerbInput<typeof ZCreateSavedView>, now = new Date()): Promise<Omit<SavedView, "count" | "countCapped">> {
   requireQueue(actor);
   const data = parseInput(ZCreateSavedView, input);
   const owned = await db().savedQueueView.count({ where: { ownerId: actor.id } });
@@ -66,7 +67,7 @@ export async function createSavedView(actor: Actor, input: unknown, now = new Da
   }
 }
 
-export async function renameSavedView(actor: Actor, id: unknown, input: unknown, now = new Date()): Promise<Omit<SavedView, "count" | "countCapped">> {
+export async function renameSavedView(actor: Actor, id: unknown, input: VerbInput<typeof ZRenameSavedView>, now = new Date()): Promise<Omit<SavedView, "count" | "countCapped">> {
   requireQueue(actor);
   const viewId = parseInput(ZViewId, id);
   const { name } = parseInput(ZRenameSavedView, input);

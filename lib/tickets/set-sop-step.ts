@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { insertEventsSql } from "@/lib/tickets/core/event-rows.sql";
 import { loadTicket, type EventInput } from "@/lib/tickets/core/ticket-store";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZSetSopStep } from "@/lib/validation/sop";
 import { loadCategorySop, loadSopChecklist, type SopStepState } from "./core/sop-checklist";
 
@@ -22,7 +23,7 @@ export interface SopStepResult {
  * did: parallel ticks of one step leave one row and one event (the unique key decides), and asking for what
  * is already so changes and logs nothing.
  */
-export async function setSopStep(actor: Actor, number: string, input: unknown, now = new Date()): Promise<SopStepResult> {
+export async function setSopStep(actor: Actor, number: string, input: VerbInput<typeof ZSetSopStep>, now = new Date()): Promise<SopStepResult> {
   const ticket = await loadTicket(db(), actor, number);
   if (!can(actor, "queue:view")) throw forbidden("Only support staff tick SOP steps.");
   if (CLOSED_STATUSES.includes(ticket.status)) throw new AppError("CONFLICT", "The ticket is resolved or closed: its SOP checklist no longer changes.");

@@ -2,6 +2,8 @@
 // vendor reference, rule inputs or clock internals). Both keep the same scoping: another customer's ticket is 404.
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db/client";
+import type { ZCreateTicket, ZListTickets } from "@/lib/validation/ticket";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { CUSTOMER_TICKET_SELECT, toCustomerTicketJson, type CustomerTicketJson } from "./customer-ticket-json";
 import { openTicket } from "./create-ticket";
 import { getCustomerTicket } from "./customer-tickets";
@@ -20,7 +22,7 @@ export function readTicketFor(actor: Actor, number: string): Promise<TicketJson 
  */
 export async function openTicketFor(
   actor: Actor,
-  input: unknown,
+  input: VerbInput<typeof ZCreateTicket>,
   now = new Date(),
 ): Promise<{ ticket: TicketJson | CustomerTicketJson; created: boolean }> {
   const { ticket, created } = await openTicket(actor, input, now);
@@ -28,7 +30,7 @@ export async function openTicketFor(
 }
 
 /** GET /api/v1/tickets: the same query and keyset pages for everyone; customers get their own tickets in their view. */
-export async function listTicketsFor(actor: Actor, query: unknown): Promise<TicketPage | KeysetPage<CustomerTicketJson>> {
+export async function listTicketsFor(actor: Actor, query: VerbInput<typeof ZListTickets>): Promise<TicketPage | KeysetPage<CustomerTicketJson>> {
   if (actor.role !== "CUSTOMER") return listTickets(actor, query);
   return listTicketsAs(actor, query, (args) => db().ticket.findMany({ ...args, select: CUSTOMER_TICKET_SELECT }), toCustomerTicketJson);
 }

@@ -6,6 +6,7 @@ import { invalid } from "@/lib/errors";
 import { isUniqueConstraintViolation } from "@/lib/db/unique-violation";
 import { ZCreateApiToken, type CreateApiTokenInput } from "@/lib/validation/api-token";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { generateApiToken } from "./generate-token";
 import { findOrCreateServiceAccount } from "./service-account";
 import { API_TOKEN_SELECT, apiTokenJson, auditedToken, scopeCodes, type TokenUserJson } from "./token-json";
@@ -40,7 +41,7 @@ async function insertToken(actor: Actor, data: CreateApiTokenInput, now: Date): 
  * A new API token (admins): for the admin themselves, or for a service account (found or created). Only the
  * SHA-256 of the token is stored; the answer carries the token this once. An expiry must lie ahead.
  */
-export async function createApiToken(actor: Actor, input: unknown, now = new Date()): Promise<CreatedApiToken> {
+export async function createApiToken(actor: Actor, input: VerbInput<typeof ZCreateApiToken>, now = new Date()): Promise<CreatedApiToken> {
   requireAdminWrite(actor);
   const data = parseInput(ZCreateApiToken, input);
   if (data.expiresAt && Date.parse(data.expiresAt) <= now.getTime()) throw invalid({ expiresAt: ["Choose an expiry in the future."] });

@@ -3,12 +3,13 @@ import { requireAdminRead } from "@/lib/admin/authorize";
 import { db } from "@/lib/db/client";
 import { ZApiTokenQuery } from "@/lib/validation/api-token";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { API_TOKEN_SELECT, apiTokenJson, type ApiTokenJson } from "./token-json";
 
 const cursorOf = (token: { createdAt: string; id: string }) => `${Date.parse(token.createdAt)}_${token.id}`;
 
 /** Every token, newest first, keyset-paginated on (createdAt, id) (admins and managers; never a token or its hash). */
-export async function listApiTokens(actor: Actor, query: unknown = {}, now = new Date()): Promise<{ tokens: ApiTokenJson[]; nextCursor: string | null }> {
+export async function listApiTokens(actor: Actor, query: VerbInput<typeof ZApiTokenQuery> = {}, now = new Date()): Promise<{ tokens: ApiTokenJson[]; nextCursor: string | null }> {
   requireAdminRead(actor);
   const { cursor, limit } = parseInput(ZApiTokenQuery, query);
   const [ms, id] = cursor ? cursor.split("_") : [];

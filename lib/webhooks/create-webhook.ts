@@ -4,12 +4,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { ZCreateWebhook } from "@/lib/validation/webhook";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { newWebhookSecret } from "./signature";
 import { checkWebhookUrl } from "./webhook-url-check";
 import { WEBHOOK_SELECT, webhookJson, type WebhookJson } from "./webhook-json";
 
 /** Registers an endpoint (admins). The answer carries its signing secret: the only time it is shown. */
-export async function createWebhook(actor: Actor, input: unknown, now = new Date()): Promise<{ webhook: WebhookJson; secret: string }> {
+export async function createWebhook(actor: Actor, input: VerbInput<typeof ZCreateWebhook>, now = new Date()): Promise<{ webhook: WebhookJson; secret: string }> {
   requireAdminWrite(actor);
   const data = parseInput(ZCreateWebhook, input);
   checkWebhookUrl(data.url);

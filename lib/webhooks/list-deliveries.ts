@@ -3,12 +3,13 @@ import { requireAdminRead } from "@/lib/admin/authorize";
 import { db } from "@/lib/db/client";
 import { ZDeliveryQuery } from "@/lib/validation/webhook";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { WEBHOOK_EVENT_CODE } from "@/lib/validation/webhook-event-types";
 import { getWebhook } from "./get-webhook";
 import type { WebhookDeliveryJson } from "./webhook-json";
 
 /** An endpoint's delivery log, newest first, keyset-paginated by id (admins and managers). */
-export async function listDeliveries(actor: Actor, webhookId: unknown, query: unknown): Promise<{ deliveries: WebhookDeliveryJson[]; nextCursor: number | null }> {
+export async function listDeliveries(actor: Actor, webhookId: unknown, query: VerbInput<typeof ZDeliveryQuery>): Promise<{ deliveries: WebhookDeliveryJson[]; nextCursor: number | null }> {
   requireAdminRead(actor);
   const { id } = await getWebhook(actor, webhookId);
   const { cursor, limit } = parseInput(ZDeliveryQuery, query);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { ZUpdateWebhook, ZWebhookId } from "@/lib/validation/webhook";
 import { parseInput } from "@/lib/validation/parse";
+import type { VerbInput } from "@/lib/validation/unchecked";
 import { checkWebhookUrl } from "./webhook-url-check";
 import { WEBHOOK_SELECT, webhookJson, type WebhookJson } from "./webhook-json";
 
@@ -12,7 +13,7 @@ import { WEBHOOK_SELECT, webhookJson, type WebhookJson } from "./webhook-json";
  * Changes an endpoint's URL, events, description or state (admins). Disabling by hand records who did it;
  * enabling clears the reason and the count of failed events, so the endpoint starts afresh.
  */
-export async function updateWebhook(actor: Actor, id: unknown, input: unknown, now = new Date()): Promise<WebhookJson> {
+export async function updateWebhook(actor: Actor, id: unknown, input: VerbInput<typeof ZUpdateWebhook>, now = new Date()): Promise<WebhookJson> {
   requireAdminWrite(actor);
   const parsedId = ZWebhookId.safeParse(id);
   if (!parsedId.success) throw notFound("Webhook");

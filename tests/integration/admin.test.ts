@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { clearLoginThrottle } from "@/lib/admin/clear-login-throttle";
 import { createCategory } from "@/lib/admin/create-category";
@@ -34,6 +35,9 @@ import { assignTicket } from "@/lib/routing/assign";
 import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import type { ZCreateCategory, ZCreateSupportGroup, ZUpdateSupportGroup } from "@/lib/validation/admin-catalog";
+import type { ZKbArticle } from "@/lib/validation/kb-article";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -225,11 +229,11 @@ describeEachDatabase("admin services", (database) => {
   });
 
   it("creates and rewrites KB articles, with field errors for bad input, and audits both", async () => {
-    const article = { slug: "reset-vpn", title: "Reset the VPN", body: "1. Open the client\n2. **Reconnect**", audience: "CUSTOMER", category: "access", published: true };
+    const article = { slug: "reset-vpn", title: "Reset the VPN", body: "1. Open the client\n2. **Reconnect**", audience: "CUSTOMER", category: "access", published: true } satisfies z.input<typeof ZKbArticle>;
     await refused(createKbArticle(manager, article), "FORBIDDEN");
     await refused(createKbArticle(acme, article), "FORBIDDEN");
     await refused(listKbArticles(l1), "FORBIDDEN");
-    const bad = await refused(createKbArticle(admin, { ...article, slug: "Bad Slug", body: " ", audience: "EVERYONE", category: "Not a slug!" }), "VALIDATION");
+    const bad = await refused(createKbArticle(admin, unchecked({ ...article, slug: "Bad Slug", body: " ", audience: "EVERYONE", category: "Not a slug!" })), "VALIDATION");
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["audience", "body", "category", "slug"]);
     await refused(createKbArticle(admin, { ...article, category: "no-such-category" }), "VALIDATION");
     expect(await getKbArticle(admin, "reset-vpn")).toBeNull();
@@ -251,7 +255,7 @@ describeEachDatabase("admin services", (database) => {
     const groups = await listSupportGroups(manager);
     const desk = groups.find((g) => g.slug === "service-desk")!;
     expect(desk.members.map((m) => m.userId).sort()).toEqual(["l1agent", "l1agent2"]);
-    const input = { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL", members: ["l1agent", "l1agent2"] };
+    const input = { slug: "service-desk", name: "Service Desk", assignmentMode: "PULL", members: ["l1agent", "l1agent2"] } satisfies z.input<typeof ZUpdateSupportGroup>;
     await refused(updateSupportGroup(manager, input), "FORBIDDEN");
     const wrongTier = await refused(updateSupportGroup(admin, { ...input, members: ["l1agent", "l2agent"] }), "VALIDATION");
     expect(wrongTier.fields).toEqual({ members: ["Not an active L1 agent: l2agent."] });
@@ -303,8 +307,8 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
   });
 
   it("only admins create and delete: customers, agents and managers are refused and nothing changes", async () => {
-    const group = { slug: "night-shift", name: "Night Shift", tier: "L2", assignmentMode: "PULL" };
-    const category = { slug: "hardware", name: "Hardware", defaultImpact: "LOW", defaultUrgency: "LOW" };
+    const group = { slug: "night-shift", name: "Night Shift", tier: "L2", assignmentMode: "PULL" } satisfies z.input<typeof ZCreateSupportGroup>;
+    const category = { slug: "hardware", name: "Hardware", defaultImpact: "LOW", defaultUrgency: "LOW" } satisfies z.input<typeof ZCreateCategory>;
     for (const actor of [acme, l1, manager]) {
       await refused(createSupportGroup(actor, group), "FORBIDDEN");
       await refused(deleteSupportGroup(actor, { slug: "cloud-vendor" }), "FORBIDDEN");
@@ -320,7 +324,7 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
   });
 
   it("creates a support group with field errors for bad input, and a duplicate slug is a field error", async () => {
-    const bad = await refused(createSupportGroup(admin, { slug: "Night Shift", name: " ", tier: "L9", assignmentMode: "SOMETIMES" }), "VALIDATION");
+    const bad = await refused(createSupportGroup(admin, unchecked({ slug: "Night Shift", name: " ", tier: "L9", assignmentMode: "SOMETIMES" })), "VALIDATION");
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["assignmentMode", "name", "slug", "tier"]);
     const noKind = await refused(createSupportGroup(admin, { slug: "acme-vendor", name: "Acme Vendor", tier: "L4", assignmentMode: "PULL" }), "VALIDATION");
     expect(noKind.fields).toEqual({ l4Kind: ["An L4 group is a vendor or an engineering team."] });
@@ -384,8 +388,8 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
   it("creates a category with its SOP article and L2 group, with field errors for bad input", async () => {
     const audits = await auditCount();
     await createKbArticle(admin, { slug: "sop-hardware", title: "Hardware SOP", body: "Check the cable.", audience: "AGENT" });
-    const input = { slug: "hardware", name: "Hardware", description: "Laptops and phones", defaultImpact: "LOW", defaultUrgency: "MEDIUM", sopArticle: "sop-hardware", l2Group: "platform-support" };
-    const bad = await refused(createCategory(admin, { ...input, slug: "Hard Ware", name: "", defaultImpact: "HUGE" }), "VALIDATION");
+    const input = { slug: "hardware", name: "Hardware", description: "Laptops and phones", defaultImpact: "LOW", defaultUrgency: "MEDIUM", sopArticle: "sop-hardware", l2Group: "platform-support" } satisfies z.input<typeof ZCreateCategory>;
+    const bad = await refused(createCategory(admin, unchecked({ ...input, slug: "Hard Ware", name: "", defaultImpact: "HUGE" })), "VALIDATION");
     expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["defaultImpact", "name", "slug"]);
     const links = await refused(createCategory(admin, { ...input, sopArticle: "help-data", l2Group: "engineering-support" }), "VALIDATION");
     expect(links.fields).toEqual({ sopArticle: ["Choose an article written for agents."], l2Group: ["Choose an L2 group."] });
@@ -452,7 +456,7 @@ describeEachDatabase("admin: creating and deleting groups, categories and articl
     const customer = await refused(resetStaffPassword(admin, { userId: "C1001" }), "VALIDATION");
     expect(customer.fields).toEqual({ userId: ["Customers sign in with a PIN: issue a new PIN instead."] });
     await refused(resetStaffPassword(admin, { userId: "nobody" }), "NOT_FOUND");
-    await refused(resetStaffPassword(admin, {}), "VALIDATION");
+    await refused(resetStaffPassword(admin, unchecked({})), "VALIDATION");
     expect(await auditCount()).toBe(audits);
     expect((await authenticate("staff", { userId: "l2agent", secret: "l2agent-demo-pass" }, null)).ok).toBe(true);
 

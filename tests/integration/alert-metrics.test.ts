@@ -7,6 +7,7 @@ import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { requestEscalation } from "@/lib/tickets/escalation-request";
+import type { DashboardMetric } from "@/lib/validation/dashboard";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -61,7 +62,7 @@ describeEachDatabase("Alerts on the manager dashboard", (database) => {
   });
 
   it("drills down to the tickets behind each alert figure", async () => {
-    const listed = async (metric: string) => (await findMetricTickets(manager, { ...period, metric }, now)).rows.map((r) => r.number).sort();
+    const listed = async (metric: DashboardMetric) => (await findMetricTickets(manager, { ...period, metric }, now)).rows.map((r) => r.number).sort();
     expect(await listed("alerts-raised")).toEqual([numbers.B, numbers.C, numbers.D].sort());
     expect(await listed("alerts-acknowledged")).toEqual([numbers.B, numbers.C].sort());
   });
@@ -90,7 +91,7 @@ describeEachDatabase("Alerts on the manager dashboard", (database) => {
     expect(first.alerts[0]).toMatchObject({ id: Number(alertIds.D), label: "Customer asked for escalation", ticket: { number: numbers.D } });
     expect(first.alerts.slice(1).map((a) => a.reason)).toEqual(Array.from({ length: 19 }, (_, i) => `Breach ${i}.`));
     expect(first.alerts[1]).toMatchObject({ label: "Resolution target breached", ageSeconds: 3 * 3600 + 12 * 60 });
-    const second = await listOpenAlerts(manager, { after: first.nextAfter }, at);
+    const second = await listOpenAlerts(manager, { after: first.nextAfter! }, at);
     expect(second.alerts.map((a) => a.reason)).toEqual(Array.from({ length: 6 }, (_, i) => `Breach ${19 + i}.`));
     expect(second.nextAfter).toBeNull();
     // Acknowledged ones leave the list.

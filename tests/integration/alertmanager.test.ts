@@ -10,6 +10,7 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { loadTicketWorkspace } from "@/lib/tickets/ticket-workspace";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { alertOf, payloadOf, stormOf } from "../fixtures/alertmanager";
 import { describeEachDatabase } from "../fixtures/test-database";
@@ -221,12 +222,12 @@ describeEachDatabase("Alertmanager integration", (database) => {
     ];
     const fields = [];
     for (const payload of bad) {
-      const error = await refusal(receiveAlerts(admin, "prod", payload, at(50)));
+      const error = await refusal(receiveAlerts(admin, "prod", unchecked(payload), at(50)));
       expect(error.status).toBe(400);
       fields.push(Object.keys(error.fields ?? {}));
     }
     expect(fields).toEqual([["version"], ["alerts.0.fingerprint"], ["alerts.0.annotations.summary"], ["alerts.0.startsAt"], ["alerts"], ["_"]]);
-    expect((await refusal(receiveAlerts(admin, undefined, payloadOf([alertOf("x")]), at(50)))).fields).toHaveProperty("integration");
+    expect((await refusal(receiveAlerts(admin, null, payloadOf([alertOf("x")]), at(50)))).fields).toHaveProperty("integration");
     expect((await refusal(receiveAlerts(admin, "nope", payloadOf([alertOf("x")]), at(50)))).status).toBe(404);
     await createIntegration(admin, { name: "Old", slug: "old", customer: "C1001", category: "platform" }, at(50));
     await deactivateIntegration(admin, "old", at(50));

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { addTicketAttachments } from "@/lib/attachments/add-ticket-attachments";
 import { MAX_BYTES_PER_TICKET, MAX_FILES_PER_TICKET } from "@/lib/attachments/attachment-quota";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
@@ -15,7 +17,7 @@ import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 const NOW = new Date("2031-03-04T10:00:00Z");
 const LOG = new TextEncoder().encode("2031-03-04T10:00:01Z ERROR export worker timed out\n");
 const log = (name = "worker.log") => new File([LOG], name, { type: "text/plain" });
-const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" };
+const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" } satisfies z.input<typeof ZCreateTicket>;
 
 // Every case runs on the directory store and on S3 (s3rver), on every database, each pair fresh.
 describeEachStoreAndDatabase("attachment walls", (store, database) => {

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { addTicketAttachments } from "@/lib/attachments/add-ticket-attachments";
 import { getAttachmentFile } from "@/lib/attachments/get-attachment-file";
@@ -6,12 +7,13 @@ import { listTicketAttachments } from "@/lib/attachments/list-attachments";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { openTicketWithAttachments } from "@/lib/tickets/open-ticket-with-attachments";
 import { replyWithAttachments } from "@/lib/tickets/reply-with-attachments";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachStoreAndDatabase } from "../fixtures/attachment-stores";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const LOG = new TextEncoder().encode("2026-11-27T10:00:01Z ERROR export worker timed out\n");
-const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" };
+const valid = { type: "INCIDENT", title: "Export worker times out", description: "See the log attached.", category: "data" } satisfies z.input<typeof ZCreateTicket>;
 const file = (bytes: Uint8Array<ArrayBuffer>, name: string, type = "application/octet-stream") => new File([bytes], name, { type });
 const text = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
 

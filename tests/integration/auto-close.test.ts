@@ -12,6 +12,7 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import { reopenTicket } from "@/lib/tickets/customer-actions";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -169,7 +170,7 @@ describeEachDatabase("Resolved tickets close themselves", (database) => {
 
     it("refuses a value that is not 0–60 whole business days, naming the field, and changes nothing", async () => {
       for (const bad of [61, -1, 2.5, "5", null]) {
-        const error = await failure(updateSupportCalendar(admin, { ...CALENDAR, autoCloseBusinessDays: bad }));
+        const error = await failure(updateSupportCalendar(admin, unchecked({ ...CALENDAR, autoCloseBusinessDays: bad })));
         expect(error.code, String(bad)).toBe("VALIDATION");
         expect(Object.keys(error.fields ?? {}), String(bad)).toEqual(["autoCloseBusinessDays"]);
       }

@@ -10,6 +10,7 @@ import { updateOrganization } from "@/lib/admin/update-organization";
 import { updateSupportGroup } from "@/lib/admin/update-support-group";
 import { AppError } from "@/lib/errors";
 import { seedDemoData } from "@/lib/seed/demo-data";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -261,9 +262,9 @@ describeEachDatabase("named calendars", (database) => {
       const before = { ...(await counts()), stamp: await stamp() };
       await refused(updateOrganization(admin, "no-such-org", { calendar: null }), "NOT_FOUND");
       expect(Object.keys((await refused(updateOrganization(admin, "acme", { calendar: "no-such-calendar" }), "VALIDATION")).fields ?? {})).toEqual(["calendar"]);
-      expect(Object.keys((await refused(updateOrganization(admin, "acme", { calendar: 7 }), "VALIDATION")).fields ?? {})).toEqual(["calendar"]);
-      expect(Object.keys((await refused(updateOrganization(admin, "acme", {}), "VALIDATION")).fields ?? {})).toEqual(["calendar"]);
-      await refused(updateOrganization(admin, "acme", { calendar: null, name: "Renamed" }), "VALIDATION");
+      expect(Object.keys((await refused(updateOrganization(admin, "acme", unchecked({ calendar: 7 })), "VALIDATION")).fields ?? {})).toEqual(["calendar"]);
+      expect(Object.keys((await refused(updateOrganization(admin, "acme", unchecked({})), "VALIDATION")).fields ?? {})).toEqual(["calendar"]);
+      await refused(updateOrganization(admin, "acme", unchecked({ calendar: null, name: "Renamed" })), "VALIDATION");
       expect({ ...(await counts()), stamp: await stamp() }).toEqual(before);
       expect((await listOrganizations(admin)).find((o) => o.slug === "acme")?.calendar).toBe("berlin-office");
       await updateOrganization(admin, "acme", { calendar: null });

@@ -1,12 +1,15 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
-const valid = { type: "INCIDENT", title: "Dashboard returns 500", description: "Since 09:10 every page load fails.", category: "platform" };
+const valid = { type: "INCIDENT", title: "Dashboard returns 500", description: "Since 09:10 every page load fails.", category: "platform" } satisfies z.input<typeof ZCreateTicket>;
 
 describeEachDatabase("createTicket", (database) => {
   let customer: Actor;
@@ -81,7 +84,7 @@ describeEachDatabase("createTicket", (database) => {
 
   it("refuses bad input with the fields at fault and writes nothing", async () => {
     const before = await database().db.ticket.count();
-    const attempt = createTicket(customer, { type: "PROBLEM", title: "", description: "x".repeat(20_001), category: "nope", impact: "HUGE", extra: 1 });
+    const attempt = createTicket(customer, unchecked({ type: "PROBLEM", title: "", description: "x".repeat(20_001), category: "nope", impact: "HUGE", extra: 1 }));
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     const error = (await attempt.catch((e: unknown) => e)) as AppError;
     expect(error.status).toBe(400);

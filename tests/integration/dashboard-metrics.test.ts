@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import { recordDeflection } from "@/lib/kb/record-deflection";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
 import type { Actor } from "@/lib/actor";
@@ -6,6 +7,7 @@ import { findMetricTickets } from "@/lib/metrics/find-metric-tickets";
 import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
 import { seedDemoData } from "@/lib/seed/demo-data";
+import type { ZMetricTicketsQuery } from "@/lib/validation/dashboard";
 import { actorFor } from "../fixtures/actors";
 import { buildDashboardHistory, historyAt, type DashboardHistory } from "../fixtures/dashboard-history";
 import { expectPercentile } from "../fixtures/percentile";
@@ -165,7 +167,7 @@ describeEachDatabase("manager dashboard figures on a known history", (database) 
   });
 
   it("drills down to exactly the tickets behind a figure, by the same definition", async () => {
-    const numbers = async (query: object) => (await findMetricTickets(manager, { ...DAY, ...query }, NOW)).rows.map((r) => r.number).sort();
+    const numbers = async (query: Omit<z.input<typeof ZMetricTicketsQuery>, keyof typeof DAY>) => (await findMetricTickets(manager, { ...DAY, ...query }, NOW)).rows.map((r) => r.number).sort();
     const sorted = (...n: string[]) => n.sort();
     const h = history;
     expect(await numbers({ metric: "escalated-l2-l3" })).toEqual(sorted(h.throughAllTiers, h.atVendor));

@@ -14,6 +14,7 @@ import { returnTicket } from "@/lib/routing/return";
 import { recordVendorResponse } from "@/lib/routing/vendor-response";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import type { DashboardMetric } from "@/lib/validation/dashboard";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -128,7 +129,7 @@ describeEachDatabase("dashboard: L4 vendor targets per group and priority", (dat
   });
 
   it("drills down to the tickets behind each count, by the same definition", async () => {
-    const list = async (metric: string, extra: Record<string, string> = {}) =>
+    const list = async (metric: DashboardMetric, extra: Record<string, string> = {}) =>
       (await findMetricTickets(manager, { ...DAY, metric, ...extra }, NOW)).rows.map((r) => r.number).sort();
     const sorted = (...names: string[]) => names.map((name) => n[name]!).sort();
     const cloudP1 = { group: "cloud-vendor", priority: "P1" };

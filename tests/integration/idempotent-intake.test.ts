@@ -1,11 +1,13 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket, openTicket } from "@/lib/tickets/create-ticket";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
-const valid = { type: "INCIDENT", title: "Exports stop at 50 %", description: "Every export since Monday stops halfway.", category: "data" };
+const valid = { type: "INCIDENT", title: "Exports stop at 50 %", description: "Every export since Monday stops halfway.", category: "data" } satisfies z.input<typeof ZCreateTicket>;
 
 describeEachDatabase("createTicket with an idempotency key", (database) => {
   let acme: Actor;

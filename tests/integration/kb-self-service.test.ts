@@ -8,6 +8,7 @@ import { searchCustomerArticles } from "@/lib/kb/search-articles";
 import { countSelfService } from "@/lib/kb/self-service-counts";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -98,11 +99,11 @@ describeEachDatabase("customer self-service articles", (database) => {
   it("refuses deflections on agent articles and from staff, and counts to customers and agents", async () => {
     await expect(recordDeflection(acme, "sop-data", {})).rejects.toMatchObject({ status: 404 });
     await expect(recordArticleFeedback(acme, "sop-data", { helpful: true })).rejects.toMatchObject({ status: 404 });
-    await expect(recordArticleFeedback(acme, "help-data", { helpful: "yes" })).rejects.toMatchObject({ status: 400 });
+    await expect(recordArticleFeedback(acme, "help-data", unchecked({ helpful: "yes" }))).rejects.toMatchObject({ status: 400 });
     await expect(recordDeflection(agent, "help-data", {})).rejects.toMatchObject({ status: 403 });
     const period = { from: "2026-11-01", to: "2026-12-01" };
     await expect(countSelfService(acme, period)).rejects.toMatchObject({ status: 403 });
     await expect(countSelfService(agent, period)).rejects.toMatchObject({ status: 403 });
-    await expect(countSelfService(manager, { ...period, period: "hour" })).rejects.toMatchObject({ status: 400 });
+    await expect(countSelfService(manager, unchecked({ ...period, period: "hour" }))).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -9,6 +9,7 @@ import { claimTicket } from "@/lib/routing/claim";
 import { escalateTicket } from "@/lib/routing/escalate";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -252,7 +253,7 @@ describeEachDatabase("notifications: list, mark read, preferences", (database) =
     for (const query of badQueries) await expect(listNotifications(l2, query), JSON.stringify(query)).rejects.toMatchObject({ status: 400, fields: expect.any(Object) });
 
     const badReads = [{}, { ids: [] }, { ids: ["1"] }, { ids: [0] }, { ids: [2_147_483_648] }, { ids: Array.from({ length: 101 }, (_, i) => i + 1) }, { all: false }, { all: "true" }, { all: true, ids: [1] }, null, "all"];
-    for (const input of badReads) await expect(markNotificationsRead(l2, input, at(100)), JSON.stringify(input)).rejects.toMatchObject({ status: 400 });
+    for (const input of badReads) await expect(markNotificationsRead(l2, unchecked(input), at(100)), JSON.stringify(input)).rejects.toMatchObject({ status: 400 });
 
     const badPrefs = [
       {},
@@ -265,8 +266,8 @@ describeEachDatabase("notifications: list, mark read, preferences", (database) =
       { kinds: [] },
       { kinds: { MENTIONS: "mail" }, extra: 1 },
     ];
-    for (const input of badPrefs) await expect(updateNotificationPreferences(l2, input, at(100)), JSON.stringify(input)).rejects.toMatchObject({ status: 400, fields: expect.any(Object) });
-    const unknown = await updateNotificationPreferences(l2, { kinds: { SPAM: "mail" } }, at(100)).catch((error: unknown) => error);
+    for (const input of badPrefs) await expect(updateNotificationPreferences(l2, unchecked(input), at(100)), JSON.stringify(input)).rejects.toMatchObject({ status: 400, fields: expect.any(Object) });
+    const unknown = await updateNotificationPreferences(l2, unchecked({ kinds: { SPAM: "mail" } }), at(100)).catch((error: unknown) => error);
     expect(unknown).toMatchObject({ fields: { kinds: ["Unknown kind of notification: SPAM."] } });
   });
 });

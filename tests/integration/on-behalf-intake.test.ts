@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { TicketChannel } from "@/lib/db/generated/enums";
 import { searchCustomers } from "@/lib/customers/search-customers";
@@ -8,10 +9,11 @@ import { openTicket } from "@/lib/tickets/create-ticket";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
 import { listEvents } from "@/lib/tickets/list-events";
 import { openTicketFor } from "@/lib/tickets/ticket-for-actor";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
-const call = { type: "INCIDENT", title: "VPN drops every 10 minutes", description: "Caller says since this morning.", category: "platform" };
+const call = { type: "INCIDENT", title: "VPN drops every 10 minutes", description: "Caller says since this morning.", category: "platform" } satisfies z.input<typeof ZCreateTicket>;
 const NOW = new Date("2026-11-27T10:00:00.000Z");
 
 describeEachDatabase("on-behalf intake: staff log a contact for a customer", (database) => {

@@ -1,13 +1,15 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { getCustomerTicket } from "@/lib/tickets/customer-tickets";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { openTicketFor } from "@/lib/tickets/ticket-for-actor";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
-const input = { type: "INCIDENT", title: "Checkout returns 500", description: "Since 09:10 for everyone.", category: "platform" };
+const input = { type: "INCIDENT", title: "Checkout returns 500", description: "Since 09:10 for everyone.", category: "platform" } satisfies z.input<typeof ZCreateTicket>;
 
 /** Every key at any depth of a JSON value. */
 function keysOf(value: unknown): string[] {

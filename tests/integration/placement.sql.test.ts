@@ -1,11 +1,13 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { useDatabase, type Database } from "@/lib/db/client";
 import { placementsInOrder, type GroupData, type Placement } from "@/lib/routing/placement";
 import { CANDIDATE_SELECT, candidateOf } from "@/lib/routing/candidate-store";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
@@ -13,7 +15,7 @@ import { describeEachDatabase, openTestDatabase, type TestDatabase } from "../fi
 // is placementsInOrder. These hold the two to the same choice and the same words, and check that what
 // intake keeps in memory (lib/tickets/intake-catalog.ts) follows changes made by anyone.
 
-const valid = { type: "INCIDENT", title: "VPN drops every hour", description: "Since this morning the tunnel drops every hour.", category: "access" };
+const valid = { type: "INCIDENT", title: "VPN drops every hour", description: "Since this morning the tunnel drops every hour.", category: "access" } satisfies z.input<typeof ZCreateTicket>;
 
 /** The demo data, service-desk on AUTO and seven more L1 agents: ties on load, on last-assigned time, and never assigned. */
 async function prepare(db: Database): Promise<{ customer: Actor; group: GroupData }> {

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -6,10 +7,12 @@ import { findQueue } from "@/lib/tickets/find-queue";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listTickets } from "@/lib/tickets/list-tickets";
 import { listTicketsFor } from "@/lib/tickets/ticket-for-actor";
+import type { Impact, Urgency } from "@/lib/db/generated/enums";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
-const ticket = (title: string, impact?: string, urgency?: string) => ({
+const ticket = (title: string, impact?: Impact, urgency?: Urgency): z.input<typeof ZCreateTicket> => ({
   type: "INCIDENT",
   title,
   description: "details",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { hashSecret } from "@/lib/auth/secret-hash";
 import { useDatabase, type Database } from "@/lib/db/client";
@@ -11,10 +12,11 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase, openTestDatabase, type TestDatabase } from "../fixtures/test-database";
 
-const incident = { type: "INCIDENT", title: "VPN drops", description: "Every ten minutes.", category: "access" };
+const incident = { type: "INCIDENT", title: "VPN drops", description: "Every ten minutes.", category: "access" } satisfies z.input<typeof ZCreateTicket>;
 const escalation = { reason: "Needs L2", summary: "Followed the SOP: reset the token, checked the client version." };
 
 const eventsOf = (db: Database, number: string, type: "CLAIMED" | "ESCALATED" | "AUTO_ESCALATED" | "STATUS_CHANGED") =>

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { assignTicket } from "@/lib/routing/assign";
 import { claimTicket } from "@/lib/routing/claim";
@@ -11,12 +12,14 @@ import { addComment } from "@/lib/tickets/add-comment";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
+import type { ZCreateTicket } from "@/lib/validation/ticket";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 const T0 = Date.parse("2026-12-01T09:00:00Z");
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
-const incident = (title: string) => ({ type: "INCIDENT", title, description: "Details.", category: "platform" });
+const incident = (title: string) => ({ type: "INCIDENT", title, description: "Details.", category: "platform" }) satisfies z.input<typeof ZCreateTicket>;
 const escalation = { reason: "Beyond the SOP", summary: "Followed every SOP step; logs attached." };
 
 describeEachDatabase("routing permissions", (database) => {
@@ -287,8 +290,8 @@ describeEachDatabase("routing permissions", (database) => {
         { ...shape, targets: shape.targets.map((t) => (t.priority === "P2" ? { ...t, firstResponseMinutes: t.resolutionMinutes + 1 } : t)) },
         { ...shape, targets: shape.targets.slice(1) },
       ];
-      for (const matrix of invalid) await expect(publishPriorityMatrix(manager, matrix)).rejects.toMatchObject({ status: 400 });
-      await expect(publishPriorityMatrix(manager, invalid[2])).rejects.toMatchObject({ fields: { "targets.1.firstResponseMinutes": expect.any(Array) } });
+      for (const matrix of invalid) await expect(publishPriorityMatrix(manager, unchecked(matrix))).rejects.toMatchObject({ status: 400 });
+      await expect(publishPriorityMatrix(manager, unchecked(invalid[2]))).rejects.toMatchObject({ fields: { "targets.1.firstResponseMinutes": expect.any(Array) } });
       expect(await database().db.priorityMatrixVersion.count()).toBe(1);
 
       const published = await publishPriorityMatrix(manager, {

@@ -5,6 +5,7 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import { getQueuePreferences, saveQueuePreferences } from "@/lib/tickets/queue-preferences";
 import { createSavedView, deleteSavedView, findSavedView, listSavedViews, renameSavedView } from "@/lib/tickets/saved-views";
 import { DEFAULT_HIDDEN_COLUMNS } from "@/lib/validation/queue-preferences";
+import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -67,6 +68,6 @@ describeEachDatabase("saved views and queue preferences", (database) => {
     expect(await saveQueuePreferences(l1, { hiddenColumns: ["assignee", "age", "age"] }, NOW)).toEqual({ hiddenColumns: ["assignee", "age"] });
     expect(await getQueuePreferences(l1)).toEqual({ hiddenColumns: ["assignee", "age"] });
     expect(await getQueuePreferences(l1b)).toEqual({ hiddenColumns: DEFAULT_HIDDEN_COLUMNS });
-    await expect(saveQueuePreferences(l1, { hiddenColumns: ["title"] }, NOW)).rejects.toMatchObject({ status: 400 });
+    await expect(saveQueuePreferences(l1, unchecked({ hiddenColumns: ["title"] }), NOW)).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/actor";
-import type { Impact, Urgency } from "@/lib/db/generated/enums";
 import { createCalendar } from "@/lib/admin/create-calendar";
 import { loadReplayHistories, loadReplaySetting } from "@/lib/admin/load-replay-histories";
 import { runWhatIf } from "@/lib/admin/run-what-if";
@@ -19,6 +18,7 @@ import { createTicket } from "@/lib/tickets/create-ticket";
 import { reopenTicket } from "@/lib/tickets/customer-actions";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { getPriorityMatrix } from "@/lib/routing/priority-matrix";
+import type { Impact, TicketStatus, Urgency } from "@/lib/db/generated/enums";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -175,7 +175,7 @@ describeEachDatabase("what-if replays the recorded year", (database) => {
         }
       }
     }
-    async function setStatusAt(n: string, status: string, at: Date) {
+    async function setStatusAt(n: string, status: TicketStatus, at: Date) {
       const t = await state(n);
       if (t.status === "RESOLVED" || t.status === "CLOSED") return;
       return updateTicket(manager, n, { version: t.version, status }, at);

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/actor";
 import { runAction } from "@/lib/http/run-action";
 import { markNotificationsRead } from "@/lib/notifications/mark-read";
 import { updateNotificationPreferences } from "@/lib/notifications/preferences";
+import { unchecked } from "@/lib/validation/unchecked";
 
 async function run(verb: (actor: Actor) => Promise<unknown>, done: string): Promise<NotificationActionResult> {
   const outcome = await runAction(verb, { done, revalidate: "/notifications" });
@@ -14,15 +15,15 @@ async function run(verb: (actor: Actor) => Promise<unknown>, done: string): Prom
 
 /** The same lib function (and schema) as POST /api/v1/notifications/read. */
 export async function markNotificationsReadAction(input: unknown): Promise<NotificationActionResult> {
-  return run((actor) => markNotificationsRead(actor, input), "Marked read.");
+  return run((actor) => markNotificationsRead(actor, unchecked(input)), "Marked read.");
 }
 
 /** The same lib function (and schema) as PUT /api/v1/me/notification-preferences. */
 export async function saveNotificationPreferencesAction(input: unknown): Promise<NotificationActionResult> {
-  return run((actor) => updateNotificationPreferences(actor, input), "Preferences saved.");
+  return run((actor) => updateNotificationPreferences(actor, unchecked(input)), "Preferences saved.");
 }
 
 /** The same lib verb as POST /api/v1/alerts/{alertId}/acknowledge: a lead or assignee told of an alert acknowledges it here. */
 export async function acknowledgeAlertFromNotificationsAction(alertId: number, input: unknown): Promise<NotificationActionResult> {
-  return run((actor) => acknowledgeAlert(actor, String(alertId), input), "Acknowledged.");
+  return run((actor) => acknowledgeAlert(actor, String(alertId), unchecked(input)), "Acknowledged.");
 }

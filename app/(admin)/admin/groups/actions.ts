@@ -7,23 +7,24 @@ import { deleteSupportGroup } from "@/lib/admin/delete-support-group";
 import { runAction } from "@/lib/http/run-action";
 import { updateCategory } from "@/lib/admin/update-category";
 import { updateSupportGroup } from "@/lib/admin/update-support-group";
+import { unchecked } from "@/lib/validation/unchecked";
 
 const PAGE = "/admin/groups";
 
 export async function updateGroupAction(input: unknown) {
   return runAction(async (actor) => {
-    await updateSupportGroup(actor, input);
+    await updateSupportGroup(actor, unchecked(input));
   }, { done: "Group saved.", revalidate: PAGE });
 }
 
 export async function updateCategoryAction(input: unknown) {
   return runAction(async (actor) => {
-    await updateCategory(actor, input);
+    await updateCategory(actor, unchecked(input));
   }, { done: "Category saved.", revalidate: PAGE });
 }
 
 export async function createGroupAction(input: unknown) {
-  return runAction(async (actor) => (await createSupportGroup(actor, input)).slug, { done: "Group created.", revalidate: PAGE });
+  return runAction(async (actor) => (await createSupportGroup(actor, unchecked(input))).slug, { done: "Group created.", revalidate: PAGE });
 }
 
 export async function deleteGroupAction(slug: string) {
@@ -32,7 +33,7 @@ export async function deleteGroupAction(slug: string) {
 
 export async function createCategoryAction(input: unknown) {
   return runAction(async (actor) => {
-    await createCategory(actor, input);
+    await createCategory(actor, unchecked(input));
   }, { done: "Category created.", revalidate: PAGE });
 }
 

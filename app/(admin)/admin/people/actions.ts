@@ -6,11 +6,12 @@ import { deactivatePerson } from "@/lib/admin/deactivate-person";
 import { issuePin } from "@/lib/admin/issue-pin";
 import { resetStaffPassword } from "@/lib/admin/reset-staff-password";
 import { runAction } from "@/lib/http/run-action";
+import { unchecked } from "@/lib/validation/unchecked";
 
 const PAGE = "/admin/people";
 
 export async function createPersonAction(input: unknown) {
-  return runAction((actor) => createPerson(actor, input), { done: "Created.", revalidate: PAGE });
+  return runAction((actor) => createPerson(actor, unchecked(input)), { done: "Created.", revalidate: PAGE });
 }
 
 export async function issuePinAction(userId: string) {

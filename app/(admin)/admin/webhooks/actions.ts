@@ -5,13 +5,14 @@ import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { redeliverWebhook } from "@/lib/webhooks/redeliver-webhook";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import { unchecked } from "@/lib/validation/unchecked";
 
 const PAGE = "/admin/webhooks";
 
 export async function createWebhookAction(input: unknown) {
   return runAction(
     async (actor) => {
-      const { webhook, secret } = await createWebhook(actor, input);
+      const { webhook, secret } = await createWebhook(actor, unchecked(input));
       return { id: webhook.id, url: webhook.url, secret };
     },
     { done: "Webhook registered.", revalidate: PAGE },
@@ -19,7 +20,7 @@ export async function createWebhookAction(input: unknown) {
 }
 
 export async function updateWebhookAction(id: string, input: unknown) {
-  return runAction(async (actor) => (await updateWebhook(actor, id, input)).id, { done: "Webhook saved.", revalidate: `${PAGE}/${id}` });
+  return runAction(async (actor) => (await updateWebhook(actor, id, unchecked(input))).id, { done: "Webhook saved.", revalidate: `${PAGE}/${id}` });
 }
 
 export async function deleteWebhookAction(id: string) {

@@ -7,6 +7,7 @@ import { searchCustomers } from "@/lib/customers/search-customers";
 import { invalid } from "@/lib/errors";
 import { runAction } from "@/lib/http/run-action";
 import { openTicket } from "@/lib/tickets/create-ticket";
+import { unchecked } from "@/lib/validation/unchecked";
 
 const FIELDS = ["customer", "channel", "type", "title", "description", "category", "impact", "urgency", "resolution"] as const;
 
@@ -22,7 +23,7 @@ export async function logContactAction(_previous: LogContactState, form: FormDat
     if (values.resolve && !(values.resolution ?? "").trim()) throw invalid({ resolution: ["Say how it was resolved."] });
     const { resolve, resolution, claim, ...fields } = values;
     const input = { ...fields, idempotencyKey, ...(claim ? { claim: true } : {}), ...(resolve ? { resolution } : {}) };
-    return (await openTicket(actor, input)).ticket.number;
+    return (await openTicket(actor, unchecked(input))).ticket.number;
   });
   if (outcome.ok) redirect(`/queue/tickets/${outcome.data}`);
   // Nothing was created: a corrected resubmit may keep the key.

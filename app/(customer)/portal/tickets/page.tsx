@@ -14,7 +14,7 @@ export default async function MyTicketsPage({ searchParams }: PageProps<"/portal
   const params = await searchParams;
   const filter = params.filter === "open" || params.filter === "resolved" ? params.filter : undefined;
   // A cursor the list would refuse (not a ticket id) shows the first page instead.
-  const cursor = idCursor().safeParse(params.cursor).success ? params.cursor : undefined;
+  const cursor = typeof params.cursor === "string" && idCursor().safeParse(params.cursor).success ? params.cursor : undefined;
   const page = await listCustomerTickets(actor, { filter, cursor });
   return (
     <section aria-labelledby="my-tickets-heading">

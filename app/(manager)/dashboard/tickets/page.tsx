@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { dashboardHref, dashboardSearchParams } from "@/lib/metrics/dashboard-links";
 import { findMetricTickets } from "@/lib/metrics/find-metric-tickets";
 import { METRIC_LABEL } from "@/lib/metrics/metric-labels";
+import { unchecked } from "@/lib/validation/unchecked";
 
 export const metadata: Metadata = { title: "Dashboard tickets" };
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Dashboard tickets" };
 export default async function MetricTicketsPage({ searchParams }: PageProps<"/dashboard/tickets">) {
   const actor = await requirePageActor(["MANAGER", "ADMIN"]);
   const params = await searchParams;
-  const page = await findMetricTickets(actor, params).catch((error: unknown) => {
+  const page = await findMetricTickets(actor, unchecked(params)).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "VALIDATION") return error;
     throw error;
   });

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { withActor } from "@/lib/http/api";
+import { readSearchParams, withActor } from "@/lib/http/api";
 import { searchCustomers } from "@/lib/customers/search-customers";
 
 export const GET = withActor(async (actor, request) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = readSearchParams(request);
   return NextResponse.json({ customers: await searchCustomers(actor, query) });
 });

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { readJsonBody, withActor } from "@/lib/http/api";
+import { readJsonBody, readSearchParams, withActor } from "@/lib/http/api";
 import { withIdempotencyKey } from "@/lib/http/idempotency-key";
 import { listTicketsFor, openTicketFor } from "@/lib/tickets/ticket-for-actor";
 
@@ -12,6 +12,6 @@ export const POST = withActor(async (actor, request) => {
 });
 
 export const GET = withActor(async (actor, request) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = readSearchParams(request);
   return NextResponse.json(await listTicketsFor(actor, query));
 });

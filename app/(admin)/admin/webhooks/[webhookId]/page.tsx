@@ -22,7 +22,7 @@ export default async function WebhookPage({ params, searchParams }: PageProps<"/
   const { webhookId } = await params;
   const cursor = (await searchParams).cursor;
   const webhook = await getWebhook(actor, webhookId);
-  const { deliveries, nextCursor } = await listDeliveries(actor, webhook.id, { limit: String(LOG_PAGE), ...(idCursor().safeParse(cursor).success ? { cursor } : {}) });
+  const { deliveries, nextCursor } = await listDeliveries(actor, webhook.id, { limit: String(LOG_PAGE), ...(typeof cursor === "string" && idCursor().safeParse(cursor).success ? { cursor } : {}) });
   const canWrite = can(actor, "admin:write");
   return (
     <div className="space-y-4">

@@ -16,6 +16,7 @@ import { replyAndSetStatus } from "@/lib/tickets/reply-and-set-status";
 import { previewMacro } from "@/lib/macros/preview-macro";
 import { STATUS_LABEL } from "@/lib/labels";
 import { setSopStep } from "@/lib/tickets/set-sop-step";
+import { unchecked } from "@/lib/validation/unchecked";
 
 /** One ticket-page verb through runAction; a save that lost to a newer version says what changed since the page was read. */
 async function run<T>(number: string, verb: (actor: Actor) => Promise<T>, done: string | ((result: T) => string), seenEvents?: number): Promise<ActionResult> {
@@ -45,7 +46,7 @@ export async function claimAction(number: string): Promise<ActionResult> {
 }
 
 export async function escalateAction(number: string, input: unknown): Promise<ActionResult> {
-  return run(number, (actor) => escalateTicket(actor, number, input), "Escalated.");
+  return run(number, (actor) => escalateTicket(actor, number, unchecked(input)), "Escalated.");
 }
 
 /** Ticks or unticks one SOP step; saved on the ticket, so every reader (and the next tier) sees it. */
@@ -55,20 +56,20 @@ export async function tickSopStepAction(number: string, step: string, done: bool
 
 export async function returnAction(number: string, input: unknown): Promise<ActionResult> {
   // At L4 this records the vendor's or team's reply: no "guidance" in the message.
-  return run(number, (actor) => returnTicket(actor, number, input), "Handed back one tier.");
+  return run(number, (actor) => returnTicket(actor, number, unchecked(input)), "Handed back one tier.");
 }
 
 export async function recordVendorResponseAction(number: string, input: unknown): Promise<ActionResult> {
-  return run(number, (actor) => recordVendorResponse(actor, number, input), (e) => `${e.group.name}'s response is recorded.`);
+  return run(number, (actor) => recordVendorResponse(actor, number, unchecked(input)), (e) => `${e.group.name}'s response is recorded.`);
 }
 
 export async function assignAction(number: string, input: unknown): Promise<ActionResult> {
-  return run(number, (actor) => assignTicket(actor, number, input), "Assigned.");
+  return run(number, (actor) => assignTicket(actor, number, unchecked(input)), "Assigned.");
 }
 
 /** Status change or reclassification against the version the page showed; `seenEvents` lets a conflict say what changed. */
 export async function updateAction(number: string, input: unknown, seenEvents: number): Promise<ActionResult> {
-  return run(number, (actor) => updateTicket(actor, number, input), "Saved.", seenEvents);
+  return run(number, (actor) => updateTicket(actor, number, unchecked(input)), "Saved.", seenEvents);
 }
 
 /** A reply or note from the composer's form: its text, who sees it, its files, and the macro it came from with its status to set. */
@@ -76,7 +77,7 @@ export async function commentAction(number: string, form: FormData): Promise<Act
   const macroId = form.get("macroId") ? Number(form.get("macroId")) : undefined;
   const input = { body: String(form.get("body") ?? ""), visibility: String(form.get("visibility") ?? "PUBLIC"), ...(macroId === undefined ? {} : { macroId }), setStatus: String(form.get("setStatus") ?? "") };
   // A note's mentions: the writer reads who was told and who was not (and why).
-  return run(number, (actor) => replyAndSetStatus(actor, number, input, filesIn(form.getAll(ATTACHMENTS_FIELD))), ({ comment, statusSet, statusRefused }) =>
+  return run(number, (actor) => replyAndSetStatus(actor, number, unchecked(input), filesIn(form.getAll(ATTACHMENTS_FIELD))), ({ comment, statusSet, statusRefused }) =>
     [
       comment.mentions ? `Sent. ${describeMentionReport(comment.mentions)}` : "Sent.",
       statusSet ? `Status set to ${STATUS_LABEL[statusSet]}.` : "",

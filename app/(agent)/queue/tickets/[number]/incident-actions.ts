@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { runAction } from "@/lib/http/run-action";
 import { linkTickets } from "@/lib/incidents/link-tickets";
 import { attachChild, declareMajorIncident, detachChild } from "@/lib/incidents/major-incident";
+import { unchecked } from "@/lib/validation/unchecked";
 
 /** One incident verb through runAction; both tickets' pages are refreshed. */
 async function run(numbers: string[], verb: (actor: Actor) => Promise<unknown>, done: string): Promise<ActionResult> {
@@ -26,5 +27,5 @@ export async function detachChildAction(parent: string, child: string): Promise<
 }
 
 export async function linkTicketAction(number: string, input: { kind: unknown; target: unknown }): Promise<ActionResult> {
-  return run([number, String(input.target ?? "")], (actor) => linkTickets(actor, number, input), input.kind === "DUPLICATE_OF" ? "Closed as a duplicate; the customer was told where to follow." : "Linked.");
+  return run([number, String(input.target ?? "")], (actor) => linkTickets(actor, number, unchecked(input)), input.kind === "DUPLICATE_OF" ? "Closed as a duplicate; the customer was told where to follow." : "Linked.");
 }

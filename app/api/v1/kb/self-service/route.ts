@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { withActor } from "@/lib/http/api";
+import { readSearchParams, withActor } from "@/lib/http/api";
 import { countSelfService } from "@/lib/kb/self-service-counts";
 
 export const GET = withActor(async (actor, request) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = readSearchParams(request);
   return NextResponse.json({ counts: await countSelfService(actor, query) });
 });

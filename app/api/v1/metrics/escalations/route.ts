@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { withActor } from "@/lib/http/api";
+import { readSearchParams, withActor } from "@/lib/http/api";
 import { getEscalationMetrics } from "@/lib/metrics/get-escalation-metrics";
 
 export const GET = withActor(async (actor, request) => {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = readSearchParams(request);
   return NextResponse.json(await getEscalationMetrics(actor, query), { headers: { "Cache-Control": "no-store" } });
 });

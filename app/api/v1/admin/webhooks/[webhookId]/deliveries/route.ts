@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
-import { withActor } from "@/lib/http/api";
+import { readSearchParams, withActor } from "@/lib/http/api";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
 
 
 export const GET = withActor(async (actor, request, { params }: RouteContext<"/api/v1/admin/webhooks/[webhookId]/deliveries">) =>
-  NextResponse.json(await listDeliveries(actor, (await params).webhookId, Object.fromEntries(new URL(request.url).searchParams))),
+  NextResponse.json(await listDeliveries(actor, (await params).webhookId, readSearchParams(request))),
 );
