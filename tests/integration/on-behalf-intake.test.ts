@@ -93,18 +93,20 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
   });
 
   describe("a logged phone call", () => {
-    let number: string;
+    /** Lena logs a phone call for Carla: each test logs its own. */
+    const logPhoneCall = () => openTicket(lena, { ...call, customer: "C1001", channel: "PHONE" }, NOW);
 
     it("enters L1 on the matrix for the customer, with the channel and who opened it recorded", async () => {
-      const { ticket, created } = await openTicket(lena, { ...call, customer: "C1001", channel: "PHONE" }, NOW);
+      const { ticket, created } = await logPhoneCall();
       expect(created).toBe(true);
-      number = ticket.number;
+      const number = ticket.number;
       expect(ticket).toMatchObject({ tier: "L1", priority: "P2", group: { slug: "service-desk" }, customer: { userId: "C1001" } });
       const row = await ticketRow(number);
       expect(row).toMatchObject({ channel: "PHONE", openedById: lena.id, customerId: carla.id, organizationId: carla.organizationId });
     });
 
     it("the CREATED event says who opened it, for whom and by which channel", async () => {
+      const { number } = (await logPhoneCall()).ticket;
       const [created] = (await ticketRow(number)).events;
       expect(created).toMatchObject({
         type: "CREATED",
@@ -116,6 +118,7 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
     });
 
     it("the customer's acknowledgement mail is queued to the customer", async () => {
+      const { number } = (await logPhoneCall()).ticket;
       const mail = await database().db.outboxMessage.findMany({ where: { ticket: { number } } });
       expect(mail).toHaveLength(1);
       expect(mail[0]).toMatchObject({ toAddress: "carla@acme.example", dedupeKey: expect.stringMatching(/^received:/) });
@@ -123,6 +126,7 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
     });
 
     it("the customer sees it opened for them by Service Desk: no agent name or id anywhere in their view", async () => {
+      const { number } = (await logPhoneCall()).ticket;
       const view = await getCustomerTicket(carla, number);
       expect(view.openedBy).toBe("Service Desk");
       const history = await listEvents(carla, number);
