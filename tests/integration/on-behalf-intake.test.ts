@@ -200,12 +200,19 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
   });
 
   describe("dashboard by channel", () => {
+    // A day of its own, so the tickets the other tests open at NOW stay out of its figures.
+    const DAY = new Date("2026-11-26T10:00:00.000Z");
+
     it("splits the funnel and first-contact resolution by channel: the call resolved on the spot counts for Phone", async () => {
-      const metrics = await getEscalationMetrics(mia, { period: "custom", from: "2026-11-27", to: "2026-11-27" }, new Date("2026-11-28T00:00:00.000Z"));
+      await openTicket(priya, { ...call, customer: "C1001", channel: "CHAT" }, DAY);
+      await openTicket(lena, { ...call, customer: "C1002", channel: "PHONE" }, DAY);
+      await openTicket(leo, { ...call, customer: "C1002", channel: "EMAIL", claim: true }, DAY);
+      await openTicket(lena, { ...call, customer: "C1001", channel: "PHONE", claim: true, resolution: "Reset the VPN profile; it holds now." }, DAY);
+      const metrics = await getEscalationMetrics(mia, { period: "custom", from: "2026-11-26", to: "2026-11-26" }, new Date("2026-11-27T00:00:00.000Z"));
       const by = Object.fromEntries(metrics.byChannel.map((c) => [c.channel, c]));
       // Every channel has its row, even one no ticket came through.
       expect(Object.keys(by).sort()).toEqual(Object.values(TicketChannel).sort());
-      const rows = await database().db.ticket.groupBy({ by: ["channel"], where: { createdAt: NOW }, _count: true });
+      const rows = await database().db.ticket.groupBy({ by: ["channel"], where: { createdAt: DAY }, _count: true });
       for (const row of rows) expect(by[row.channel]!.opened, row.channel).toBe(row._count);
       expect(by.PHONE!.firstContactResolved).toBe(1);
       expect(by.PHONE!.firstContactResolution).toBeCloseTo(1 / by.PHONE!.opened);
