@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { getSupportCalendar } from "@/lib/admin/get-support-calendar";
 import { updateSupportCalendar } from "@/lib/admin/update-support-calendar";
@@ -14,6 +14,7 @@ import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listEvents } from "@/lib/tickets/list-events";
 import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
+import { stage } from "../fixtures/journey";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 // The support calendar for these tests: UTC, Monday to Friday 08:00–18:00, Friday 25 December a holiday.
@@ -64,80 +65,82 @@ describeEachDatabase("Resolved tickets close themselves", (database) => {
   };
 
   describe("after five business days, a holiday not counted", () => {
-    let number = "";
+    it("resolves, waits out five business days, closes once with a mail and an event, and can then only be followed up", async () => {
+      // One ticket's timeline: each stage starts where the one before left the ticket and the clock.
+      const number = await resolvedTicket(acme, "Printer queue stuck", at("2026-12-21T10:00:00"));
 
-    it("invites a rating in the resolution mail, with one link to the ticket's rating", async () => {
-      number = await resolvedTicket(acme, "Printer queue stuck", at("2026-12-21T10:00:00"));
-      const resolution = (await mailsOf(number)).at(-1)!;
-      expect(resolution.subject).toBe(`[${number}] Resolved: Printer queue stuck`);
-      expect(resolution.body).toContain(`/portal/tickets/${number}#rating`);
-    });
-
-    it("leaves it resolved while five business days have not passed (Friday 25 is a holiday)", async () => {
-      const swept = await runSweep(at("2026-12-29T09:59:00"));
-      expect(swept.closed).toBe(0);
-      expect((await getTicket(manager, number)).status).toBe("RESOLVED");
-    });
-
-    it("closes it once they have, with one mail that says so and how to follow up, and an event that says why", async () => {
-      const before = (await mailsOf(number)).length;
-      expect((await runSweep(at("2026-12-29T10:00:00"))).closed).toBe(1);
-      const t = await getTicket(manager, number);
-      expect(t.status).toBe("CLOSED");
-      const mails = await mailsOf(number);
-      expect(mails).toHaveLength(before + 1);
-      const closing = mails.at(-1)!;
-      expect(closing.toAddress).toBe("carla@acme.example");
-      expect(closing.subject).toBe(`[${number}] Closed: Printer queue stuck`);
-      expect(closing.body).toContain("have not heard from you for 5 business days");
-      expect(closing.body).toContain("cannot be reopened");
-      expect(closing.body).toContain(`/portal/tickets/${number}`);
-      const event = (await listEvents(manager, number)).at(-1)!;
-      expect(event).toMatchObject({
-        type: "STATUS_CHANGED",
-        actor: null,
-        explanation: "Closed automatically: resolved with no reply from the customer for 5 business days.",
-        details: { rule: "status.auto-closed", inputs: { from: "RESOLVED", to: "CLOSED", businessDays: 5 } },
+      await stage("invites a rating in the resolution mail, with one link to the ticket's rating", async () => {
+        const resolution = (await mailsOf(number)).at(-1)!;
+        expect(resolution.subject).toBe(`[${number}] Resolved: Printer queue stuck`);
+        expect(resolution.body).toContain(`/portal/tickets/${number}#rating`);
       });
-    });
 
-    it("closes it once: a second sweep, or two at once, find nothing left and mail nothing", async () => {
-      const mails = (await mailsOf(number)).length;
-      const events = (await listEvents(manager, number)).length;
-      const runs = await Promise.all([runSweep(at("2026-12-29T10:01:00")), runSweep(at("2026-12-29T10:01:00")), runSweep(at("2026-12-30T12:00:00"))]);
-      expect(runs.map((r) => r.closed)).toEqual([0, 0, 0]);
-      expect(await mailsOf(number)).toHaveLength(mails);
-      expect(await listEvents(manager, number)).toHaveLength(events);
-    });
+      await stage("leaves it resolved while five business days have not passed (Friday 25 is a holiday)", async () => {
+        const swept = await runSweep(at("2026-12-29T09:59:00"));
+        expect(swept.closed).toBe(0);
+        expect((await getTicket(manager, number)).status).toBe("RESOLVED");
+      });
 
-    it("cannot be reopened by the customer once closed", async () => {
-      const t = await getTicket(acme, number);
-      const error = await failure(reopenTicket(acme, number, { version: t.version, reason: "It is stuck again." }, at("2026-12-30T12:00:00")));
-      expect(error.code).toBe("CONFLICT");
-      expect((await getTicket(manager, number)).status).toBe("CLOSED");
-    });
+      await stage("closes it once they have, with one mail that says so and how to follow up, and an event that says why", async () => {
+        const before = (await mailsOf(number)).length;
+        expect((await runSweep(at("2026-12-29T10:00:00"))).closed).toBe(1);
+        const t = await getTicket(manager, number);
+        expect(t.status).toBe("CLOSED");
+        const mails = await mailsOf(number);
+        expect(mails).toHaveLength(before + 1);
+        const closing = mails.at(-1)!;
+        expect(closing.toAddress).toBe("carla@acme.example");
+        expect(closing.subject).toBe(`[${number}] Closed: Printer queue stuck`);
+        expect(closing.body).toContain("have not heard from you for 5 business days");
+        expect(closing.body).toContain("cannot be reopened");
+        expect(closing.body).toContain(`/portal/tickets/${number}`);
+        const event = (await listEvents(manager, number)).at(-1)!;
+        expect(event).toMatchObject({
+          type: "STATUS_CHANGED",
+          actor: null,
+          explanation: "Closed automatically: resolved with no reply from the customer for 5 business days.",
+          details: { rule: "status.auto-closed", inputs: { from: "RESOLVED", to: "CLOSED", businessDays: 5 } },
+        });
+      });
 
-    it("is followed up by a new ticket linked to it as related, with an event on each", async () => {
-      const db = database().db;
-      const followUp = await createTicket(
-        acme,
-        { type: "INCIDENT", title: "Printer queue stuck again", description: "Same as before.", category: "access", followUpOf: number },
-        at("2026-12-30T12:00:00"),
-      );
-      const [closedId, newId] = await Promise.all([number, followUp.number].map(async (n) => (await db.ticket.findUniqueOrThrow({ where: { number: n } })).id));
-      expect(await db.ticketLink.findMany({ select: { ticketId: true, targetId: true, kind: true } })).toContainEqual({ ticketId: newId, targetId: closedId, kind: "RELATED" });
-      expect((await listEvents(manager, followUp.number)).map((e) => e.explanation)).toContain(`Opened as a follow-up to ${number}: linked as related.`);
-      expect((await listEvents(manager, number)).at(-1)!.explanation).toBe(`${followUp.number} was opened as a follow-up to this ticket: linked as related.`);
-    });
+      await stage("closes it once: a second sweep, or two at once, find nothing left and mail nothing", async () => {
+        const mails = (await mailsOf(number)).length;
+        const events = (await listEvents(manager, number)).length;
+        const runs = await Promise.all([runSweep(at("2026-12-29T10:01:00")), runSweep(at("2026-12-29T10:01:00")), runSweep(at("2026-12-30T12:00:00"))]);
+        expect(runs.map((r) => r.closed)).toEqual([0, 0, 0]);
+        expect(await mailsOf(number)).toHaveLength(mails);
+        expect(await listEvents(manager, number)).toHaveLength(events);
+      });
 
-    it("refuses a follow-up of another customer's ticket, or an unknown one, alike (400 naming the field), and writes nothing", async () => {
-      const tickets = await database().db.ticket.count();
-      for (const other of [number, "INC-999999"]) {
-        const error = await failure(createTicket(globex, { type: "INCIDENT", title: "Me too", description: "Same.", category: "access", followUpOf: other }, at("2026-12-30T12:00:00")));
-        expect(error.code).toBe("VALIDATION");
-        expect(error.fields).toEqual({ followUpOf: [`${other} is not one of this customer's tickets.`] });
-      }
-      expect(await database().db.ticket.count()).toBe(tickets);
+      await stage("cannot be reopened by the customer once closed", async () => {
+        const t = await getTicket(acme, number);
+        const error = await failure(reopenTicket(acme, number, { version: t.version, reason: "It is stuck again." }, at("2026-12-30T12:00:00")));
+        expect(error.code).toBe("CONFLICT");
+        expect((await getTicket(manager, number)).status).toBe("CLOSED");
+      });
+
+      await stage("is followed up by a new ticket linked to it as related, with an event on each", async () => {
+        const db = database().db;
+        const followUp = await createTicket(
+          acme,
+          { type: "INCIDENT", title: "Printer queue stuck again", description: "Same as before.", category: "access", followUpOf: number },
+          at("2026-12-30T12:00:00"),
+        );
+        const [closedId, newId] = await Promise.all([number, followUp.number].map(async (n) => (await db.ticket.findUniqueOrThrow({ where: { number: n } })).id));
+        expect(await db.ticketLink.findMany({ select: { ticketId: true, targetId: true, kind: true } })).toContainEqual({ ticketId: newId, targetId: closedId, kind: "RELATED" });
+        expect((await listEvents(manager, followUp.number)).map((e) => e.explanation)).toContain(`Opened as a follow-up to ${number}: linked as related.`);
+        expect((await listEvents(manager, number)).at(-1)!.explanation).toBe(`${followUp.number} was opened as a follow-up to this ticket: linked as related.`);
+      });
+
+      await stage("refuses a follow-up of another customer's ticket, or an unknown one, alike (400 naming the field), and writes nothing", async () => {
+        const tickets = await database().db.ticket.count();
+        for (const other of [number, "INC-999999"]) {
+          const error = await failure(createTicket(globex, { type: "INCIDENT", title: "Me too", description: "Same.", category: "access", followUpOf: other }, at("2026-12-30T12:00:00")));
+          expect(error.code).toBe("VALIDATION");
+          expect(error.fields).toEqual({ followUpOf: [`${other} is not one of this customer's tickets.`] });
+        }
+        expect(await database().db.ticket.count()).toBe(tickets);
+      });
     });
   });
 
@@ -155,7 +158,11 @@ describeEachDatabase("Resolved tickets close themselves", (database) => {
   });
 
   describe("the admin setting", () => {
+    // Each test puts back the five business days the other scenarios are written for.
+    const restoreFiveDaysWhenFinished = () => onTestFinished(() => updateSupportCalendar(admin, { ...CALENDAR, autoCloseBusinessDays: 5 }).then(() => {}));
+
     it("turns closing off at 0 and back on", async () => {
+      restoreFiveDaysWhenFinished();
       await updateSupportCalendar(admin, { ...CALENDAR, autoCloseBusinessDays: 0 });
       const number = await resolvedTicket(acme, "Old laptop", at("2027-01-04T10:00:00"));
       expect((await runSweep(at("2027-02-01T10:00:00"))).closed).toBe(0);
@@ -169,6 +176,8 @@ describeEachDatabase("Resolved tickets close themselves", (database) => {
     });
 
     it("refuses a value that is not 0–60 whole business days, naming the field, and changes nothing", async () => {
+      restoreFiveDaysWhenFinished();
+      await updateSupportCalendar(admin, { ...CALENDAR, autoCloseBusinessDays: 1 });
       for (const bad of [61, -1, 2.5, "5", null]) {
         const error = await failure(updateSupportCalendar(admin, unchecked({ ...CALENDAR, autoCloseBusinessDays: bad })));
         expect(error.code, String(bad)).toBe("VALIDATION");

@@ -21,6 +21,7 @@ import { requestEscalation } from "@/lib/tickets/escalation-request";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { rateTicket } from "@/lib/tickets/rate-ticket";
 import { actorFor } from "../fixtures/actors";
+import { stage } from "../fixtures/journey";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 const minutesAfter = (start: string) => (minutes: number) => new Date(Date.parse(start) + minutes * 60_000);
@@ -257,66 +258,68 @@ describeEachDatabase("Who is told", (database) => {
   describe("the sweep", () => {
     // A P1 on the 24×7 clock: L1 budget 15 min, L2 60 min, L3 120 min; resolution 4 h (75 % at 3 h); updates every 30 min.
     const at = minutesAfter("2026-12-09T10:00:00Z");
-    let number = "";
-    let pulled = "";
 
-    it("an automatic escalation tells the new assignee and the agent who lost the ticket, and nobody else", async () => {
-      number = await open("Swept", at(0));
-      await claimTicket(l1, number, at(1));
-      pulled = await open("Swept into a queue", at(0), { category: "pullcat" });
-      const since = await mark();
-      await runSweep(at(15));
-      expect(await told(number, since)).toEqual(["l1agent AUTO_ESCALATED", "l2agent AUTO_ESCALATED"]);
-      const rows = await database().db.notification.findMany({ where: { ticket: { number }, id: { gt: since } }, include: { recipient: true }, orderBy: { recipientId: "asc" } });
-      expect(Object.fromEntries(rows.map((n) => [n.recipient.userId, [n.kind, n.headline]]))).toEqual({
-        l1agent: ["ASSIGNMENTS", "Escalated away from you automatically"],
-        l2agent: ["ASSIGNMENTS", "Escalated to you automatically"],
+    it("follows one swept P1 from L1 to L3 and a breached target, telling each person once and mailing staff by default", async () => {
+      // One ticket's timeline: each stage starts where the one before left the ticket and the clock.
+      const number = await open("Swept", at(0));
+
+      await stage("an automatic escalation tells the new assignee and the agent who lost the ticket, and nobody else", async () => {
+        await claimTicket(l1, number, at(1));
+        const pulled = await open("Swept into a queue", at(0), { category: "pullcat" });
+        const since = await mark();
+        await runSweep(at(15));
+        expect(await told(number, since)).toEqual(["l1agent AUTO_ESCALATED", "l2agent AUTO_ESCALATED"]);
+        const rows = await database().db.notification.findMany({ where: { ticket: { number }, id: { gt: since } }, include: { recipient: true }, orderBy: { recipientId: "asc" } });
+        expect(Object.fromEntries(rows.map((n) => [n.recipient.userId, [n.kind, n.headline]]))).toEqual({
+          l1agent: ["ASSIGNMENTS", "Escalated away from you automatically"],
+          l2agent: ["ASSIGNMENTS", "Escalated to you automatically"],
+        });
+        // Into a PULL group, unclaimed: every active member of the new group.
+        expect(await told(pulled, since)).toEqual(["l2pull1 AUTO_ESCALATED", "l2pull2 AUTO_ESCALATED"]);
+        await close(pulled, at(16));
       });
-      // Into a PULL group, unclaimed: every active member of the new group.
-      expect(await told(pulled, since)).toEqual(["l2pull1 AUTO_ESCALATED", "l2pull2 AUTO_ESCALATED"]);
-      await close(pulled, at(16));
-    });
 
-    it("an overdue customer update tells the group's active leads and every active manager, not the assignee", async () => {
-      const since = await mark();
-      await runSweep(at(30)); // the update falls due: flagged for the agent, nobody is told
-      expect(await told(number, since)).toEqual([]);
-      await runSweep(at(45));
-      expect(await told(number, since)).toEqual(["l2lead UPDATE_OVERDUE", "manager UPDATE_OVERDUE", "manager2 UPDATE_OVERDUE"]);
-    });
+      await stage("an overdue customer update tells the group's active leads and every active manager, not the assignee", async () => {
+        const since = await mark();
+        await runSweep(at(30)); // the update falls due: flagged for the agent, nobody is told
+        expect(await told(number, since)).toEqual([]);
+        await runSweep(at(45));
+        expect(await told(number, since)).toEqual(["l2lead UPDATE_OVERDUE", "manager UPDATE_OVERDUE", "manager2 UPDATE_OVERDUE"]);
+      });
 
-    it("the sweep run twice at one instant, and two sweeps at once, tell each person once", async () => {
-      let since = await mark();
-      await runSweep(at(75)); // L2 budget spent: on to L3
-      await runSweep(at(75));
-      expect(await told(number, since)).toEqual(["l2agent AUTO_ESCALATED", "l3agent AUTO_ESCALATED"]);
-      since = await mark();
-      await Promise.all([runSweep(at(180)), runSweep(at(180))]); // 75 % of the resolution target
-      expect(await told(number, since)).toEqual(["l3agent SLA_WARNING", "l3lead SLA_WARNING"]);
-    });
+      await stage("the sweep run twice at one instant, and two sweeps at once, tell each person once", async () => {
+        let since = await mark();
+        await runSweep(at(75)); // L2 budget spent: on to L3
+        await runSweep(at(75));
+        expect(await told(number, since)).toEqual(["l2agent AUTO_ESCALATED", "l3agent AUTO_ESCALATED"]);
+        since = await mark();
+        await Promise.all([runSweep(at(180)), runSweep(at(180))]); // 75 % of the resolution target
+        expect(await told(number, since)).toEqual(["l3agent SLA_WARNING", "l3lead SLA_WARNING"]);
+      });
 
-    it("a spent L3 budget and a breached resolution target tell the group's active leads and every active manager", async () => {
-      let since = await mark();
-      await runSweep(at(195));
-      expect(await told(number, since)).toEqual(["l3lead L3_BUDGET_SPENT", "manager L3_BUDGET_SPENT", "manager2 L3_BUDGET_SPENT"]);
-      since = await mark();
-      await runSweep(at(240));
-      await runSweep(at(240));
-      expect(await told(number, since)).toEqual(["l3lead SLA_BREACHED", "manager SLA_BREACHED", "manager2 SLA_BREACHED"]);
-      const alerts = await database().db.notification.findMany({ where: { id: { gt: since } } });
-      expect(alerts.every((n) => n.kind === "SLA_ALERTS" && n.alertId !== null && n.headline === "Resolution target breached")).toBe(true);
-    });
+      await stage("a spent L3 budget and a breached resolution target tell the group's active leads and every active manager", async () => {
+        let since = await mark();
+        await runSweep(at(195));
+        expect(await told(number, since)).toEqual(["l3lead L3_BUDGET_SPENT", "manager L3_BUDGET_SPENT", "manager2 L3_BUDGET_SPENT"]);
+        since = await mark();
+        await runSweep(at(240));
+        await runSweep(at(240));
+        expect(await told(number, since)).toEqual(["l3lead SLA_BREACHED", "manager SLA_BREACHED", "manager2 SLA_BREACHED"]);
+        const alerts = await database().db.notification.findMany({ where: { id: { gt: since } } });
+        expect(alerts.every((n) => n.kind === "SLA_ALERTS" && n.alertId !== null && n.headline === "Resolution target breached")).toBe(true);
+      });
 
-    it("staff mail by default: an SLA alert to a manager with an address (linking to the ticket), none without one", async () => {
-      const d = database().db;
-      const breach = await d.notification.findFirstOrThrow({ where: { ticket: { number }, cause: "SLA_BREACHED", recipient: { userId: "manager" } } });
-      const mails = await d.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "notification:" }, ticket: { number } } });
-      const breachMail = mails.find((m) => m.dedupeKey === `notification:${breach.id}`);
-      expect(breachMail).toMatchObject({ toAddress: "mia@tierdesk.example", linkPath: `/queue/tickets/${number}`, status: "PENDING" });
-      expect(breachMail!.subject).toContain("Resolution target breached");
-      // Only mia has an address among those told of alerts; l2agent's assignments stay in-app by default.
-      expect(new Set(mails.map((m) => m.toAddress))).toEqual(new Set(["mia@tierdesk.example"]));
-      await close(number, at(241));
+      await stage("staff mail by default: an SLA alert to a manager with an address (linking to the ticket), none without one", async () => {
+        const d = database().db;
+        const breach = await d.notification.findFirstOrThrow({ where: { ticket: { number }, cause: "SLA_BREACHED", recipient: { userId: "manager" } } });
+        const mails = await d.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "notification:" }, ticket: { number } } });
+        const breachMail = mails.find((m) => m.dedupeKey === `notification:${breach.id}`);
+        expect(breachMail).toMatchObject({ toAddress: "mia@tierdesk.example", linkPath: `/queue/tickets/${number}`, status: "PENDING" });
+        expect(breachMail!.subject).toContain("Resolution target breached");
+        // Only mia has an address among those told of alerts; l2agent's assignments stay in-app by default.
+        expect(new Set(mails.map((m) => m.toAddress))).toEqual(new Set(["mia@tierdesk.example"]));
+        await close(number, at(241));
+      });
     });
   });
 

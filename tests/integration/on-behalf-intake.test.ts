@@ -95,18 +95,20 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
   });
 
   describe("a logged phone call", () => {
-    let number: string;
+    /** Lena logs a phone call for Carla: each test logs its own. */
+    const logPhoneCall = () => openTicket(lena, { ...call, customer: "C1001", channel: "PHONE" }, NOW);
 
     it("enters L1 on the matrix for the customer, with the channel and who opened it recorded", async () => {
-      const { ticket, created } = await openTicket(lena, { ...call, customer: "C1001", channel: "PHONE" }, NOW);
+      const { ticket, created } = await logPhoneCall();
       expect(created).toBe(true);
-      number = ticket.number;
+      const number = ticket.number;
       expect(ticket).toMatchObject({ tier: "L1", priority: "P2", group: { slug: "service-desk" }, customer: { userId: "C1001" } });
       const row = await ticketRow(number);
       expect(row).toMatchObject({ channel: "PHONE", openedById: lena.id, customerId: carla.id, organizationId: carla.organizationId });
     });
 
     it("the CREATED event says who opened it, for whom and by which channel", async () => {
+      const { number } = (await logPhoneCall()).ticket;
       const [created] = (await ticketRow(number)).events;
       expect(created).toMatchObject({
         type: "CREATED",
@@ -118,6 +120,7 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
     });
 
     it("the customer's acknowledgement mail is queued to the customer", async () => {
+      const { number } = (await logPhoneCall()).ticket;
       const mail = await database().db.outboxMessage.findMany({ where: { ticket: { number } } });
       expect(mail).toHaveLength(1);
       expect(mail[0]).toMatchObject({ toAddress: "carla@acme.example", dedupeKey: expect.stringMatching(/^received:/) });
@@ -125,6 +128,7 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
     });
 
     it("the customer sees it opened for them by Service Desk: no agent name or id anywhere in their view", async () => {
+      const { number } = (await logPhoneCall()).ticket;
       const view = await getCustomerTicket(carla, number);
       expect(view.openedBy).toBe("Service Desk");
       const history = await listEvents(carla, number);
@@ -198,12 +202,19 @@ describeEachDatabase("on-behalf intake: staff log a contact for a customer", (da
   });
 
   describe("dashboard by channel", () => {
+    // A day of its own, so the tickets the other tests open at NOW stay out of its figures.
+    const DAY = new Date("2026-11-26T10:00:00.000Z");
+
     it("splits the funnel and first-contact resolution by channel: the call resolved on the spot counts for Phone", async () => {
-      const metrics = await getEscalationMetrics(mia, { period: "custom", from: "2026-11-27", to: "2026-11-27" }, new Date("2026-11-28T00:00:00.000Z"));
+      await openTicket(priya, { ...call, customer: "C1001", channel: "CHAT" }, DAY);
+      await openTicket(lena, { ...call, customer: "C1002", channel: "PHONE" }, DAY);
+      await openTicket(leo, { ...call, customer: "C1002", channel: "EMAIL", claim: true }, DAY);
+      await openTicket(lena, { ...call, customer: "C1001", channel: "PHONE", claim: true, resolution: "Reset the VPN profile; it holds now." }, DAY);
+      const metrics = await getEscalationMetrics(mia, { period: "custom", from: "2026-11-26", to: "2026-11-26" }, new Date("2026-11-27T00:00:00.000Z"));
       const by = Object.fromEntries(metrics.byChannel.map((c) => [c.channel, c]));
       // Every channel has its row, even one no ticket came through.
       expect(Object.keys(by).sort()).toEqual(Object.values(TicketChannel).sort());
-      const rows = await database().db.ticket.groupBy({ by: ["channel"], where: { createdAt: NOW }, _count: true });
+      const rows = await database().db.ticket.groupBy({ by: ["channel"], where: { createdAt: DAY }, _count: true });
       for (const row of rows) expect(by[row.channel]!.opened, row.channel).toBe(row._count);
       expect(by.PHONE!.firstContactResolved).toBe(1);
       expect(by.PHONE!.firstContactResolution).toBeCloseTo(1 / by.PHONE!.opened);

@@ -26,7 +26,6 @@ const INTERNAL_KEYS = [
 describeEachDatabase("POST /api/v1/tickets answers in the caller's view", (database) => {
   let acme: Actor;
   let agent: Actor;
-  let assignee: { userId: string; name: string };
 
   beforeAll(async () => {
     await seedDemoData(database().db);
@@ -46,7 +45,7 @@ describeEachDatabase("POST /api/v1/tickets answers in the caller's view", (datab
     // Staff see who has it and why; none of that reaches the customer.
     const staff = await getTicket(agent, ticket.number);
     expect(staff.assignee).not.toBeNull();
-    assignee = staff.assignee!;
+    const assignee = staff.assignee!;
     const keys = keysOf(ticket);
     for (const key of INTERNAL_KEYS) expect(keys, key).not.toContain(key);
     const text = JSON.stringify(ticket);

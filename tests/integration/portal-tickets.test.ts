@@ -15,6 +15,7 @@ import { listEvents } from "@/lib/tickets/list-events";
 import { rateTicket, ratingSummary } from "@/lib/tickets/rate-ticket";
 import { unchecked } from "@/lib/validation/unchecked";
 import { actorFor } from "../fixtures/actors";
+import { stage } from "../fixtures/journey";
 import { describeEachDatabase } from "../fixtures/test-database";
 
 const minutesAfter = (start: string) => (minutes: number) => new Date(Date.parse(start) + minutes * 60_000);
@@ -89,64 +90,66 @@ describeEachDatabase("Customer portal tickets", (database) => {
   });
 
   describe("confirm, reopen, rate", () => {
-    let number = "";
-
-    it("mails the staff public reply and the resolution to the customer, with the claim's held status folded into the reply, never an internal note", async () => {
+    it("follows one resolved ticket: its mails, 'Still broken' reopening it, 'Resolved for me' closing it, and its rating", async () => {
+      // One ticket's timeline: each stage starts where the one before left the ticket and the clock.
       const before = (await outbox()).length;
-      number = await resolvedTicket(100, "Reports empty");
-      await addComment(l1, number, { body: "Internal only: check the ETL.", visibility: "INTERNAL" }, at(104));
-      const mails = (await outbox()).slice(before);
-      expect(mails.map((m) => [m.toAddress, m.subject, m.status])).toEqual([
-        ["carla@acme.example", `[${number}] Received: Reports empty`, "PENDING"],
-        ["carla@acme.example", `[${number}] New reply: Reports empty`, "PENDING"],
-        ["carla@acme.example", `[${number}] Resolved: Reports empty`, "PENDING"],
-      ]);
-      expect(mails[1]!.body).toContain("Cleared the cache on our side.");
-      expect(mails[1]!.body).toContain("Status: Assigned to an agent");
-      // Claiming again changes nothing, so it mails nothing.
-      await claimTicket(l1, number, at(105));
-      expect(await outbox()).toHaveLength(before + mails.length);
-      expect(mails.some((m) => m.body.includes("Internal only"))).toBe(false);
-    });
+      const number = await resolvedTicket(100, "Reports empty");
 
-    it("'Still broken' reopens at the tier, group and agent that resolved it, with the clocks running again", async () => {
-      const resolved = await getCustomerTicket(acme, number);
-      await expect(reopenTicket(acme, number, { version: resolved.version - 1, reason: "Still empty" }, at(110))).rejects.toMatchObject({ status: 409 });
-      await expect(reopenTicket(acme, number, { version: resolved.version, reason: " " }, at(110))).rejects.toMatchObject({ status: 400, fields: { reason: expect.any(Array) } });
-      const reopened = await reopenTicket(acme, number, { version: resolved.version, reason: "Reports are still empty." }, at(110));
-      expect(reopened).toMatchObject({ status: "IN_PROGRESS", supportLevel: "Level 1 support", resolvedAt: null });
-      const staff = await getTicket(l1, number);
-      expect({ tier: staff.tier, group: staff.group.slug, assignee: staff.assignee?.userId, running: staff.clocks.customerClockRunning }).toEqual({
-        tier: "L1",
-        group: "service-desk",
-        assignee: "l1agent",
-        running: true,
+      await stage("mails the staff public reply and the resolution to the customer, with the claim's held status folded into the reply, never an internal note", async () => {
+        await addComment(l1, number, { body: "Internal only: check the ETL.", visibility: "INTERNAL" }, at(104));
+        const mails = (await outbox()).slice(before);
+        expect(mails.map((m) => [m.toAddress, m.subject, m.status])).toEqual([
+          ["carla@acme.example", `[${number}] Received: Reports empty`, "PENDING"],
+          ["carla@acme.example", `[${number}] New reply: Reports empty`, "PENDING"],
+          ["carla@acme.example", `[${number}] Resolved: Reports empty`, "PENDING"],
+        ]);
+        expect(mails[1]!.body).toContain("Cleared the cache on our side.");
+        expect(mails[1]!.body).toContain("Status: Assigned to an agent");
+        // Claiming again changes nothing, so it mails nothing.
+        await claimTicket(l1, number, at(105));
+        expect(await outbox()).toHaveLength(before + mails.length);
+        expect(mails.some((m) => m.body.includes("Internal only"))).toBe(false);
       });
-      const [comment, status] = (await listEvents(manager, number)).slice(-2);
-      expect(comment).toMatchObject({ type: "COMMENTED", details: { rule: "comment.customer-reopened" } });
-      expect(status).toMatchObject({ type: "STATUS_CHANGED", details: { rule: "status.customer-reopened", inputs: { from: "RESOLVED", to: "IN_PROGRESS", resolvedAtTier: "L1" } } });
-      const { replies, history } = await getCustomerConversation(acme, number);
-      expect(replies.at(-1)).toMatchObject({ author: "You", fromSupport: false, body: "Still broken: Reports are still empty." });
-      expect(history.at(-1)).toMatchObject({ explanation: "Status: In progress." });
-      // Not resolved now: nothing to confirm or rate.
-      await expect(confirmResolved(acme, number, { version: reopened.version }, at(111))).rejects.toMatchObject({ status: 409 });
-      await expect(rateTicket(acme, number, { score: 5 }, at(111))).rejects.toMatchObject({ status: 409 });
-    });
 
-    it("'Resolved for me' closes a resolved ticket, and the rating (1–5) is kept, shown and counted for managers", async () => {
-      const t = await getTicket(l1, number);
-      await updateTicket(l1, number, { version: t.version, status: "RESOLVED" }, at(120));
-      const closed = await confirmResolved(acme, number, { version: t.version + 1 }, at(121));
-      expect(closed).toMatchObject({ status: "CLOSED", statusLabel: "Closed" });
-      expect((await listEvents(manager, number)).at(-1)).toMatchObject({ details: { rule: "status.customer-confirmed" } });
-      expect((await outbox()).at(-1)).toMatchObject({ subject: `[${number}] Closed: Reports empty` });
+      await stage("'Still broken' reopens at the tier, group and agent that resolved it, with the clocks running again", async () => {
+        const resolved = await getCustomerTicket(acme, number);
+        await expect(reopenTicket(acme, number, { version: resolved.version - 1, reason: "Still empty" }, at(110))).rejects.toMatchObject({ status: 409 });
+        await expect(reopenTicket(acme, number, { version: resolved.version, reason: " " }, at(110))).rejects.toMatchObject({ status: 400, fields: { reason: expect.any(Array) } });
+        const reopened = await reopenTicket(acme, number, { version: resolved.version, reason: "Reports are still empty." }, at(110));
+        expect(reopened).toMatchObject({ status: "IN_PROGRESS", supportLevel: "Level 1 support", resolvedAt: null });
+        const staff = await getTicket(l1, number);
+        expect({ tier: staff.tier, group: staff.group.slug, assignee: staff.assignee?.userId, running: staff.clocks.customerClockRunning }).toEqual({
+          tier: "L1",
+          group: "service-desk",
+          assignee: "l1agent",
+          running: true,
+        });
+        const [comment, status] = (await listEvents(manager, number)).slice(-2);
+        expect(comment).toMatchObject({ type: "COMMENTED", details: { rule: "comment.customer-reopened" } });
+        expect(status).toMatchObject({ type: "STATUS_CHANGED", details: { rule: "status.customer-reopened", inputs: { from: "RESOLVED", to: "IN_PROGRESS", resolvedAtTier: "L1" } } });
+        const { replies, history } = await getCustomerConversation(acme, number);
+        expect(replies.at(-1)).toMatchObject({ author: "You", fromSupport: false, body: "Still broken: Reports are still empty." });
+        expect(history.at(-1)).toMatchObject({ explanation: "Status: In progress." });
+        // Not resolved now: nothing to confirm or rate.
+        await expect(confirmResolved(acme, number, { version: reopened.version }, at(111))).rejects.toMatchObject({ status: 409 });
+        await expect(rateTicket(acme, number, { score: 5 }, at(111))).rejects.toMatchObject({ status: 409 });
+      });
 
-      await expect(rateTicket(acme, number, { score: 6 }, at(122))).rejects.toMatchObject({ status: 400, fields: { score: expect.any(Array) } });
-      expect((await rateTicket(acme, number, { score: 2, comment: "Took two tries." }, at(122))).rating).toMatchObject({ score: 2, comment: "Took two tries." });
-      expect((await rateTicket(acme, number, { score: 4 }, at(123))).rating).toMatchObject({ score: 4, comment: "" });
-      expect((await listEvents(acme, number)).at(-1)).toMatchObject({ type: "RATED", explanation: "Rated 4 of 5." });
-      expect(await ratingSummary(manager)).toEqual({ count: 1, average: 4, byScore: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 } });
-      await expect(ratingSummary(l1)).rejects.toMatchObject({ status: 403 });
+      await stage("'Resolved for me' closes a resolved ticket, and the rating (1–5) is kept, shown and counted for managers", async () => {
+        const t = await getTicket(l1, number);
+        await updateTicket(l1, number, { version: t.version, status: "RESOLVED" }, at(120));
+        const closed = await confirmResolved(acme, number, { version: t.version + 1 }, at(121));
+        expect(closed).toMatchObject({ status: "CLOSED", statusLabel: "Closed" });
+        expect((await listEvents(manager, number)).at(-1)).toMatchObject({ details: { rule: "status.customer-confirmed" } });
+        expect((await outbox()).at(-1)).toMatchObject({ subject: `[${number}] Closed: Reports empty` });
+
+        await expect(rateTicket(acme, number, { score: 6 }, at(122))).rejects.toMatchObject({ status: 400, fields: { score: expect.any(Array) } });
+        expect((await rateTicket(acme, number, { score: 2, comment: "Took two tries." }, at(122))).rating).toMatchObject({ score: 2, comment: "Took two tries." });
+        expect((await rateTicket(acme, number, { score: 4 }, at(123))).rating).toMatchObject({ score: 4, comment: "" });
+        expect((await listEvents(acme, number)).at(-1)).toMatchObject({ type: "RATED", explanation: "Rated 4 of 5." });
+        expect(await ratingSummary(manager)).toEqual({ count: 1, average: 4, byScore: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 } });
+        await expect(ratingSummary(l1)).rejects.toMatchObject({ status: 403 });
+      });
     });
   });
 
