@@ -3,6 +3,7 @@
 import net from "node:net";
 import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
+import { TEST_TLS_CERT, TEST_TLS_KEY } from "@/tests/fixtures/smtp-test-tls";
 import { startSmtpReceiver, type SmtpEnvelope, type SmtpReceiver, type SmtpReceiverOptions } from "@/lib/mail/inbound/smtp-receiver";
 
 const DOMAIN = "support.tierdesk.test";
@@ -266,5 +267,42 @@ describe("SMTP receiver", () => {
     expect(ehlo).not.toMatch(/AUTH|STARTTLS/);
     expect(await s.say("AUTH PLAIN AGFsaWNlAHNlY3JldA==\r\n")).toMatch(/^5\d\d /);
     s.close();
+  });
+
+  it("offers STARTTLS when given a key and certificate, and a sender that wants it gets an encrypted session", async () => {
+    const r = await receiver({ tls: { key: TEST_TLS_KEY, cert: TEST_TLS_CERT } });
+    const s = await session(r.port);
+    await s.reply();
+    expect(await s.say("EHLO mx.example.org\r\n")).toMatch(/^250[ -]STARTTLS$/m);
+    s.close();
+    const t = nodemailer.createTransport({ host: "127.0.0.1", port: r.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+    const info = await t.sendMail({ envelope: { from: "customer@example.org", to: [TO] }, raw: message("over TLS") });
+    expect(info.response).toMatch(/^250 /);
+    expect(r.received).toHaveLength(1);
+  });
+
+  it("close() waits for a receive under way, so a message being stored is not cut off", async () => {
+    let finish!: () => void;
+    let stored = false;
+    const r = await receiver({
+      closeTimeoutMs: 200,
+      receive: () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            stored = true;
+            resolve();
+          };
+        }),
+    });
+    const sending = transport(r.port).sendMail({ envelope: { from: "customer@example.org", to: [TO] }, raw: message("while closing") }).catch(() => undefined);
+    await expect.poll(() => finish !== undefined).toBe(true);
+    let closed = false;
+    const closing = r.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past closeTimeoutMs: the session itself was cut
+    expect(closed).toBe(false);
+    finish();
+    await closing;
+    expect(stored).toBe(true);
+    await sending;
   });
 });
