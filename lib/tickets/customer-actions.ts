@@ -2,7 +2,7 @@
 // (it reopens where it was resolved). Each is one transaction, against the version the customer last read,
 // with an event that says why and a mail to the customer through the outbox.
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { db, type Transaction } from "@/lib/db/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
@@ -58,7 +58,14 @@ export async function confirmResolved(actor: Actor, number: string, input: VerbI
  */
 export async function reopenTicket(actor: Actor, number: string, input: VerbInput<typeof ZReopenTicket>, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZReopenTicket, input);
-  await db().$transaction(async (tx) => {
+  await db().$transaction((tx) => reopenTicketIn(tx, actor, number, data, now));
+  return getCustomerTicket(actor, number);
+}
+
+/** `reopenTicket` inside the caller's transaction (a reply by mail to a resolved ticket reopens it with the mail's receipt). */
+export async function reopenTicketIn(tx: Transaction, actor: Actor, number: string, input: VerbInput<typeof ZReopenTicket>, now: Date): Promise<{ commentId: number }> {
+  const data = parseInput(ZReopenTicket, input);
+  {
     const ticket = await loadOwnTicket(tx, actor, number);
     requireResolved(ticket, data.version);
     const status: TicketStatus = ticket.tier === "L4" ? "PENDING_VENDOR" : ticket.assigneeId ? "IN_PROGRESS" : "NEW";
@@ -102,6 +109,6 @@ export async function reopenTicket(actor: Actor, number: string, input: VerbInpu
       version: ticket.version + 1,
       note: `We reopened your ticket; ${SUPPORT_LEVEL[ticket.tier]} is on it again.`,
     }, now);
-  });
-  return getCustomerTicket(actor, number);
+    return { commentId: comment.id };
+  }
 }
