@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type Mail from "nodemailer/lib/mailer";
@@ -60,16 +63,24 @@ describeEachDatabase("Customers answer by email", (database) => {
     return (minutes: number) => new Date(base + minutes * 60_000);
   };
 
+  let previousAttachmentsDir: string | undefined;
+  let attachmentsDir: string;
   beforeAll(async () => {
     previousDomain = process.env.INBOUND_DOMAIN;
     process.env.INBOUND_DOMAIN = DOMAIN;
+    previousAttachmentsDir = process.env.ATTACHMENTS_DIR;
+    attachmentsDir = await mkdtemp(path.join(tmpdir(), "tierdesk-inbound-"));
+    process.env.ATTACHMENTS_DIR = attachmentsDir;
     await seedDemoData(database().db);
     carla = await actorFor(database().db, "C1001");
     l1 = await actorFor(database().db, "l1agent");
   });
-  afterAll(() => {
+  afterAll(async () => {
     if (previousDomain === undefined) delete process.env.INBOUND_DOMAIN;
     else process.env.INBOUND_DOMAIN = previousDomain;
+    if (previousAttachmentsDir === undefined) delete process.env.ATTACHMENTS_DIR;
+    else process.env.ATTACHMENTS_DIR = previousAttachmentsDir;
+    await rm(attachmentsDir, { recursive: true, force: true });
   });
 
   const ticketRow = (number: string) => database().db.ticket.findUniqueOrThrow({ where: { number } });
@@ -214,6 +225,30 @@ describeEachDatabase("Customers answer by email", (database) => {
     const [comment] = await commentsOf(number);
     expect(comment!.body).toContain("It works now.");
     expect(comment!.body).not.toContain("<");
+  });
+
+  it("matches by the SMTP envelope's RCPT TO, keeps a file the portal would accept and skips a refused one (20 MB, not a known type)", async () => {
+    const at = inHour();
+    const { number, address } = await newTicket(at(0));
+    const big = Buffer.alloc(20 * 1024 * 1024, 0xff);
+    const raw = await rawMail({
+      from: "carla@acme.example",
+      to: `support@${DOMAIN}`,
+      text: "Log attached.",
+      attachments: [
+        { filename: "printer.log", content: "paper jam\n" },
+        { filename: "dump.bin", content: big },
+        { filename: "tool.exe", content: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]) },
+      ],
+    });
+    const outcome = await receiveInboundMail(raw, "SMTP", at(1), { rcptTo: [address], mailFrom: "carla@acme.example" });
+    expect(outcome).toMatchObject({ status: "POSTED", ticketNumber: number });
+    expect(outcome.reason).toContain('Attachment skipped: "dump.bin" is over 10 MB.');
+    expect(outcome.reason).toContain('Attachment skipped: "tool.exe" is not an image');
+    const [comment] = await commentsOf(number);
+    expect(comment!.body).toBe("Log attached.");
+    const files = await database().db.attachment.findMany({ where: { ticket: { number } } });
+    expect(files.map((f) => [f.fileName, f.contentType, f.size, f.commentId, f.uploaderId])).toEqual([["printer.log", "text/plain", 10, comment!.id, carla.id]]);
   });
 
   it("cleans text PostgreSQL cannot store, and stores even a message it cannot match", async () => {

@@ -91,3 +91,28 @@ describe("reply text (issue 24)", () => {
     expect(fitText("short", 100)).toBe("short");
   });
 });
+
+describe("mail attachments (issue 24)", () => {
+  it("keeps what the portal would accept and names what it refuses", async () => {
+    const { checkMailAttachments } = await import("@/lib/mail/inbound/mail-attachments");
+    const text = new TextEncoder().encode("a log line\n");
+    const checked = checkMailAttachments([
+      { fileName: "../../etc/app.log", content: text },
+      { fileName: "big.log", content: new Uint8Array(10 * 1024 * 1024 + 1) },
+      { fileName: "x.exe", content: new Uint8Array([0x4d, 0x5a, 0x00]) },
+      ...Array.from({ length: 5 }, (_, i) => ({ fileName: `n${i}.txt`, content: text })),
+    ]);
+    expect(checked.accepted.map((a) => [a.fileName, a.contentType])).toEqual([
+      ["app.log", "text/plain"],
+      ["n0.txt", "text/plain"],
+      ["n1.txt", "text/plain"],
+      ["n2.txt", "text/plain"],
+      ["n3.txt", "text/plain"],
+    ]);
+    expect(checked.refused).toEqual([
+      '"big.log" is over 10 MB.',
+      '"x.exe" is not an image (PNG, JPEG, GIF, WebP), a PDF or a text file.',
+      '"n4.txt" is one file more than the 5 a reply may carry.',
+    ]);
+  });
+});

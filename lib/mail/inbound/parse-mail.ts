@@ -2,6 +2,7 @@
 // text by mailparser (never rendered); the text is made storable and its quoted history stripped.
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
+import type { MailAttachment } from "./mail-attachments";
 import type { MailFacts } from "./noise";
 import { storableText, strippedReply } from "./reply-text";
 
@@ -15,6 +16,8 @@ export interface ParsedInboundMail {
   recipients: string[];
   /** In-Reply-To and References: the Message-IDs it answers. */
   referencedIds: string[];
+  /** The files it carried. */
+  attachments: MailAttachment[];
   facts: MailFacts;
 }
 
@@ -49,6 +52,7 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
     strippedText: fullText ? strippedReply(fullText) : "",
     recipients: [...addressesOf(parsed.to), ...addressesOf(parsed.cc), ...delivered],
     referencedIds: [...new Set(referencedIds)],
+    attachments: parsed.attachments.map((a) => ({ fileName: storableText(a.filename ?? "attachment").slice(0, 255), content: new Uint8Array(a.content) })),
     facts: { headers, fromAddress, messageId, contentType: headers["content-type"]?.split(";")[0]?.trim().toLowerCase() ?? null },
   };
 }

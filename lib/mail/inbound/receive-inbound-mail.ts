@@ -7,6 +7,9 @@
 import { gzipSync } from "node:zlib";
 import { db, type Transaction } from "@/lib/db/client";
 import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
+import { attachmentQuotaRefusal } from "@/lib/attachments/attachment-quota";
+import { recordAttachments, withStoredUploads, type StoredUpload } from "@/lib/attachments/save-attachments";
+import { checkMailAttachments } from "./mail-attachments";
 import { matchTicket } from "./match-ticket";
 import { classifyNoise } from "./noise";
 import { fallbackMessageId, parseInboundMail, type ParsedInboundMail } from "./parse-mail";
@@ -33,11 +36,18 @@ interface Decision {
   commentId: number | null;
 }
 
-export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now = new Date()): Promise<InboundMailOutcome> {
+/** What the SMTP session said (RCPT TO), when the mail came over SMTP: a reply address there counts like one in To. */
+export interface InboundEnvelope {
+  rcptTo?: readonly string[];
+  mailFrom?: string | null;
+}
+
+export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now = new Date(), envelope?: InboundEnvelope): Promise<InboundMailOutcome> {
   let mail: ParsedInboundMail | null = null;
   let parseError: string | null = null;
   try {
     mail = await parseInboundMail(raw);
+    if (envelope?.rcptTo?.length) mail.recipients.push(...envelope.rcptTo);
   } catch (error) {
     parseError = error instanceof Error ? error.message : String(error);
   }
@@ -52,12 +62,26 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
     fullText: mail?.fullText ?? null,
     receivedAt: now,
   };
+  const files = checkMailAttachments(mail?.attachments ?? []);
   try {
-    return await db().$transaction(async (tx) => {
-      const inserted = await store(tx, row, "HELD", "Received; being processed.");
-      if (!inserted) return duplicateOf(tx, row.messageId);
-      const decision = mail ? await decide(tx, inserted.id, mail, now) : held(`It could not be read as a mail: ${parseError}`);
-      return finish(tx, inserted.id, decision);
+    // The accepted files are stored first; they are kept only when the reply is posted and they fit the ticket's quota.
+    return await withStoredUploads(files.accepted, now, async (stored) => {
+      let recorded = false;
+      const result = await db().$transaction(async (tx) => {
+        const inserted = await store(tx, row, "HELD", "Received; being processed.");
+        if (!inserted) return duplicateOf(tx, row.messageId);
+        const decision = mail ? await decide(tx, inserted.id, mail, now) : held(`It could not be read as a mail: ${parseError}`);
+        const notes = [...files.refused.map((why) => `Attachment skipped: ${why}`)];
+        if (decision.status === "POSTED" && stored.length) {
+          const attached = await attach(tx, decision.ticketId!, decision.commentId!, stored, now);
+          recorded = attached.recorded;
+          if (attached.note) notes.push(attached.note);
+        } else if (stored.length) {
+          notes.push(`${stored.length} attachment${stored.length === 1 ? "" : "s"} not posted (kept in the received message).`);
+        }
+        return finish(tx, inserted.id, notes.length ? { ...decision, reason: `${decision.reason} ${notes.join(" ")}`.slice(0, 4_000) } : decision);
+      });
+      return { result, recorded };
     });
   } catch (error) {
     // Posting failed (a refusal we did not foresee, a lost race): the mail is still kept, held with why.
@@ -68,6 +92,17 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
       return finish(tx, inserted.id, held(`It could not be posted: ${message}`.slice(0, 1_000)));
     });
   }
+}
+
+/** Records the stored files on the posted reply (as the customer's), unless they would take the ticket past its quota. */
+async function attach(tx: Transaction, ticketId: number, commentId: number, stored: StoredUpload[], now: Date): Promise<{ recorded: boolean; note: string | null }> {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { number: true, customerId: true } });
+  const [held] = await tx.$queryRaw<{ files: number; bytes: number }[]>`
+    SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;
+  const overQuota = attachmentQuotaRefusal(held ?? { files: 0, bytes: 0 }, stored.map((s) => s.size));
+  if (overQuota) return { recorded: false, note: `Attachments skipped: ${overQuota}` };
+  await recordAttachments(tx, { ticketId, ticketNumber: ticket.number, commentId, uploaderId: ticket.customerId }, stored, now);
+  return { recorded: true, note: null };
 }
 
 const held = (reason: string, ticketId: number | null = null): Decision => ({ status: "HELD", reason, ticketId, commentId: null });
