@@ -1,5 +1,7 @@
 import type {
   ApiScope,
+  InboundMailStatus,
+  InboundMailVia,
   ArticleAudience,
   AssignmentMode,
   BackupStatus,
@@ -87,6 +89,7 @@ export const EVENT_LABEL: Record<TicketEventType, string> = {
   CHILD_DETACHED: "Detached from major incident",
   MONITORING_ALERT: "Monitoring alert",
   VENDOR_RESPONDED: "Vendor responded",
+  INBOUND_MAIL: "Mail received",
 };
 
 export const CHANNEL_LABEL: Record<TicketChannel, string> = {
@@ -224,6 +227,16 @@ export const ROLLUP_DURATION_LABEL: Record<DashboardDuration, string> = {
 /** How a ticket's stint with an L4 group ended. */
 export const VENDOR_ENGAGEMENT_END_LABEL: Record<VendorEngagementEnd, string> = { RETURNED: "handed back", RESOLVED: "resolved at L4" };
 
+/** Issue 24: how a received mail came in, and what became of it. */
+export const INBOUND_MAIL_VIA_LABEL: Record<InboundMailVia, string> = { SMTP: "Received over SMTP", IMAP: "Fetched over IMAP" };
+export const INBOUND_MAIL_STATUS_LABEL: Record<InboundMailStatus, string> = {
+  POSTED: "Posted",
+  HELD: "Held for review",
+  IGNORED: "Ignored (automatic)",
+  ACCEPTED: "Accepted",
+  DISCARDED: "Discarded",
+};
+
 export const LABELS_BY_ENUM = {
   Role: [ROLE_LABEL],
   Tier: [TIER_LABEL, CUSTOMER_SUPPORT_LEVEL_LABEL],
@@ -251,6 +264,8 @@ export const LABELS_BY_ENUM = {
   DashboardScope: [ROLLUP_SCOPE_LABEL],
   DashboardDuration: [ROLLUP_DURATION_LABEL],
   VendorEngagementEnd: [VENDOR_ENGAGEMENT_END_LABEL],
+  InboundMailVia: [INBOUND_MAIL_VIA_LABEL],
+  InboundMailStatus: [INBOUND_MAIL_STATUS_LABEL],
 } as const;
 
 // ---- The audit trail's codes (strings in the database, not enums) ----

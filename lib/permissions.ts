@@ -18,7 +18,9 @@ export type Action =
   | "kb:feedback"
   | "kb:stats"
   /** Read the escalation dashboard and its metrics. */
-  | "metrics:read";
+  | "metrics:read"
+  /** Review received mail that was held (issue 24): accept it as a customer's reply or discard it. */
+  | "inbound:review";
 
 export interface TicketResource {
   customerId: string;
@@ -56,6 +58,9 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
       return actor.role === "ADMIN";
     case "metrics:read":
       return actor.role === "MANAGER" || actor.role === "ADMIN";
+    // Held mail is L1's to review (any agent, as any tier sees L1's work), and managers' and admins'.
+    case "inbound:review":
+      return STAFF.has(actor.role);
     default:
       return false;
   }

@@ -7,6 +7,8 @@
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db/client";
 import { portalBase } from "./mail-texts";
+import { replyHeadersFor, type ReplyHeaders } from "./inbound/reply-headers";
+import { inboundDomain as inboundDomainSetting } from "./inbound/reply-key";
 
 export const MAX_ATTEMPTS = 8;
 /** The first retry waits this long; each further one doubles it, up to BACKOFF_CAP_SECONDS. */
@@ -27,6 +29,8 @@ export interface DeliveryOptions {
   /** Unset: mail stays in the outbox (marked delivered there, visible at /admin/outbox); no SMTP is tried. */
   smtpUrl?: string;
   from?: string;
+  /** Issue 24: customer mail carries a Reply-To that leads back to its ticket, and our Message-ID. Unset: INBOUND_DOMAIN (off when empty). */
+  inboundDomain?: string;
 }
 
 interface ClaimedMessage {
@@ -36,6 +40,8 @@ interface ClaimedMessage {
   body: string;
   /** Mail to staff: the page it links to, on this site's address. */
   linkPath: string | null;
+  ticketId: number | null;
+  messageId: string | null;
   attempts: number;
   leasedUntil: Date;
 }
@@ -67,14 +73,17 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
       ORDER BY "nextAttemptAt", "id"
       LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED)
-    RETURNING "id", "toAddress", "subject", "body", "linkPath", "attempts", "leasedUntil"`;
+    RETURNING "id", "toAddress", "subject", "body", "linkPath", "ticketId", "messageId", "attempts", "leasedUntil"`;
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
   if (!claimed.length) return result;
 
+  const domain = options.inboundDomain !== undefined ? options.inboundDomain.trim().toLowerCase() || undefined : inboundDomainSetting();
+  const replyHeaders: Map<number, ReplyHeaders> = domain ? await replyHeadersFor(claimed, domain) : new Map();
   const transport = smtpUrl ? nodemailer.createTransport(smtpUrl, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) : null;
   try {
     for (const message of claimed) {
       try {
+        const reply = replyHeaders.get(message.id);
         if (transport) {
           await transport.sendMail({
             from,
@@ -82,7 +91,8 @@ export async function deliverOutbox(options: DeliveryOptions = {}): Promise<Deli
             subject: message.subject,
             text: mailText(message),
             // Stable per message: a receiver can drop a copy if a crash after acceptance makes us send again.
-            messageId: `<outbox-${message.id}@tierdesk>`,
+            messageId: reply?.messageId ?? `<outbox-${message.id}@tierdesk>`,
+            ...(reply ? { replyTo: reply.replyTo } : {}),
           });
         }
         await markSent(message, transport ? "smtp" : "outbox-only", now);

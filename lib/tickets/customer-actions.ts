@@ -2,7 +2,7 @@
 // (it reopens where it was resolved). Each is one transaction, against the version the customer last read,
 // with an event that says why and a mail to the customer through the outbox.
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db/client";
+import { db, type Transaction } from "@/lib/db/client";
 import type { TicketStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { enqueueStatusMail } from "@/lib/mail/enqueue";
@@ -58,50 +58,55 @@ export async function confirmResolved(actor: Actor, number: string, input: VerbI
  */
 export async function reopenTicket(actor: Actor, number: string, input: VerbInput<typeof ZReopenTicket>, now = new Date()): Promise<CustomerTicketJson> {
   const data = parseInput(ZReopenTicket, input);
-  await db().$transaction(async (tx) => {
-    const ticket = await loadOwnTicket(tx, actor, number);
-    requireResolved(ticket, data.version);
-    const status: TicketStatus = ticket.tier === "L4" ? "PENDING_VENDOR" : ticket.assigneeId ? "IN_PROGRESS" : "NEW";
-    const rules = await loadRules(tx, ticket);
-    const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
-    await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), resolvedAt: null }, now);
-    if (ticket.tier === "L4") await restartVendorEngagement(tx, ticket, now);
-    const comment = await tx.comment.create({
-      data: { ticketId: ticket.id, authorId: actor.id, visibility: "PUBLIC", body: `Still broken: ${data.reason}`, createdAt: now },
-    });
-    await recordEvents(tx, ticket.id, [
-      {
-        type: "COMMENTED",
-        actorId: actor.id,
-        fromTier: ticket.tier,
-        toTier: ticket.tier,
-        rule: "comment.customer-reopened",
-        inputs: { commentId: comment.id, visibility: "PUBLIC" },
-        reason: `${actor.name} explained why the ticket is not resolved.`,
-        createdAt: now,
-      },
-      {
-        type: "STATUS_CHANGED",
-        actorId: actor.id,
-        fromTier: ticket.tier,
-        toTier: ticket.tier,
-        toGroup: ticket.group.slug,
-        toAssignee: ticket.assignee?.userId ?? null,
-        rule: "status.customer-reopened",
-        inputs: { from: "RESOLVED", to: status, resolvedAtTier: ticket.tier, group: ticket.group.slug, assignee: ticket.assignee?.userId ?? null },
-        reason:
-          `${actor.name} reports it is still broken: reopened at ${ticket.tier} ${ticket.group.name}` +
-          (ticket.assignee ? `, back with ${ticket.assignee.name}` : ", in the group's queue") +
-          ", where it was resolved; the clocks run again from the time already used.",
-        createdAt: now,
-      },
-    ]);
-    await enqueueStatusMail(tx, ticket, {
-      from: "RESOLVED",
-      to: status,
-      version: ticket.version + 1,
-      note: `We reopened your ticket; ${SUPPORT_LEVEL[ticket.tier]} is on it again.`,
-    }, now);
-  });
+  await db().$transaction((tx) => reopenTicketIn(tx, actor, number, data, now));
   return getCustomerTicket(actor, number);
+}
+
+/** `reopenTicket` inside the caller's transaction (a reply by mail to a resolved ticket reopens it with the mail's receipt). */
+export async function reopenTicketIn(tx: Transaction, actor: Actor, number: string, input: VerbInput<typeof ZReopenTicket>, now: Date): Promise<{ commentId: number }> {
+  const data = parseInput(ZReopenTicket, input);
+  const ticket = await loadOwnTicket(tx, actor, number);
+  requireResolved(ticket, data.version);
+  const status: TicketStatus = ticket.tier === "L4" ? "PENDING_VENDOR" : ticket.assigneeId ? "IN_PROGRESS" : "NEW";
+  const rules = await loadRules(tx, ticket);
+  const clocks = advanceClocks(clockStateOf(ticket), { status }, { now, calendars: rules.calendars, before: rules.target, after: rules.target });
+  await saveTicket(tx, ticket, { ...clockColumnsOf(clocks), resolvedAt: null }, now);
+  if (ticket.tier === "L4") await restartVendorEngagement(tx, ticket, now);
+  const comment = await tx.comment.create({
+    data: { ticketId: ticket.id, authorId: actor.id, visibility: "PUBLIC", body: `Still broken: ${data.reason}`, createdAt: now },
+  });
+  await recordEvents(tx, ticket.id, [
+    {
+      type: "COMMENTED",
+      actorId: actor.id,
+      fromTier: ticket.tier,
+      toTier: ticket.tier,
+      rule: "comment.customer-reopened",
+      inputs: { commentId: comment.id, visibility: "PUBLIC" },
+      reason: `${actor.name} explained why the ticket is not resolved.`,
+      createdAt: now,
+    },
+    {
+      type: "STATUS_CHANGED",
+      actorId: actor.id,
+      fromTier: ticket.tier,
+      toTier: ticket.tier,
+      toGroup: ticket.group.slug,
+      toAssignee: ticket.assignee?.userId ?? null,
+      rule: "status.customer-reopened",
+      inputs: { from: "RESOLVED", to: status, resolvedAtTier: ticket.tier, group: ticket.group.slug, assignee: ticket.assignee?.userId ?? null },
+      reason:
+        `${actor.name} reports it is still broken: reopened at ${ticket.tier} ${ticket.group.name}` +
+        (ticket.assignee ? `, back with ${ticket.assignee.name}` : ", in the group's queue") +
+        ", where it was resolved; the clocks run again from the time already used.",
+      createdAt: now,
+    },
+  ]);
+  await enqueueStatusMail(tx, ticket, {
+    from: "RESOLVED",
+    to: status,
+    version: ticket.version + 1,
+    note: `We reopened your ticket; ${SUPPORT_LEVEL[ticket.tier]} is on it again.`,
+  }, now);
+  return { commentId: comment.id };
 }

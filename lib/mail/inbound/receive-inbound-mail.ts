@@ -1,0 +1,162 @@
+// Issue 24: the intake of every received mail (the SMTP receiver and the IMAP fetcher hand each message here).
+// Nothing received is lost: the raw message is stored (gzip) first, under its Message-ID, which makes a
+// replay land once even when two copies arrive at the same moment (the unique index decides, ON CONFLICT DO
+// NOTHING). Then, in the same transaction: noise is recorded and ignored; a reply from the ticket's customer
+// to a ticket that is not closed is posted as their public reply; anything else is held for a person.
+// Nothing is ever sent back to the sender from here.
+import { gzipSync } from "node:zlib";
+import { db, type Transaction } from "@/lib/db/client";
+import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
+import { attachmentQuotaRefusal } from "@/lib/attachments/attachment-quota";
+import { recordAttachments, withStoredUploads, type StoredUpload } from "@/lib/attachments/save-attachments";
+import { checkMailAttachments } from "./mail-attachments";
+import { matchTicket } from "./match-ticket";
+import { classifyNoise } from "./noise";
+import { fallbackMessageId, parseInboundMail, type ParsedInboundMail } from "./parse-mail";
+import { postCustomerReply } from "./post-reply";
+import { inboundDomain, replyKey } from "./reply-key";
+
+/** At most this many mails per sender per hour are processed; the rest are held. */
+export const INBOUND_PER_SENDER_PER_HOUR = 20;
+
+export interface InboundMailOutcome {
+  id: number;
+  status: InboundMailStatus;
+  reason: string;
+  /** True when this Message-ID had been received before: nothing was done again. */
+  duplicate: boolean;
+  ticketNumber: string | null;
+  commentId: number | null;
+}
+
+interface Decision {
+  status: InboundMailStatus;
+  reason: string;
+  ticketId: number | null;
+  commentId: number | null;
+}
+
+/** What the SMTP session said (RCPT TO), when the mail came over SMTP: a reply address there counts like one in To. */
+export interface InboundEnvelope {
+  rcptTo?: readonly string[];
+  mailFrom?: string | null;
+}
+
+export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now = new Date(), envelope?: InboundEnvelope): Promise<InboundMailOutcome> {
+  let mail: ParsedInboundMail | null = null;
+  let parseError: string | null = null;
+  try {
+    mail = await parseInboundMail(raw);
+    if (envelope?.rcptTo?.length) mail.recipients.push(...envelope.rcptTo);
+  } catch (error) {
+    parseError = error instanceof Error ? error.message : String(error);
+  }
+  const compressed = new Uint8Array(gzipSync(raw));
+  const row: StoredMail = {
+    messageId: mail?.messageId ?? fallbackMessageId(raw),
+    raw: compressed,
+    via,
+    fromAddress: mail?.fromAddress ?? null,
+    subject: mail?.subject ?? null,
+    strippedText: mail?.strippedText ?? null,
+    fullText: mail?.fullText ?? null,
+    receivedAt: now,
+  };
+  const files = checkMailAttachments(mail?.attachments ?? []);
+  try {
+    // The accepted files are stored first; they are kept only when the reply is posted and they fit the ticket's quota.
+    return await withStoredUploads(files.accepted, now, async (stored) => {
+      let recorded = false;
+      const result = await db().$transaction(async (tx) => {
+        const inserted = await store(tx, row, "HELD", "Received; being processed.");
+        if (!inserted) return duplicateOf(tx, row.messageId);
+        const decision = mail ? await decide(tx, inserted.id, mail, now) : held(`It could not be read as a mail: ${parseError}`);
+        const notes = [...files.refused.map((why) => `Attachment skipped: ${why}`)];
+        if (decision.status === "POSTED" && stored.length) {
+          const attached = await attach(tx, decision.ticketId!, decision.commentId!, stored, now);
+          recorded = attached.recorded;
+          if (attached.note) notes.push(attached.note);
+        } else if (stored.length) {
+          notes.push(`${stored.length} attachment${stored.length === 1 ? "" : "s"} not posted (kept in the received message).`);
+        }
+        return finish(tx, inserted.id, notes.length ? { ...decision, reason: `${decision.reason} ${notes.join(" ")}`.slice(0, 4_000) } : decision);
+      });
+      return { result, recorded };
+    });
+  } catch (error) {
+    // Posting failed (a refusal we did not foresee, a lost race): the mail is still kept, held with why.
+    const message = error instanceof Error ? error.message : String(error);
+    return db().$transaction(async (tx) => {
+      const inserted = await store(tx, row, "HELD", `It could not be posted: ${message}`.slice(0, 1_000));
+      if (!inserted) return duplicateOf(tx, row.messageId);
+      return finish(tx, inserted.id, held(`It could not be posted: ${message}`.slice(0, 1_000)));
+    });
+  }
+}
+
+/** Records the stored files on the posted reply (as the customer's), unless they would take the ticket past its quota. */
+async function attach(tx: Transaction, ticketId: number, commentId: number, stored: StoredUpload[], now: Date): Promise<{ recorded: boolean; note: string | null }> {
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { number: true, customerId: true } });
+  const [held] = await tx.$queryRaw<{ files: number; bytes: number }[]>`
+    SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;
+  const overQuota = attachmentQuotaRefusal(held ?? { files: 0, bytes: 0 }, stored.map((s) => s.size));
+  if (overQuota) return { recorded: false, note: `Attachments skipped: ${overQuota}` };
+  await recordAttachments(tx, { ticketId, ticketNumber: ticket.number, commentId, uploaderId: ticket.customerId }, stored, now);
+  return { recorded: true, note: null };
+}
+
+const held = (reason: string, ticketId: number | null = null): Decision => ({ status: "HELD", reason, ticketId, commentId: null });
+
+interface StoredMail {
+  messageId: string;
+  raw: Uint8Array<ArrayBuffer>;
+  via: InboundMailVia;
+  fromAddress: string | null;
+  subject: string | null;
+  strippedText: string | null;
+  fullText: string | null;
+  receivedAt: Date;
+}
+
+async function store(tx: Transaction, row: StoredMail, status: InboundMailStatus, reason: string): Promise<{ id: number } | null> {
+  const { count } = await tx.inboundMail.createMany({ data: [{ ...row, status, reason }], skipDuplicates: true });
+  if (!count) return null;
+  return tx.inboundMail.findUniqueOrThrow({ where: { messageId: row.messageId }, select: { id: true } });
+}
+
+async function duplicateOf(tx: Transaction, messageId: string): Promise<InboundMailOutcome> {
+  const existing = await tx.inboundMail.findUniqueOrThrow({ where: { messageId }, select: { id: true, status: true, reason: true, commentId: true, ticket: { select: { number: true } } } });
+  return { id: existing.id, status: existing.status, reason: existing.reason, duplicate: true, ticketNumber: existing.ticket?.number ?? null, commentId: existing.commentId };
+}
+
+async function finish(tx: Transaction, id: number, decision: Decision): Promise<InboundMailOutcome> {
+  const saved = await tx.inboundMail.update({ where: { id }, data: decision, select: { ticket: { select: { number: true } } } });
+  return { id, ...decision, duplicate: false, ticketNumber: saved.ticket?.number ?? null };
+}
+
+async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now: Date): Promise<Decision> {
+  const domain = inboundDomain();
+  const noise = classifyNoise(mail.facts, domain);
+  if (noise) return { status: "IGNORED", reason: noise.reason, ticketId: null, commentId: null };
+  if (!mail.fromAddress) return held("It names no sender.");
+  const recent = await tx.inboundMail.count({ where: { fromAddress: mail.fromAddress, receivedAt: { gt: new Date(now.getTime() - 3_600_000) }, id: { not: id } } });
+  if (recent >= INBOUND_PER_SENDER_PER_HOUR) return held(`More than ${INBOUND_PER_SENDER_PER_HOUR} mails from this sender in an hour: held for a person to look at.`);
+
+  const match = await matchTicket(tx, mail, domain, replyKey());
+  if (!match.ticket) return held(match.reason);
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: match.ticket.id }, select: { status: true, customer: { select: { email: true } } } });
+  if (mail.fromAddress !== ticket.customer.email?.trim().toLowerCase()) {
+    return held(`The sender is not the customer of ${match.ticket.number}.`, match.ticket.id);
+  }
+  if (ticket.status === "CLOSED") return held(`${match.ticket.number} is closed.`, match.ticket.id);
+  const text = mail.strippedText || mail.fullText;
+  if (!text) return held("It holds no text.", match.ticket.id);
+  const posted = await postCustomerReply(tx, match.ticket.id, text, now);
+  const how = match.ticket.how === "reply-address" ? "its reply address" : "In-Reply-To/References";
+  return {
+    status: "POSTED",
+    reason: `Posted on ${match.ticket.number} as the customer's reply (matched by ${how})${posted.reopened ? "; the resolved ticket is reopened" : ""}.`,
+    ticketId: match.ticket.id,
+    commentId: posted.commentId,
+  };
+}
