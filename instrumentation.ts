@@ -63,6 +63,10 @@ export async function register() {
     const folded = await foldDashboardRollups();
     return folded ? { rollupRowsFolded: folded } : null;
   });
+  // Replies by email: the SMTP receiver (INBOUND_SMTP_PORT) and the IMAP fetch job (INBOUND_IMAP_URL), both off
+  // by default; a setting that makes no sense stops the start with its variable's name.
+  const { startInboundMail } = await import("@/lib/mail/inbound/start-inbound-mail");
+  await startInboundMail(process.env);
   markRepeatingJobsStarted();
 
   // Live update streams: counted in the metrics, and told to reconnect elsewhere when this instance shuts down.

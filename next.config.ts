@@ -4,7 +4,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // PGlite loads its WebAssembly and data files from its own package folder at run time.
   // prom-client: the one copy scripts/serve.ts loads too (lib/observability/metrics.ts).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "prom-client"],
+  // smtp-server, imapflow, mailparser: Node servers and parsers for replies by email, loaded as they are.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "prom-client", "smtp-server", "imapflow", "mailparser"],
   experimental: {
     // The new-ticket form and a portal reply carry up to 5 attachments of 10 MB each
     // (lib/attachments/prepare-uploads.ts). Next.js applies this limit to every server action and cannot

@@ -1,0 +1,44 @@
+import { parseAfterReceive, parseImapUrl, type AfterReceive } from "./imap-url";
+
+// The IMAP fetch's settings, read from the environment (issue 24, "Receiving"). Pure: the caller passes the
+// environment. Off unless INBOUND_IMAP_URL is set; once it is, a value that makes no sense throws a message
+// naming its variable, so a misconfigured fetch stops the start instead of quietly reading nothing.
+
+export interface InboundImapSettings {
+  url: string;
+  afterReceive: AfterReceive;
+  /** Seconds between runs. */
+  seconds: number;
+}
+
+export const DEFAULT_IMAP_SECONDS = 60;
+
+type Env = Record<string, string | undefined>;
+
+export function inboundImapSettings(env: Env): InboundImapSettings | null {
+  const url = env.INBOUND_IMAP_URL?.trim();
+  if (!url) return null;
+  if (!env.INBOUND_DOMAIN?.trim()) {
+    throw new Error("INBOUND_DOMAIN must name the domain of the mailbox replies go to (support.example.com) when INBOUND_IMAP_URL is set: outgoing mail carries a Reply-To there.");
+  }
+  try {
+    parseImapUrl(url);
+  } catch (error) {
+    throw new Error(`INBOUND_IMAP_URL: ${(error as Error).message}`);
+  }
+  let afterReceive: AfterReceive = "seen";
+  const after = env.INBOUND_IMAP_AFTER?.trim();
+  if (after) {
+    try {
+      afterReceive = parseAfterReceive(after);
+    } catch (error) {
+      throw new Error(`INBOUND_IMAP_AFTER: ${(error as Error).message}`);
+    }
+  }
+  const secondsText = env.INBOUND_IMAP_SECONDS?.trim();
+  const seconds = secondsText ? Number(secondsText) : DEFAULT_IMAP_SECONDS;
+  if (!Number.isInteger(seconds) || seconds < 5 || seconds > 86_400) {
+    throw new Error(`INBOUND_IMAP_SECONDS: give a whole number of seconds from 5 to 86400 (got "${secondsText}").`);
+  }
+  return { url, afterReceive, seconds };
+}

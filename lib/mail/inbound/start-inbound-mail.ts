@@ -1,0 +1,46 @@
+// Starts the two ways replies by email come in, each off unless configured (README, "Receiving replies by
+// email"): the SMTP receiver (INBOUND_SMTP_PORT) and the IMAP fetch (INBOUND_IMAP_URL), a repeating job. Both
+// hand each message to receiveInboundMail, which stores it before anything else: a message is acknowledged
+// (250, or flagged \Seen) only after its row is committed.
+import { readFile } from "node:fs/promises";
+import { onShutdown } from "@/lib/observability/shutdown";
+import { startRepeatingJob } from "@/lib/schedule/repeating-job";
+import { fetchImapMailbox } from "./imap-fetch";
+import { inboundImapSettings } from "./imap-settings";
+import { receiveInboundMail } from "./receive-inbound-mail";
+import { startSmtpReceiver } from "./smtp-receiver";
+import { inboundSmtpSettings } from "./smtp-receiver-config";
+
+type Env = Record<string, string | undefined>;
+
+export async function startInboundMail(env: Env): Promise<void> {
+  const smtp = inboundSmtpSettings(env);
+  if (smtp) {
+    const tls = smtp.tls ? { key: await readFile(smtp.tls.keyFile), cert: await readFile(smtp.tls.certFile) } : undefined;
+    const receiver = await startSmtpReceiver({
+      ...smtp,
+      tls,
+      receive: async (raw, envelope) => {
+        await receiveInboundMail(raw, "SMTP", new Date(), envelope);
+      },
+      onReceiveError: (error) => console.error("[tierdesk] inbound SMTP: a message could not be stored; the sender was told to retry.", error),
+    });
+    console.log(`[tierdesk] receiving replies by SMTP on port ${receiver.port} for @${smtp.domain}`);
+    onShutdown(() => receiver.close());
+  }
+
+  const imap = inboundImapSettings(env);
+  if (imap) {
+    startRepeatingJob("imap", imap.seconds, async () => {
+      const result = await fetchImapMailbox({
+        url: imap.url,
+        afterReceive: imap.afterReceive,
+        receive: async (raw) => {
+          await receiveInboundMail(raw, "IMAP");
+        },
+      });
+      if (result.failed) throw new Error(`${result.failed} of ${result.fetched} messages could not be stored: ${result.errors.join("; ")}`);
+      return result.fetched ? { received: result.received } : null;
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// Replies by email as the running server takes them (lib/mail/inbound/start-inbound-mail.ts): over SMTP into the
+// receiver, and from a real IMAP mailbox (a throw-away dovecot, tests/fixtures/dovecot.ts) by the repeating job.
+// Where dovecot is missing or does not start, the test tagged [imap] prints why and skips.
+import net, { type AddressInfo } from "node:net";
+import nodemailer from "nodemailer";
+import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/actor";
+import { replyAddress, replyToken } from "@/lib/mail/inbound/reply-address";
+import { replyKey } from "@/lib/mail/inbound/reply-key";
+import { startInboundMail } from "@/lib/mail/inbound/start-inbound-mail";
+import { resetShutdownForTests, runShutdownHooks } from "@/lib/observability/shutdown";
+import { resetRepeatingJobsForTests, stopAllRepeatingJobs } from "@/lib/schedule/repeating-job";
+import { seedDemoData } from "@/lib/seed/demo-data";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { actorFor } from "../fixtures/actors";
+import { startDovecot } from "../fixtures/dovecot";
+import { describeEachDatabase } from "../fixtures/test-database";
+
+const DOMAIN = "reply.tierdesk.test";
+const QUOTE = "\n\nOn Tue, Dec 1, 2026 at 10:00 AM Tierdesk Support <support@tierdesk.invalid> wrote:\n> We have received your ticket.\n";
+
+const started = await startDovecot();
+const dovecot = started.server;
+if (!dovecot) console.warn(`inbound-mail-wiring: the [imap] test skips: ${started.reason}`);
+afterAll(async () => dovecot?.stop());
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+let mailboxes = 0;
+
+describeEachDatabase("Replies by email, as the server takes them", (database) => {
+  let carla: Actor;
+  let previousDomain: string | undefined;
+  beforeAll(async () => {
+    previousDomain = process.env.INBOUND_DOMAIN;
+    process.env.INBOUND_DOMAIN = DOMAIN;
+    await seedDemoData(database().db);
+    carla = await actorFor(database().db, "C1001");
+  });
+  afterAll(() => {
+    if (previousDomain === undefined) delete process.env.INBOUND_DOMAIN;
+    else process.env.INBOUND_DOMAIN = previousDomain;
+  });
+  afterEach(async () => {
+    await runShutdownHooks("test");
+    resetShutdownForTests();
+    await stopAllRepeatingJobs();
+    resetRepeatingJobsForTests();
+  });
+
+  async function ticketToAnswer(title: string): Promise<{ number: string; address: string }> {
+    const { number } = await createTicket(carla, { type: "INCIDENT", title, description: "It does not print.", category: "platform" });
+    const row = await database().db.ticket.findUniqueOrThrow({ where: { number } });
+    return { number, address: replyAddress(number, replyToken(replyKey(), row.id, row.customerId), DOMAIN) };
+  }
+  const bodiesOn = async (number: string) =>
+    (await database().db.comment.findMany({ where: { ticket: { number } }, orderBy: { id: "asc" } })).map((c) => [c.body, c.visibility, c.authorId]);
+
+  it("a customer's reply sent over SMTP is on its ticket by the time the sender hears 250; other domains are refused", async () => {
+    const port = await freePort();
+    await startInboundMail({ INBOUND_DOMAIN: DOMAIN, INBOUND_SMTP_PORT: String(port), INBOUND_SMTP_HOST: "127.0.0.1" });
+    const { number, address } = await ticketToAnswer("Printer offline");
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    try {
+      const sent = await transport.sendMail({ from: "Carla Customer <carla@acme.example>", to: address, subject: `Re: [${number}] Received`, text: `It prints again after a restart.${QUOTE}` });
+      expect(sent.accepted).toEqual([address]);
+      expect(await bodiesOn(number)).toEqual([["It prints again after a restart.", "PUBLIC", carla.id]]);
+      await expect(transport.sendMail({ from: "someone@elsewhere.example", to: "support@elsewhere.example", subject: "Relay?", text: "Relay this." })).rejects.toThrow(/550/);
+      expect(await database().db.inboundMail.count({ where: { subject: "Relay?" } })).toBe(0);
+    } finally {
+      transport.close();
+    }
+  });
+
+  it.skipIf(!dovecot)("[imap] a customer's reply in the mailbox lands on its ticket once, and the message is flagged \\Seen", async () => {
+    const { number, address } = await ticketToAnswer("Scanner offline");
+    const mailbox = `Replies${++mailboxes}`;
+    const client = await dovecot!.client();
+    const reply = Buffer.from(
+      [
+        "From: Carla Customer <carla@acme.example>",
+        `To: ${address}`,
+        `Subject: Re: [${number}] Received`,
+        `Message-ID: <imap-reply-${mailboxes}-${process.pid}@acme.example>`,
+        "Date: Fri, 04 Dec 2026 10:00:00 +0000",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=utf-8",
+        "",
+        `The scanner works again.${QUOTE}`,
+      ].join("\r\n"),
+    );
+    try {
+      await client.mailboxCreate(mailbox);
+      await client.append(mailbox, reply);
+    } finally {
+      await client.logout();
+    }
+    await startInboundMail({ INBOUND_DOMAIN: DOMAIN, INBOUND_IMAP_URL: dovecot!.url.replace(/\/INBOX$/, `/${mailbox}`), INBOUND_IMAP_SECONDS: "5" });
+    await vi.waitFor(async () => expect(await bodiesOn(number)).toEqual([["The scanner works again.", "PUBLIC", carla.id]]), { timeout: 30_000, interval: 250 });
+    const seen = await dovecot!.client();
+    try {
+      await seen.mailboxOpen(mailbox);
+      const flags = [];
+      for await (const message of seen.fetch("1:*", { flags: true })) flags.push([...(message.flags ?? [])]);
+      expect(flags).toEqual([["\\Seen"]]);
+    } finally {
+      await seen.logout();
+    }
+    expect(await database().db.inboundMail.count({ where: { via: "IMAP", ticket: { number } } })).toBe(1);
+  });
+});
