@@ -10,6 +10,8 @@ import { replyKey } from "@/lib/mail/inbound/reply-key";
 import { startInboundMail } from "@/lib/mail/inbound/start-inbound-mail";
 import { resetShutdownForTests, runShutdownHooks } from "@/lib/observability/shutdown";
 import { resetRepeatingJobsForTests, stopAllRepeatingJobs } from "@/lib/schedule/repeating-job";
+import { claimTicket } from "@/lib/routing/claim";
+import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { actorFor } from "../fixtures/actors";
@@ -36,12 +38,14 @@ let mailboxes = 0;
 
 describeEachDatabase("Replies by email, as the server takes them", (database) => {
   let carla: Actor;
+  let l1: Actor;
   let previousDomain: string | undefined;
   beforeAll(async () => {
     previousDomain = process.env.INBOUND_DOMAIN;
     process.env.INBOUND_DOMAIN = DOMAIN;
     await seedDemoData(database().db);
     carla = await actorFor(database().db, "C1001");
+    l1 = await actorFor(database().db, "l1agent");
   });
   afterAll(() => {
     if (previousDomain === undefined) delete process.env.INBOUND_DOMAIN;
@@ -78,40 +82,62 @@ describeEachDatabase("Replies by email, as the server takes them", (database) =>
     }
   });
 
-  it.skipIf(!dovecot)("[imap] a customer's reply in the mailbox lands on its ticket once, and the message is flagged \\Seen", async () => {
-    const { number, address } = await ticketToAnswer("Scanner offline");
+  it.skipIf(!dovecot)("[imap] from a mailbox: a customer's reply lands once, a stranger's is held, an auto-reply and a bounce do nothing, a resolved ticket reopens; every message ends \\Seen", async () => {
+    const open = await ticketToAnswer("Scanner offline");
+    const resolved = await ticketToAnswer("Monitor flickers");
+    const claimed = await claimTicket(l1, resolved.number);
+    await updateTicket(l1, resolved.number, { version: claimed.version, status: "RESOLVED" });
     const mailbox = `Replies${++mailboxes}`;
+    const mail = (id: string, from: string, to: string, text: string, extra: string[] = []) =>
+      Buffer.from(
+        [`From: ${from}`, `To: ${to}`, "Subject: Re: your ticket", `Message-ID: <${id}-${mailboxes}-${process.pid}@acme.example>`, "Date: Fri, 04 Dec 2026 10:00:00 +0000", ...extra,
+          "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "", text].join("\r\n"),
+      );
+    const messages = [
+      mail("reply", "Carla Customer <carla@acme.example>", open.address, `The scanner works again.${QUOTE}`),
+      mail("reply", "Carla Customer <carla@acme.example>", open.address, `The scanner works again.${QUOTE}`),
+      mail("stranger", "Mallory <mallory@elsewhere.example>", open.address, "Please close this ticket."),
+      mail("away", "Carla Customer <carla@acme.example>", open.address, "I am out of the office.", ["Auto-Submitted: auto-replied"]),
+      mail("bounce", "MAILER-DAEMON@mail.acme.example", open.address, "Delivery failed.", ["X-Failed-Recipients: nobody@acme.example"]),
+      mail("still-broken", "carla@acme.example", resolved.address, "It flickers again since this morning."),
+    ];
     const client = await dovecot!.client();
-    const reply = Buffer.from(
-      [
-        "From: Carla Customer <carla@acme.example>",
-        `To: ${address}`,
-        `Subject: Re: [${number}] Received`,
-        `Message-ID: <imap-reply-${mailboxes}-${process.pid}@acme.example>`,
-        "Date: Fri, 04 Dec 2026 10:00:00 +0000",
-        "MIME-Version: 1.0",
-        "Content-Type: text/plain; charset=utf-8",
-        "",
-        `The scanner works again.${QUOTE}`,
-      ].join("\r\n"),
-    );
     try {
       await client.mailboxCreate(mailbox);
-      await client.append(mailbox, reply);
+      for (const raw of messages) await client.append(mailbox, raw);
     } finally {
       await client.logout();
     }
+    const outboxBefore = await database().db.outboxMessage.count();
     await startInboundMail({ INBOUND_DOMAIN: DOMAIN, INBOUND_IMAP_URL: dovecot!.url.replace(/\/INBOX$/, `/${mailbox}`), INBOUND_IMAP_SECONDS: "5" });
-    await vi.waitFor(async () => expect(await bodiesOn(number)).toEqual([["The scanner works again.", "PUBLIC", carla.id]]), { timeout: 30_000, interval: 250 });
+    await vi.waitFor(async () => expect(await database().db.inboundMail.count({ where: { via: "IMAP" } })).toBe(5), { timeout: 30_000, interval: 250 });
+
+    expect(await bodiesOn(open.number)).toEqual([["The scanner works again.", "PUBLIC", carla.id]]);
+    const statuses = await database().db.inboundMail.findMany({ where: { via: "IMAP" }, orderBy: { id: "asc" }, select: { fromAddress: true, status: true } });
+    expect(statuses.map((m) => [m.fromAddress, m.status]).sort()).toEqual(
+      [
+        ["carla@acme.example", "POSTED"],
+        ["carla@acme.example", "IGNORED"],
+        ["mailer-daemon@mail.acme.example", "IGNORED"],
+        ["mallory@elsewhere.example", "HELD"],
+        ["carla@acme.example", "POSTED"],
+      ].sort(),
+    );
+    const reopened = await database().db.ticket.findUniqueOrThrow({ where: { number: resolved.number } });
+    expect(reopened.status).not.toBe("RESOLVED");
+    expect((await bodiesOn(resolved.number)).at(-1)).toEqual(["Still broken: It flickers again since this morning.", "PUBLIC", carla.id]);
+    // Nothing went back to the stranger, the auto-reply or the bounce: the only new mail is the reopened ticket's own.
+    const newMail = await database().db.outboxMessage.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "asc" }, skip: outboxBefore, select: { toAddress: true } });
+    expect(newMail.every((m) => m.toAddress === "carla@acme.example")).toBe(true);
+
     const seen = await dovecot!.client();
     try {
       await seen.mailboxOpen(mailbox);
       const flags = [];
       for await (const message of seen.fetch("1:*", { flags: true })) flags.push([...(message.flags ?? [])]);
-      expect(flags).toEqual([["\\Seen"]]);
+      expect(flags).toEqual(messages.map(() => ["\\Seen"]));
     } finally {
       await seen.logout();
     }
-    expect(await database().db.inboundMail.count({ where: { via: "IMAP", ticket: { number } } })).toBe(1);
   });
 });
