@@ -80,14 +80,14 @@ describe.skipIf(!server)("IMAP fetch against dovecot [imap]", () => {
         received.push(raw);
       },
     });
-    expect(result).toEqual({ fetched: 3, received: 3, failed: 0, errors: [] });
+    expect(result).toEqual({ fetched: 3, received: 3, failed: 0, errors: [], tooBig: [] });
     expect(received.map((raw) => raw.toString("hex"))).toEqual(sent.map((raw) => raw.toString("hex")));
     const flags = await flagsIn("Three");
     for (const raw of sent) expect(flags.get(messageId(raw))).toContain("\\Seen");
 
     // A second run finds nothing new.
     const again = await fetchImapMailbox({ url: server!.url, mailbox: "Three", afterReceive: "seen", receive: async () => void received.push(Buffer.alloc(0)) });
-    expect(again).toEqual({ fetched: 0, received: 0, failed: 0, errors: [] });
+    expect(again).toEqual({ fetched: 0, received: 0, failed: 0, errors: [], tooBig: [] });
     expect(received).toHaveLength(3);
   });
 
@@ -113,9 +113,21 @@ describe.skipIf(!server)("IMAP fetch against dovecot [imap]", () => {
 
     const retried: Buffer[] = [];
     const next = await fetchImapMailbox({ url: server!.url, mailbox: "Failing", afterReceive: "seen", receive: async (raw) => void retried.push(raw) });
-    expect(next).toEqual({ fetched: 1, received: 1, failed: 0, errors: [] });
+    expect(next).toEqual({ fetched: 1, received: 1, failed: 0, errors: [], tooBig: [] });
     expect(retried[0]!.equals(bad)).toBe(true);
     expect((await flagsIn("Failing")).get(messageId(bad))).toContain("\\Seen");
+  });
+
+  it("does not download a message over maxBytes: it stays unseen for a person and is listed, the others are received", async () => {
+    const small = message("small");
+    const big = Buffer.concat([message("big"), Buffer.from("x".repeat(4_000) + "\r\n")]);
+    await mailboxWith("Oversized", [big, small]);
+    const received: string[] = [];
+    const result = await fetchImapMailbox({ url: server!.url, mailbox: "Oversized", afterReceive: "seen", maxBytes: 2_000, receive: async (raw) => void received.push(messageId(raw)) });
+    expect(result).toMatchObject({ fetched: 1, received: 1, failed: 0, errors: [] });
+    expect(result.tooBig).toEqual([expect.stringMatching(/^UID \d+: 0\.0 MB, over the 0 MB limit: left unseen for a person$/)]);
+    expect(received).toEqual([messageId(small)]);
+    expect((await flagsIn("Oversized")).get(messageId(big))).not.toContain("\\Seen");
   });
 
   it('"move:Processed" moves each received message to Processed (created when missing), a failed one stays', async () => {

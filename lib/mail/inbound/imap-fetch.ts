@@ -25,6 +25,8 @@ export interface ImapFetchOptions {
   batch?: number;
   /** After receive resolved: flag \Seen, move to a folder (created when missing), or delete (expunge). */
   afterReceive: AfterReceive;
+  /** A message bigger than this is not downloaded: it stays unseen in the mailbox for a person, listed in `tooBig`. */
+  maxBytes?: number;
   /** Milliseconds; so that a hung server fails the run instead of hanging it. */
   timeouts?: { connect?: number; greeting?: number; socket?: number };
 }
@@ -38,9 +40,13 @@ export interface ImapFetchResult {
   failed: number;
   /** One line per failed message (UID and the error's message), for the job's log. */
   errors: string[];
+  /** One line per message over `maxBytes` (UID and size), left unseen. */
+  tooBig: string[];
 }
 
 export const DEFAULT_BATCH = 50;
+/** As the SMTP receiver's default (INBOUND_SMTP_MAX_MB). */
+export const DEFAULT_MAX_BYTES = 25 * 1024 * 1024;
 const DEFAULT_TIMEOUTS = { connect: 30_000, greeting: 15_000, socket: 60_000 };
 
 export async function fetchImapMailbox(options: ImapFetchOptions): Promise<ImapFetchResult> {
@@ -68,7 +74,8 @@ export async function fetchImapMailbox(options: ImapFetchOptions): Promise<ImapF
     socketError = error;
   });
 
-  const result: ImapFetchResult = { fetched: 0, received: 0, failed: 0, errors: [] };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const result: ImapFetchResult = { fetched: 0, received: 0, failed: 0, errors: [], tooBig: [] };
   await client.connect();
   try {
     const destination = afterReceive.startsWith("move:") ? afterReceive.slice("move:".length) : null;
@@ -80,6 +87,12 @@ export async function fetchImapMailbox(options: ImapFetchOptions): Promise<ImapF
       const uids = (found || []).sort((a, b) => a - b).slice(0, batch);
       for (const uid of uids) {
         const range = String(uid);
+        const sized = await client.fetchOne(range, { uid: true, size: true }, { uid: true });
+        if (!sized) continue; // expunged by someone else meanwhile
+        if ((sized.size ?? 0) > maxBytes) {
+          result.tooBig.push(`UID ${uid}: ${(sized.size! / 1024 / 1024).toFixed(1)} MB, over the ${(maxBytes / 1024 / 1024).toFixed(0)} MB limit: left unseen for a person`);
+          continue;
+        }
         // `source` is fetched with BODY.PEEK[], which leaves \Seen alone.
         const message = await client.fetchOne(range, { uid: true, source: true }, { uid: true });
         if (!message || !message.source) continue; // expunged by someone else meanwhile

@@ -40,7 +40,7 @@ export async function startInboundMail(env: Env): Promise<void> {
         },
       });
       if (result.failed) throw new Error(`${result.failed} of ${result.fetched} messages could not be stored: ${result.errors.join("; ")}`);
-      return result.fetched ? { received: result.received } : null;
+      return result.fetched || result.tooBig.length ? { received: result.received, ...(result.tooBig.length ? { tooBig: result.tooBig } : {}) } : null;
     });
   }
 }
