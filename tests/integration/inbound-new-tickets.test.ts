@@ -146,7 +146,7 @@ describeEachDatabase("New tickets by mail", (database) => {
     expect(await ticketCount()).toBe(before);
   });
 
-  it("ignores an auto-reply from a known customer, and still holds a reply with a bad token", async () => {
+  it("ignores an auto-reply from a known customer, and still holds a reply with a bad token or a subject naming a ticket", async () => {
     on();
     const at = inHour();
     const before = await ticketCount();
@@ -154,6 +154,10 @@ describeEachDatabase("New tickets by mail", (database) => {
     expect(away.status).toBe("IGNORED");
     const forged = await receiveInboundMail(await rawMail({ from: "carla@acme.example", to: `support+INC-000001.0123456789abcdef0123@${DOMAIN}`, text: "Hello" }), "SMTP", at(1));
     expect(forged).toMatchObject({ status: "HELD", ticketNumber: null });
+    // An answer to our "received" mail that lost its headers (a crude autoresponder): its subject names a ticket.
+    const echo = await receiveInboundMail(await rawMail({ from: "carla@acme.example", subject: "Re: [INC-000001] Printer offline", text: "Thank you for your mail." }), "SMTP", at(2));
+    expect(echo).toMatchObject({ status: "HELD", ticketNumber: null });
+    expect(echo.reason).toContain("Its subject names INC-000001");
     expect(await ticketCount()).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_SUBJECT, NO_TEXT, newTicketDescription, newTicketInput, newTicketTitle } from "@/lib/mail/inbound/new-ticket-input";
+import { NO_SUBJECT, NO_TEXT, newTicketDescription, newTicketInput, newTicketTitle, subjectTicketNumber } from "@/lib/mail/inbound/new-ticket-input";
 import { DESCRIPTION_MAX, IDEMPOTENCY_KEY, TITLE_MAX } from "@/lib/validation/ticket";
 
 describe("newTicketInput", () => {
@@ -32,5 +32,13 @@ describe("newTicketInput", () => {
     expect(input.idempotencyKey).toMatch(IDEMPOTENCY_KEY);
     expect(newTicketInput({ ...mail, subject: "Other" }, "platform").idempotencyKey).toBe(input.idempotencyKey);
     expect(newTicketInput({ ...mail, messageId: "<c@d>" }, "platform").idempotencyKey).not.toBe(input.idempotencyKey);
+  });
+
+  it("finds the ticket number a subject names in brackets, as our mails' subjects do", () => {
+    expect(subjectTicketNumber("Re: [INC-000123] Printer offline")).toBe("INC-000123");
+    expect(subjectTicketNumber("AW: [req-0001234] Access")).toBe("REQ-0001234");
+    expect(subjectTicketNumber("INC-000123 without brackets")).toBeNull();
+    expect(subjectTicketNumber("[INC-123] too short")).toBeNull();
+    expect(subjectTicketNumber(null)).toBeNull();
   });
 });

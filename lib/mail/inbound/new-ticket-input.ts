@@ -19,6 +19,15 @@ function cutAt(text: string, max: number): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
+/**
+ * The ticket number a subject names in brackets ("Re: [INC-000123] Printer offline"), as our mails' subjects
+ * do: such a mail is an answer whose headers were lost, or an autoresponder answering our "received" mail,
+ * so it must never open a ticket (which would send another "received" mail: a loop).
+ */
+export function subjectTicketNumber(subject: string | null): string | null {
+  return /\[((?:INC|REQ)-\d{6,})\]/i.exec(subject ?? "")?.[1]?.toUpperCase() ?? null;
+}
+
 export function newTicketTitle(subject: string | null): string {
   const line = storableText(subject ?? "").replace(/\s+/g, " ").trim();
   if (!line) return NO_SUBJECT;

@@ -15,6 +15,7 @@ import { recordAttachments, withStoredUploads, type StoredUpload } from "@/lib/a
 import { checkMailAttachments } from "./mail-attachments";
 import { matchTicket } from "./match-ticket";
 import { classifyNoise } from "./noise";
+import { subjectTicketNumber } from "./new-ticket-input";
 import { inboundNewTicketSettings } from "./new-ticket-settings";
 import { openFailure, openTicketForMail, senderCustomer, type NewTicketPlan } from "./open-new-ticket";
 import { fallbackMessageId, parseInboundMail, type ParsedInboundMail } from "./parse-mail";
@@ -126,18 +127,28 @@ async function openNewTicket(id: number, plan: NewTicketPlan, notes: string[], m
     return { result, recorded: false };
   }
   const number = opened.ticket.number;
+  try {
+    return await markOpened(id, number, opened.created, notes, stored, now);
+  } catch (error) {
+    // The ticket is open: say so on the row even when keeping its files failed.
+    const why = error instanceof Error ? error.message : String(error);
+    return markOpened(id, number, opened.created, [...notes, `Its files were not kept: ${why}`.slice(0, 500)], [], now);
+  }
+}
+
+async function markOpened(id: number, number: string, created: boolean, notes: string[], stored: StoredUpload[], now: Date): Promise<{ result: InboundMailOutcome; recorded: boolean }> {
   return db().$transaction(async (tx) => {
     const { id: ticketId } = await tx.ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });
     const all = [...notes];
     let recorded = false;
-    if (stored.length && opened.created) {
+    if (stored.length && created) {
       const attached = await attach(tx, ticketId, null, stored, now);
       recorded = attached.recorded;
       if (attached.note) all.push(attached.note);
     } else if (stored.length) {
       all.push(`${stored.length} attachment${stored.length === 1 ? "" : "s"} not posted (kept in the received message).`);
     }
-    const reason = opened.created
+    const reason = created
       ? `It answers none of our mails and its sender is a known customer: opened a new ticket, ${number}.`
       : `It answers none of our mails; the ticket this mail opened before is ${number}.`;
     const result = await finish(tx, id, { status: "POSTED", reason: [reason, ...all].join(" ").slice(0, 4_000), ticketId, commentId: null });
@@ -194,7 +205,7 @@ async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now:
   if (recent >= INBOUND_PER_SENDER_PER_HOUR) return held(`More than ${INBOUND_PER_SENDER_PER_HOUR} mails from this sender in an hour: held for a person to look at.`);
 
   const match = await matchTicket(tx, mail, domain, replyKey());
-  if (!match.ticket) return match.answersNone ? newTicketOrHeld(tx, mail.fromAddress, match.reason) : held(match.reason);
+  if (!match.ticket) return match.answersNone ? newTicketOrHeld(tx, mail, mail.fromAddress, match.reason) : held(match.reason);
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: match.ticket.id }, select: { status: true, customer: { select: { email: true } } } });
   if (mail.fromAddress !== ticket.customer.email?.trim().toLowerCase()) {
     return held(`The sender is not the customer of ${match.ticket.number}.`, match.ticket.id);
@@ -216,7 +227,7 @@ async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now:
  * A mail that answers none of ours: held, unless new tickets by mail are on and its sender is exactly one
  * active customer's address (the reason says not which of "no customer", "several" or "deactivated" it was).
  */
-async function newTicketOrHeld(tx: Transaction, fromAddress: string, reason: string): Promise<OpenDecision> {
+async function newTicketOrHeld(tx: Transaction, mail: ParsedInboundMail, fromAddress: string, reason: string): Promise<OpenDecision> {
   let settings: ReturnType<typeof inboundNewTicketSettings>;
   try {
     settings = inboundNewTicketSettings(process.env);
@@ -224,6 +235,8 @@ async function newTicketOrHeld(tx: Transaction, fromAddress: string, reason: str
     return held(`${reason} New tickets by mail are misconfigured: ${(error as Error).message}`);
   }
   if (!settings) return held(reason);
+  const named = subjectTicketNumber(mail.subject);
+  if (named) return held(`${reason} Its subject names ${named}, so it opens no new ticket (a reply that lost its headers, or an automatic answer).`);
   const customer = await senderCustomer(tx, fromAddress);
   if (!customer) return held(`${reason} Its sender is not the address of exactly one active customer, so it opens no ticket.`);
   return { ...held("It answers none of our mails; opening a new ticket for the customer with this address."), open: { customerId: customer.id, category: settings.category } };
