@@ -89,7 +89,7 @@ export function planIntake(input: IntakeInput): IntakePlan {
       },
       reason: input.openedBy
         ? `Opened by ${input.openedBy.name} (${input.openedBy.userId}) for ${who} ${CHANNEL_WORDS[input.channel]}; entered L1 at ${input.group.name}, ${waits}.`
-        : `Opened by ${who}; entered L1 at ${input.group.name}, ${waits}.`,
+        : `Opened by ${who}${input.channel === "EMAIL" ? " by email" : ""}; entered L1 at ${input.group.name}, ${waits}.`,
     },
     classified: {
       rule: "matrix.cell",

@@ -5,8 +5,10 @@ import { can } from "@/lib/permissions";
 import { checkClaim } from "@/lib/routing/guards";
 import type { CreateTicketInput } from "@/lib/validation/ticket";
 
-/** Where a customer's own ticket came in: the portal's form, or the JSON API. */
-export type SelfServiceChannel = Extract<TicketChannel, "PORTAL" | "API">;
+/** Where a customer's own ticket came in: the portal's form, the JSON API, or a mail of theirs (issue 24, INBOUND_NEW_TICKETS). */
+export type SelfServiceChannel = Extract<TicketChannel, "PORTAL" | "API" | "EMAIL">;
+
+const ENTRY_WORDS: Record<SelfServiceChannel, string> = { PORTAL: "the portal", API: "the API", EMAIL: "email" };
 
 /** The channels staff log a contact from: how the customer reached the desk. */
 export const STAFF_CHANNELS = ["PHONE", "CHAT", "EMAIL", "WALK_IN"] as const satisfies readonly TicketChannel[];
@@ -29,7 +31,7 @@ export function intakePartyOf(actor: Actor, data: CreateTicketInput, entry: Self
     if (!can(actor, "ticket:create")) throw forbidden("Only customers open tickets here.");
     const fields: FieldErrors = {};
     if (data.customer !== undefined) fields.customer = ["Customers open tickets for themselves only: leave out customer."];
-    if (data.channel !== undefined && data.channel !== entry) fields.channel = [`Your ticket comes in through the ${entry === "PORTAL" ? "portal" : "API"}: leave out channel.`];
+    if (data.channel !== undefined && data.channel !== entry) fields.channel = [`Your ticket comes in through ${ENTRY_WORDS[entry]}: leave out channel.`];
     if (data.claim !== undefined) fields.claim = ["Only support staff take tickets."];
     if (data.resolution !== undefined) fields.resolution = ["Only support staff resolve tickets."];
     if (Object.keys(fields).length) throw invalid(fields);

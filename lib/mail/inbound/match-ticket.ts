@@ -11,14 +11,15 @@ export interface MatchedTicket {
   how: "reply-address" | "references";
 }
 
-export type TicketMatch = { ticket: MatchedTicket } | { ticket: null; reason: string };
+/** No ticket: `answersNone` when it names no reply address of ours and answers none of our Message-IDs (a fresh mail, not a bad token). */
+export type TicketMatch = { ticket: MatchedTicket } | { ticket: null; reason: string; answersNone: boolean };
 
 export async function matchTicket(tx: Transaction, mail: Pick<ParsedInboundMail, "recipients" | "referencedIds">, domain: string | undefined, key: Buffer): Promise<TicketMatch> {
   const address = domain ? findReplyAddress(mail.recipients, domain) : null;
   if (address) {
     const ticket = await tx.ticket.findUnique({ where: { number: address.ticketNumber }, select: { id: true, number: true, customerId: true } });
     if (!ticket || !replyTokenMatches(key, ticket.id, ticket.customerId, address.token)) {
-      return { ticket: null, reason: `The reply address names ${address.ticketNumber}, but its token is not valid for that ticket.` };
+      return { ticket: null, reason: `The reply address names ${address.ticketNumber}, but its token is not valid for that ticket.`, answersNone: false };
     }
     return { ticket: { ...ticket, how: "reply-address" } };
   }
@@ -30,5 +31,5 @@ export async function matchTicket(tx: Transaction, mail: Pick<ParsedInboundMail,
     });
     if (sent?.ticket) return { ticket: { ...sent.ticket, how: "references" } };
   }
-  return { ticket: null, reason: "It answers none of our mails: no reply address of ours and no In-Reply-To/References we sent." };
+  return { ticket: null, reason: "It answers none of our mails: no reply address of ours and no In-Reply-To/References we sent.", answersNone: true };
 }

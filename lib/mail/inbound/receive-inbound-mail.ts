@@ -3,7 +3,10 @@
 // replay land once even when two copies arrive at the same moment (the unique index decides, ON CONFLICT DO
 // NOTHING). Then, in the same transaction: noise is recorded and ignored; a reply from the ticket's customer
 // to a ticket that is not closed is posted as their public reply; anything else is held for a person.
-// Nothing is ever sent back to the sender from here.
+// Nothing is ever sent back to the sender from here, but for one case, off by default: with
+// INBOUND_NEW_TICKETS=known-customers a mail answering none of ours, from exactly one active customer's
+// address, opens a ticket through the usual intake (whose "received" mail goes to that customer), after the
+// row is committed (open-new-ticket.ts).
 import { gzipSync } from "node:zlib";
 import { db, type Transaction } from "@/lib/db/client";
 import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
@@ -12,6 +15,9 @@ import { recordAttachments, withStoredUploads, type StoredUpload } from "@/lib/a
 import { checkMailAttachments } from "./mail-attachments";
 import { matchTicket } from "./match-ticket";
 import { classifyNoise } from "./noise";
+import { subjectTicketNumber } from "./new-ticket-input";
+import { inboundNewTicketSettings } from "./new-ticket-settings";
+import { openFailure, openTicketForMail, senderCustomer, type NewTicketPlan } from "./open-new-ticket";
 import { fallbackMessageId, parseInboundMail, type ParsedInboundMail } from "./parse-mail";
 import { postCustomerReply } from "./post-reply";
 import { inboundDomain, replyKey } from "./reply-key";
@@ -34,6 +40,11 @@ interface Decision {
   reason: string;
   ticketId: number | null;
   commentId: number | null;
+}
+
+/** A decision to open a new ticket: the row stays HELD until the ticket is opened after the commit. */
+interface OpenDecision extends Decision {
+  open?: NewTicketPlan;
 }
 
 /** What the SMTP session said (RCPT TO), when the mail came over SMTP: a reply address there counts like one in To. */
@@ -67,11 +78,17 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
     // The accepted files are stored first; they are kept only when the reply is posted and they fit the ticket's quota.
     return await withStoredUploads(files.accepted, now, async (stored) => {
       let recorded = false;
+      let opening: { id: number; plan: NewTicketPlan; notes: string[] } | null = null;
       const result = await db().$transaction(async (tx) => {
+        opening = null;
         const inserted = await store(tx, row, "HELD", "Received; being processed.");
         if (!inserted) return duplicateOf(tx, row.messageId);
-        const decision = mail ? await decide(tx, inserted.id, mail, now) : held(`It could not be read as a mail: ${parseError}`);
+        const { open, ...decision }: OpenDecision = mail ? await decide(tx, inserted.id, mail, now) : held(`It could not be read as a mail: ${parseError}`);
         const notes = [...files.refused.map((why) => `Attachment skipped: ${why}`)];
+        if (open) {
+          opening = { id: inserted.id, plan: open, notes };
+          return finish(tx, inserted.id, decision);
+        }
         if (decision.status === "POSTED" && stored.length) {
           const attached = await attach(tx, decision.ticketId!, decision.commentId!, stored, now);
           recorded = attached.recorded;
@@ -81,6 +98,8 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
         }
         return finish(tx, inserted.id, notes.length ? { ...decision, reason: `${decision.reason} ${notes.join(" ")}`.slice(0, 4_000) } : decision);
       });
+      const toOpen = opening as { id: number; plan: NewTicketPlan; notes: string[] } | null;
+      if (toOpen && mail) return openNewTicket(toOpen.id, toOpen.plan, toOpen.notes, mail, stored, now);
       return { result, recorded };
     });
   } catch (error) {
@@ -94,14 +113,57 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
   }
 }
 
-/** Records the stored files on the posted reply (as the customer's), unless they would take the ticket past its quota. */
-async function attach(tx: Transaction, ticketId: number, commentId: number, stored: StoredUpload[], now: Date): Promise<{ recorded: boolean; note: string | null }> {
+/**
+ * The row is committed, HELD: open the ticket, then mark the row POSTED with it and keep the mail's files on
+ * the new ticket (as the customer's), in one transaction. Should opening fail, the row stays held, saying why.
+ */
+async function openNewTicket(id: number, plan: NewTicketPlan, notes: string[], mail: ParsedInboundMail, stored: StoredUpload[], now: Date): Promise<{ result: InboundMailOutcome; recorded: boolean }> {
+  let opened: Awaited<ReturnType<typeof openTicketForMail>>;
+  try {
+    opened = await openTicketForMail(db(), plan, mail, now);
+  } catch (error) {
+    const reason = `It answers none of our mails and could not open a new ticket: ${openFailure(error)}`.slice(0, 1_000);
+    const result = await db().$transaction((tx) => finish(tx, id, held(reason)));
+    return { result, recorded: false };
+  }
+  const number = opened.ticket.number;
+  try {
+    return await markOpened(id, number, opened.created, notes, stored, now);
+  } catch (error) {
+    // The ticket is open: say so on the row even when keeping its files failed.
+    const why = error instanceof Error ? error.message : String(error);
+    return markOpened(id, number, opened.created, [...notes, `Its files were not kept: ${why}`.slice(0, 500)], [], now);
+  }
+}
+
+async function markOpened(id: number, number: string, created: boolean, notes: string[], stored: StoredUpload[], now: Date): Promise<{ result: InboundMailOutcome; recorded: boolean }> {
+  return db().$transaction(async (tx) => {
+    const { id: ticketId } = await tx.ticket.findUniqueOrThrow({ where: { number }, select: { id: true } });
+    const all = [...notes];
+    let recorded = false;
+    if (stored.length && created) {
+      const attached = await attach(tx, ticketId, null, stored, now);
+      recorded = attached.recorded;
+      if (attached.note) all.push(attached.note);
+    } else if (stored.length) {
+      all.push(`${stored.length} attachment${stored.length === 1 ? "" : "s"} not posted (kept in the received message).`);
+    }
+    const reason = created
+      ? `It answers none of our mails and its sender is a known customer: opened a new ticket, ${number}.`
+      : `It answers none of our mails; the ticket this mail opened before is ${number}.`;
+    const result = await finish(tx, id, { status: "POSTED", reason: [reason, ...all].join(" ").slice(0, 4_000), ticketId, commentId: null });
+    return { result, recorded };
+  });
+}
+
+/** Records the stored files on the posted reply or new ticket (as the customer's), unless they would take the ticket past its quota. */
+async function attach(tx: Transaction, ticketId: number, commentId: number | null, stored: StoredUpload[], now: Date): Promise<{ recorded: boolean; note: string | null }> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { number: true, customerId: true } });
   const [held] = await tx.$queryRaw<{ files: number; bytes: number }[]>`
     SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;
   const overQuota = attachmentQuotaRefusal(held ?? { files: 0, bytes: 0 }, stored.map((s) => s.size));
   if (overQuota) return { recorded: false, note: `Attachments skipped: ${overQuota}` };
-  await recordAttachments(tx, { ticketId, ticketNumber: ticket.number, commentId, uploaderId: ticket.customerId }, stored, now);
+  await recordAttachments(tx, { ticketId, ticketNumber: ticket.number, ...(commentId === null ? {} : { commentId }), uploaderId: ticket.customerId }, stored, now);
   return { recorded: true, note: null };
 }
 
@@ -134,7 +196,7 @@ async function finish(tx: Transaction, id: number, decision: Decision): Promise<
   return { id, ...decision, duplicate: false, ticketNumber: saved.ticket?.number ?? null };
 }
 
-async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now: Date): Promise<Decision> {
+async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now: Date): Promise<OpenDecision> {
   const domain = inboundDomain();
   const noise = classifyNoise(mail.facts, domain);
   if (noise) return { status: "IGNORED", reason: noise.reason, ticketId: null, commentId: null };
@@ -143,7 +205,7 @@ async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now:
   if (recent >= INBOUND_PER_SENDER_PER_HOUR) return held(`More than ${INBOUND_PER_SENDER_PER_HOUR} mails from this sender in an hour: held for a person to look at.`);
 
   const match = await matchTicket(tx, mail, domain, replyKey());
-  if (!match.ticket) return held(match.reason);
+  if (!match.ticket) return match.answersNone ? newTicketOrHeld(tx, mail, mail.fromAddress, match.reason) : held(match.reason);
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: match.ticket.id }, select: { status: true, customer: { select: { email: true } } } });
   if (mail.fromAddress !== ticket.customer.email?.trim().toLowerCase()) {
     return held(`The sender is not the customer of ${match.ticket.number}.`, match.ticket.id);
@@ -159,4 +221,23 @@ async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now:
     ticketId: match.ticket.id,
     commentId: posted.commentId,
   };
+}
+
+/**
+ * A mail that answers none of ours: held, unless new tickets by mail are on and its sender is exactly one
+ * active customer's address (the reason says not which of "no customer", "several" or "deactivated" it was).
+ */
+async function newTicketOrHeld(tx: Transaction, mail: ParsedInboundMail, fromAddress: string, reason: string): Promise<OpenDecision> {
+  let settings: ReturnType<typeof inboundNewTicketSettings>;
+  try {
+    settings = inboundNewTicketSettings(process.env);
+  } catch (error) {
+    return held(`${reason} New tickets by mail are misconfigured: ${(error as Error).message}`);
+  }
+  if (!settings) return held(reason);
+  const named = subjectTicketNumber(mail.subject);
+  if (named) return held(`${reason} Its subject names ${named}, so it opens no new ticket (a reply that lost its headers, or an automatic answer).`);
+  const customer = await senderCustomer(tx, fromAddress);
+  if (!customer) return held(`${reason} Its sender is not the address of exactly one active customer, so it opens no ticket.`);
+  return { ...held("It answers none of our mails; opening a new ticket for the customer with this address."), open: { customerId: customer.id, category: settings.category } };
 }

@@ -7,6 +7,7 @@ import { onShutdown } from "@/lib/observability/shutdown";
 import { startRepeatingJob } from "@/lib/schedule/repeating-job";
 import { fetchImapMailbox } from "./imap-fetch";
 import { inboundImapSettings } from "./imap-settings";
+import { inboundNewTicketSettings } from "./new-ticket-settings";
 import { receiveInboundMail } from "./receive-inbound-mail";
 import { startSmtpReceiver } from "./smtp-receiver";
 import { inboundSmtpSettings } from "./smtp-receiver-config";
@@ -15,6 +16,10 @@ type Env = Record<string, string | undefined>;
 
 export async function startInboundMail(env: Env): Promise<void> {
   const smtp = inboundSmtpSettings(env);
+  const imapOn = !!env.INBOUND_IMAP_URL?.trim();
+  // Read once here so a misspelt INBOUND_NEW_TICKETS stops the start (the intake reads it again per mail).
+  const newTickets = smtp || imapOn ? inboundNewTicketSettings(env) : null;
+  if (newTickets) console.log(`[tierdesk] mail from a known customer that answers none of ours opens a ticket in "${newTickets.category}"`);
   if (smtp) {
     const tls = smtp.tls ? { key: await readFile(smtp.tls.keyFile), cert: await readFile(smtp.tls.certFile) } : undefined;
     const receiver = await startSmtpReceiver({
