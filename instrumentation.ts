@@ -65,7 +65,7 @@ export async function register() {
   });
   // Replies by email: the SMTP receiver (INBOUND_SMTP_PORT) and the IMAP fetch job (INBOUND_IMAP_URL), both off
   // by default; a setting that makes no sense stops the start with its variable's name.
-  const { startInboundMail } = await import("@/lib/mail/inbound/start-inbound-mail");
+  const { startInboundMail } = await import("@/lib/inbound/start-inbound-mail");
   await startInboundMail(process.env);
   markRepeatingJobsStarted();
 

@@ -7,8 +7,8 @@
 import nodemailer from "nodemailer";
 import { db } from "@/lib/db/client";
 import { portalBase } from "./mail-texts";
-import { replyHeadersFor, type ReplyHeaders } from "./inbound/reply-headers";
-import { inboundDomain as inboundDomainSetting } from "./inbound/reply-key";
+import { replyHeadersFor, type ReplyHeaders } from "./reply-headers";
+import { inboundDomain as inboundDomainSetting } from "./reply-key";
 
 export const MAX_ATTEMPTS = 8;
 /** The first retry waits this long; each further one doubles it, up to BACKOFF_CAP_SECONDS. */

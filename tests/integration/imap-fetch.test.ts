@@ -1,9 +1,9 @@
-// The IMAP fetch (lib/mail/inbound/imap-fetch.ts) against a real IMAP server: a throw-away dovecot
+// The IMAP fetch (lib/inbound/imap-fetch.ts) against a real IMAP server: a throw-away dovecot
 // (tests/fixtures/dovecot.ts). No database: `receive` is a callback here. Where dovecot is not installed or does
 // not start, the tests tagged [imap] print why and skip (.ci/check-test-reports.mjs reports them, not fails).
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { fetchImapMailbox } from "@/lib/mail/inbound/imap-fetch";
+import { fetchImapMailbox } from "@/lib/inbound/imap-fetch";
 import { startDovecot } from "@/tests/fixtures/dovecot";
 
 const started = await startDovecot();

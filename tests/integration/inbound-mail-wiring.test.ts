@@ -1,13 +1,13 @@
-// Replies by email as the running server takes them (lib/mail/inbound/start-inbound-mail.ts): over SMTP into the
+// Replies by email as the running server takes them (lib/inbound/start-inbound-mail.ts): over SMTP into the
 // receiver, and from a real IMAP mailbox (a throw-away dovecot, tests/fixtures/dovecot.ts) by the repeating job.
 // Where dovecot is missing or does not start, the test tagged [imap] prints why and skips.
 import net, { type AddressInfo } from "node:net";
 import nodemailer from "nodemailer";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/actor";
-import { replyAddress, replyToken } from "@/lib/mail/inbound/reply-address";
-import { replyKey } from "@/lib/mail/inbound/reply-key";
-import { startInboundMail } from "@/lib/mail/inbound/start-inbound-mail";
+import { replyAddress, replyToken } from "@/lib/mail/reply-address";
+import { replyKey } from "@/lib/mail/reply-key";
+import { startInboundMail } from "@/lib/inbound/start-inbound-mail";
 import { resetShutdownForTests, runShutdownHooks } from "@/lib/observability/shutdown";
 import { resetRepeatingJobsForTests, stopAllRepeatingJobs } from "@/lib/schedule/repeating-job";
 import { claimTicket } from "@/lib/routing/claim";

@@ -4,7 +4,7 @@ import net from "node:net";
 import nodemailer from "nodemailer";
 import { afterEach, describe, expect, it } from "vitest";
 import { TEST_TLS_CERT, TEST_TLS_KEY } from "@/tests/fixtures/smtp-test-tls";
-import { startSmtpReceiver, type SmtpEnvelope, type SmtpReceiver, type SmtpReceiverOptions } from "@/lib/mail/inbound/smtp-receiver";
+import { startSmtpReceiver, type SmtpEnvelope, type SmtpReceiver, type SmtpReceiverOptions } from "@/lib/inbound/smtp-receiver";
 
 const DOMAIN = "support.tierdesk.test";
 const TO = `support+42.k3y@${DOMAIN}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ImapUrlError, parseAfterReceive, parseImapUrl } from "@/lib/mail/inbound/imap-url";
+import { ImapUrlError, parseAfterReceive, parseImapUrl } from "@/lib/inbound/imap-url";
 
 describe("parseImapUrl", () => {
   it("reads an imaps:// URL with port and mailbox", () => {

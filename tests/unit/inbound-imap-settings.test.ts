@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_IMAP_SECONDS, inboundImapSettings } from "@/lib/mail/inbound/imap-settings";
+import { DEFAULT_IMAP_SECONDS, inboundImapSettings } from "@/lib/inbound/imap-settings";
 
 const URL = "imaps://support%40example.com:s3cret@imap.example.com:993/INBOX";
 

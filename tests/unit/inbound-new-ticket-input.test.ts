@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_SUBJECT, NO_TEXT, newTicketDescription, newTicketInput, newTicketTitle, subjectTicketNumber } from "@/lib/mail/inbound/new-ticket-input";
+import { NO_SUBJECT, NO_TEXT, newTicketDescription, newTicketInput, newTicketTitle, subjectTicketNumber } from "@/lib/inbound/new-ticket-input";
 import { DESCRIPTION_MAX, IDEMPOTENCY_KEY, TITLE_MAX } from "@/lib/validation/ticket";
 
 describe("newTicketInput", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboundNewTicketSettings } from "@/lib/mail/inbound/new-ticket-settings";
+import { inboundNewTicketSettings } from "@/lib/inbound/new-ticket-settings";
 
 describe("inboundNewTicketSettings", () => {
   it("is off when INBOUND_NEW_TICKETS is unset, blank or off (the category is then not read)", () => {

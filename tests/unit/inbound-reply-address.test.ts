@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { classifyNoise, type MailFacts } from "@/lib/mail/inbound/noise";
-import { findReplyAddress, isOwnMessageId, outboundMessageId, parseReplyAddress, replyAddress, replyToken, replyTokenMatches } from "@/lib/mail/inbound/reply-address";
-import { fitText, storableText, strippedReply } from "@/lib/mail/inbound/reply-text";
+import { classifyNoise, type MailFacts } from "@/lib/inbound/noise";
+import { findReplyAddress, isOwnMessageId, outboundMessageId, parseReplyAddress, replyAddress, replyToken, replyTokenMatches } from "@/lib/mail/reply-address";
+import { fitText, storableText, strippedReply } from "@/lib/inbound/reply-text";
 
 const key = Buffer.from("k".repeat(32));
 const domain = "reply.example.com";
@@ -94,7 +94,7 @@ describe("reply text (issue 24)", () => {
 
 describe("mail attachments (issue 24)", () => {
   it("keeps what the portal would accept and names what it refuses", async () => {
-    const { checkMailAttachments } = await import("@/lib/mail/inbound/mail-attachments");
+    const { checkMailAttachments } = await import("@/lib/inbound/mail-attachments");
     const text = new TextEncoder().encode("a log line\n");
     const checked = checkMailAttachments([
       { fileName: "../../etc/app.log", content: text },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideSenderRate, HOUR_MS, releaseSenderTime, senderKey, timesInWindow } from "@/lib/mail/inbound/sender-rate";
+import { decideSenderRate, HOUR_MS, releaseSenderTime, senderKey, timesInWindow } from "@/lib/inbound/sender-rate";
 
 const rate = { limit: 3, windowMs: HOUR_MS };
 const t0 = Date.UTC(2029, 5, 1, 12, 0, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboundSmtpSettings, isDomainName } from "@/lib/mail/inbound/smtp-receiver-config";
+import { inboundSmtpSettings, isDomainName } from "@/lib/inbound/smtp-receiver-config";
 
 const on = (env: Record<string, string> = {}) => inboundSmtpSettings({ INBOUND_SMTP_PORT: "2525", INBOUND_DOMAIN: "support.example.com", ...env });
 

@@ -20,7 +20,7 @@ import { inboundNewTicketSettings } from "./new-ticket-settings";
 import { openFailure, openTicketForMail, senderCustomer, type NewTicketPlan } from "./open-new-ticket";
 import { fallbackMessageId, parseInboundMail, type ParsedInboundMail } from "./parse-mail";
 import { postCustomerReply } from "./post-reply";
-import { inboundDomain, replyKey } from "./reply-key";
+import { inboundDomain, replyKey } from "@/lib/mail/reply-key";
 
 /** At most this many mails per sender per hour are processed; the rest are held. */
 export const INBOUND_PER_SENDER_PER_HOUR = 20;

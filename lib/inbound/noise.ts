@@ -1,6 +1,6 @@
 // Issue 24: loops and noise. A pure decision over a received mail's headers: nothing here is ever answered,
 // posted, or allowed to reopen or resume a ticket; it is recorded (IGNORED) with the reason.
-import { isOwnMessageId } from "./reply-address";
+import { isOwnMessageId } from "@/lib/mail/reply-address";
 
 export interface MailFacts {
   /** Header name (lower case) → its value, unfolded; the first occurrence. */

@@ -2,7 +2,7 @@
 // else by In-Reply-To/References against the Message-IDs we sent. A mismatch is a reason to hold, in words.
 import type { Transaction } from "@/lib/db/client";
 import type { ParsedInboundMail } from "./parse-mail";
-import { findReplyAddress, replyTokenMatches } from "./reply-address";
+import { findReplyAddress, replyTokenMatches } from "@/lib/mail/reply-address";
 
 export interface MatchedTicket {
   id: number;
