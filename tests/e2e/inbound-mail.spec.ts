@@ -1,0 +1,99 @@
+import { mkdir } from "node:fs/promises";
+import nodemailer from "nodemailer";
+import { request as newRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoHorizontalScroll } from "./axe";
+import { CUSTOMER_ACME, L1_AGENT, apiSignIn, waitForHydration } from "./helpers";
+import { expect, test } from "./people";
+
+/** The e2e server's SMTP receiver and domain (playwright.config.ts). */
+const SMTP_PORT = Number(process.env.E2E_INBOUND_SMTP_PORT ?? 2625);
+const DOMAIN = "reply.tierdesk.test";
+const stamp = Date.now().toString(36);
+
+/** Sends one mail to the e2e server's SMTP receiver, as a mail system on the way would. */
+async function sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<void> {
+  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: SMTP_PORT, secure: false, ignoreTLS: true });
+  try {
+    await transport.sendMail(mail);
+  } finally {
+    transport.close();
+  }
+}
+
+/** An API client with its own session, sending this site's Origin as the app's own writes do. */
+async function apiAs(baseURL: string, userId: string, pin: string): Promise<APIRequestContext> {
+  const context = await newRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  await apiSignIn(context, "customer", userId, pin);
+  return context;
+}
+
+/** The held mail's card on the Inbound page, found by its subject. */
+const heldCard = (page: Page, subject: string) => page.getByRole("list", { name: "Held mail" }).getByRole("listitem").filter({ has: page.getByRole("heading", { name: subject }) });
+
+test.describe("Inbound mail", () => {
+  test("a stranger's reply is held on the Inbound page; the agent accepts it onto a ticket and it shows as the customer's reply; the page fits 360 px", async ({ signedIn, baseURL }, testInfo) => {
+    test.setTimeout(120_000);
+    await mkdir(testInfo.outputDir, { recursive: true });
+    let number = "";
+    const subject = `Re: printer ${stamp}`;
+    const text = `Still broken on floor 3 (${stamp}).`;
+    const longSubject = `S${stamp}`.padEnd(200, "s");
+    const longFrom = `${"f".repeat(60)}@${"d".repeat(60)}.example`;
+
+    await test.step("the customer has a ticket; a stranger and a long-winded sender write to the support domain", async () => {
+      const customer = await apiAs(baseURL!, CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
+      const created = await customer.post("/api/v1/tickets", {
+        data: { type: "INCIDENT", title: `Printer jam ${stamp}`, description: "The printer on floor 3 jams.", category: "platform", impact: "LOW", urgency: "LOW" },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      number = ((await created.json()) as { ticket: { number: string } }).ticket.number;
+      await customer.dispose();
+      await sendMail({ from: `stranger-${stamp}@elsewhere.example`, to: `support@${DOMAIN}`, subject, text });
+      await sendMail({ from: longFrom, to: `support@${DOMAIN}`, subject: longSubject, text: "W".repeat(300) });
+    });
+
+    const agent = await signedIn(L1_AGENT);
+    await test.step("the Inbound page lists them as held, newest first, with the reason; it fits 360 px with a 200-character subject", async () => {
+      await agent.setViewportSize({ width: 1366, height: 900 });
+      await agent.goto("/inbound");
+      await waitForHydration(agent);
+      await expect(agent.getByRole("banner").getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Inbound" })).toHaveAttribute("aria-current", "page");
+      const card = heldCard(agent, subject);
+      await expect(card).toContainText(`stranger-${stamp}@elsewhere.example`);
+      await expect(card).toContainText(text);
+      await expect(card).toContainText("Held:");
+      await expect(heldCard(agent, longSubject)).toBeVisible();
+      const headings = await agent.getByRole("list", { name: "Held mail" }).getByRole("heading").allTextContents();
+      expect(headings.indexOf(longSubject)).toBeLessThan(headings.indexOf(subject));
+      for (const width of [1366, 360]) {
+        await agent.setViewportSize({ width, height: 900 });
+        await agent.screenshot({ path: testInfo.outputPath(`inbound-${width}.png`), fullPage: true });
+        await expectNoHorizontalScroll(agent);
+      }
+      await agent.setViewportSize({ width: 1366, height: 900 });
+    });
+
+    await test.step("a wrong ticket number is refused in words; the agent accepts it onto the customer's ticket", async () => {
+      const card = heldCard(agent, subject);
+      await card.getByLabel("Accept as reply on ticket").fill("not-a-ticket");
+      await card.getByRole("button", { name: "Accept" }).click();
+      await expect(card.getByRole("alert")).toBeVisible();
+      await card.getByLabel("Accept as reply on ticket").fill(number);
+      await card.getByRole("button", { name: "Accept" }).click();
+      await expect(heldCard(agent, subject)).toHaveCount(0);
+    });
+
+    await test.step("the ticket page shows it as the customer's public reply", async () => {
+      await agent.goto(`/queue/tickets/${number}`);
+      await waitForHydration(agent);
+      await expect(agent.getByText(text).first()).toBeVisible();
+    });
+
+    await test.step("the long one is discarded and leaves the list", async () => {
+      await agent.goto("/inbound");
+      await waitForHydration(agent);
+      await heldCard(agent, longSubject).getByRole("button", { name: /^Discard/ }).click();
+      await expect(heldCard(agent, longSubject)).toHaveCount(0);
+    });
+  });
+});
