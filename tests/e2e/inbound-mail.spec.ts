@@ -1,7 +1,14 @@
+import { spawnSync } from "node:child_process";
 import { mkdir } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
 import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
 import { request as newRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { TS_SCRIPT_ARGS } from "../../scripts/node-args";
 import { expectNoHorizontalScroll } from "./axe";
+import { startInstance, type SpawnedInstance } from "./spawned-instance";
 import { CUSTOMER_ACME, L1_AGENT, apiSignIn, waitForHydration } from "./helpers";
 import { expect, test } from "./people";
 
@@ -11,8 +18,8 @@ const DOMAIN = "reply.tierdesk.test";
 const stamp = Date.now().toString(36);
 
 /** Sends one mail to the e2e server's SMTP receiver, as a mail system on the way would. */
-async function sendMail(mail: { from: string; to: string; subject: string; text: string }): Promise<void> {
-  const transport = nodemailer.createTransport({ host: "127.0.0.1", port: SMTP_PORT, secure: false, ignoreTLS: true });
+async function sendMail(mail: { from: string; to: string; subject: string; text: string }, port = SMTP_PORT): Promise<void> {
+  const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   try {
     await transport.sendMail(mail);
   } finally {
@@ -94,6 +101,94 @@ test.describe("Inbound mail", () => {
       await waitForHydration(agent);
       await heldCard(agent, longSubject).getByRole("button", { name: /^Discard/ }).click();
       await expect(heldCard(agent, longSubject)).toHaveCount(0);
+    });
+  });
+});
+
+/** A free TCP port on this machine, for a spawned instance's SMTP receiver. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** An SMTP sink that keeps every message the instance sends, raw. */
+async function mailSink() {
+  const messages: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        messages.push(Buffer.concat(chunks).toString("utf8"));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return { url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+test.describe("a customer's reply by mail", () => {
+  // The suite's server sends no mail, so the Reply-To of a customer's mail comes from an instance of this build
+  // with the demo data, an SMTP sink for its outgoing mail and its own SMTP receiver.
+  let instance: SpawnedInstance | undefined;
+  let sink: Awaited<ReturnType<typeof mailSink>> | undefined;
+  test.afterAll(async () => {
+    if (instance && instance.child.exitCode === null && instance.child.signalCode === null) instance.child.kill("SIGKILL");
+    await sink?.close();
+  });
+
+  test("a reply to the Reply-To of the customer's mail appears on the ticket page for the agent", async ({ browser }) => {
+    test.setTimeout(240_000);
+    const inboundPort = await freePort();
+    const text = `It works again after the restart (${stamp}).`;
+    let number = "";
+    let replyTo = "";
+
+    await test.step("an instance with the demo data sends the customer's acknowledgement with a Reply-To of the ticket", async () => {
+      const dataDir = path.resolve(".data", "e2e-inbound-db");
+      rmSync(dataDir, { recursive: true, force: true });
+      const prepared = spawnSync(process.execPath, [...TS_SCRIPT_ARGS, "scripts/prepare-database.ts"], { env: { ...process.env, DATABASE_URL: `file:${dataDir}` }, encoding: "utf8" });
+      expect(prepared.status, prepared.stderr).toBe(0);
+      sink = await mailSink();
+      instance = await startInstance(dataDir, {
+        SMTP_URL: sink.url,
+        TIERDESK_MAIL_SECONDS: "1",
+        INBOUND_DOMAIN: DOMAIN,
+        INBOUND_SMTP_HOST: "127.0.0.1",
+        INBOUND_SMTP_PORT: String(inboundPort),
+      });
+      const customer = await apiAs(instance.url, CUSTOMER_ACME.userId, CUSTOMER_ACME.pin);
+      const created = await customer.post("/api/v1/tickets", {
+        data: { type: "INCIDENT", title: `VPN drops ${stamp}`, description: "The VPN drops every hour.", category: "platform", impact: "LOW", urgency: "LOW" },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      number = ((await created.json()) as { ticket: { number: string } }).ticket.number;
+      await customer.dispose();
+      const pattern = new RegExp(`^Reply-To: *<?(support\\+${number}\\.[0-9a-f]+@${DOMAIN.replace(/\./g, "\\.")})>?`, "im");
+      await expect.poll(() => sink!.messages.map((m) => pattern.exec(m)?.[1]).find(Boolean) ?? "", { timeout: 60_000, message: "the acknowledgement arrives with its Reply-To" }).not.toBe("");
+      replyTo = sink.messages.map((m) => pattern.exec(m)?.[1]).find(Boolean)!;
+    });
+
+    await test.step("the customer answers from their own address; the agent sees it on the ticket page", async () => {
+      await sendMail({ from: "Carla Customer <carla@acme.example>", to: replyTo, subject: `Re: ${number}`, text: `${text}\n\nOn Monday Tierdesk wrote:\n> We have received your ticket.` }, inboundPort);
+      const context = await browser.newContext({ baseURL: instance!.url });
+      try {
+        const agent = await context.newPage();
+        await apiSignIn(agent.request, "staff", L1_AGENT.userId, L1_AGENT.password);
+        await agent.goto(`/queue/tickets/${number}`);
+        await waitForHydration(agent);
+        await expect(agent.getByText(text).first()).toBeVisible();
+        await expect(agent.getByText("We have received your ticket.")).toHaveCount(0);
+      } finally {
+        await context.close();
+      }
     });
   });
 });
