@@ -16,6 +16,8 @@ const baseURL = `http://localhost:${port}`;
 const E2E_DATA_DIR = ".data/e2e-db";
 /** Where the e2e server keeps uploaded attachments: removed before every run too. */
 const E2E_ATTACHMENTS_DIR = ".data/e2e-attachments";
+/** The e2e server's SMTP receiver (issue 24): tests/e2e/inbound-mail.spec.ts sends replies to it. */
+const E2E_INBOUND_SMTP_PORT = process.env.E2E_INBOUND_SMTP_PORT ?? "2625";
 
 export default defineConfig({
   // 2-core machines, and the embedded database belongs to the one server process.
@@ -77,6 +79,10 @@ export default defineConfig({
       // Webhook deliveries reach the receivers the specs start on this machine, within a second or so.
       TIERDESK_WEBHOOK_SECONDS: "1",
       WEBHOOK_ALLOW_PRIVATE: "1",
+      // Replies by mail reach the server's own SMTP receiver on this machine.
+      INBOUND_DOMAIN: "reply.tierdesk.test",
+      INBOUND_SMTP_HOST: "127.0.0.1",
+      INBOUND_SMTP_PORT: E2E_INBOUND_SMTP_PORT,
     },
   },
 });

@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/db/generated/enums";
 
-export type StaffNavIcon = "queue" | "dashboard" | "admin";
+export type StaffNavIcon = "queue" | "inbound" | "dashboard" | "admin";
 
 export interface StaffNavLink {
   href: string;
@@ -10,11 +10,13 @@ export interface StaffNavLink {
 
 /**
  * The staff header's links for a role, the same on every staff page. The pages' own guards (lib
- * permissions) decide access; these only show what each role may open: managers see Admin read-only.
+ * permissions) decide access; these only show what each role may open: managers see Admin read-only; staff who
+ * review held mail (inbound:review) see Inbound.
  */
-export function staffNavLinks(role: Role, canReadAdmin: boolean, canReadMetrics: boolean): StaffNavLink[] {
+export function staffNavLinks(role: Role, canReadAdmin: boolean, canReadMetrics: boolean, canReviewInbound: boolean): StaffNavLink[] {
   if (role === "CUSTOMER") return [];
   const links: StaffNavLink[] = [{ href: "/queue", label: "Queue", icon: "queue" }];
+  if (canReviewInbound) links.push({ href: "/inbound", label: "Inbound", icon: "inbound" });
   if (canReadMetrics) links.push({ href: "/dashboard", label: "Dashboard", icon: "dashboard" });
   if (canReadAdmin) links.push({ href: "/admin", label: "Admin", icon: "admin" });
   return links;

@@ -1,17 +1,17 @@
 "use client";
 
-import { LayoutDashboard, type LucideIcon, Inbox, Settings } from "lucide-react";
+import { LayoutDashboard, type LucideIcon, Inbox, Mail, Settings } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { currentHref, type StaffNavIcon, type StaffNavLink } from "./staff-nav-links";
 
-const ICONS: Record<StaffNavIcon, LucideIcon> = { queue: Inbox, dashboard: LayoutDashboard, admin: Settings };
+const ICONS: Record<StaffNavIcon, LucideIcon> = { queue: Inbox, inbound: Mail, dashboard: LayoutDashboard, admin: Settings };
 
 /** The staff header's links; the one holding the current page is marked (aria-current) and drawn filled. */
 export function StaffNav({ links }: { links: StaffNavLink[] }) {
   const current = currentHref(links, usePathname());
   return (
-    <nav aria-label="Main" className="flex gap-1 text-sm">
+    <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
       {links.map((link) => {
         const Icon = ICONS[link.icon];
         const active = link.href === current;

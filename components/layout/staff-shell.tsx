@@ -28,7 +28,7 @@ export function StaffShell({ actor, demoAccountCount, children }: { actor: Actor
             Tierdesk
           </span>
           <div className="order-last w-full sm:order-none sm:w-auto">
-            <StaffNav links={staffNavLinks(actor.role, can(actor, "admin:read"), can(actor, "metrics:read"))} />
+            <StaffNav links={staffNavLinks(actor.role, can(actor, "admin:read"), can(actor, "metrics:read"), can(actor, "inbound:review"))} />
           </div>
           {/* Takes the room left on the row and truncates (full name on hover) rather than push Sign out to a row of its own. */}
           <span className="min-w-0 flex-1 truncate text-right text-sm text-slate-700" title={who} data-testid="signed-in-as">

@@ -25,6 +25,7 @@ import { MACRO_PATH_PARAMETERS, MACRO_RESPONSE_SCHEMAS, MACRO_ROUTES } from "./o
 import { INTEGRATION_PATH_PARAMETERS, INTEGRATION_RESPONSE_SCHEMAS, INTEGRATION_ROUTES } from "./openapi-integration-schemas";
 import { WEBHOOK_PATH_PARAMETERS, WEBHOOK_RESPONSE_SCHEMAS, WEBHOOK_ROUTES } from "./openapi-webhook-schemas";
 import { INCIDENT_PATH_PARAMETERS, INCIDENT_RESPONSE_SCHEMAS, INCIDENT_ROUTES } from "./openapi-incident-schemas";
+import { INBOUND_MAIL_PATH_PARAMETERS, INBOUND_MAIL_RESPONSE_SCHEMAS, INBOUND_MAIL_ROUTES } from "./openapi-inbound-mail-schemas";
 import { METRICS_RESPONSE_SCHEMAS } from "./openapi-metrics-schemas";
 import { NOTIFICATION_RESPONSE_SCHEMAS, NOTIFICATION_ROUTES } from "./openapi-notification-schemas";
 import { QUEUE_RESPONSE_SCHEMAS, QUEUE_STATUS_NOTE } from "./openapi-queue-schemas";
@@ -708,6 +709,7 @@ export const API_ROUTES: ApiRoute[] = [
   ...SOP_ROUTES,
   ...TOKEN_ROUTES,
   ...INTEGRATION_ROUTES,
+  ...INBOUND_MAIL_ROUTES,
 ];
 
 const PATH_PARAMETERS: Record<string, JsonSchema> = {
@@ -720,13 +722,14 @@ const PATH_PARAMETERS: Record<string, JsonSchema> = {
   ...INCIDENT_PATH_PARAMETERS,
   ...TOKEN_PATH_PARAMETERS,
   ...INTEGRATION_PATH_PARAMETERS,
+  ...INBOUND_MAIL_PATH_PARAMETERS,
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: "Invalid input: error.fields names each field at fault (also: a session cookie and an Authorization header in one request, or a malformed Authorization header).",
   401: "Not signed in, or the bearer token is unknown, revoked or expired, or its user is deactivated (one answer for all, with WWW-Authenticate: Bearer … error=\"invalid_token\").",
   403: "Signed in, but not allowed to do this; or the bearer token lacks the operation's scope (error.scope names it; WWW-Authenticate: Bearer … error=\"insufficient_scope\").",
-  404: "No such ticket, attachment, article, group, category, calendar, organization, person, token or throttle key, or not one you may see.",
+  404: "No such ticket, attachment, article, group, category, calendar, organization, person, token, throttle key or received mail, or not one you may see.",
   409: "Conflict with the current state (see error.message: a stale ticket version carries error.currentVersion; a refused delete names what still refers to the record).",
   413: "The body is over 1 MB (a multipart upload: a file over 10 MB).",
   415: "The body is not application/json (a multipart upload: not multipart/form-data, or a file of a type not accepted).",
@@ -819,6 +822,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...SOP_RESPONSE_SCHEMAS,
         ...TOKEN_RESPONSE_SCHEMAS,
         ...INTEGRATION_RESPONSE_SCHEMAS,
+        ...INBOUND_MAIL_RESPONSE_SCHEMAS,
         OpenApiDocument: { type: "object", description: "An OpenAPI 3.1 document.", required: ["openapi", "info", "paths"] },
       },
     },

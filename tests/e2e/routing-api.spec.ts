@@ -521,6 +521,9 @@ test.describe("routing API", () => {
       "/api/v1/admin/tokens": ["get", "post"],
       "/api/v1/admin/tokens/{tokenId}": ["delete"],
       "/api/v1/stream": ["get"],
+      "/api/v1/inbound-mail": ["get"],
+      "/api/v1/inbound-mail/{mailId}/accept": ["post"],
+      "/api/v1/inbound-mail/{mailId}/discard": ["post"],
       "/api/v1/openapi.json": ["get"],
     };
     const documented = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p, Object.keys(ops).sort()]));

@@ -26,17 +26,20 @@ interface StaffPage {
   current: string | null;
 }
 
-const ALL_LINKS = ["Queue", "Dashboard", "Admin"];
+const ALL_LINKS = ["Queue", "Inbound", "Dashboard", "Admin"];
+/** An agent's header: the queue, and held mail to review. */
+const AGENT_LINKS = ["Queue", "Inbound"];
 let ticketNumber = "";
 
 const PAGES: StaffPage[] = [
-  { path: () => "/queue", who: L1_AGENT, links: ["Queue"], current: "Queue" },
-  { path: () => "/notifications", who: L1_AGENT, links: ["Queue"], current: null },
+  { path: () => "/queue", who: L1_AGENT, links: AGENT_LINKS, current: "Queue" },
+  { path: () => "/notifications", who: L1_AGENT, links: AGENT_LINKS, current: null },
   { path: () => "/notifications", who: MANAGER, links: ALL_LINKS, current: null },
+  { path: () => "/inbound", who: L1_AGENT, links: AGENT_LINKS, current: "Inbound" },
   {
     path: () => `/queue/tickets/${ticketNumber}`,
     who: L1_AGENT,
-    links: ["Queue"],
+    links: AGENT_LINKS,
     current: "Queue",
   },
   {
@@ -162,7 +165,7 @@ test.describe("staff layout", () => {
       // The ticket page streams behind its loading skeleton, so its not-found arrives with status 200 (and noindex).
       await page.goto("/queue/tickets/999999999");
       await expect(page.getByRole("heading", { level: 1, name: "Ticket not found" })).toBeVisible();
-      await expect(page.getByRole("banner").getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Queue"]);
+      await expect(page.getByRole("banner").getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(AGENT_LINKS);
       await page.screenshot({ path: testInfo.outputPath(`not-found-ticket-${width}.png`), fullPage: true });
       await expectFitsWidth(page, width);
       await expectNoSeriousViolations(page, testInfo, `not-found-ticket-${width}`);

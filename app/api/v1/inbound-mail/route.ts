@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { readSearchParams, withActor } from "@/lib/http/api";
+import { listInboundMail } from "@/lib/mail/inbound/list-inbound-mail";
+
+export const GET = withActor(async (actor, request) => {
+  const query = readSearchParams(request);
+  return NextResponse.json(await listInboundMail(actor, query), { headers: { "Cache-Control": "no-store" } });
+});
