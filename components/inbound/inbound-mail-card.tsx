@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ZonedTime } from "@/components/ui/zoned-time";
-import type { InboundMailJson } from "@/lib/mail/inbound/inbound-mail-json";
+import type { InboundMailJson } from "@/lib/inbound/inbound-mail-json";
 import type { InboundActionResult, InboundMailActions } from "./inbound-mail-actions";
 
 /**

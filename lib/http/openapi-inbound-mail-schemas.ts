@@ -1,5 +1,5 @@
 // The Inbound review routes of /api/v1 (issue 24) and their response shapes as JSON Schema: mirrors InboundMailJson
-// (lib/mail/inbound/inbound-mail-json.ts) and InboundMailPage (list-inbound-mail.ts).
+// (lib/inbound/inbound-mail-json.ts) and InboundMailPage (list-inbound-mail.ts).
 import { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
 import { ZAcceptInboundMail, ZInboundMailQuery } from "@/lib/validation/inbound-mail";
 import type { ApiRoute } from "./openapi";

@@ -6,8 +6,8 @@ import type { CalendarVersionView, CalendarView } from "@/lib/admin/calendar-vie
 import type { OrganizationView } from "@/lib/admin/list-organizations";
 import type { SupportGroupView } from "@/lib/admin/list-support-groups";
 import type { MacroJson } from "@/lib/macros/macro-json";
-import type { InboundMailJson } from "@/lib/mail/inbound/inbound-mail-json";
-import type { InboundMailPage } from "@/lib/mail/inbound/list-inbound-mail";
+import type { InboundMailJson } from "@/lib/inbound/inbound-mail-json";
+import type { InboundMailPage } from "@/lib/inbound/list-inbound-mail";
 import type { EscalationMetrics } from "@/lib/metrics/escalation-metrics-types";
 import type { NotificationPage } from "@/lib/notifications/list-notifications";
 import type { MarkReadResult } from "@/lib/notifications/mark-read";

@@ -3,7 +3,7 @@
 import type { InboundActionResult } from "@/components/inbound/inbound-mail-actions";
 import type { Actor } from "@/lib/actor";
 import { runAction } from "@/lib/http/run-action";
-import { acceptInboundMail, discardInboundMail } from "@/lib/mail/inbound/decide-inbound-mail";
+import { acceptInboundMail, discardInboundMail } from "@/lib/inbound/decide-inbound-mail";
 import { unchecked } from "@/lib/validation/unchecked";
 
 async function run(verb: (actor: Actor) => Promise<unknown>, done: string): Promise<InboundActionResult> {

@@ -4,7 +4,7 @@ import { InboundMailCard } from "@/components/inbound/inbound-mail-card";
 import { QueryError } from "@/components/ui/query-error";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
-import { listInboundMail, type InboundMailPage } from "@/lib/mail/inbound/list-inbound-mail";
+import { listInboundMail, type InboundMailPage } from "@/lib/inbound/list-inbound-mail";
 import { acceptInboundMailAction, discardInboundMailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Inbound mail" };

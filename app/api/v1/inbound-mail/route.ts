@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { readSearchParams, withActor } from "@/lib/http/api";
-import { listInboundMail } from "@/lib/mail/inbound/list-inbound-mail";
+import { listInboundMail } from "@/lib/inbound/list-inbound-mail";
 
 export const GET = withActor(async (actor, request) => {
   const query = readSearchParams(request);
