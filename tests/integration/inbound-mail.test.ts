@@ -306,4 +306,22 @@ describeEachDatabase("Customers answer by email", (database) => {
     expect(events.map((e) => e.rule)).toEqual(["inbound.accepted", "inbound.discarded"]);
     expect((await getTicket(l1, number)).number).toBe(number);
   });
+
+  it("takes a held mail's decision once when 50 accepts and discards race: one reply posted, every other one refused with 409", async () => {
+    hour++;
+    const at = inHour();
+    const { number, address } = await newTicket(at(0));
+    const held = await receiveInboundMail(await rawMail({ from: "boss@acme.example", to: address, text: "Please look at this again." }), "SMTP", at(1));
+    expect(held.status).toBe("HELD");
+    const decisions = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? discardInboundMail(l1, held.id, at(2)) : acceptInboundMail(l1, held.id, { ticket: number }, at(2)))),
+    );
+    const won = decisions.filter((d) => d.status === "fulfilled");
+    const refused = decisions.filter((d): d is PromiseRejectedResult => d.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(refused.map((d) => (d.reason as { code?: string }).code)).toEqual(Array(49).fill("CONFLICT"));
+    const decided = (won[0] as PromiseFulfilledResult<{ status: string }>).value.status;
+    expect((await commentsOf(number)).map((c) => c.body)).toEqual(decided === "ACCEPTED" ? ["Please look at this again."] : []);
+    expect(await database().db.ticketEvent.count({ where: { ticket: { number }, type: "INBOUND_MAIL" } })).toBe(1);
+  });
 });
