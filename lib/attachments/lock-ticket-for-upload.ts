@@ -4,7 +4,7 @@ import type { TicketStatus, Tier } from "@/lib/db/generated/enums";
 import { AppError, notFound } from "@/lib/errors";
 import { commentRefusal, type CommentVisibility } from "@/lib/routing/comment-access";
 import { hasHandedOff } from "@/lib/tickets/core/handed-off";
-import { attachmentQuotaRefusal } from "./attachment-quota";
+import { attachmentQuotaRefusal, type TicketAttachmentTotals } from "./attachment-quota";
 
 /**
  * Inside the transaction that records the files: locks the ticket row, so parallel uploads to one ticket
@@ -24,8 +24,13 @@ export async function lockTicketForUpload(
   const handedOff = visibility === "INTERNAL" && (await hasHandedOff(tx, actor, ticketId));
   const refusal = commentRefusal(actor, ticket, visibility, { handedOff });
   if (refusal) throw new AppError(refusal.code, refusal.message);
-  const [held] = await tx.$queryRaw<{ files: number; bytes: number }[]>`
-    SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;
-  const overQuota = attachmentQuotaRefusal(held ?? { files: 0, bytes: 0 }, sizes);
+  const overQuota = await ticketQuotaRefusal(tx, ticketId, sizes);
   if (overQuota) throw new AppError("PAYLOAD_TOO_LARGE", overQuota, { attachments: [overQuota] });
+}
+
+/** Would files of these sizes take the ticket past its quota, counting what it holds now? Why, or null when they fit. */
+export async function ticketQuotaRefusal(tx: Transaction, ticketId: number, sizes: number[]): Promise<string | null> {
+  const [held] = await tx.$queryRaw<TicketAttachmentTotals[]>`
+    SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;
+  return attachmentQuotaRefusal(held ?? { files: 0, bytes: 0 }, sizes);
 }

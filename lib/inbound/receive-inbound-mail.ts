@@ -10,7 +10,7 @@
 import { gzipSync } from "node:zlib";
 import { db, type Transaction } from "@/lib/db/client";
 import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
-import { attachmentQuotaRefusal } from "@/lib/attachments/attachment-quota";
+import { ticketQuotaRefusal } from "@/lib/attachments/lock-ticket-for-upload";
 import { recordAttachments, withStoredUploads, type StoredUpload } from "@/lib/attachments/save-attachments";
 import { checkMailAttachments } from "./mail-attachments";
 import { matchTicket } from "./match-ticket";
@@ -94,7 +94,7 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
           recorded = attached.recorded;
           if (attached.note) notes.push(attached.note);
         } else if (stored.length) {
-          notes.push(`${stored.length} attachment${stored.length === 1 ? "" : "s"} not posted (kept in the received message).`);
+          notes.push(filesNotPosted(stored.length));
         }
         return finish(tx, inserted.id, notes.length ? { ...decision, reason: `${decision.reason} ${notes.join(" ")}`.slice(0, 4_000) } : decision);
       });
@@ -146,7 +146,7 @@ async function markOpened(id: number, number: string, created: boolean, notes: s
       recorded = attached.recorded;
       if (attached.note) all.push(attached.note);
     } else if (stored.length) {
-      all.push(`${stored.length} attachment${stored.length === 1 ? "" : "s"} not posted (kept in the received message).`);
+      all.push(filesNotPosted(stored.length));
     }
     const reason = created
       ? `It answers none of our mails and its sender is a known customer: opened a new ticket, ${number}.`
@@ -159,13 +159,13 @@ async function markOpened(id: number, number: string, created: boolean, notes: s
 /** Records the stored files on the posted reply or new ticket (as the customer's), unless they would take the ticket past its quota. */
 async function attach(tx: Transaction, ticketId: number, commentId: number | null, stored: StoredUpload[], now: Date): Promise<{ recorded: boolean; note: string | null }> {
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { number: true, customerId: true } });
-  const [held] = await tx.$queryRaw<{ files: number; bytes: number }[]>`
-    SELECT count(*)::int AS "files", coalesce(sum("size"), 0)::float8 AS "bytes" FROM "Attachment" WHERE "ticketId" = ${ticketId}`;
-  const overQuota = attachmentQuotaRefusal(held ?? { files: 0, bytes: 0 }, stored.map((s) => s.size));
+  const overQuota = await ticketQuotaRefusal(tx, ticketId, stored.map((s) => s.size));
   if (overQuota) return { recorded: false, note: `Attachments skipped: ${overQuota}` };
   await recordAttachments(tx, { ticketId, ticketNumber: ticket.number, ...(commentId === null ? {} : { commentId }), uploaderId: ticket.customerId }, stored, now);
   return { recorded: true, note: null };
 }
+
+const filesNotPosted = (count: number) => `${count} attachment${count === 1 ? "" : "s"} not posted (kept in the received message).`;
 
 const held = (reason: string, ticketId: number | null = null): Decision => ({ status: "HELD", reason, ticketId, commentId: null });
 

@@ -1,5 +1,5 @@
 // Issue 24: the address a customer's reply comes back to, and our own Message-IDs. Pure: the key is passed in
-// (lib/inbound/reply-key.ts derives it from the auth secret), so tests need neither secret nor database.
+// (lib/mail/reply-key.ts derives it from the auth secret), so tests need neither secret nor database.
 //   support+<ticketNumber>.<token>@<INBOUND_DOMAIN>
 // The token is an HMAC of the ticket's id and its customer's id: it names the ticket a reply belongs to and
 // cannot be forged for another ticket. Whoever holds a mail holds its token, so the sender is checked as well.

@@ -1,5 +1,5 @@
 // Issue 24: what the outbox worker adds to a customer's mail when INBOUND_DOMAIN is set: a Reply-To that leads
-// back to the ticket (lib/inbound/reply-address.ts) and our own Message-ID, kept on the row (set once, so a
+// back to the ticket (lib/mail/reply-address.ts) and our own Message-ID, kept on the row (set once, so a
 // retry sends the same one) so a reply's In-Reply-To/References finds the ticket too.
 import { db } from "@/lib/db/client";
 import { outboundMessageId, replyAddress, replyToken } from "./reply-address";
