@@ -1,3 +1,4 @@
+import { setting, wholeNumber, type Env } from "./env-settings";
 import { parseAfterReceive, parseImapUrl, type AfterReceive } from "./imap-url";
 
 // The IMAP fetch's settings, read from the environment (issue 24, "Receiving"). Pure: the caller passes the
@@ -13,12 +14,10 @@ export interface InboundImapSettings {
 
 export const DEFAULT_IMAP_SECONDS = 60;
 
-type Env = Record<string, string | undefined>;
-
 export function inboundImapSettings(env: Env): InboundImapSettings | null {
-  const url = env.INBOUND_IMAP_URL?.trim();
+  const url = setting(env, "INBOUND_IMAP_URL");
   if (!url) return null;
-  if (!env.INBOUND_DOMAIN?.trim()) {
+  if (!setting(env, "INBOUND_DOMAIN")) {
     throw new Error("INBOUND_DOMAIN must name the domain of the mailbox replies go to (support.example.com) when INBOUND_IMAP_URL is set: outgoing mail carries a Reply-To there.");
   }
   try {
@@ -27,7 +26,7 @@ export function inboundImapSettings(env: Env): InboundImapSettings | null {
     throw new Error(`INBOUND_IMAP_URL: ${(error as Error).message}`);
   }
   let afterReceive: AfterReceive = "seen";
-  const after = env.INBOUND_IMAP_AFTER?.trim();
+  const after = setting(env, "INBOUND_IMAP_AFTER");
   if (after) {
     try {
       afterReceive = parseAfterReceive(after);
@@ -35,10 +34,6 @@ export function inboundImapSettings(env: Env): InboundImapSettings | null {
       throw new Error(`INBOUND_IMAP_AFTER: ${(error as Error).message}`);
     }
   }
-  const secondsText = env.INBOUND_IMAP_SECONDS?.trim();
-  const seconds = secondsText ? Number(secondsText) : DEFAULT_IMAP_SECONDS;
-  if (!Number.isInteger(seconds) || seconds < 5 || seconds > 86_400) {
-    throw new Error(`INBOUND_IMAP_SECONDS: give a whole number of seconds from 5 to 86400 (got "${secondsText}").`);
-  }
+  const seconds = wholeNumber(env, "INBOUND_IMAP_SECONDS", DEFAULT_IMAP_SECONDS, 5, 86_400);
   return { url, afterReceive, seconds };
 }

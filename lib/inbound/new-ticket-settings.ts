@@ -4,6 +4,8 @@
 // category INBOUND_NEW_TICKET_CATEGORY names (the desk has no default category, so it must be chosen). Any
 // other value throws a message naming its variable.
 
+import { setting, type Env } from "./env-settings";
+
 export type InboundNewTickets = "off" | "known-customers";
 
 export interface InboundNewTicketSettings {
@@ -12,17 +14,15 @@ export interface InboundNewTicketSettings {
   category: string;
 }
 
-type Env = Record<string, string | undefined>;
-
 const CATEGORY_SLUG = /^[a-z0-9-]{1,64}$/;
 
 export function inboundNewTicketSettings(env: Env): InboundNewTicketSettings | null {
-  const mode = env.INBOUND_NEW_TICKETS?.trim() ?? "";
-  if (mode === "" || mode === "off") return null;
+  const mode = setting(env, "INBOUND_NEW_TICKETS");
+  if (mode === undefined || mode === "off") return null;
   if (mode !== "known-customers") {
     throw new Error(`INBOUND_NEW_TICKETS: give "off" (the default) or "known-customers" (got "${mode.slice(0, 40)}").`);
   }
-  const category = env.INBOUND_NEW_TICKET_CATEGORY?.trim() ?? "";
+  const category = setting(env, "INBOUND_NEW_TICKET_CATEGORY") ?? "";
   if (!category) {
     throw new Error("INBOUND_NEW_TICKET_CATEGORY must name the slug of the category new tickets by mail are opened in when INBOUND_NEW_TICKETS is known-customers.");
   }

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { setting, wholeNumber, type Env } from "./env-settings";
 
 // The SMTP receiver's settings, read from the environment (issue 24, "Receiving"). Pure: the caller passes the
 // environment; certificate files are named here and read by whoever starts the receiver. Off unless
@@ -29,43 +30,27 @@ export function isDomainName(name: string): boolean {
   return name.length > 0 && name.length <= 253 && name.split(".").every((label) => LABEL.test(label));
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function value(env: Env, name: string): string | undefined {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-}
-
-function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = value(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new Error(`${name} must be a whole number from ${min} to ${max}; it is "${raw}".`);
-  }
-  return Number(raw);
-}
-
 /**
  * The receiver's settings, or null when INBOUND_SMTP_PORT is unset or blank (the receiver is off).
  * INBOUND_DOMAIN is then required. Throws a message naming the variable at fault.
  */
 export function inboundSmtpSettings(env: Env): InboundSmtpSettings | null {
-  if (value(env, "INBOUND_SMTP_PORT") === undefined) return null;
+  if (setting(env, "INBOUND_SMTP_PORT") === undefined) return null;
   const port = wholeNumber(env, "INBOUND_SMTP_PORT", 0, 1, 65_535);
 
-  const rawDomain = value(env, "INBOUND_DOMAIN");
+  const rawDomain = setting(env, "INBOUND_DOMAIN");
   if (rawDomain === undefined) {
     throw new Error("INBOUND_DOMAIN must name the domain replies are sent to (support.example.com) when INBOUND_SMTP_PORT is set.");
   }
   const domain = rawDomain.toLowerCase().replace(/\.$/, "");
   if (!isDomainName(domain)) throw new Error(`INBOUND_DOMAIN must be a domain name such as support.example.com; it is "${rawDomain}".`);
 
-  const host = value(env, "INBOUND_SMTP_HOST");
+  const host = setting(env, "INBOUND_SMTP_HOST");
   if (host !== undefined && isIP(host) === 0 && !isDomainName(host.toLowerCase())) {
     throw new Error(`INBOUND_SMTP_HOST must be an IP address or a host name to listen on (unset: every interface); it is "${host}".`);
   }
 
-  const rawMb = value(env, "INBOUND_SMTP_MAX_MB");
+  const rawMb = setting(env, "INBOUND_SMTP_MAX_MB");
   let maxMb = DEFAULT_INBOUND_MAX_MB;
   if (rawMb !== undefined) {
     maxMb = Number(rawMb);
@@ -74,8 +59,8 @@ export function inboundSmtpSettings(env: Env): InboundSmtpSettings | null {
     }
   }
 
-  const keyFile = value(env, "INBOUND_SMTP_TLS_KEY");
-  const certFile = value(env, "INBOUND_SMTP_TLS_CERT");
+  const keyFile = setting(env, "INBOUND_SMTP_TLS_KEY");
+  const certFile = setting(env, "INBOUND_SMTP_TLS_CERT");
   if ((keyFile === undefined) !== (certFile === undefined)) {
     throw new Error("INBOUND_SMTP_TLS_KEY and INBOUND_SMTP_TLS_CERT go together: set both (PEM files, for STARTTLS) or neither.");
   }

@@ -5,14 +5,13 @@
 import { readFile } from "node:fs/promises";
 import { onShutdown } from "@/lib/observability/shutdown";
 import { startRepeatingJob } from "@/lib/schedule/repeating-job";
+import type { Env } from "./env-settings";
 import { fetchImapMailbox } from "./imap-fetch";
 import { inboundImapSettings } from "./imap-settings";
 import { inboundNewTicketSettings } from "./new-ticket-settings";
 import { receiveInboundMail } from "./receive-inbound-mail";
 import { startSmtpReceiver } from "./smtp-receiver";
 import { inboundSmtpSettings } from "./smtp-receiver-config";
-
-type Env = Record<string, string | undefined>;
 
 export async function startInboundMail(env: Env): Promise<void> {
   const smtp = inboundSmtpSettings(env);
