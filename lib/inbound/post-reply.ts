@@ -6,11 +6,9 @@ import type { Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { addCommentIn } from "@/lib/tickets/add-comment";
 import { reopenTicketIn } from "@/lib/tickets/customer-actions";
+import { REOPEN_REASON_MAX } from "@/lib/validation/portal";
 import { COMMENT_MAX } from "@/lib/validation/routing";
 import { fitText } from "./reply-text";
-
-/** The reason a ticket's "Still broken" may hold, less its "Still broken: " prefix. */
-const REOPEN_REASON_MAX = 5_000;
 
 export interface PostedReply {
   commentId: number;

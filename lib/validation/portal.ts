@@ -9,7 +9,9 @@ const text = (field: string, max: number) =>
 export const ZConfirmResolved = z.strictObject({ version });
 export type ConfirmResolvedInput = z.infer<typeof ZConfirmResolved>;
 
-export const ZReopenTicket = z.strictObject({ version, reason: text("what is still broken", 5_000) });
+/** The most a "Still broken" reason may hold (a reply by mail to a resolved ticket is cut to it). */
+export const REOPEN_REASON_MAX = 5_000;
+export const ZReopenTicket = z.strictObject({ version, reason: text("what is still broken", REOPEN_REASON_MAX) });
 export type ReopenTicketInput = z.infer<typeof ZReopenTicket>;
 
 export const ZEscalationRequest = z.strictObject({ version, reason: text("why this needs more attention", 5_000) });
