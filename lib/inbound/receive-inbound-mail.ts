@@ -10,8 +10,8 @@
 import { gzipSync } from "node:zlib";
 import { db, type Transaction } from "@/lib/db/client";
 import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
-import { ticketQuotaRefusal } from "@/lib/attachments/lock-ticket-for-upload";
-import { recordAttachments, withStoredUploads, type StoredUpload } from "@/lib/attachments/save-attachments";
+import { withStoredUploads, type StoredUpload } from "@/lib/attachments/save-attachments";
+import { filesNotPosted, keepMailFiles } from "./keep-mail-files";
 import { checkMailAttachments } from "./mail-attachments";
 import { matchTicket } from "./match-ticket";
 import { classifyNoise } from "./noise";
@@ -90,7 +90,7 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
           return finish(tx, inserted.id, decision);
         }
         if (decision.status === "POSTED" && stored.length) {
-          const attached = await attach(tx, decision.ticketId!, decision.commentId!, stored, now);
+          const attached = await keepMailFiles(tx, decision.ticketId!, decision.commentId!, stored, now);
           recorded = attached.recorded;
           if (attached.note) notes.push(attached.note);
         } else if (stored.length) {
@@ -142,7 +142,7 @@ async function markOpened(id: number, number: string, created: boolean, notes: s
     const all = [...notes];
     let recorded = false;
     if (stored.length && created) {
-      const attached = await attach(tx, ticketId, null, stored, now);
+      const attached = await keepMailFiles(tx, ticketId, null, stored, now);
       recorded = attached.recorded;
       if (attached.note) all.push(attached.note);
     } else if (stored.length) {
@@ -155,17 +155,6 @@ async function markOpened(id: number, number: string, created: boolean, notes: s
     return { result, recorded };
   });
 }
-
-/** Records the stored files on the posted reply or new ticket (as the customer's), unless they would take the ticket past its quota. */
-async function attach(tx: Transaction, ticketId: number, commentId: number | null, stored: StoredUpload[], now: Date): Promise<{ recorded: boolean; note: string | null }> {
-  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { number: true, customerId: true } });
-  const overQuota = await ticketQuotaRefusal(tx, ticketId, stored.map((s) => s.size));
-  if (overQuota) return { recorded: false, note: `Attachments skipped: ${overQuota}` };
-  await recordAttachments(tx, { ticketId, ticketNumber: ticket.number, ...(commentId === null ? {} : { commentId }), uploaderId: ticket.customerId }, stored, now);
-  return { recorded: true, note: null };
-}
-
-const filesNotPosted = (count: number) => `${count} attachment${count === 1 ? "" : "s"} not posted (kept in the received message).`;
 
 const held = (reason: string, ticketId: number | null = null): Decision => ({ status: "HELD", reason, ticketId, commentId: null });
 
@@ -201,6 +190,8 @@ async function decide(tx: Transaction, id: number, mail: ParsedInboundMail, now:
   const noise = classifyNoise(mail.facts, domain);
   if (noise) return { status: "IGNORED", reason: noise.reason, ticketId: null, commentId: null };
   if (!mail.fromAddress) return held("It names no sender.");
+  // One sender's mails are counted one at a time (the lock is held to the commit), so that two racing at the limit cannot both pass.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`inbound-sender:${mail.fromAddress}`}, 0))`;
   const recent = await tx.inboundMail.count({ where: { fromAddress: mail.fromAddress, receivedAt: { gt: new Date(now.getTime() - 3_600_000) }, id: { not: id } } });
   if (recent >= INBOUND_PER_SENDER_PER_HOUR) return held(`More than ${INBOUND_PER_SENDER_PER_HOUR} mails from this sender in an hour: held for a person to look at.`);
 

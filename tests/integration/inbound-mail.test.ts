@@ -19,6 +19,7 @@ import { updateTicket } from "@/lib/routing/update-ticket";
 import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
+import { listTimeline } from "@/lib/tickets/ticket-timeline";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -128,6 +129,14 @@ describeEachDatabase("Customers answer by email", (database) => {
     expect(stored).toMatchObject({ status: "POSTED", via: "SMTP", fromAddress: "carla@acme.example", commentId: comments[0]!.id, strippedText: "It prints again after a restart." });
     expect(stored.fullText).toContain("> We have received your ticket.");
     expect(gunzipSync(stored.raw).equals(raw)).toBe(true);
+
+    // What was stripped stays viewable to staff, beside the reply; the customer's own view shows the reply alone.
+    const staffReply = (await listTimeline(l1, number)).find((e) => e.kind === "comment");
+    expect(staffReply).toMatchObject({ body: "It prints again after a restart." });
+    expect(staffReply?.kind === "comment" && staffReply.quoted).toContain("> We have received your ticket.");
+    expect(staffReply?.kind === "comment" && staffReply.quoted).not.toContain("It prints again");
+    const customerReply = (await listTimeline(carla, number)).find((e) => e.kind === "comment");
+    expect(customerReply).toMatchObject({ body: "It prints again after a restart.", quoted: null });
   });
 
   it("lands the same Message-ID once, also when it arrives 20 times at once", async () => {
@@ -272,6 +281,42 @@ describeEachDatabase("Customers answer by email", (database) => {
     expect(outcomes[20]!.status).toBe("HELD");
     expect(outcomes[20]!.reason).toContain("in an hour");
     expect(await commentsOf(number)).toHaveLength(20);
+  });
+
+  it("holds the per-sender limit when 25 mails from one sender race at it: 20 posted, 5 held", async () => {
+    hour++; // past the previous test's burst from carla
+    const at = inHour();
+    const { number, address } = await newTicket(at(0));
+    const raws = await Promise.all(Array.from({ length: 25 }, (_, i) => rawMail({ from: "carla@acme.example", to: address, text: `Racing ${i}` })));
+    const outcomes = await Promise.all(raws.map((raw) => receiveInboundMail(raw, "SMTP", at(1))));
+    expect(outcomes.filter((o) => o.status === "POSTED")).toHaveLength(20);
+    const held = outcomes.filter((o) => o.status === "HELD");
+    expect(held).toHaveLength(5);
+    expect(held.every((o) => o.reason.includes("in an hour"))).toBe(true);
+    expect(await commentsOf(number)).toHaveLength(20);
+  });
+
+  it("carries a held mail's files onto the ticket when it is accepted, through the same checks", async () => {
+    hour++;
+    const at = inHour();
+    const { number, address } = await newTicket(at(0));
+    const raw = await rawMail({
+      from: "boss@acme.example",
+      to: address,
+      text: "Screenshot of the error.",
+      attachments: [
+        { filename: "error.log", content: "E42 paper jam\n" },
+        { filename: "tool.exe", content: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]) },
+      ],
+    });
+    const held = await receiveInboundMail(raw, "SMTP", at(1));
+    expect(held.status).toBe("HELD");
+    expect(await database().db.attachment.count({ where: { ticket: { number } } })).toBe(0);
+    const accepted = await acceptInboundMail(l1, held.id, { ticket: number }, at(2));
+    expect(accepted.reason).toContain('Attachment skipped: "tool.exe" is not an image');
+    const [comment] = await commentsOf(number);
+    const files = await database().db.attachment.findMany({ where: { ticket: { number } } });
+    expect(files.map((f) => [f.fileName, f.contentType, f.commentId, f.uploaderId])).toEqual([["error.log", "text/plain", comment!.id, carla.id]]);
   });
 
   it("lets staff list, accept and discard held mail: customers may not, and a mail is decided once", async () => {
