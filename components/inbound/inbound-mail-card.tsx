@@ -4,11 +4,12 @@ import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ZonedTime } from "@/components/ui/zoned-time";
 import type { InboundMailJson } from "@/lib/inbound/inbound-mail-json";
+import { QuotedText } from "./quoted-text";
 import type { InboundActionResult, InboundMailActions } from "./inbound-mail-actions";
 
 /**
  * One held mail: when, from whom, its subject, its stripped text (as plain text: React escapes it, nothing is
- * rendered as HTML), why it is held and the ticket it matched; accept it as the customer's reply on a ticket, or
+ * rendered as HTML) with what was stripped off it on request, why it is held and the ticket it matched; accept it as the customer's reply on a ticket, or
  * discard it. On success the page re-renders without it. Props only.
  */
 export function InboundMailCard({ mail, actions }: { mail: InboundMailJson; actions: InboundMailActions }) {
@@ -50,7 +51,10 @@ export function InboundMailCard({ mail, actions }: { mail: InboundMailJson; acti
         </p>
       </div>
       {text ? (
-        <p className="max-h-64 overflow-y-auto rounded-md bg-slate-50 p-3 text-sm break-words whitespace-pre-wrap text-slate-800">{text}</p>
+        <div className="min-w-0">
+          <p className="max-h-64 overflow-y-auto rounded-md bg-slate-50 p-3 text-sm break-words whitespace-pre-wrap text-slate-800">{text}</p>
+          {mail.quotedText && <QuotedText text={mail.quotedText} />}
+        </div>
       ) : (
         <p className="text-sm text-slate-600">This mail holds no text.</p>
       )}

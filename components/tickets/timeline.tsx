@@ -1,3 +1,4 @@
+import { QuotedText } from "@/components/inbound/quoted-text";
 import { Markdown } from "@/components/ui/markdown";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { describeCandidateLog } from "@/lib/routing/candidate-log";
@@ -43,6 +44,7 @@ export function Timeline({ entries, serverNow }: { entries: TimelineEntry[]; ser
                 {entry.author.name} · <RelativeTime at={entry.at} serverNow={serverNow} />
               </p>
               <Markdown className="[overflow-wrap:anywhere]">{entry.body}</Markdown>
+              {entry.quoted && <QuotedText text={entry.quoted} />}
               <AttachmentList attachments={entry.attachments} label={`Files with this ${entry.visibility === "PUBLIC" ? "reply" : "note"}`} />
               {entry.explanation && <p className="mt-1 text-xs text-slate-700">{entry.explanation}</p>}
             </li>

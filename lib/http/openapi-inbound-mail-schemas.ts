@@ -22,6 +22,7 @@ const InboundMail = object(
     subject: nullableString,
     strippedText: { ...nullableString, description: "The text without quoted history and signature (HTML reduced to text): what a reply posts." },
     fullText: { ...nullableString, description: "The whole text (HTML reduced to text)." },
+    quotedText: { ...nullableString, description: "What was stripped off the whole text (quoted history and signature); null when nothing was." },
     status: enumOf(InboundMailStatus),
     reason: { ...string, description: "Why it was posted, held, ignored, accepted or discarded, in a sentence." },
     ticketNumber: { type: ["string", "null"], pattern: "^(INC|REQ)-\\d{6,}$", description: "The ticket it matched or was accepted onto, if any." },

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
 import type { MailAttachment } from "./mail-attachments";
 import type { MailFacts } from "./noise";
-import { storableText, strippedReply } from "./reply-text";
+import { storableText, strippedReply } from "@/lib/format/reply-text";
 
 export interface ParsedInboundMail {
   messageId: string;

@@ -4,6 +4,7 @@ import { visibleAttachmentWhere } from "@/lib/attachments/visible-attachments";
 import { db } from "@/lib/db/client";
 import type { CommentVisibility } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
+import { strippedOff } from "@/lib/format/reply-text";
 import { visibleTicketWhere } from "@/lib/permissions";
 import { listEvents, type EventActor, type EventJson } from "./list-events";
 
@@ -21,6 +22,8 @@ export type TimelineEntry =
       explanation: string | null;
       /** The files sent with this reply or note. */
       attachments: AttachmentJson[];
+      /** A reply that came by mail: the quoted history and signature stripped off it (staff only; null otherwise). */
+      quoted: string | null;
     };
 
 export interface Timeline {
@@ -43,7 +46,7 @@ export async function listTimeline(actor: Actor, number: string): Promise<Timeli
 export async function loadTimeline(actor: Actor, number: string): Promise<Timeline> {
   const ticket = await db().ticket.findFirst({ where: visibleTicketWhere(actor, number), select: { id: true } });
   if (!ticket) throw notFound("Ticket");
-  const [events, comments, files] = await Promise.all([
+  const [events, comments, files, mails] = await Promise.all([
     listEvents(actor, number),
     db().comment.findMany({
       where: { ticketId: ticket.id, ...(actor.role === "CUSTOMER" ? { visibility: "PUBLIC" as const } : {}) },
@@ -54,7 +57,9 @@ export async function loadTimeline(actor: Actor, number: string): Promise<Timeli
       where: visibleAttachmentWhere(actor, number),
       select: { id: true, commentId: true, fileName: true, contentType: true, size: true, createdAt: true },
     }),
+    actor.role === "CUSTOMER" ? [] : db().inboundMail.findMany({ where: { ticketId: ticket.id, commentId: { not: null } }, select: { commentId: true, fullText: true, strippedText: true } }),
   ]);
+  const quotedOf = new Map(mails.map((mail) => [mail.commentId, strippedOff(mail)]));
   const filesOf = new Map<number | null, AttachmentJson[]>();
   for (const file of inListOrder(files)) filesOf.set(file.commentId, [...(filesOf.get(file.commentId) ?? []), toAttachmentJson(number, file)]);
   const commentEvent = new Map<number, EventJson>();
@@ -75,6 +80,7 @@ export async function loadTimeline(actor: Actor, number: string): Promise<Timeli
         body: c.body,
         explanation: commentEvent.get(c.id)?.explanation ?? null,
         attachments: filesOf.get(c.id) ?? [],
+        quoted: quotedOf.get(c.id) ?? null,
       }),
     ),
   ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyNoise, type MailFacts } from "@/lib/inbound/noise";
 import { findReplyAddress, isOwnMessageId, outboundMessageId, parseReplyAddress, replyAddress, replyToken, replyTokenMatches } from "@/lib/mail/reply-address";
-import { fitText, storableText, strippedReply } from "@/lib/inbound/reply-text";
+import { fitText, storableText, strippedOff, strippedPart, strippedReply } from "@/lib/format/reply-text";
 
 const key = Buffer.from("k".repeat(32));
 const domain = "reply.example.com";
@@ -81,6 +81,20 @@ describe("reply text (issue 24)", () => {
   it("strips the quoted history and signature", () => {
     const text = "Still down here.\n\nOn Tue, Dec 1, 2026 at 10:00 AM Support <support@x.org> wrote:\n> We fixed it.\n> Regards\n";
     expect(strippedReply(text)).toBe("Still down here.");
+  });
+
+  it("keeps what it strips: the quote and the signature, and nothing of the reply", () => {
+    const text = "Still down here.\nSecond line.\n\n-- \nAnn Customer\nAcme\n\nOn Tue, Dec 1, 2026 at 10:00 AM Support <support@x.org> wrote:\n> We fixed it.\n> Regards\n";
+    const kept = strippedPart(text);
+    expect(strippedReply(text)).toBe("Still down here.\nSecond line.");
+    expect(kept).toContain("Ann Customer");
+    expect(kept).toContain("> We fixed it.");
+    expect(kept).not.toContain("Still down here");
+    expect(strippedPart("Just a reply, nothing quoted.")).toBe("");
+    expect(strippedOff({ fullText: text, strippedText: strippedReply(text) })).toBe(kept);
+    expect(strippedOff({ fullText: "Only this.", strippedText: "Only this." })).toBeNull();
+    // Nothing left after stripping: the whole text was posted, so nothing is "stripped off" it.
+    expect(strippedOff({ fullText: "> all quoted", strippedText: "" })).toBeNull();
   });
 
   it("removes what cannot be stored and cuts long text", () => {
