@@ -3,12 +3,8 @@
 // `receive` resolved flags it \Seen, moves it or deletes it; then it logs out. Never before: a crash between
 // receive and the flag re-reads the message on the next run, and the intake deduplicates by Message-ID. A
 // message whose receive throws is left unseen (tried again next run) and the run goes on with the next.
-//
-// Not scheduled yet. It will be wired into the repeating-job scheduler as one job, off while
-// `INBOUND_IMAP_URL` is unset:
-//   INBOUND_IMAP_URL=imaps://user:password@imap.example.com:993/INBOX   (imap://…:143 for plain/STARTTLS)
-//   fetchImapMailbox({ url: INBOUND_IMAP_URL, receive: (raw) => receiveInboundMail(raw, "IMAP"), afterReceive: "seen" })
-// This module knows nothing of the intake: `receive` is whatever the caller passes.
+// This module knows nothing of the intake: `receive` is whatever the caller passes (imap-job.ts, the
+// repeating job, passes receiveInboundMail).
 import { ImapFlow } from "imapflow";
 import { parseAfterReceive, parseImapUrl, type AfterReceive } from "./imap-url";
 

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { onShutdown } from "@/lib/observability/shutdown";
 import { startRepeatingJob } from "@/lib/schedule/repeating-job";
 import type { Env } from "./env-settings";
-import { fetchImapMailbox } from "./imap-fetch";
+import { runImapFetch } from "./imap-job";
 import { inboundImapSettings } from "./imap-settings";
 import { inboundNewTicketSettings } from "./new-ticket-settings";
 import { receiveInboundMail } from "./receive-inbound-mail";
@@ -35,16 +35,6 @@ export async function startInboundMail(env: Env): Promise<void> {
 
   const imap = inboundImapSettings(env);
   if (imap) {
-    startRepeatingJob("imap", imap.seconds, async () => {
-      const result = await fetchImapMailbox({
-        url: imap.url,
-        afterReceive: imap.afterReceive,
-        receive: async (raw) => {
-          await receiveInboundMail(raw, "IMAP");
-        },
-      });
-      if (result.failed) throw new Error(`${result.failed} of ${result.fetched} messages could not be stored: ${result.errors.join("; ")}`);
-      return result.fetched || result.tooBig.length ? { received: result.received, ...(result.tooBig.length ? { tooBig: result.tooBig } : {}) } : null;
-    });
+    startRepeatingJob("imap", imap.seconds, () => runImapFetch(imap));
   }
 }

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/actor";
 import { replyAddress, replyToken } from "@/lib/mail/reply-address";
 import { replyKey } from "@/lib/mail/reply-key";
+import { runImapFetch } from "@/lib/inbound/imap-job";
 import { startInboundMail } from "@/lib/inbound/start-inbound-mail";
 import { resetShutdownForTests, runShutdownHooks } from "@/lib/observability/shutdown";
 import { resetRepeatingJobsForTests, stopAllRepeatingJobs } from "@/lib/schedule/repeating-job";
@@ -138,6 +139,35 @@ describeEachDatabase("Replies by email, as the server takes them", (database) =>
       expect(flags).toEqual(messages.map(() => ["\\Seen"]));
     } finally {
       await seen.logout();
+    }
+  });
+
+  it.skipIf(!dovecot)("[imap] two instances fetching one mailbox with move: one run fetches and moves every message, the other skips, neither fails", async () => {
+    const open = await ticketToAnswer("Keyboard sticks");
+    const mailbox = `Shared${++mailboxes}`;
+    const client = await dovecot!.client();
+    try {
+      await client.mailboxCreate(mailbox);
+      for (let i = 0; i < 6; i++) {
+        await client.append(mailbox, Buffer.from([`From: carla@acme.example`, `To: ${open.address}`, `Subject: Re: keys`, `Message-ID: <shared-${i}-${mailboxes}-${process.pid}@acme.example>`, "", `Key ${i} sticks too.`].join("\r\n")));
+      }
+    } finally {
+      await client.logout();
+    }
+    const settings = { url: dovecot!.url.replace(/\/INBOX$/, `/${mailbox}`), afterReceive: "move:Done" as const, seconds: 5 };
+    const runs = await Promise.allSettled([runImapFetch(settings), runImapFetch(settings)]);
+    expect(runs.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    const results = runs.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    expect(results.find((r) => r !== null)).toEqual({ received: 6 });
+    expect((await bodiesOn(open.number)).map(([body]) => body).sort()).toEqual(Array.from({ length: 6 }, (_, i) => `Key ${i} sticks too.`));
+    expect(await database().db.jobLease.count()).toBe(0);
+    const check = await dovecot!.client();
+    try {
+      expect((await check.status(mailbox, { messages: true })).messages).toBe(0);
+      expect((await check.status("Done", { messages: true })).messages).toBeGreaterThanOrEqual(6);
+    } finally {
+      await check.logout();
     }
   });
 });
