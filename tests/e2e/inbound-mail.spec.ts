@@ -18,7 +18,7 @@ const DOMAIN = "reply.tierdesk.test";
 const stamp = Date.now().toString(36);
 
 /** Sends one mail to the e2e server's SMTP receiver, as a mail system on the way would. */
-async function sendMail(mail: { from: string; to: string; subject: string; text: string }, port = SMTP_PORT): Promise<void> {
+async function sendMail(mail: { from: string; to: string; subject: string; text: string; attachments?: { filename: string; content: string }[] }, port = SMTP_PORT): Promise<void> {
   const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   try {
     await transport.sendMail(mail);
@@ -144,7 +144,7 @@ test.describe("a customer's reply by mail", () => {
     await sink?.close();
   });
 
-  test("a reply to the Reply-To of the customer's mail appears on the ticket page for the agent", async ({ browser }) => {
+  test("a reply to the Reply-To of the customer's mail appears on the ticket page, its quote on request; a colleague's reply with a file is held, matched, and accepted with its file", async ({ browser }, testInfo) => {
     test.setTimeout(240_000);
     const inboundPort = await freePort();
     const text = `It works again after the restart (${stamp}).`;
@@ -185,7 +185,42 @@ test.describe("a customer's reply by mail", () => {
         await agent.goto(`/queue/tickets/${number}`);
         await waitForHydration(agent);
         await expect(agent.getByText(text).first()).toBeVisible();
-        await expect(agent.getByText("We have received your ticket.")).toHaveCount(0);
+        const reply = agent.getByTestId("public-reply").filter({ hasText: text });
+        await expect(reply.getByText("We have received your ticket.")).toBeHidden();
+        await reply.getByText("Show the quoted text").click();
+        await expect(reply.getByText("We have received your ticket.")).toBeVisible();
+      } finally {
+        await context.close();
+      }
+    });
+
+    await test.step("a colleague answers the same address with a file: held on the Inbound page with the ticket filled in; accepting posts it with the file", async () => {
+      const colleagueText = `Carla's colleague here: the log is attached (${stamp}).`;
+      await sendMail(
+        { from: `Bob Colleague <bob-${stamp}@acme.example>`, to: replyTo, subject: `Re: ${number} (${stamp})`, text: `${colleagueText}\n\n-- \nBob, Acme IT`, attachments: [{ filename: "vpn.log", content: "VPN dropped at 10:02\n" }] },
+        inboundPort,
+      );
+      const context = await browser.newContext({ baseURL: instance!.url, viewport: { width: 360, height: 800 } });
+      try {
+        const agent = await context.newPage();
+        await apiSignIn(agent.request, "staff", L1_AGENT.userId, L1_AGENT.password);
+        await agent.goto("/inbound");
+        await waitForHydration(agent);
+        const card = heldCard(agent, `Re: ${number} (${stamp})`);
+        await expect(card).toContainText(`matched ${number}`);
+        await expect(card).toContainText("The sender is not the customer");
+        await card.getByText("Show the quoted text").click();
+        await expect(card.getByText("Bob, Acme IT")).toBeVisible();
+        await expect(card.getByLabel("Accept as reply on ticket")).toHaveValue(number);
+        await agent.screenshot({ path: testInfo.outputPath("inbound-matched-360.png"), fullPage: true });
+        await expectNoHorizontalScroll(agent);
+        await card.getByRole("button", { name: "Accept" }).click();
+        await expect(card).toHaveCount(0);
+        await agent.goto(`/queue/tickets/${number}`);
+        await waitForHydration(agent);
+        const reply = agent.getByTestId("public-reply").filter({ hasText: colleagueText });
+        await expect(reply).toBeVisible();
+        await expect(reply.getByRole("link", { name: /vpn\.log/ })).toBeVisible();
       } finally {
         await context.close();
       }
