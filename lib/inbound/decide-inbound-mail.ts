@@ -11,7 +11,7 @@ import { parseInput } from "@/lib/validation/parse";
 import type { VerbInput } from "@/lib/validation/unchecked";
 import { ZAcceptInboundMail, ZInboundMailId } from "@/lib/validation/inbound-mail";
 import { INBOUND_MAIL_SELECT, toInboundMailJson, type InboundMailJson } from "./inbound-mail-json";
-import { filesOfStoredMail, keepMailFiles } from "./keep-mail-files";
+import { filesKept, filesOfStoredMail, keepMailFiles } from "./keep-mail-files";
 import { postCustomerReply } from "./post-reply";
 
 const notHeld = (status: InboundMailStatus) => new AppError("CONFLICT", `This mail is not held (it is ${status.toLowerCase()}): it has been decided already.`);
@@ -27,7 +27,7 @@ async function takeHeld(tx: Transaction, actor: Actor, id: number, status: Inbou
 
 /**
  * Posts a held mail as the customer's reply on the ticket named, with the files it carried (read again from
- * the stored message and checked as on arrival; a refused one is named in the mail's reason, the text lands).
+ * the stored message and checked as on arrival; a refused one was named in the mail's reason then).
  */
 export async function acceptInboundMail(actor: Actor, id: VerbInput<typeof ZInboundMailId>, input: VerbInput<typeof ZAcceptInboundMail>, now = new Date()): Promise<InboundMailJson> {
   if (!can(actor, "inbound:review")) throw forbidden("Only staff review received mail.");
@@ -48,11 +48,12 @@ export async function acceptInboundMail(actor: Actor, id: VerbInput<typeof ZInbo
       const text = mail.strippedText || mail.fullText;
       if (!text) throw new AppError("CONFLICT", "This mail holds no text to post: discard it instead.");
       const posted = await postCustomerReply(tx, ticket.id, text, now);
-      const notes = files.refused.map((why) => `Attachment skipped: ${why}`);
+      // The files refused on arrival are named in the reason already.
+      const notes: string[] = [];
       if (stored.length) {
         const kept = await keepMailFiles(tx, ticket.id, posted.commentId, stored, now);
         recorded = kept.recorded;
-        notes.push(kept.note ?? `${stored.length} attachment${stored.length === 1 ? "" : "s"} kept with the reply.`);
+        notes.push(kept.note ?? filesKept(stored.length));
       }
       await tx.inboundMail.update({
         where: { id: mailId },

@@ -16,7 +16,10 @@ export async function keepMailFiles(tx: Transaction, ticketId: number, commentId
   return { recorded: true, note: null };
 }
 
-export const filesNotPosted = (count: number) => `${count} attachment${count === 1 ? "" : "s"} not posted (kept in the received message).`;
+const attachments = (count: number) => `${count} attachment${count === 1 ? "" : "s"}`;
+export const filesNotPosted = (count: number) => `${attachments(count)} not posted (kept in the received message).`;
+export const filesHeld = (count: number) => `${attachments(count)} held with it: accepting it posts ${count === 1 ? "it" : "them"} with the reply.`;
+export const filesKept = (count: number) => `${attachments(count)} kept with the reply.`;
 
 /** A stored mail's files, read again from its raw message and checked as on arrival (none when it cannot be read). */
 export async function filesOfStoredMail(raw: Uint8Array): Promise<CheckedAttachments> {

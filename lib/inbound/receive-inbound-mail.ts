@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import { db, type Transaction } from "@/lib/db/client";
 import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
 import { withStoredUploads, type StoredUpload } from "@/lib/attachments/save-attachments";
-import { filesNotPosted, keepMailFiles } from "./keep-mail-files";
+import { filesHeld, filesNotPosted, keepMailFiles } from "./keep-mail-files";
 import { checkMailAttachments } from "./mail-attachments";
 import { matchTicket } from "./match-ticket";
 import { classifyNoise } from "./noise";
@@ -94,7 +94,7 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
           recorded = attached.recorded;
           if (attached.note) notes.push(attached.note);
         } else if (stored.length) {
-          notes.push(filesNotPosted(stored.length));
+          notes.push(decision.status === "HELD" ? filesHeld(stored.length) : filesNotPosted(stored.length));
         }
         return finish(tx, inserted.id, notes.length ? { ...decision, reason: `${decision.reason} ${notes.join(" ")}`.slice(0, 4_000) } : decision);
       });

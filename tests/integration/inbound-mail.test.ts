@@ -311,9 +311,11 @@ describeEachDatabase("Customers answer by email", (database) => {
     });
     const held = await receiveInboundMail(raw, "SMTP", at(1));
     expect(held.status).toBe("HELD");
+    expect(held.reason).toContain("1 attachment held with it: accepting it posts it with the reply.");
     expect(await database().db.attachment.count({ where: { ticket: { number } } })).toBe(0);
     const accepted = await acceptInboundMail(l1, held.id, { ticket: number }, at(2));
-    expect(accepted.reason).toContain('Attachment skipped: "tool.exe" is not an image');
+    expect(accepted.reason.match(/Attachment skipped: "tool.exe" is not an image/g)).toHaveLength(1);
+    expect(accepted.reason).toContain("1 attachment kept with the reply.");
     const [comment] = await commentsOf(number);
     const files = await database().db.attachment.findMany({ where: { ticket: { number } } });
     expect(files.map((f) => [f.fileName, f.contentType, f.commentId, f.uploaderId])).toEqual([["error.log", "text/plain", comment!.id, carla.id]]);
