@@ -1,4 +1,4 @@
-// email-reply-parser 2.1.0 ships no types: the part Tierdesk uses (lib/format/reply-text.ts).
+// email-reply-parser 2.1.0 ships no types: the part Tierdesk uses (lib/inbound/reply-text.ts).
 declare module "email-reply-parser" {
   interface Fragment {
     /** Quoted history, a signature, or blank lines after them: what getVisibleText leaves out. */

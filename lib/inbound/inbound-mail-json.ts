@@ -1,5 +1,4 @@
 import type { InboundMailStatus, InboundMailVia } from "@/lib/db/generated/enums";
-import { strippedOff } from "@/lib/format/reply-text";
 
 /** A received mail as the Inbound review list shows it (never the raw message, never HTML). */
 export interface InboundMailJson {
@@ -29,6 +28,7 @@ export const INBOUND_MAIL_SELECT = {
   subject: true,
   strippedText: true,
   fullText: true,
+  quotedText: true,
   status: true,
   reason: true,
   commentId: true,
@@ -38,9 +38,9 @@ export const INBOUND_MAIL_SELECT = {
   decidedBy: { select: { userId: true, name: true } },
 } as const;
 
-type Row = Omit<InboundMailJson, "ticketNumber" | "receivedAt" | "decidedAt" | "quotedText"> & { receivedAt: Date; decidedAt: Date | null; ticket: { number: string } | null };
+type Row = Omit<InboundMailJson, "ticketNumber" | "receivedAt" | "decidedAt"> & { receivedAt: Date; decidedAt: Date | null; ticket: { number: string } | null };
 
 export function toInboundMailJson(row: Row): InboundMailJson {
   const { ticket, receivedAt, decidedAt, ...rest } = row;
-  return { ...rest, quotedText: strippedOff(rest), ticketNumber: ticket?.number ?? null, receivedAt: receivedAt.toISOString(), decidedAt: decidedAt?.toISOString() ?? null };
+  return { ...rest, ticketNumber: ticket?.number ?? null, receivedAt: receivedAt.toISOString(), decidedAt: decidedAt?.toISOString() ?? null };
 }

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import type { CreateTicketInput } from "@/lib/validation/ticket";
 import { DESCRIPTION_MAX, TITLE_MAX } from "@/lib/validation/ticket";
 import type { ParsedInboundMail } from "./parse-mail";
-import { fitText, storableText } from "@/lib/format/reply-text";
+import { fitText, storableText } from "./reply-text";
 
 export const NO_SUBJECT = "(no subject)";
 export const NO_TEXT = "(The mail holds no text: see the received message.)";

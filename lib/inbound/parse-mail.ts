@@ -4,14 +4,18 @@ import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
 import type { MailAttachment } from "./mail-attachments";
 import type { MailFacts } from "./noise";
-import { storableText, strippedReply } from "@/lib/format/reply-text";
+import { splitReply, storableText } from "./reply-text";
 
 export interface ParsedInboundMail {
   messageId: string;
   fromAddress: string | null;
   subject: string | null;
+  /** The whole text part (HTML-only mail reduced to text), cut to MAIL_TEXT_MAX. */
   fullText: string;
+  /** The reply: quoted history and signature stripped. */
   strippedText: string;
+  /** What was stripped off (null when nothing was, or nothing was left). */
+  quotedText: string | null;
   /** To, Cc, Delivered-To and X-Original-To: where a reply address may be. */
   recipients: string[];
   /** In-Reply-To and References: the Message-IDs it answers. */
@@ -43,13 +47,14 @@ export async function parseInboundMail(raw: Buffer): Promise<ParsedInboundMail> 
   const references = Array.isArray(parsed.references) ? parsed.references.join(" ") : (parsed.references ?? "");
   const referencedIds = [...`${parsed.inReplyTo ?? ""} ${references}`.matchAll(MESSAGE_ID)].map((m) => m[0]);
   const delivered = [headers["delivered-to"], headers["x-original-to"]].filter((v): v is string => !!v).flatMap((v) => v.split(",")).map((v) => v.replace(/^.*</, "").replace(/>.*$/, "").trim());
-  const fullText = storableText(parsed.text ?? "").trim();
+  const text = splitReply(parsed.text ?? "");
   return {
     messageId,
     fromAddress,
     subject: parsed.subject ? storableText(parsed.subject).slice(0, 998) : null,
-    fullText,
-    strippedText: fullText ? strippedReply(fullText) : "",
+    fullText: text.full,
+    strippedText: text.reply,
+    quotedText: text.quoted,
     recipients: [...addressesOf(parsed.to), ...addressesOf(parsed.cc), ...delivered],
     referencedIds: [...new Set(referencedIds)],
     attachments: parsed.attachments.map((a) => ({ fileName: storableText(a.filename ?? "attachment").slice(0, 255), content: new Uint8Array(a.content) })),

@@ -8,7 +8,7 @@ import { addCommentIn } from "@/lib/tickets/add-comment";
 import { reopenTicketIn } from "@/lib/tickets/customer-actions";
 import { REOPEN_REASON_MAX } from "@/lib/validation/portal";
 import { COMMENT_MAX } from "@/lib/validation/routing";
-import { fitText } from "@/lib/format/reply-text";
+import { fitText } from "./reply-text";
 
 export interface PostedReply {
   commentId: number;

@@ -71,6 +71,7 @@ export async function receiveInboundMail(raw: Buffer, via: InboundMailVia, now =
     subject: mail?.subject ?? null,
     strippedText: mail?.strippedText ?? null,
     fullText: mail?.fullText ?? null,
+    quotedText: mail?.quotedText ?? null,
     receivedAt: now,
   };
   const files = checkMailAttachments(mail?.attachments ?? []);
@@ -166,6 +167,7 @@ interface StoredMail {
   subject: string | null;
   strippedText: string | null;
   fullText: string | null;
+  quotedText: string | null;
   receivedAt: Date;
 }
 

@@ -4,7 +4,6 @@ import { visibleAttachmentWhere } from "@/lib/attachments/visible-attachments";
 import { db } from "@/lib/db/client";
 import type { CommentVisibility } from "@/lib/db/generated/enums";
 import { notFound } from "@/lib/errors";
-import { strippedOff } from "@/lib/format/reply-text";
 import { visibleTicketWhere } from "@/lib/permissions";
 import { listEvents, type EventActor, type EventJson } from "./list-events";
 
@@ -57,9 +56,9 @@ export async function loadTimeline(actor: Actor, number: string): Promise<Timeli
       where: visibleAttachmentWhere(actor, number),
       select: { id: true, commentId: true, fileName: true, contentType: true, size: true, createdAt: true },
     }),
-    actor.role === "CUSTOMER" ? [] : db().inboundMail.findMany({ where: { ticketId: ticket.id, commentId: { not: null } }, select: { commentId: true, fullText: true, strippedText: true } }),
+    actor.role === "CUSTOMER" ? [] : db().inboundMail.findMany({ where: { ticketId: ticket.id, commentId: { not: null } }, select: { commentId: true, quotedText: true } }),
   ]);
-  const quotedOf = new Map(mails.map((mail) => [mail.commentId, strippedOff(mail)]));
+  const quotedOf = new Map(mails.map((mail) => [mail.commentId, mail.quotedText]));
   const filesOf = new Map<number | null, AttachmentJson[]>();
   for (const file of inListOrder(files)) filesOf.set(file.commentId, [...(filesOf.get(file.commentId) ?? []), toAttachmentJson(number, file)]);
   const commentEvent = new Map<number, EventJson>();

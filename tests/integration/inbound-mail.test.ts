@@ -20,6 +20,8 @@ import { seedDemoData } from "@/lib/seed/demo-data";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { getTicket } from "@/lib/tickets/core/get-ticket";
 import { listTimeline } from "@/lib/tickets/ticket-timeline";
+import { MAIL_TEXT_MAX } from "@/lib/inbound/reply-text";
+import { COMMENT_MAX } from "@/lib/validation/routing";
 import { actorFor } from "../fixtures/actors";
 import { describeEachDatabase } from "../fixtures/test-database";
 
@@ -266,8 +268,17 @@ describeEachDatabase("Customers answer by email", (database) => {
     const nul = await receiveInboundMail(await rawMail({ from: "carla@acme.example", to: address, text: "Bad\u0000byte" }), "SMTP", at(1));
     expect(nul.status).toBe("POSTED");
     expect((await commentsOf(number)).map((c) => c.body)).toEqual(["Badbyte"]);
+    // A 2 MB text is kept whole in the raw message; its text is read and kept cut, and posted cut to what a reply holds.
+    const hugeText = `Printer log below.\n${"0123456789 paper jam at tray 2\n".repeat(64_000)}`;
+    const huge = await receiveInboundMail(await rawMail({ from: "carla@acme.example", to: address, text: hugeText }), "SMTP", at(2));
+    expect(huge.status).toBe("POSTED");
+    const hugeRow = await database().db.inboundMail.findUniqueOrThrow({ where: { id: huge.id } });
+    expect(hugeRow.fullText!.length).toBeLessThanOrEqual(MAIL_TEXT_MAX);
+    expect(hugeRow.fullText).toContain("[…cut: the full mail is kept with the received message]");
+    expect(gunzipSync(hugeRow.raw).length).toBeGreaterThan(1_900_000);
+    expect((await commentsOf(number)).at(-1)!.body.length).toBeLessThanOrEqual(COMMENT_MAX);
     const garbage = Buffer.from("this is not a mail at all\u0000\r\n");
-    const kept = await receiveInboundMail(garbage, "SMTP", at(2));
+    const kept = await receiveInboundMail(garbage, "SMTP", at(3));
     expect(kept.status).toBe("HELD");
     expect(gunzipSync((await database().db.inboundMail.findUniqueOrThrow({ where: { id: kept.id } })).raw).equals(garbage)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyNoise, type MailFacts } from "@/lib/inbound/noise";
 import { findReplyAddress, isOwnMessageId, outboundMessageId, parseReplyAddress, replyAddress, replyToken, replyTokenMatches } from "@/lib/mail/reply-address";
-import { fitText, storableText, strippedOff, strippedPart, strippedReply } from "@/lib/format/reply-text";
+import { fitText, MAIL_TEXT_MAX, splitReply, storableText } from "@/lib/inbound/reply-text";
 
 const key = Buffer.from("k".repeat(32));
 const domain = "reply.example.com";
@@ -80,21 +80,31 @@ describe("noise (issue 24)", () => {
 describe("reply text (issue 24)", () => {
   it("strips the quoted history and signature", () => {
     const text = "Still down here.\n\nOn Tue, Dec 1, 2026 at 10:00 AM Support <support@x.org> wrote:\n> We fixed it.\n> Regards\n";
-    expect(strippedReply(text)).toBe("Still down here.");
+    expect(splitReply(text).reply).toBe("Still down here.");
   });
 
   it("keeps what it strips: the quote and the signature, and nothing of the reply", () => {
-    const text = "Still down here.\nSecond line.\n\n-- \nAnn Customer\nAcme\n\nOn Tue, Dec 1, 2026 at 10:00 AM Support <support@x.org> wrote:\n> We fixed it.\n> Regards\n";
-    const kept = strippedPart(text);
-    expect(strippedReply(text)).toBe("Still down here.\nSecond line.");
-    expect(kept).toContain("Ann Customer");
-    expect(kept).toContain("> We fixed it.");
-    expect(kept).not.toContain("Still down here");
-    expect(strippedPart("Just a reply, nothing quoted.")).toBe("");
-    expect(strippedOff({ fullText: text, strippedText: strippedReply(text) })).toBe(kept);
-    expect(strippedOff({ fullText: "Only this.", strippedText: "Only this." })).toBeNull();
-    // Nothing left after stripping: the whole text was posted, so nothing is "stripped off" it.
-    expect(strippedOff({ fullText: "> all quoted", strippedText: "" })).toBeNull();
+    const text = "Still down here.\r\nSecond line.\n\n-- \nAnn Customer\nAcme\n\nOn Tue, Dec 1, 2026 at 10:00 AM Support <support@x.org> wrote:\n> We fixed it.\n> Regards\n";
+    const { full, reply, quoted } = splitReply(text);
+    expect(reply).toBe("Still down here.\nSecond line.");
+    expect(quoted).toContain("Ann Customer");
+    expect(quoted).toContain("> We fixed it.");
+    expect(quoted).not.toContain("Still down here");
+    expect(full).toBe(storableText(text).trim());
+    expect(splitReply("Just a reply, nothing quoted.")).toEqual({ full: "Just a reply, nothing quoted.", reply: "Just a reply, nothing quoted.", quoted: null });
+  });
+
+  it("keeps at most MAIL_TEXT_MAX characters of each part of a huge mail, saying it was cut", () => {
+    const huge = `Top reply.\n\nOn Mon, Support wrote:\n${"> an old line of the quoted mail\n".repeat(20_000)}`;
+    const { full, reply, quoted } = splitReply(huge);
+    expect(reply).toBe("Top reply.");
+    expect(full.length).toBeLessThanOrEqual(MAIL_TEXT_MAX);
+    expect(full).toContain("[…cut: the full mail is kept with the received message]");
+    expect(quoted!.length).toBeLessThanOrEqual(MAIL_TEXT_MAX);
+    expect(quoted).toContain("> an old line");
+    const plain = splitReply("x".repeat(MAIL_TEXT_MAX * 3));
+    expect(plain.reply.length).toBeLessThanOrEqual(MAIL_TEXT_MAX);
+    expect(plain.quoted).toBeNull();
   });
 
   it("removes what cannot be stored and cuts long text", () => {

@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "InboundMail" ADD COLUMN     "quotedText" TEXT;
+
 -- CreateTable
 CREATE TABLE "JobLease" (
     "name" TEXT NOT NULL,
