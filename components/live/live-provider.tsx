@@ -1,12 +1,18 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { LIVE_EVENT_NAMES, reopenDelayMs, streamUrl, type LiveEventData, type LiveEventName, type LiveStatus } from "./live-events";
+import { statusStore, type StatusStore } from "./status-store";
 
 type Handler<N extends LiveEventName> = (data: LiveEventData[N]) => void;
 
 interface LiveContext {
-  status: LiveStatus;
+  /**
+   * Read with useSyncExternalStore, not carried as a value: a context value that changes while part of the page is
+   * still streaming in makes React render that part afresh instead of hydrating it, and the server's copy stays in
+   * the document (hidden) until React's reveal removes it: a moment with every queue row twice.
+   */
+  status: StatusStore;
   subscribe<N extends LiveEventName>(name: N, handler: Handler<N>): () => void;
   /** The ticket page: follow this ticket's changes (one at a time per tab). */
   follow(ticket: string): () => void;
@@ -24,7 +30,9 @@ const PAUSED_AFTER_MS = 2_000;
  * the session ended.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [store] = useState(() => statusStore("connecting"));
+  const setStatus = store.set;
+  const status = useSyncExternalStore(store.watch, store.get, store.initial);
   const [ticket, setTicket] = useState<string | null>(null);
   const handlers = useRef(new Map<LiveEventName, Set<Handler<LiveEventName>>>());
   const lastEventId = useRef<string | null>(null);
@@ -98,9 +106,9 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       clearTimeout(reopen);
       clearTimeout(pause);
     };
-  }, [ticket]);
+  }, [ticket, setStatus]);
 
-  const value = useMemo(() => ({ status, subscribe, follow }), [status, subscribe, follow]);
+  const value = useMemo(() => ({ status: store, subscribe, follow }), [store, subscribe, follow]);
   return (
     <Context.Provider value={value}>
       <div className="contents" data-live-state={status}>
@@ -111,10 +119,11 @@ export function LiveProvider({ children }: { children: ReactNode }) {
 }
 
 /** Outside a LiveProvider (a page without one), nothing is live: everything polls as before. */
-const OFFLINE: LiveContext = { status: "paused", subscribe: () => () => {}, follow: () => () => {} };
+const OFFLINE: LiveContext = { status: statusStore("paused"), subscribe: () => () => {}, follow: () => () => {} };
 
-export function useLive(): LiveContext {
-  return useContext(Context) ?? OFFLINE;
+export function useLive(): Omit<LiveContext, "status"> & { status: LiveStatus } {
+  const { status, subscribe, follow } = useContext(Context) ?? OFFLINE;
+  return { status: useSyncExternalStore(status.watch, status.get, status.initial), subscribe, follow };
 }
 
 /** Runs `handler` for each `name` event while mounted (the latest handler, without resubscribing). */

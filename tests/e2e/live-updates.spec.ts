@@ -28,6 +28,14 @@ async function pageFor(browser: Browser, who: "customer" | typeof L1_AGENT | typ
   return page;
 }
 
+/**
+ * The ticket page follows its ticket: the tab's stream was reopened for it. That happens once the page under its
+ * loading skeleton is hydrated, which may be after the stream first opened.
+ */
+function following(page: Page, number: string): Promise<unknown> {
+  return page.waitForResponse((response) => response.url().includes(`/api/v1/stream?ticket=${encodeURIComponent(number)}`));
+}
+
 /** The tab's stream is open: what happens from now on is pushed to it. */
 async function expectLive(page: Page): Promise<void> {
   await expect(page.locator('[data-live-state="open"]')).toHaveCount(1, { timeout: 15_000 });
@@ -116,7 +124,9 @@ test.describe("live updates", () => {
     await claimAndEscalate(number);
     for (const width of [1366, 360]) {
       const priya = await pageFor(browser, L2_AGENT, width);
+      const followed = following(priya, number);
       await priya.goto(`/queue/tickets/${number}`);
+      await followed;
       await expectLive(priya);
       const shown = ((await (await l2.get(`${TICKETS}/${number}`)).json()) as { ticket: { version: number; urgency: string } }).ticket;
       const changed = await ana.patch(`${TICKETS}/${number}`, { data: { version: shown.version, urgency: shown.urgency === "HIGH" ? "LOW" : "HIGH" } });
